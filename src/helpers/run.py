@@ -1,0 +1,221 @@
+"""Run the notebook collection: papermill executes, nbconvert exports a reader's HTML.
+
+Notebooks named ``NN_name.ipynb`` in ``notebooks/`` run in numbered order. Executed copies go to
+``build/notebooks/`` (git-ignored; a failing notebook's partial copy stays there for debugging),
+reports to ``reports/<name>.html`` without code cells and with images embedded, and
+``reports/index.html`` lists every report.
+"""
+from __future__ import annotations
+
+import html
+import json
+import re
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from . import paths
+
+NOTEBOOK_NAME = re.compile(r"^\d{2}_[A-Za-z0-9_]+\.ipynb$")
+KERNEL = "python3"
+# Cells papermill adds to the executed copy; not counted when naming the failing cell.
+PAPERMILL_TAGS = {"injected-parameters", "papermill-error-cell-tag"}
+
+
+class NotebookFailed(RuntimeError):
+    """A notebook raised: names the notebook, the cell and the error."""
+
+    def __init__(self, notebook: Path, cell: int | None, error: str, executed: Path):
+        self.notebook, self.cell, self.error, self.executed = notebook, cell, error, executed
+        where = f"cell {cell}" if cell is not None else "an unknown cell"
+        super().__init__(f"{notebook.name} failed in {where}: {error}\n"
+                         f"  partly executed copy kept at {executed}")
+
+
+@dataclass
+class NotebookRun:
+    name: str
+    seconds: float
+    executed: Path
+    report: Path
+
+
+def list_notebooks(folder: Path = paths.NOTEBOOKS) -> list[Path]:
+    return sorted(p for p in folder.glob("*.ipynb") if NOTEBOOK_NAME.match(p.name))
+
+
+def select(notebooks: list[Path], only: list[str] | None) -> list[Path]:
+    """Keep notebooks whose stem or file name is in ``only`` (an unknown name is an error)."""
+    if not only:
+        return notebooks
+    by_key = {}
+    for nb in notebooks:
+        by_key[nb.stem] = by_key[nb.name] = nb
+        by_key[nb.stem.split("_", 1)[0]] = nb  # "10" selects 10_pairing_maps
+    missing = [o for o in only if o not in by_key]
+    if missing:
+        known = ", ".join(nb.stem for nb in notebooks)
+        raise SystemExit(f"no notebook named {', '.join(missing)}; known: {known}")
+    chosen = {by_key[o] for o in only}
+    return [nb for nb in notebooks if nb in chosen]
+
+
+def parse_parameter(value: str):
+    """Parse a -p value like papermill does: YAML scalars and lists (``2020``, ``[2019, 2020]``)."""
+    try:
+        return yaml.safe_load(value)
+    except yaml.YAMLError:
+        return value
+
+
+def declared_parameters(notebook: Path) -> set[str]:
+    import papermill
+
+    return set(papermill.inspect_notebook(str(notebook)).keys())
+
+
+def describe(notebook: Path) -> tuple[str, str]:
+    """Title and one-line summary from the notebook's first markdown cell."""
+    cells = json.loads(notebook.read_text(encoding="utf-8")).get("cells", [])
+    for cell in cells:
+        if cell.get("cell_type") == "markdown":
+            text = "".join(cell.get("source", "")).strip()
+            lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
+            if not lines:
+                continue
+            title = lines[0].lstrip("# ").strip()
+            rest = " ".join(ln for ln in lines[1:] if not ln.startswith("#"))
+            summary = re.split(r"(?<=[.。])\s", rest, maxsplit=1)[0] if rest else ""
+            return title, summary
+    return notebook.stem, ""
+
+
+def execute(notebook: Path, executed: Path, parameters: dict) -> None:
+    import papermill
+    from papermill.exceptions import PapermillExecutionError
+
+    executed.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        papermill.execute_notebook(
+            str(notebook), str(executed), parameters=parameters, kernel_name=KERNEL,
+            cwd=str(notebook.parent), progress_bar=False, log_output=False,
+        )
+    except PapermillExecutionError as err:
+        raise NotebookFailed(notebook, failing_cell(executed), f"{err.ename}: {err.evalue}",
+                             executed) from None
+
+
+def failing_cell(executed: Path) -> int | None:
+    """Index (1-based, counting every cell of the source notebook) of the cell that raised."""
+    try:
+        cells = json.loads(executed.read_text(encoding="utf-8"))["cells"]
+    except (OSError, ValueError, KeyError):
+        return None
+    source_index = 0
+    for cell in cells:
+        tags = set(cell.get("metadata", {}).get("tags", []))
+        if not tags & PAPERMILL_TAGS:
+            source_index += 1
+        if any(o.get("output_type") == "error" for o in cell.get("outputs", [])):
+            return source_index
+    return None
+
+
+def export_html(executed: Path, report: Path) -> None:
+    import nbformat
+    from nbconvert import HTMLExporter
+
+    nb = nbformat.read(str(executed), as_version=4)
+    exporter = HTMLExporter(exclude_input=True, exclude_input_prompt=True,
+                            exclude_output_prompt=True, embed_images=True)
+    body, _ = exporter.from_notebook_node(nb)
+    report.parent.mkdir(parents=True, exist_ok=True)
+    report.write_text(body, encoding="utf-8")
+
+
+def write_index(reports_dir: Path = paths.REPORTS, notebooks_dir: Path = paths.NOTEBOOKS) -> Path:
+    """reports/index.html: every report with what it shows, and the evidence pages."""
+    items = []
+    for nb in list_notebooks(notebooks_dir):
+        report = reports_dir / f"{nb.stem}.html"
+        title, summary = describe(nb)
+        state = "" if report.exists() else " <em>(not built yet: run <code>make all</code>)</em>"
+        items.append(f'<li><a href="{html.escape(report.name)}">{html.escape(title)}</a>{state}'
+                     f'<br><span class="s">{html.escape(summary)}</span></li>')
+    evidence = reports_dir / "evidence" / "index.html"
+    if evidence.exists():
+        items.append('<li><a href="evidence/index.html">Evidence pages</a><br><span class="s">'
+                     "Each report's clean text with every extracted figure highlighted; hover a "
+                     "figure for its indicator, value, status and recipients.</span></li>")
+    page = f"""<!doctype html>
+<html lang="zh-CN"><head><meta charset="utf-8"><title>东西部扶贫协作 reports</title>
+<style>body{{font-family:sans-serif;max-width:50em;margin:2em auto;line-height:1.5}}
+li{{margin-bottom:1em}} .s{{color:#444}}</style></head><body>
+<h1>East–West cooperation reports (东西部扶贫协作 / 对口支援)</h1>
+<p>Reports built from the notebooks in <code>notebooks/</code>, in the order they run.
+Start with the cleaning reports: they say what was read and how every figure was extracted.</p>
+<ol>
+{chr(10).join(items)}
+</ol></body></html>
+"""
+    out = reports_dir / "index.html"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(page, encoding="utf-8")
+    return out
+
+
+def run_collection(only: list[str] | None = None, parameters: dict | None = None,
+                   notebooks_dir: Path = paths.NOTEBOOKS, build_dir: Path = paths.BUILD / "notebooks",
+                   reports_dir: Path = paths.REPORTS, out=sys.stdout) -> list[NotebookRun]:
+    parameters = parameters or {}
+    notebooks = select(list_notebooks(notebooks_dir), only)
+    if not notebooks:
+        raise SystemExit(f"no notebooks (NN_name.ipynb) in {notebooks_dir}")
+    declared = {nb: declared_parameters(nb) for nb in notebooks}
+    unused = set(parameters) - set().union(*declared.values())
+    if unused:
+        raise SystemExit(f"parameter(s) {', '.join(sorted(unused))} are declared by none of: "
+                         + ", ".join(nb.name for nb in notebooks))
+    runs = []
+    total = time.perf_counter()
+    for i, nb in enumerate(notebooks, 1):
+        mine = {k: v for k, v in parameters.items() if k in declared[nb]}
+        executed = build_dir / nb.name
+        report = reports_dir / f"{nb.stem}.html"
+        print(f"[{i}/{len(notebooks)}] {nb.name} ...", end="", flush=True, file=out)
+        t0 = time.perf_counter()
+        try:
+            execute(nb, executed, mine)
+        except NotebookFailed:
+            print(" FAILED", file=out, flush=True)
+            raise
+        export_html(executed, report)
+        seconds = time.perf_counter() - t0
+        print(f" {seconds:5.1f} s → {report.relative_to(reports_dir.parent)}", file=out, flush=True)
+        runs.append(NotebookRun(nb.stem, seconds, executed, report))
+    write_index(reports_dir, notebooks_dir)
+    print(f"done: {len(runs)} notebook(s) in {time.perf_counter() - total:.1f} s; "
+          f"open {reports_dir / 'index.html'}", file=out, flush=True)
+    return runs
+
+
+def main(argv: list[str] | None = None) -> int:
+    import argparse
+
+    ap = argparse.ArgumentParser(prog="python -m helpers run",
+                                 description="Execute the notebooks with papermill and export HTML reports.")
+    ap.add_argument("--only", action="append", metavar="NAME",
+                    help="run only this notebook (stem, file name or number); repeatable")
+    ap.add_argument("-p", "--parameter", nargs=2, action="append", metavar=("KEY", "VALUE"), default=[],
+                    help="papermill parameter for the notebooks that declare it (YAML value)")
+    args = ap.parse_args(argv)
+    params = {k: parse_parameter(v) for k, v in args.parameter}
+    try:
+        run_collection(only=args.only, parameters=params)
+    except NotebookFailed as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 1
+    return 0
