@@ -1,0 +1,866 @@
+"""Attribute every stated figure to the codebook: indicator, donor, recipients, status, period, year,
+program and detail.
+
+The reading works on the clean (normalised) text of one document:
+
+* the text is cut into sections (headings, 【…】 paragraphs), sentences (。！？；) and clauses (，：);
+* ``helpers.figures`` finds each number with its unit;
+* the indicator is the nearest governing cue of ``helpers.lexicon`` for the figure's unit (money,
+  people or counted things), measured in characters and penalised for every clause boundary or other
+  figure in between; a figure with no cue takes the indicator of the figure just before it in the same
+  sentence (or the sentence before, for lists like ``其中甘肃…4家``) when they are counted the same way;
+* recipients are the western places named in the figure's clause, else in its sentence unless the
+  sentence splits them among its clauses, else in the section heading; ``三地/两县`` point back to the
+  document's recipients; ``各/分别`` gives one row per recipient;
+* the donor is the eastern unit the document is about (most mentioned, deepest level).
+
+Figures that fit no indicator are kept in the mentions table with the reason.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from . import lexicon as lx
+from .codebook import CORE_COLUMNS, INDICATOR_BY_NAME
+from .figures import Figure, find_figures
+
+ROW_COLUMNS = tuple(CORE_COLUMNS) + ("recipient_adcodes", "start", "end")
+MENTION_COLUMNS = ("doc_id", "start", "end", "text", "value", "unit", "qualifier", "decision",
+                   "indicator", "reason")
+
+# The eastern side of 东西部扶贫协作 and of 对口支援 (fixed by the State Council pairing lists).
+EAST_PROVINCES = ("北京市", "天津市", "上海市", "江苏省", "浙江省", "福建省", "山东省", "广东省", "辽宁省")
+
+_SENT_END = "。！？；;!?\n"
+_CLAUSE_END = "，,：:"
+_YEAR_RE = re.compile(r"(20[0-4]\d|19[89]\d)\s*年(?!代)")
+_HEADING_RE = re.compile(r"^\s*(#+|【[^】]{1,20}】|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|\d+[、.．](?!\d))")
+
+_COMPILED: dict[str, list] = {}
+
+
+def _cues(group: str):
+    if group not in _COMPILED:
+        table = {"money": lx.MONEY_CUES, "people": lx.PEOPLE_CUES, "count": lx.COUNT_CUES}[group]
+        _COMPILED[group] = [(name, re.compile(rx), pen) for name, rx, pen in table]
+    return _COMPILED[group]
+
+
+def _group(unit: str) -> str:
+    return {"yuan": "money", "count": "count"}.get(unit, "people")
+
+
+# ---------------------------------------------------------------------------------------------- text
+
+@dataclass
+class Span:
+    start: int
+    end: int
+
+
+_SPLIT_RE: dict[str, re.Pattern] = {}
+
+
+def _split(text: str, start: int, end: int, ends: str) -> list[Span]:
+    """Spans of ``text[start:end]`` cut after each character of ``ends`` (kept in the span)."""
+    rx = _SPLIT_RE.get(ends)
+    if rx is None:
+        cls = re.escape(ends)
+        rx = _SPLIT_RE[ends] = re.compile(rf"[^{cls}]*[{cls}]|[^{cls}]+$")
+    return [Span(m.start(), m.end()) for m in rx.finditer(text, start, end) if m.end() > m.start()]
+
+
+def _find(spans: list[Span], pos: int) -> Span:
+    lo, hi = 0, len(spans) - 1
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if spans[mid].start <= pos:
+            lo = mid
+        else:
+            hi = mid - 1
+    return spans[lo]
+
+
+@dataclass
+class Reading:
+    """Everything about one document that the per-figure rules look up."""
+    doc_id: str
+    text: str
+    sentences: list[Span]
+    sections: list[tuple[Span, str]]          # (span, heading text)
+    figures: list[Figure]
+    places: list                               # candidate recipient mentions (start, end, Place)
+    donor: Unit | None
+    donor_name: str
+    doc_year: int | None
+    doc_recipients: list                       # Units the document is mostly about
+    doc_program: str
+    subject: Unit | None = None                # the recipient a receiving-side report is about
+    plans: list[Span] = field(default_factory=list)   # parts of the text that set out a plan
+    frequent: list = field(default_factory=list)      # recipients named more than once
+    parents: list = field(default_factory=list)         # mentions of units above the donor
+    inside_donor: list = field(default_factory=list)    # mentions of places inside the donor
+    place_starts: list[int] = field(default_factory=list)
+    fig_starts: list[int] = field(default_factory=list)
+    fig_index: dict[int, int] = field(default_factory=dict)
+
+
+_TOP_HEADING_RE = re.compile(r"^[#\s\*]*[一二三四五六七八九十]+、")
+
+
+def _plan_parts(text: str) -> list[Span]:
+    """Top-level parts (一、二、…) whose opening lines say they set out a plan (实施方案, 下一步…)."""
+    starts, pos = [], 0
+    for line in text.split("\n"):
+        if _TOP_HEADING_RE.match(line):
+            starts.append(pos)
+        pos += len(line) + 1
+    bounds = starts + [len(text)]
+    return [Span(a, b) for a, b in zip(bounds, bounds[1:]) if re.search(lx.PLAN_SECTION, text[a:a + 300])]
+
+
+def _sections(text: str) -> list[tuple[Span, str]]:
+    out, cur_start, cur_head = [], 0, ""
+    pos = 0
+    for line in text.split("\n"):
+        if _HEADING_RE.match(line) and pos > cur_start:
+            out.append((Span(cur_start, pos), cur_head))
+            cur_start = pos
+        if _HEADING_RE.match(line):
+            m = re.match(r"^\s*(【[^】]{1,20}】)", line)
+            cur_head = m.group(1) if m else line[:40]
+        pos += len(line) + 1
+    out.append((Span(cur_start, len(text)), cur_head))
+    return out
+
+
+# ---------------------------------------------------------------------------------------------- places
+
+def _get_gazetteer(gazetteer):
+    if gazetteer is not None:
+        return gazetteer
+    from .gazetteer import get_gazetteer
+    return get_gazetteer()
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A place as the panel names it: townships and zones count for the admin unit that holds them."""
+    adcode: str
+    full_name: str
+    name: str
+    province: str
+    level: str
+
+
+def _unit(p, as_donor: bool = False) -> Unit:
+    if p.level == "township" or (p.level == "zone" and not as_donor):
+        full = p.admin_full_name or p.full_name
+        return Unit(p.adcode, full, full, p.province, "county")
+    return Unit(p.adcode, p.full_name, p.name, p.province, p.level)
+
+
+def _contains(outer, inner) -> bool:
+    """Whether unit ``outer`` contains (or is) unit ``inner``, by adcode prefix."""
+    keep = {"province": 2, "prefecture": 4}.get(outer.level, 6)
+    return outer.adcode[:keep] == inner.adcode[:keep]
+
+
+_ADMIN_SUFFIX = re.compile(r"(省|市|县|区|州|旗|盟|乡|镇|自治区)$")
+# a place right after these words is helped, not helping: 定点帮扶瓦房店市, 对口支援新疆
+_HELPED_BEFORE = re.compile(r"(帮扶|支援|协作|援助|援建|结对|赴|到|在|对口)$")
+
+
+def _mentions(gz, text: str) -> list:
+    """Resolved mentions; a bare short form that repeats the start of a place named earlier in the
+    document (江达 after 索县江达乡) is that place, not a namesake elsewhere."""
+    out = []
+    named = []
+    for m in gz.find(text):
+        if m.place is None:
+            continue
+        place = m.place
+        if not _ADMIN_SUFFIX.search(m.surface):
+            for q in named:
+                if q.name.startswith(m.surface) and q.adcode != place.adcode:
+                    place = q
+                    break
+        else:
+            named.append(place)
+        out.append((m.start, m.end, m.surface, place))
+    return out
+
+
+def _donor(doc, mentions, title_mentions=()) -> Unit | None:
+    text = doc.text
+    cands = []
+    for s, e, surface, p in mentions:
+        if p.level == "township" or _HELPED_BEFORE.search(text[max(0, s - 4):s]):
+            continue
+        cands.append((s, _unit(p, as_donor=True)))
+    east = [(s, u) for s, u in cands if u.province in EAST_PROVINCES]
+    if not east:
+        east = [(s, u) for s, u in cands if s < 400]
+        if not east:
+            return None
+    counts = Counter(u for _, u in east)
+    head = {u for s, u in east if s < 400}
+    # the broadest unit the document is about (named in its title, if it has one) ...
+    titled = [_unit(p, as_donor=True) for _, _, _, p in title_mentions
+              if p.level != "township" and p.province in EAST_PROVINCES]
+    if titled:
+        root = sorted(titled, key=lambda u: -len(u.adcode.rstrip("0")))[0]
+    else:
+        root = sorted(counts, key=lambda u: (-sum(n for v, n in counts.items() if _contains(u, v)),
+                                             len(u.adcode.rstrip("0")), u.adcode, u.full_name))[0]
+    # ... then the unit inside it that the text keeps naming
+    subtree = sum(n for v, n in counts.items() if _contains(root, v))
+    for u, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0].adcode, kv[0].full_name)):
+        if u != root and _contains(root, u) and n >= 2 and n >= 0.4 * subtree:
+            return u
+    return root
+
+
+def _recipient_candidates(doc, mentions, donor) -> list:
+    """Mentions of units on the receiving side, in text order, as (start, end, Unit)."""
+    text = doc.text
+    designated = re.search(lx.DESIGNATED_CUES, text) is not None
+    surfaces: dict[str, set] = {}
+    for s, e, surface, p in mentions:
+        if _ADMIN_SUFFIX.search(surface) or len(surface) >= 3 or s < 400:
+            surfaces.setdefault(p.province, set()).add(surface)
+    out = []
+    for s, e, surface, p in mentions:
+        u = _unit(p)
+        if donor is not None and (_contains(u, donor) or _contains(donor, u)):
+            continue
+        if donor is not None and donor.level != "province" and u.adcode[:4] == donor.adcode[:4]:
+            continue                     # the donor's own city: 武汉经开区 and 汉南区
+        if u.province in EAST_PROVINCES and not (designated and donor is not None and u.province == donor.province):
+            continue
+        # a province is in play when it is named in full somewhere, or in the opening lines
+        if p.province not in surfaces:
+            continue
+        if text[e:e + 2] in ("大学", "学院") or text[e:e + 1] == "人":
+            continue
+        if _is_venue(text, s, e):
+            continue
+        out.append((s, e, u))
+    return out
+
+
+_VENUE_BEFORE = re.compile(r"在[^，,。；;：:在]{0,20}$")
+_VENUE_AFTER = re.compile(r"^[^，,。；;：:]{0,20}(举办|召开|举行)")
+
+
+def _is_venue(text: str, s: int, e: int) -> bool:
+    """在天津大学、湖南长沙、江苏南京举办…培训班: a place where an event was held, not a recipient."""
+    return bool(_VENUE_BEFORE.search(text[max(0, s - 20):s]) and _VENUE_AFTER.match(text[e:e + 24]))
+
+
+def _dedupe_places(places: list) -> list:
+    """Distinct units, dropping a province/prefecture when a unit inside it is also named."""
+    seen, uniq = set(), []
+    for p in places:
+        if p.adcode not in seen:
+            seen.add(p.adcode)
+            uniq.append(p)
+    if len(uniq) < 2:
+        return uniq
+    return [p for p in uniq if p.level not in ("province", "prefecture")
+            or not any(q.adcode != p.adcode and _contains(p, q) for q in uniq)]
+
+
+# ---------------------------------------------------------------------------------------------- reading
+
+def _doc_year(doc) -> int | None:
+    date = str(getattr(doc, "date", "") or "")
+    m = re.search(r"(19|20)\d\d", date)
+    if m:
+        return int(m.group(0))
+    head = (getattr(doc, "title", "") or "") + " " + doc.text[:600]
+    years = [int(y) for y in _YEAR_RE.findall(head)]
+    if years:
+        return max(years)
+    years = [int(y) for y in _YEAR_RE.findall(doc.text)]
+    return Counter(years).most_common(1)[0][0] if years else None
+
+
+def read_document(doc, gazetteer=None) -> Reading:
+    gz = _get_gazetteer(gazetteer)
+    text = doc.text
+    mentions = _mentions(gz, text)
+    title = str(getattr(doc, "title", "") or "")
+    title_mentions = _mentions(gz, title) if title else []
+    donor = _donor(doc, mentions, title_mentions)
+    places = _recipient_candidates(doc, mentions, donor)
+    # one name per unit: the form the document uses most (水城县 in a 2020 report, not 水城区)
+    counts = Counter(p for _, _, p in places)
+    by_code: dict[str, Unit] = {}
+    for u, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0].full_name)):
+        by_code.setdefault(u.adcode, u)
+    places = [(s, e, by_code[u.adcode]) for s, e, u in places]
+    code_counts = Counter(u.adcode for _, _, u in places)
+    doc_recipients = _dedupe_places([by_code[c] for c, n in sorted(code_counts.items(), key=lambda kv: (-kv[1], kv[0]))])
+    # a report written on the receiving side (靖远县深化东西部扶贫协作纪实) is about its own county
+    subject = None
+    donor_first = min((m[0] for m in mentions if donor is not None and _contains(donor, _unit(m[3]))),
+                      default=len(text))
+    if title_mentions:
+        # the title says which side wrote it: 靖远县深化东西部扶贫协作纪实 / 青岛东西部扶贫协作综述
+        first = _unit(title_mentions[0][3])
+        related = donor is not None and (_contains(first, donor) or _contains(donor, first)
+                                         or first.adcode[:4] == donor.adcode[:4])
+        if first.province not in EAST_PROVINCES and not related:
+            subject = by_code.get(first.adcode, first)
+    elif places and places[0][0] < min(300, donor_first):
+        first = places[0][2]
+        if code_counts[first.adcode] >= 3 and first.level in ("county", "prefecture"):
+            subject = first
+    if subject is None and len(doc_recipients) == 1:
+        # a report about one recipient: its figures are for that recipient unless the text says otherwise
+        subject = doc_recipients[0]
+    cp = len(re.findall(lx.COUNTERPART_CUES, text))
+    ew = len(re.findall(lx.EAST_WEST_CUES, text))
+    doc_program = "mixed" if cp and ew else ("counterpart" if cp else "east_west")
+    figures = find_figures(text)
+    r = Reading(doc_id=doc.doc_id, text=text, sentences=_split(text, 0, len(text), _SENT_END),
+                sections=_sections(text), figures=figures, places=places, donor=donor,
+                donor_name=_full_name(donor), doc_year=_doc_year(doc), doc_recipients=doc_recipients,
+                doc_program=doc_program, subject=subject)
+    r.fig_index = {f.start: i for i, f in enumerate(figures)}
+    r.plans = _plan_parts(text)
+    r.frequent = [u for u in doc_recipients if code_counts[u.adcode] >= 2] or list(doc_recipients)
+    if donor is not None:
+        r.parents = [(s, e, _unit(p, as_donor=True)) for s, e, _, p in mentions
+                     if _unit(p).adcode != donor.adcode and _contains(_unit(p), donor)
+                     and _unit(p).level in ("province", "prefecture")]
+        r.inside_donor = [(s, e, p) for s, e, _, p in mentions
+                          if p.level == "township" and p.adcode == donor.adcode and donor.level == "county"]
+    r.place_starts = [s for s, _, _ in places]
+    r.fig_starts = [f.start for f in figures]
+    return r
+
+
+def _full_name(p) -> str:
+    if p is None:
+        return ""
+    return p.full_name
+
+
+# ---------------------------------------------------------------------------------------------- indicator
+
+def _distance(text: str, fig: Figure, ms: int, me: int, fig_spans: list[tuple[int, int]],
+              reach: bool = False) -> int | None:
+    if ms <= fig.start and me >= fig.end:      # the cue wraps the figure: 引导5家企业赴…投资
+        return 0
+    if me <= fig.start:
+        between = text[me:fig.start]
+        d = len(between)
+        lo, hi = me, fig.start
+    elif ms >= fig.end:
+        between = text[fig.end:ms]
+        d = len(between) + 1
+        lo, hi = fig.end, ms
+    else:
+        return None
+    boundaries = sum(between.count(c) for c in _CLAUSE_END)
+    if reach:
+        # a list cue governs every figure of its list: 162家企业与A县73个村、B县20个村,共113个村…结对
+        return None if boundaries > 1 else min(d, 22) + 6 * boundaries
+    d += 6 * boundaries
+    d += 8 * sum(1 for s, e in fig_spans if s >= lo and e <= hi)
+    return d
+
+
+_MATCH_CACHE: dict = {}
+
+
+def _matches(text: str, sent: Span, patterns) -> list:
+    """All cue matches of a pattern table in a sentence, computed once per sentence."""
+    key = (id(text), sent.start, sent.end, id(patterns))
+    hit = _MATCH_CACHE.get(key)
+    if hit is None or hit[0] is not text:
+        seg = text[sent.start:sent.end]
+        found = [(order, name, pen, m.start() + sent.start, m.end() + sent.start)
+                 for order, (name, rx, pen) in enumerate(patterns) for m in rx.finditer(seg)]
+        if len(_MATCH_CACHE) > 4096:
+            _MATCH_CACHE.clear()
+        hit = _MATCH_CACHE[key] = (text, found)
+    return hit[1]
+
+
+def _nearest(text: str, fig: Figure, sent: Span, patterns, fig_spans, max_d: int = 30, right_penalty: int = 0):
+    """(distance, -length, order, name, match) of the nearest cue in the sentence, or None."""
+    best = None
+    for order, name, pen, ms, me in _matches(text, sent, patterns):
+        reach = name.endswith("+")
+        d = _distance(text, fig, ms, me, fig_spans, reach)
+        if d is None:
+            continue
+        d += pen + (right_penalty if ms >= fig.end else 0)
+        if d > max_d:
+            continue
+        key = (d, -(me - ms), order, name.rstrip("+"), (ms, me))
+        if best is None or key < best:
+            best = key
+    return best
+
+
+_STAFF_NOUNS = [("professionals", re.compile(lx.PROFESSIONAL_NOUNS), 0), ("cadres", re.compile(lx.CADRE_NOUNS), 0)]
+_STAFF_VERBS = [("received", re.compile(lx.RECEIVED_VERBS), 0), ("sent", re.compile(lx.SENT_VERBS), 1)]
+
+
+def _staff_indicator(text: str, fig: Figure, sent: Span, fig_spans) -> tuple[str, str]:
+    """cadres/professionals × sent/received for a figure governed by a staff noun."""
+    who = _nearest(text, fig, sent, _STAFF_NOUNS, fig_spans, max_d=40)
+    kind = who[3] if who else "cadres"
+    # 派驻42名党员干部、医生、教师: one figure for both kinds fits no single indicator
+    after = text[fig.end:sent.end]
+    listed = re.match(r"[^，,。；;\d]{0,12}", after).group(0)
+    if "、" in listed and re.search(lx.CADRE_NOUNS, listed) and re.search(lx.PROFESSIONAL_NOUNS, listed):
+        return "", "mixes cadres and professionals"
+    way = _nearest(text, fig, sent, _STAFF_VERBS, fig_spans, max_d=60, right_penalty=8)
+    direction = way[3] if way else "sent"
+    detail = ""
+    if kind == "professionals" and who:
+        noun = text[who[4][0]:who[4][1]]
+        for name, rx in lx.STAFF_DETAIL:
+            if re.search(rx, noun):
+                detail = name
+                break
+    return f"{kind}_{direction}", detail
+
+
+def _clause(text: str, fig: Figure, sent: Span) -> Span:
+    return next((c for c in _split(text, sent.start, sent.end, _CLAUSE_END) if c.start <= fig.start < c.end), sent)
+
+
+def classify(r: Reading, fig: Figure, sent: Span, fig_spans) -> tuple[str, str, str]:
+    """(indicator or '', detail, reason)."""
+    indicator, detail, reason, _ = _classify(r, fig, sent, fig_spans)
+    return indicator, detail, reason
+
+
+def _classify(r: Reading, fig: Figure, sent: Span, fig_spans) -> tuple[str, str, str, str]:
+    """(indicator or '', detail, reason, the indicator the words point to even if rejected)."""
+    text = r.text
+    group = _group(fig.unit)
+    best = _nearest(text, fig, sent, _cues(group), fig_spans)
+    if best is None:
+        return "", "", "no indicator cue near the figure", ""
+    name, (ms, me) = best[3], best[4]
+    cue = text[ms:me]
+    if name.startswith("reject:"):
+        return "", "", f"{name[7:]} ({cue})", ""
+    indicator, _, detail = name.partition(":")
+    clause = _clause(text, fig, sent)
+    clause_text = text[clause.start:clause.end]
+    if indicator == "social_aid" and re.search(r"政府[^，,。；;]{0,12}$", text[clause.start:ms]):
+        indicator, detail = "fiscal_aid", ""          # 区人民政府向县人民政府捐资: public money
+    if indicator == "staff":
+        # 培训干部人才 / 培训党政干部7期 / …干部和专业技术人员赴沪培训: training decides
+        if re.search(r"(培训|参训|受训)[\u4e00-\u9fff、]{0,10}$", text[max(sent.start, ms - 14):ms]) or \
+                re.search(r"(赴|来|到|参加)[\u4e00-\u9fff]{0,4}培训", text[fig.end:clause.end]):
+            indicator = "trained"
+        else:
+            indicator, detail = _staff_indicator(text, fig, sent, fig_spans)
+            if not indicator:
+                return "", "", detail, ""
+    if indicator == "trained":
+        ctx = text[max(sent.start, fig.start - 25):min(sent.end, fig.end + 10)]
+        detail = next((n for n, rx in lx.TRAINED_DETAIL if re.search(rx, ctx)), "")
+    elif indicator == "employment":
+        ctx = text[max(sent.start, fig.start - 30):min(sent.end, fig.end + 12)]
+        found = [n for n, rx in lx.EMPLOYMENT_DETAIL if re.search(rx, ctx)]
+        detail = found[0] if len(found) == 1 else "total"
+    elif indicator == "projects":
+        if re.match(r"[\u4e00-\u9fff]{0,4}(企业|公司)", text[fig.end:fig.end + 6]):
+            return "", "", f"enterprises not said to invest or land ({cue})", ""
+        if re.match(r"[\u4e00-\u9fff]{0,3}(村|乡|镇|县|户|学校|医院|基地)", text[fig.end:fig.end + 5]):
+            return "", "", f"counts places, not projects ({cue})", ""
+        ctx = text[max(sent.start, fig.start - 10):fig.start]
+        detail = next((n for n, rx in lx.PROJECT_DETAIL if re.search(rx, ctx)), "")
+    elif indicator == "pairings":
+        # the twinned party is the noun the figure counts: right after it (162家民营企业, 10个地级市)
+        # or right before it (乡镇 221个, 学校结对33个)
+        noun = re.match(r"[\u4e00-\u9fff()（）]{0,6}", text[fig.end:sent.end]).group(0)
+        detail = next((n for n, rx in lx.PAIRING_DETAIL if re.match(r"[\u4e00-\u9fff]{0,3}?" + rx, noun)), "")
+        if not detail and not fig.classifier.endswith("对"):
+            before = text[max(sent.start, fig.start - 8):fig.start]
+            detail = next((n for n, rx in lx.PAIRING_DETAIL
+                           if re.search(rx + r"(结对|之间结对|之间)?\s*$", before)), "")
+            if not detail:
+                return "", "", f"counts no twinned party ({cue})", ""
+        return indicator, detail, f"cue {cue}", indicator       # 101户贫困户结对: counted as pairs
+    if indicator == "poor_beneficiaries" and not re.search(lx.POVERTY_WORDS, clause_text):
+        return "", "", f"beneficiaries not said to be poor ({cue})", ""
+    if indicator == "employment" and re.search(lx.NON_POOR_LABOUR, clause_text) and \
+            not re.search(lx.POVERTY_WORDS, clause_text):
+        return "", "", f"labour not said to be poor ({cue})", indicator
+    if fig.unit not in INDICATOR_BY_NAME[indicator].units:
+        return "", "", f"unit {fig.unit} does not fit {indicator} ({cue})", ""
+    return indicator, detail, f"cue {cue}", indicator
+
+
+# ---------------------------------------------------------------------------------------------- context
+
+def _status(r: Reading, fig: Figure, sent: Span, indicator: str, detail: str, section: tuple[Span, str],
+            prev_status: str = "") -> str:
+    text = r.text
+    left = text[sent.start:fig.start]
+    if indicator == "consumption_aid" and detail == "contract":
+        return "target"
+    if re.search(lx.EXPECTED_CUES, left):
+        return "expected"
+    if fig.text.startswith("不少于"):
+        return "target"
+    clause_start = max(sent.start, max(text.rfind(c, sent.start, fig.start) for c in _CLAUSE_END) + 1)
+    clause_left = text[clause_start:fig.start]
+    cues = list(re.finditer(lx.TARGET_CUES, clause_left))
+    # "预留…337.47万元,累计完成…344.78万元": a plan word no longer governs once the text says it was done
+    if cues and not re.search(lx.ACTUAL_MARKERS, clause_left[cues[-1].end():]):
+        return "target"
+    if re.search(lx.TARGET_CUES + r"[^，,。；;]{0,6}[:：]", left):
+        return "target"
+    # a plan word governs the rest of its sentence, unless the sentence is a review (累计, 已…)
+    # into which one planned item was slipped
+    cue = re.search(lx.TARGET_CUES, left)
+    if cue and not re.search(lx.ACTUAL_MARKERS, left[:cue.start()]) and not re.search(
+            lx.ACTUAL_MARKERS, left[cue.end():]):
+        return "target"
+    if re.match(r"\s*其中", clause_left) and prev_status:
+        return prev_status
+    para_start = text.rfind("\n", 0, fig.start) + 1
+    if re.search(r"(工作目标|目标任务|目标)[:：]", text[para_start:fig.start]):
+        return "target"
+    if re.search(lx.PLAN_HEADINGS, section[1]):
+        return "target"
+    if any(p.start <= fig.start < p.end for p in r.plans) and not re.search(r"(已|完成|实现了)", left):
+        return "target"
+    return "actual"
+
+
+def _period_year(r: Reading, fig: Figure, sent: Span) -> tuple[str, int | None]:
+    text = r.text
+    left = text[sent.start:fig.start]
+    sentence = text[sent.start:sent.end]
+    period = "cumulative" if re.search(lx.CUMULATIVE_CUES, left) else "annual"
+    years = [(m.start() + sent.start, int(m.group(1))) for m in _YEAR_RE.finditer(left)]
+    year = None
+    if years:
+        pos, y = years[-1]
+        after = text[pos:pos + 12]
+        if re.search(r"年(以来|至今|来)", after) and r.doc_year:
+            year = r.doc_year
+        else:
+            year = y
+    if year is None:
+        para_start = text.rfind("\n", 0, fig.start) + 1
+        ys = [int(y) for y in _YEAR_RE.findall(text[para_start:sent.start])]
+        if ys and not re.search(lx.CUMULATIVE_CUES, sentence):
+            year = ys[-1]
+    return period, year or r.doc_year
+
+
+def _program(r: Reading, recipients: list, sent: Span) -> str:
+    sentence = r.text[sent.start:sent.end]
+    if re.search(lx.DESIGNATED_CUES, sentence):
+        return "designated"
+    if recipients:
+        kinds = set()
+        for p in recipients:
+            if re.search(lx.COUNTERPART_CUES, sentence) and not re.search(lx.EAST_WEST_CUES, sentence):
+                kinds.add("counterpart")
+            elif p.province in ("新疆维吾尔自治区", "西藏自治区") and not re.search(lx.EAST_WEST_CUES, sentence):
+                kinds.add("counterpart")
+            elif r.donor is not None and p.province == r.donor.province:
+                kinds.add("designated")
+            else:
+                kinds.add("east_west")
+        return kinds.pop() if len(kinds) == 1 else "mixed"
+    if re.search(lx.COUNTERPART_CUES, sentence) and not re.search(lx.EAST_WEST_CUES, sentence):
+        return "counterpart"
+    if re.search(lx.EAST_WEST_CUES, sentence) and not re.search(lx.COUNTERPART_CUES, sentence):
+        return "east_west"
+    return r.doc_program
+
+
+def _places_in(r: Reading, start: int, end: int) -> list:
+    i = bisect.bisect_left(r.place_starts, start)
+    out = []
+    while i < len(r.places) and r.places[i][0] < end:
+        if r.places[i][1] <= end:
+            out.append(r.places[i])
+        i += 1
+    return out
+
+
+def _recipients(r: Reading, fig: Figure, sent: Span, section: tuple[Span, str]) -> list:
+    found = _named_recipients(r, fig, sent, section)
+    if not found and r.subject is not None:
+        return [r.subject]
+    return found
+
+
+_CN_COUNT = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+
+
+def _expand_generic(r: Reading, places: list, text_after: str) -> list:
+    """甘肃受援县: a province or prefecture followed by a generic word stands for the document's
+    recipients inside it."""
+    out = []
+    for p in places:
+        if p.level in ("province", "prefecture") and re.match(lx.GENERIC_RECIPIENT, text_after.get(p.adcode, "")):
+            inside = [q for q in r.frequent if q.adcode != p.adcode and _contains(p, q)]
+            out.extend(inside or [p])
+        else:
+            out.append(p)
+    return _dedupe_places(out)
+
+
+def _group_places(r: Reading, found: list) -> list:
+    after = {p.adcode: r.text[e:e + 6] for s, e, p in found}
+    return _expand_generic(r, [p for _, _, p in found], after)
+
+
+def _named_recipients(r: Reading, fig: Figure, sent: Span, section: tuple[Span, str]) -> list:
+    text = r.text
+    clauses = _split(text, sent.start, sent.end, _CLAUSE_END)
+    ci = next(i for i, c in enumerate(clauses) if c.start <= fig.start < c.end)
+    # a clause whose place list runs on into the next clause ("赴新疆民丰县,甘肃省武山县、永登县")
+    lo, hi = clauses[ci].start, clauses[ci].end
+    j = ci
+    while j + 1 < len(clauses):
+        nxt = clauses[j + 1]
+        here = _places_in(r, clauses[j].start, clauses[j].end)
+        starts = [s for s, _, _ in _places_in(r, nxt.start, nxt.end)]
+        if here and starts and min(starts) - nxt.start <= 2 and here[-1][1] >= clauses[j].end - 2:
+            hi = nxt.end
+            j += 1
+        else:
+            break
+    # a clause listing several figures, each after its own place (A县资金160万元、B县866万元)
+    figs_here = [f for f in r.figures if lo <= f.start < hi]
+    if len(figs_here) > 1:
+        pieces = _split(text, lo, hi, "、")
+        placed = [p for p in pieces if _places_in(r, p.start, p.end)]
+        if all(any(p.start <= f.start < p.end for f in figs_here) for p in placed):
+            piece = next(p for p in pieces if p.start <= fig.start < p.end)
+            own = [x for x in _places_in(r, piece.start, fig.start)]
+            if own:
+                return _group_places(r, own)
+    local = _places_in(r, lo, hi)
+    clause_text = text[lo:hi]
+    if local:
+        return _group_places(r, local)
+    back = re.search(lx.BACK_REFERENCE, clause_text)
+    if back:
+        return list(r.frequent[:_CN_COUNT[back.group(1)]])
+    sent_places = _places_in(r, sent.start, sent.end)
+    # "其中甘肃省永登县、武山县新落地项目8个…；通过…受益达到4206人": the places of the piece before
+    # the semicolon still hold
+    if not sent_places and sent.start > 0 and text[sent.start - 1] in "；;":
+        prev = _find(r.sentences, sent.start - 1)
+        prev_places = _places_in(r, prev.start, prev.end)
+        if prev_places and (re.match(r"\s*其中", text[prev.start:prev.end]) or prev_places[0][0] - prev.start <= 3):
+            return _group_places(r, prev_places)
+    if re.search(lx.GENERIC_RECIPIENT, text[lo:fig.start]):
+        return []
+    if sent_places:
+        holders = [c for c in clauses if any(c.start <= s < c.end for s, _, _ in sent_places)]
+        split_after = re.search(r"其中", text[fig.end:sent.end])
+        if split_after and all(s > fig.end for s, _, _ in sent_places):
+            return []
+        if len(holders) > 1:
+            # places spread over clauses: the nearest clause before the figure that names places
+            # and states no figure of its own sets them (协助武山县委组织部…举办…,培训干部人才330人次)
+            before = [c for c in holders if c.end <= lo]
+            if before and not any(before[-1].start <= f.start < before[-1].end for f in r.figures):
+                return _group_places(r, _places_in(r, before[-1].start, before[-1].end))
+            return []
+        return _group_places(r, sent_places)
+    head_places = [p for s, e, p in r.places if section[0].start <= s < section[0].start + len(section[1]) + 2]
+    if head_places and section[1]:
+        inside = [p for s, e, p in _places_in(r, section[0].start, section[0].end)
+                  if any(_contains(h, p) for h in head_places)]
+        deep = _dedupe_places(inside)
+        return deep if len(deep) == 1 else _dedupe_places(head_places)
+    return []
+
+
+def _each(r: Reading, fig: Figure, sent: Span) -> tuple[bool, list[str]]:
+    """Whether the figure is stated per unit (各/分别/每个), and the units listed before the cue."""
+    text = r.text
+    clause_start = max(sent.start, max(text.rfind(c, sent.start, fig.start) for c in _CLAUSE_END) + 1)
+    left = text[max(clause_start, fig.start - 30):fig.start]
+    m = re.search(lx.EACH_CUES, left)
+    if not m:
+        return False, []
+    before = text[max(sent.start, fig.start - 40):fig.start - len(left) + m.start()]
+    items = re.search(r"([\u4e00-\u9fff]{2,8}(?:[、和与及][\u4e00-\u9fff]{2,8})+)[^、]{0,6}$", before)
+    return True, ([x for x in re.split(r"[、和与及]", items.group(1)) if x] if items else [])
+
+
+def _listed_after(text: str, fig: Figure, sent: Span) -> list[str]:
+    """分别组织10人次以上教师、医生: the nouns listed right after a per-unit figure."""
+    m = re.match(r"([\u4e00-\u9fff]{1,6}(?:、[\u4e00-\u9fff]{1,6})+)", text[fig.end:sent.end])
+    return m.group(1).split("、") if m else []
+
+
+# ---------------------------------------------------------------------------------------------- API
+
+def extract_document(doc, gazetteer=None) -> tuple[list[dict], list[dict]]:
+    """Rows (codebook columns + recipient_adcodes, start, end) and mentions for one document."""
+    r = read_document(doc, gazetteer)
+    text = r.text
+    rows, mentions = [], []
+    prev: dict[str, tuple[str, str, Figure]] = {}     # last attributed figure per unit word
+    prev_status, prev_end = "", -1
+    last_total = None
+    for fig in r.figures:
+        sent = _find(r.sentences, fig.start)
+        sec = next(s for s in r.sections if s[0].start <= fig.start < s[0].end)
+        lo = bisect.bisect_left(r.fig_starts, sent.start)
+        hi = bisect.bisect_left(r.fig_starts, sent.end)
+        fig_spans = [(f.start, f.end) for f in r.figures[lo:hi] if f is not fig and f.end <= sent.end]
+        indicator, detail, reason, candidate = _classify(r, fig, sent, fig_spans)
+        clause = _clause(text, fig, sent)
+        total = last_total if last_total and last_total[1] >= sent.start else None
+        if (indicator == "poor_beneficiaries" and total and re.match(r"\s*其中", text[clause.start:fig.start])
+                and re.search(lx.WEAK_POOR_NOUN + r"$", reason.removeprefix("cue ")) is not None
+                and total[0] in ("employment", "trained")):
+            # "输转劳动力3000人,其中贫困户2000人": the poor part of a total keeps the total's indicator
+            indicator, reason = total[0], f"the poor part of {total[2]}"
+            if indicator == "employment":
+                detail = total[3]
+        if candidate and fig.unit != "yuan":
+            last_total = (candidate, fig.end, fig.text, detail)
+        if not indicator and reason.startswith("no indicator cue"):
+            # lists such as "其中新疆民丰县1家…；甘肃永登县和武山县4家": the figure before, counted alike
+            last = prev.get(fig.classifier)
+            if last and last[2].end >= fig.start - 100:
+                indicator, detail, reason = last[0], last[1], f"continues the list of {last[2].text}"
+        mention = {"doc_id": r.doc_id, "start": fig.start, "end": fig.end, "text": fig.text,
+                   "value": fig.value, "unit": fig.unit, "qualifier": fig.qualifier,
+                   "decision": "panel" if indicator else "rejected", "indicator": indicator,
+                   "reason": reason}
+        mentions.append(mention)
+        if not indicator:
+            continue
+        prev[fig.classifier] = (indicator, detail, fig)
+        recips = _recipients(r, fig, sent, sec)
+        if not recips and any(sent.start <= s < sent.end for s, _, _ in r.inside_donor):
+            mention["decision"], mention["indicator"] = "rejected", ""
+            mention["reason"] = "money or people for a place inside the donor's own area"
+            continue
+        status = _status(r, fig, sent, indicator, detail, sec,
+                         prev_status if prev_end >= sent.start else "")
+        prev_status, prev_end = status, fig.end
+        period, year = _period_year(r, fig, sent)
+        each, units = _each(r, fig, sent)
+        groups = [(recips, detail)]
+        if each:
+            generic = re.search(lx.GENERIC_RECIPIENT, text[sent.start:fig.start])
+            if re.search(r"(其余|其他)" + lx.GENERIC_RECIPIENT, text[sent.start:fig.start]):
+                generic = None                    # 其余受援县按每县3900万元: the rest, not named
+            nouns = _listed_after(text, fig, sent) if indicator.startswith("professionals") else []
+            if len(nouns) > 1:
+                groups = [(recips, next((n for n, rx in lx.STAFF_DETAIL if re.search(rx, w)), detail))
+                          for w in nouns]
+            elif len(recips) > 1:
+                groups = [([p], detail) for p in recips]
+            elif len(units) > 1:
+                groups = [(recips, detail)] * len(units)
+            elif not recips and generic and len(r.doc_recipients) > 1:
+                groups = [([p], detail) for p in r.doc_recipients]
+        donor_name = _credited_donor(r, fig, sent)
+        for g, detail in groups:
+            rows.append({
+                "doc_id": r.doc_id,
+                "donor": donor_name,
+                "recipients": ";".join(p.full_name for p in g),
+                "program": _program(r, g, sent),
+                "year": year,
+                "period": period,
+                "status": status,
+                "indicator": indicator,
+                "value": fig.value,
+                "unit": "count" if indicator == "pairings" else fig.unit,
+                "qualifier": fig.qualifier,
+                "detail": detail,
+                "evidence": fig.text if False else _evidence(text, fig, sent),
+                "recipient_adcodes": ";".join(p.adcode for p in g),
+                "start": None, "end": None,
+            })
+            ev = rows[-1]["evidence"]
+            s = text.rfind(ev, sent.start, fig.end + len(ev))
+            rows[-1]["start"], rows[-1]["end"] = (s, s + len(ev)) if s >= 0 else (fig.start, fig.end)
+    return rows, mentions
+
+
+def _credited_donor(r: Reading, fig: Figure, sent: Span) -> str:
+    """上海方面累计投入…, 落实江苏财政帮扶资金…, 省级对口帮扶资金…: the text credits the unit above
+    the donor (its province or city) rather than the donor itself."""
+    if r.donor is None:
+        return ""
+    left = r.text[sent.start:fig.start]
+    for s, e, u in r.parents:
+        if sent.start <= s and e <= fig.start and re.match(lx.PARENT_CREDIT, r.text[e:e + 2]):
+            return u.full_name
+    level_word = re.search(r"(省级|市级)", left)
+    if level_word:
+        want = "province" if level_word.group(1) == "省级" else "prefecture"
+        for s, e, u in r.parents:
+            if u.level == want:
+                return u.full_name
+    return r.donor_name
+
+
+def _evidence(text: str, fig: Figure, sent: Span) -> str:
+    """The figure with the words that govern it: back to the clause start (at most 20 characters)."""
+    clauses = _split(text, sent.start, sent.end, _CLAUSE_END + "、")
+    c = next((c for c in clauses if c.start <= fig.start < c.end), sent)
+    start = max(c.start, fig.start - 20)
+    end = fig.end
+    tail = text[fig.end:c.end]
+    m = re.match(r"[^，,。；;：:、]{0,12}", tail)
+    if m and not re.search(r"\d", m.group(0)):
+        end = fig.end + len(m.group(0))
+    ev = text[start:end].strip().rstrip("，,。；;：:、")
+    return ev
+
+
+def extract_corpus(docs: dict, gazetteer=None, progress=False) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Rows and mentions of every document, sorted so the output is deterministic."""
+    gz = _get_gazetteer(gazetteer)
+    rows, mentions = [], []
+    items = sorted(docs.items())
+    if progress:
+        try:
+            from tqdm import tqdm
+            items = tqdm(items, desc="extract")
+        except ImportError:
+            pass
+    for doc_id, doc in items:
+        if getattr(doc, "status", "ok") not in ("ok", None):
+            continue
+        try:
+            rr, mm = extract_document(doc, gz)
+        except Exception as e:  # name the document in the error
+            raise RuntimeError(f"extraction failed for document {doc_id}: {e}") from e
+        rows += rr
+        mentions += mm
+    rdf = pd.DataFrame(rows, columns=list(ROW_COLUMNS))
+    mdf = pd.DataFrame(mentions, columns=list(MENTION_COLUMNS))
+    if len(rdf):
+        rdf["year"] = rdf["year"].astype("Int64")
+        rdf = rdf.sort_values(["doc_id", "start", "indicator", "recipients", "value"], kind="mergesort")
+    if len(mdf):
+        mdf = mdf.sort_values(["doc_id", "start", "end"], kind="mergesort")
+    return rdf.reset_index(drop=True), mdf.reset_index(drop=True)

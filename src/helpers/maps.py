@@ -1,0 +1,753 @@
+"""Who helped whom, on a map: donor → recipient arcs and recipient fills from the panel.
+
+The notebook ``10_pairing_maps`` calls these functions; everything that decides what is drawn
+(filters, the split of a figure shared by several recipients, geometry) lives here so it can be
+tested on a small synthetic panel.
+
+* ``select_figures`` filters the panel (indicator, status, years, program, donor city, period)
+  and drops exact restatements of one figure in two documents.
+* ``arc_table`` sums a figure per donor → recipient pair. A figure stated for several recipients
+  at once is split equally between them (``n_split`` counts such figures): the text does not
+  say how it was shared, and the map must not draw the same yuan twice.
+* ``recipient_table`` does the same per recipient (for the fill).
+* ``static_map`` draws China (the dataset's provinces and boundary lines, the South China Sea
+  islands in an inset as on official maps) with arcs and a zoomed panel of one province.
+* ``interactive_map`` is a plotly figure drawn on plain x/y axes from our own polygons, so it
+  needs no map tiles or topojson from the network; ``to_offline_html`` inlines plotly.js.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable, Sequence
+
+import numpy as np
+import pandas as pd
+
+from helpers.codebook import INDICATOR_BY_NAME, PROGRAMS, STATUSES
+
+# Albers equal-area conic for China (standard parallels 25°N and 47°N).
+CHINA_ALBERS = "+proj=aea +lat_0=0 +lon_0=105 +lat_1=25 +lat_2=47 +x_0=0 +y_0=0 +ellps=GRS80 +units=m +no_defs"
+# Mainland frame (lon/lat) and the South China Sea inset frame, as official maps crop them.
+MAIN_EXTENT = (73.0, 17.5, 135.5, 54.0)
+SCS_EXTENT = (106.0, 2.5, 123.0, 24.0)
+
+UNIT_LABELS = {"yuan": "万元", "person": "人", "person_time": "人次", "household": "户", "count": "个"}
+UNIT_SCALE = {"yuan": 1e4}   # money is shown in 万元
+
+PROGRAM_STYLE = {   # line style carries the program so it survives grey print
+    "east_west": {"linestyle": "-", "label": "东西部扶贫协作"},
+    "counterpart": {"linestyle": "--", "label": "对口支援"},
+    "designated": {"linestyle": ":", "label": "省内协作/定点帮扶"},
+    "mixed": {"linestyle": "-.", "label": "未区分"},
+}
+
+
+# ---------------------------------------------------------------------------------------------
+# Selecting and aggregating figures
+
+def _years(years) -> set[int] | None:
+    if years is None or years == "all" or (isinstance(years, (list, tuple)) and not years):
+        return None
+    if isinstance(years, int):
+        return {years}
+    if isinstance(years, str):
+        if "-" in years:
+            a, b = years.split("-", 1)
+            return set(range(int(a), int(b) + 1))
+        return {int(y) for y in years.replace(";", ",").split(",") if y.strip()}
+    return {int(y) for y in years}
+
+
+def _inside(code: str, outer: str) -> bool:
+    if outer.endswith("0000"):
+        return code[:2] == outer[:2]
+    if outer.endswith("00"):
+        return code[:4] == outer[:4]
+    return code == outer
+
+
+def select_figures(panel: pd.DataFrame, indicator: str = "fiscal_aid", status: str = "actual",
+                   years=None, program: str | None = None, donor_city: str | None = None,
+                   period: str | None = "annual", unit: str | None = None, gz=None) -> pd.DataFrame:
+    """The panel rows a map shows, with donor_adcode added.
+
+    ``period='annual'`` (default) leaves out cumulative figures, which restate several years
+    and would be counted twice next to the annual ones; pass ``None`` to keep both.
+    ``donor_city`` keeps donors inside that unit (``天津市``, ``大连市``, ``江苏省``).
+    """
+    required = {"doc_id", "donor", "recipients", "program", "year", "period", "status",
+                "indicator", "value", "unit"}
+    missing = required - set(panel.columns)
+    if missing:
+        raise ValueError(f"panel lacks column(s) {sorted(missing)}")
+    if indicator not in INDICATOR_BY_NAME:
+        raise ValueError(f"unknown indicator {indicator!r}; one of {sorted(INDICATOR_BY_NAME)}")
+    if status not in STATUSES:
+        raise ValueError(f"unknown status {status!r}; one of {STATUSES}")
+    if program not in (None, "all") and program not in PROGRAMS:
+        raise ValueError(f"unknown program {program!r}; one of {PROGRAMS}")
+    gz = gz or _gazetteer()
+    unit = unit or INDICATOR_BY_NAME[indicator].units[0]
+    df = panel[(panel["indicator"] == indicator) & (panel["status"] == status)
+               & (panel["unit"] == unit)].copy()
+    if period:
+        df = df[df["period"] == period]
+    if program not in (None, "all"):
+        df = df[df["program"] == program]
+    ys = _years(years)
+    if ys is not None:
+        df = df[df["year"].astype(int).isin(ys)]
+    df["donor_adcode"] = df["donor"].map(lambda d: _adcode(gz, d))
+    if donor_city:
+        city = gz.resolve(donor_city)
+        if city is None:
+            raise ValueError(f"donor_city {donor_city!r} is not a place the gazetteer knows")
+        df = df[df["donor_adcode"].map(lambda c: bool(c) and _inside(c, city.adcode))]
+    df["recipients"] = df["recipients"].fillna("").astype(str)
+    if "recipient_adcodes" not in df.columns:
+        df["recipient_adcodes"] = ""
+    df["recipient_adcodes"] = [
+        codes if isinstance(codes, str) and codes else
+        ";".join(_adcode(gz, r) for r in names.split(";") if r) if names else ""
+        for codes, names in zip(df["recipient_adcodes"], df["recipients"])]
+    # The same figure restated by two documents (a feature and a press conference) is one figure.
+    key = ["donor", "recipients", "program", "year", "period", "status", "indicator", "value", "unit"]
+    df = df.sort_values(["doc_id"] + key, kind="stable")
+    docs = df.groupby(key, dropna=False, sort=False)["doc_id"].agg(lambda s: ";".join(sorted(set(s))))
+    df = df.drop_duplicates(key).drop(columns="doc_id").merge(
+        docs.rename("doc_ids").reset_index(), on=key, how="left")
+    return df.reset_index(drop=True)
+
+
+def _adcode(gz, name: str) -> str:
+    p = gz.resolve(name) if isinstance(name, str) and name else None
+    return p.adcode if p is not None else ""
+
+
+def _explode(df: pd.DataFrame) -> pd.DataFrame:
+    """One row per (figure, recipient), the value split equally among a figure's recipients."""
+    rows = []
+    for r in df.itertuples(index=False):
+        names = [x for x in r.recipients.split(";") if x]
+        codes = [x for x in r.recipient_adcodes.split(";")] if r.recipient_adcodes else []
+        if not names:
+            continue
+        codes = (codes + [""] * len(names))[:len(names)]
+        share = float(r.value) / len(names)
+        for name, code in zip(names, codes):
+            rows.append({"donor": r.donor, "donor_adcode": r.donor_adcode, "recipient": name,
+                         "recipient_adcode": code, "program": r.program, "year": int(r.year),
+                         "value": share, "unit": r.unit, "split": len(names) > 1,
+                         "doc_ids": r.doc_ids})
+    cols = ["donor", "donor_adcode", "recipient", "recipient_adcode", "program", "year", "value",
+            "unit", "split", "doc_ids"]
+    return pd.DataFrame(rows, columns=cols)
+
+
+def _join(values: Iterable[str]) -> str:
+    return ";".join(sorted({x for v in values for x in str(v).split(";") if x}))
+
+
+def arc_table(figures: pd.DataFrame, gz=None) -> pd.DataFrame:
+    """Donor → recipient sums of the selected figures, with end points (lon/lat).
+
+    Pairs whose donor or recipient has no place (ministries, unresolved names) are dropped
+    here and counted by ``coverage``."""
+    gz = gz or _gazetteer()
+    long = _explode(figures)
+    long = long[(long["donor_adcode"] != "") & (long["recipient_adcode"] != "")]
+    cols = ["donor", "donor_adcode", "recipient", "recipient_adcode", "program", "value",
+            "n_figures", "n_split", "years", "doc_ids", "unit",
+            "donor_lon", "donor_lat", "recipient_lon", "recipient_lat", "km"]
+    if long.empty:
+        return pd.DataFrame(columns=cols)
+    g = long.groupby(["donor", "donor_adcode", "recipient", "recipient_adcode", "unit"], sort=True)
+    out = g.agg(value=("value", "sum"), n_figures=("value", "size"), n_split=("split", "sum"),
+                program=("program", _join), years=("year", lambda s: _join(map(str, s))),
+                doc_ids=("doc_ids", _join)).reset_index()
+    out["n_split"] = out["n_split"].astype(int)
+    for side in ("donor", "recipient"):
+        pts = out[f"{side}_adcode"].map(lambda c: _point(gz, c))
+        out[f"{side}_lon"] = [p[0] for p in pts]
+        out[f"{side}_lat"] = [p[1] for p in pts]
+    out["km"] = great_circle_km(out["donor_lon"], out["donor_lat"],
+                                out["recipient_lon"], out["recipient_lat"]).round(0)
+    return out[cols].sort_values(["donor_adcode", "donor", "recipient_adcode", "recipient"]
+                                 ).reset_index(drop=True)
+
+
+def great_circle_km(lon0, lat0, lon1, lat1) -> np.ndarray:
+    """Distance on a sphere of radius 6371 km (enough for '1,500 km west into Gansu')."""
+    lon0, lat0, lon1, lat1 = (np.radians(np.asarray(v, dtype=float)) for v in (lon0, lat0, lon1, lat1))
+    a = (np.sin((lat1 - lat0) / 2) ** 2
+         + np.cos(lat0) * np.cos(lat1) * np.sin((lon1 - lon0) / 2) ** 2)
+    return 2 * 6371.0 * np.arcsin(np.sqrt(a))
+
+
+def pairing_arcs(pairings: pd.DataFrame, years=None, program: str | None = None,
+                 donor_city: str | None = None, gz=None) -> pd.DataFrame:
+    """The reference pairings (data/raw/pairings.csv) in force in any of ``years`` (a blank
+    start or end year counts as open), as arcs with end points and distance."""
+    gz = gz or _gazetteer()
+    need = {"donor", "donor_adcode", "recipient", "recipient_adcode", "program", "start_year",
+            "end_year", "source"}
+    missing = need - set(pairings.columns)
+    if missing:
+        raise ValueError(f"pairings table lacks column(s) {sorted(missing)}")
+    df = pairings.copy()
+    for c in ("donor_adcode", "recipient_adcode", "start_year", "end_year"):
+        df[c] = df[c].fillna("").astype(str).str.replace(r"\.0$", "", regex=True)
+    ys = _years(years)
+    if ys is not None:
+        lo, hi = min(ys), max(ys)
+        start = df["start_year"].map(lambda v: int(v) if v else -10**6)
+        end = df["end_year"].map(lambda v: int(v) if v else 10**6)
+        df = df[(start <= hi) & (end >= lo)]
+    if program not in (None, "all"):
+        df = df[df["program"] == program]
+    if donor_city:
+        city = gz.resolve(donor_city)
+        if city is None:
+            raise ValueError(f"donor_city {donor_city!r} is not a place the gazetteer knows")
+        df = df[df["donor_adcode"].map(lambda c: _inside(c, city.adcode))]
+    for side in ("donor", "recipient"):
+        pts = df[f"{side}_adcode"].map(lambda c: _point(gz, c))
+        df[f"{side}_lon"] = [p[0] for p in pts]
+        df[f"{side}_lat"] = [p[1] for p in pts]
+    df["km"] = great_circle_km(df["donor_lon"], df["donor_lat"],
+                               df["recipient_lon"], df["recipient_lat"]).round(0)
+    keep = ["donor", "donor_adcode", "recipient", "recipient_adcode", "program", "start_year",
+            "end_year", "source", "donor_lon", "donor_lat", "recipient_lon", "recipient_lat", "km"]
+    return df[keep].sort_values(["donor_adcode", "donor", "recipient_adcode", "recipient",
+                                 "program", "start_year"]).reset_index(drop=True)
+
+
+def recipient_table(figures: pd.DataFrame, gz=None) -> pd.DataFrame:
+    """Per-recipient sums of the selected figures (for the fill), with level and donors."""
+    gz = gz or _gazetteer()
+    long = _explode(figures)
+    long = long[long["recipient_adcode"] != ""]
+    cols = ["recipient", "recipient_adcode", "level", "value", "n_figures", "n_split", "donors",
+            "doc_ids", "unit"]
+    if long.empty:
+        return pd.DataFrame(columns=cols)
+    g = long.groupby(["recipient", "recipient_adcode", "unit"], sort=True)
+    out = g.agg(value=("value", "sum"), n_figures=("value", "size"), n_split=("split", "sum"),
+                donors=("donor", _join), doc_ids=("doc_ids", _join)).reset_index()
+    out["n_split"] = out["n_split"].astype(int)
+    out["level"] = out["recipient_adcode"].map(lambda c: gz.by_adcode(c).level)
+    return out[cols].sort_values(["recipient_adcode", "recipient"]).reset_index(drop=True)
+
+
+def readable(arcs: pd.DataFrame) -> pd.DataFrame:
+    """The arc (or fill) table with the value in the map's display unit (万元 for money)."""
+    out = arcs.copy()
+    if len(out):
+        unit = str(out["unit"].iloc[0])
+        scale = UNIT_SCALE.get(unit, 1.0)
+        out.insert(out.columns.get_loc("value"), f"value ({UNIT_LABELS.get(unit, unit)})",
+                   (out["value"] / scale).round(2))
+        out = out.drop(columns=["value", "unit"])
+    return out
+
+
+def coverage(panel_rows: pd.DataFrame, arcs: pd.DataFrame) -> dict:
+    """What the map leaves out of the selected figures (shown under the map)."""
+    no_recipient = int((panel_rows["recipients"] == "").sum())
+    no_donor_place = int((panel_rows["donor_adcode"] == "").sum())
+    return {"figures": int(len(panel_rows)), "without_named_recipient": no_recipient,
+            "donor_not_a_place": no_donor_place,
+            "drawn_pairs": int(len(arcs)),
+            "value_drawn": float(arcs["value"].sum()) if len(arcs) else 0.0}
+
+
+def _point(gz, adcode: str) -> tuple[float, float]:
+    p = gz.by_adcode(adcode)
+    return (p.lon, p.lat)
+
+
+def _gazetteer():
+    from helpers.gazetteer import get_gazetteer
+
+    return get_gazetteer()
+
+
+# ---------------------------------------------------------------------------------------------
+# Geometry
+
+def arc_points(x0: float, y0: float, x1: float, y1: float, bend: float = 0.18,
+               n: int = 40) -> tuple[np.ndarray, np.ndarray]:
+    """A quadratic Bézier from (x0, y0) to (x1, y1), bowed to the left of the direction of
+    travel so that arcs between the same places in opposite directions do not overlap."""
+    mx, my = (x0 + x1) / 2, (y0 + y1) / 2
+    dx, dy = x1 - x0, y1 - y0
+    cx, cy = mx - dy * bend, my + dx * bend
+    t = np.linspace(0.0, 1.0, n)
+    x = (1 - t) ** 2 * x0 + 2 * (1 - t) * t * cx + t ** 2 * x1
+    y = (1 - t) ** 2 * y0 + 2 * (1 - t) * t * cy + t ** 2 * y1
+    return x, y
+
+
+def line_widths(values: Sequence[float], lo: float = 0.8, hi: float = 6.0) -> np.ndarray:
+    """Widths proportional to the square root of the values (area-like), between lo and hi."""
+    v = np.sqrt(np.clip(np.asarray(values, dtype=float), 0, None))
+    if len(v) == 0:
+        return v
+    top = v.max()
+    if top <= 0:
+        return np.full(len(v), lo)
+    return lo + (hi - lo) * v / top
+
+
+def nice_legend_values(vmax: float, k: int = 3) -> list[float]:
+    """Round values (1, 2, 5 × 10^n) up to vmax for a width legend."""
+    if vmax <= 0:
+        return []
+    out = []
+    exp = math.floor(math.log10(vmax))
+    for e in range(exp - 2, exp + 1):
+        for m in (1, 2, 5):
+            v = m * 10 ** e
+            if v <= vmax:
+                out.append(float(v))
+    return out[-k:]
+
+
+@dataclass
+class MapLayers:
+    """Projected geometries for the static map (built once, reused for every figure)."""
+    provinces: object        # GeoDataFrame, Albers
+    lines: object            # boundary lines (境界线), Albers
+    counties: object         # county-level units, Albers
+    prefectures: object      # prefecture-level units, Albers
+    crs: str = CHINA_ALBERS
+
+
+def load_layers(gz=None, simplify_m: float = 1500.0,
+                provinces: Iterable[str] | None = None) -> MapLayers:
+    """Projected, simplified polygons. ``provinces`` (adcodes) limits the county and
+    prefecture layers to those provinces (a smaller, faster map); default: all of China."""
+    from helpers.gazetteer import boundaries, boundary_lines
+
+    gz = gz or _gazetteer()
+    prov = boundaries("province", gz).to_crs(CHINA_ALBERS)
+    prov["geometry"] = prov.geometry.simplify(simplify_m, preserve_topology=True)
+    lines = boundary_lines().to_crs(CHINA_ALBERS)
+    keep = {str(p)[:2] for p in provinces} if provinces is not None else None
+    out = []
+    for level, tol in (("county", simplify_m / 3), ("prefecture", simplify_m / 2)):
+        g = boundaries(level, gz)
+        if keep is not None:
+            g = g[g["adcode"].str[:2].isin(keep)]
+        g = g.to_crs(CHINA_ALBERS)
+        g["geometry"] = g.geometry.simplify(tol, preserve_topology=True)
+        out.append(g.reset_index(drop=True))
+    return MapLayers(prov, lines, out[0], out[1])
+
+
+def project_points(lon: Sequence[float], lat: Sequence[float], crs: str = CHINA_ALBERS):
+    from pyproj import Transformer
+
+    tr = Transformer.from_crs("EPSG:4490", crs, always_xy=True)
+    x, y = tr.transform(np.asarray(lon, dtype=float), np.asarray(lat, dtype=float))
+    return np.asarray(x), np.asarray(y)
+
+
+def _extent_xy(extent, crs: str = CHINA_ALBERS):
+    """Projected bounding box of a lon/lat frame (its edges sampled, since Albers bends them)."""
+    lon0, lat0, lon1, lat1 = extent
+    lons = np.concatenate([np.linspace(lon0, lon1, 50), np.full(50, lon1),
+                           np.linspace(lon1, lon0, 50), np.full(50, lon0)])
+    lats = np.concatenate([np.full(50, lat0), np.linspace(lat0, lat1, 50),
+                           np.full(50, lat1), np.linspace(lat1, lat0, 50)])
+    x, y = project_points(lons, lats, crs)
+    return x.min(), x.max(), y.min(), y.max()
+
+
+# ---------------------------------------------------------------------------------------------
+# Static map (matplotlib)
+
+def static_map(arcs: pd.DataFrame, fills: pd.DataFrame, layers: MapLayers, *,
+               indicator: str = "fiscal_aid", fill_indicator: str | None = None,
+               zoom_province: str | None = "620000", title: str = "", gz=None,
+               cmap: str = "viridis_r", label_recipients: bool = True,
+               reference: pd.DataFrame | None = None):
+    """China with donor → recipient arcs (width = value) and recipients filled by value, a
+    South China Sea inset, and a zoomed panel of one province (default 甘肃省).
+    ``reference`` (from ``pairing_arcs``) adds every known pairing as a thin grey arc."""
+    import matplotlib.pyplot as plt
+    from matplotlib.lines import Line2D
+    from matplotlib.ticker import FuncFormatter
+
+    from helpers.plotting import use_cjk_font
+
+    use_cjk_font()
+    gz = gz or _gazetteer()
+    fill_indicator = fill_indicator or indicator
+    zoom = zoom_province and any(
+        _inside(c, zoom_province) for c in list(arcs.get("recipient_adcode", []))
+        + list(fills.get("recipient_adcode", [])))
+    fig = plt.figure(figsize=(13, 6.4) if zoom else (9.5, 7.2))
+    if zoom:
+        ax = fig.add_axes((0.01, 0.03, 0.58, 0.9))
+        axz = fig.add_axes((0.61, 0.2, 0.38, 0.73))
+    else:
+        ax = fig.add_axes((0.02, 0.06, 0.96, 0.86))
+        axz = None
+
+    norm, cm = _fill_norm(fills, cmap)
+    _draw_base(ax, layers, fills, norm, cm, MAIN_EXTENT)
+    _draw_reference(ax, reference, layers.crs)
+    _draw_arcs(ax, arcs, layers.crs)
+    _label(ax, arcs, fills, gz, layers.crs, small=True, recipients=False)
+    ax.set_title(title or _default_title(indicator, arcs), fontsize=13)
+
+    # The South China Sea islands, at the lower right as on official maps of China.
+    axi = ax.inset_axes((0.80, 0.0, 0.20, 0.30))
+    _draw_base(axi, layers, fills, norm, cm, SCS_EXTENT, lw=0.3)
+    axi.set_title("南海诸岛", fontsize=7, pad=1)
+    for s in axi.spines.values():
+        s.set_linewidth(0.6)
+
+    if axz is not None:
+        prov = gz.by_adcode(zoom_province)
+        sub = layers.counties[layers.counties["adcode"].str[:2] == zoom_province[:2]]
+        x0, y0, x1, y1 = sub.total_bounds
+        pad = 0.04 * max(x1 - x0, y1 - y0)
+        _draw_base(axz, layers, fills, norm, cm, None, lw=0.5, county_outline=zoom_province)
+        layers.provinces[layers.provinces["adcode"] == zoom_province].plot(
+            ax=axz, facecolor="none", edgecolor="black", linewidth=1.0)
+        axz.set_xlim(x0 - pad, x1 + pad)
+        axz.set_ylim(y0 - pad, y1 + pad)
+        _draw_reference(axz, reference, layers.crs)
+        _draw_arcs(axz, arcs, layers.crs, legend=False)
+        # only the zoomed province's recipients: its neighbours' labels would pile up at the edge
+        _label(axz, arcs[arcs["recipient_adcode"].map(lambda c: _inside(c, zoom_province))],
+               fills[fills["recipient_adcode"].map(lambda c: _inside(c, zoom_province))],
+               gz, layers.crs, small=False, recipients=label_recipients, donors=False)
+        axz.set_title(f"{prov.name}（放大）", fontsize=11)
+        axz.set_xlabel("")
+        axz.set_ylabel("")
+
+    # Legends: arc widths with units, program line styles, the fill colour bar.
+    unit = _unit_of(arcs, fills)
+    label = UNIT_LABELS.get(unit, unit)
+    scale = UNIT_SCALE.get(unit, 1.0)
+    handles = []
+    if len(arcs):
+        vmax = float(arcs["value"].max())
+        for v in nice_legend_values(vmax):
+            w = line_widths([vmax, v])[1]
+            handles.append(Line2D([], [], color="#444444", lw=w, label=f"{v / scale:,.0f} {label}"))
+        for prog in sorted({p for ps in arcs["program"] for p in ps.split(";") if p}):
+            st = PROGRAM_STYLE.get(prog, PROGRAM_STYLE["mixed"])
+            handles.append(Line2D([], [], color="#444444", lw=1.2, linestyle=st["linestyle"],
+                                  label=st["label"]))
+    if reference is not None and len(reference):
+        handles.append(Line2D([], [], color="#8c8c8c", lw=0.7, label="已知结对关系（无数字）"))
+    handles.append(Line2D([], [], marker="^", color="none", markerfacecolor="#d95f02",
+                          markeredgecolor="black", markersize=8, label="帮扶方（城市，帮扶单位数）"))
+    handles.append(Line2D([], [], marker="o", color="none", markerfacecolor="white",
+                          markeredgecolor="black", markersize=6, label="受援地"))
+    ax.legend(handles=handles, loc="lower left", fontsize=8, frameon=True,
+              title=f"{_indicator_label(indicator)}（线宽）", title_fontsize=8)
+    if norm is not None:
+        cax = fig.add_axes((0.63, 0.1, 0.34, 0.025) if zoom else (0.3, 0.04, 0.4, 0.02))
+        sm = plt.cm.ScalarMappable(norm=norm, cmap=cm)
+        cb = fig.colorbar(sm, cax=cax, orientation="horizontal")
+        funit = _unit_of(fills, fills)
+        cb.set_label(f"受援县 {_indicator_label(fill_indicator)}（{UNIT_LABELS.get(funit, funit)}）",
+                     fontsize=9)
+        fscale = UNIT_SCALE.get(funit, 1.0)
+        cb.ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v / fscale:,.0f}"))
+        cb.ax.tick_params(labelsize=8)
+    return fig
+
+
+def _fill_norm(fills: pd.DataFrame, cmap: str):
+    import matplotlib.pyplot as plt
+    from matplotlib import colors as mcolors
+
+    county = fills[fills["level"].isin(["county", "zone", "township"])] if len(fills) else fills
+    if county.empty or float(county["value"].max()) <= 0:
+        return None, plt.get_cmap(cmap)
+    vmax = float(county["value"].max())
+    return mcolors.Normalize(vmin=0, vmax=vmax), plt.get_cmap(cmap)
+
+
+def _draw_base(ax, layers: MapLayers, fills, norm, cm, extent, lw: float = 0.4,
+               county_outline: str | None = None):
+    layers.provinces.plot(ax=ax, facecolor="#f2f2f2", edgecolor="#7f7f7f", linewidth=lw)
+    if county_outline:
+        sub = layers.counties[layers.counties["adcode"].str[:2] == county_outline[:2]]
+        sub.plot(ax=ax, facecolor="none", edgecolor="#b0b0b0", linewidth=0.3)
+    if norm is not None and len(fills):
+        vals = fills[fills["level"].isin(["county", "zone", "township"])]
+        vals = vals.groupby("recipient_adcode")["value"].sum()
+        shade = layers.counties[layers.counties["adcode"].isin(vals.index)].copy()
+        shade["value"] = shade["adcode"].map(vals)
+        if len(shade):
+            shade.plot(ax=ax, color=[cm(norm(v)) for v in shade["value"]], edgecolor="#404040",
+                       linewidth=0.3)
+        # recipients named only as a prefecture or province: hatched outline, no colour
+        for level, layer in (("prefecture", layers.prefectures), ("province", layers.provinces)):
+            codes = set(fills[fills["level"] == level]["recipient_adcode"])
+            g = layer[layer["adcode"].isin(codes)]
+            if len(g):
+                g.plot(ax=ax, facecolor="none", edgecolor="#a0a0a0", hatch="//", linewidth=0.4)
+    layers.lines.plot(ax=ax, color="#555555", linewidth=lw * 1.5)
+    if extent is not None:
+        x0, x1, y0, y1 = _extent_xy(extent, layers.crs)
+        ax.set_xlim(x0, x1)
+        ax.set_ylim(y0, y1)
+    ax.set_aspect("equal")
+    ax.set_xticks([])
+    ax.set_yticks([])
+    ax.set_xlabel("")
+    ax.set_ylabel("")
+
+
+def _draw_reference(ax, ref: pd.DataFrame | None, crs: str):
+    if ref is None or ref.empty:
+        return
+    dx, dy = project_points(ref["donor_lon"], ref["donor_lat"], crs)
+    rx, ry = project_points(ref["recipient_lon"], ref["recipient_lat"], crs)
+    for i in range(len(ref)):
+        x, y = arc_points(dx[i], dy[i], rx[i], ry[i])
+        ax.plot(x, y, color="#8c8c8c", lw=0.6, alpha=0.8, zorder=3)
+    ax.scatter(rx, ry, s=6, color="#8c8c8c", zorder=3)
+
+
+def _draw_arcs(ax, arcs: pd.DataFrame, crs: str, legend: bool = True):
+    if arcs.empty:
+        return
+    dx, dy = project_points(arcs["donor_lon"], arcs["donor_lat"], crs)
+    rx, ry = project_points(arcs["recipient_lon"], arcs["recipient_lat"], crs)
+    widths = line_widths(arcs["value"])
+    order = np.argsort(-np.asarray(arcs["value"], dtype=float), kind="stable")
+    for i in order:
+        prog = arcs["program"].iloc[i].split(";")
+        style = PROGRAM_STYLE.get(prog[0] if len(prog) == 1 else "mixed", PROGRAM_STYLE["mixed"])
+        x, y = arc_points(dx[i], dy[i], rx[i], ry[i])
+        ax.plot(x, y, color="#d95f02", alpha=0.75, lw=widths[i], linestyle=style["linestyle"],
+                solid_capstyle="round", zorder=4)
+    ax.scatter(rx, ry, s=14, facecolor="white", edgecolor="black", linewidth=0.6, zorder=5)
+    ax.scatter(dx, dy, s=46, marker="^", facecolor="#d95f02", edgecolor="black", linewidth=0.6,
+               zorder=6)
+
+
+def _short(name: str) -> str:
+    from helpers.gazetteer import autonomous_base
+
+    auto = autonomous_base(name)
+    if auto:
+        return auto[0] + auto[1]
+    return name
+
+
+def _donor_city(gz, code: str):
+    """The city a donor belongs to (a municipality, a prefecture-level city or a province)."""
+    p = gz.by_adcode(code)
+    if p.level in ("province", "prefecture"):
+        return p
+    if p.prefecture:
+        return gz.by_adcode(code[:4] + "00")
+    return gz.by_adcode(code[:2] + "0000")
+
+
+def _label(ax, arcs, fills, gz, crs, small: bool, recipients: bool = True, donors: bool = True,
+           bbox=None):
+    """Donors are labelled once per city (天津市 · 9 donors) so that a city's districts do not
+    write over each other; recipients by their short name, those inside ``bbox`` only."""
+    size = 7 if small else 8
+    if donors and len(arcs):
+        groups: dict[str, set] = {}
+        for name, code in zip(arcs["donor"], arcs["donor_adcode"]):
+            city = _donor_city(gz, code)
+            groups.setdefault(city.adcode, set()).add(name)
+        for code in sorted(groups):
+            city = gz.by_adcode(code)
+            names = groups[code]
+            own = [n for n in names if n == city.full_name]
+            text = city.name if len(names) == 1 and own else f"{city.name}（{len(names)}）"
+            if len(names) == 1 and not own:
+                p = gz.resolve(next(iter(names)))
+                text = p.name if p is not None else next(iter(names))
+            xi, yi = project_points([city.lon], [city.lat], crs)
+            ax.annotate(text, (xi[0], yi[0]), xytext=(7, -3), textcoords="offset points",
+                        fontsize=size, color="#7a2e00", zorder=7)
+    if recipients:
+        codes = set(fills["recipient_adcode"]) if len(fills) else set()
+        codes |= set(arcs["recipient_adcode"]) if len(arcs) else set()
+        for code in sorted(codes):
+            p = gz.by_adcode(code)
+            xi, yi = project_points([p.lon], [p.lat], crs)
+            if bbox is not None and not (bbox[0] <= xi[0] <= bbox[2] and bbox[1] <= yi[0] <= bbox[3]):
+                continue
+            ax.annotate(_short(p.name), (xi[0], yi[0]), xytext=(4, 3), textcoords="offset points",
+                        fontsize=size, color="black", zorder=7)
+
+
+def _unit_of(df: pd.DataFrame, other: pd.DataFrame) -> str:
+    for d in (df, other):
+        if len(d) and "unit" in d.columns:
+            return str(d["unit"].iloc[0])
+    return "yuan"
+
+
+def _indicator_label(indicator: str) -> str:
+    ex = INDICATOR_BY_NAME[indicator].examples if indicator in INDICATOR_BY_NAME else ()
+    return f"{indicator}（{ex[0]}）" if ex else indicator
+
+
+def _default_title(indicator: str, arcs: pd.DataFrame) -> str:
+    years = sorted({y for ys in arcs.get("years", []) for y in str(ys).split(";") if y})
+    span = f"{years[0]}–{years[-1]}" if len(years) > 1 else (years[0] if years else "")
+    return f"东西部扶贫协作与对口支援：谁帮扶谁 · {_indicator_label(indicator)} {span}".strip()
+
+
+def save_figure(fig, stem: str, folder: Path | None = None) -> list[Path]:
+    """PNG and SVG with fixed metadata and SVG ids, so reruns give identical files."""
+    import matplotlib as mpl
+
+    from helpers.paths import FIGURES
+
+    folder = Path(folder or FIGURES)
+    folder.mkdir(parents=True, exist_ok=True)
+    out = []
+    with mpl.rc_context({"svg.hashsalt": "pairing-maps", "svg.fonttype": "none"}):
+        svg = folder / f"{stem}.svg"
+        fig.savefig(svg, format="svg", metadata={"Date": None, "Creator": None})
+        png = folder / f"{stem}.png"
+        fig.savefig(png, format="png", dpi=150, metadata={"Software": None})
+        out += [png, svg]
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# Interactive map (plotly, no network)
+
+def interactive_map(arcs: pd.DataFrame, fills: pd.DataFrame, layers: MapLayers, *,
+                    indicator: str = "fiscal_aid", title: str = "", gz=None):
+    """A plotly figure on plain axes (projected metres): province outlines, recipient counties
+    filled by value, arcs with hover text naming donor, recipient, the figures and documents."""
+    import plotly.graph_objects as go
+
+    gz = gz or _gazetteer()
+    fig = go.Figure()
+    xs, ys = _outline_xy(layers.provinces.geometry.simplify(4000))
+    fig.add_trace(go.Scatter(x=xs, y=ys, mode="lines", line=dict(color="#9a9a9a", width=0.7),
+                             hoverinfo="skip", showlegend=False, name="省界"))
+    lx, ly = _outline_xy(layers.lines.geometry)
+    fig.add_trace(go.Scatter(x=lx, y=ly, mode="lines", line=dict(color="#555555", width=1),
+                             hoverinfo="skip", showlegend=False, name="境界线"))
+    unit = _unit_of(arcs, fills)
+    scale = UNIT_SCALE.get(unit, 1.0)
+    ulabel = UNIT_LABELS.get(unit, unit)
+    if len(fills):
+        county = fills[fills["level"].isin(["county", "zone", "township"])]
+        vmax = float(county["value"].max()) if len(county) else 0.0
+        shapes = layers.counties.set_index("adcode")
+        import matplotlib.pyplot as plt
+
+        cm = plt.get_cmap("viridis_r")
+        for r in county.itertuples(index=False):
+            if r.recipient_adcode not in shapes.index:
+                continue
+            gx, gy = _outline_xy([shapes.loc[r.recipient_adcode, "geometry"]])
+            rgba = cm(r.value / vmax if vmax else 0)
+            color = f"rgba({int(rgba[0]*255)},{int(rgba[1]*255)},{int(rgba[2]*255)},0.85)"
+            fig.add_trace(go.Scatter(
+                x=gx, y=gy, fill="toself", mode="lines", fillcolor=color,
+                line=dict(color="#404040", width=0.5), showlegend=False,
+                hoveron="fills", name=r.recipient,
+                text=f"{r.recipient}<br>{r.value / scale:,.1f} {ulabel}<br>帮扶方：{r.donors}"
+                     f"<br>文件：{r.doc_ids}", hoverinfo="text"))
+    if len(arcs):
+        dx, dy = project_points(arcs["donor_lon"], arcs["donor_lat"], layers.crs)
+        rx, ry = project_points(arcs["recipient_lon"], arcs["recipient_lat"], layers.crs)
+        widths = line_widths(arcs["value"], 1.0, 9.0)
+        mid_x, mid_y, hover = [], [], []
+        for i, r in enumerate(arcs.itertuples(index=False)):
+            x, y = arc_points(dx[i], dy[i], rx[i], ry[i])
+            prog = r.program.split(";")
+            dash = {"-": "solid", "--": "dash", ":": "dot", "-.": "dashdot"}[
+                PROGRAM_STYLE.get(prog[0] if len(prog) == 1 else "mixed",
+                                  PROGRAM_STYLE["mixed"])["linestyle"]]
+            text = (f"{r.donor} → {r.recipient}<br>{_indicator_label(indicator)}："
+                    f"{r.value / scale:,.1f} {ulabel}（{r.n_figures} 项数字"
+                    f"{'，其中 %d 项按受援地均分' % r.n_split if r.n_split else ''}）"
+                    f"<br>年份：{r.years}　项目：{r.program}<br>文件：{r.doc_ids}")
+            fig.add_trace(go.Scatter(x=x, y=y, mode="lines", showlegend=False,
+                                     line=dict(color="rgba(217,95,2,0.7)", width=float(widths[i]),
+                                               dash=dash),
+                                     hoverinfo="text", text=text, name=f"{r.donor}→{r.recipient}"))
+            mid_x.append(x[len(x) // 2])
+            mid_y.append(y[len(y) // 2])
+            hover.append(text)
+        fig.add_trace(go.Scatter(x=mid_x, y=mid_y, mode="markers", marker=dict(size=9, opacity=0),
+                                 hoverinfo="text", text=hover, showlegend=False, name="arcs"))
+        # one marker per donor (hover: its name), one label per donor city (readable)
+        dpts = arcs.drop_duplicates("donor")
+        ddx, ddy = project_points(dpts["donor_lon"], dpts["donor_lat"], layers.crs)
+        fig.add_trace(go.Scatter(x=ddx, y=ddy, mode="markers", text=list(dpts["donor"]),
+                                 marker=dict(symbol="triangle-up", size=11, color="#d95f02",
+                                             line=dict(color="black", width=1)),
+                                 name="帮扶方", hoverinfo="text"))
+        cities: dict[str, list[str]] = {}
+        for name, code in zip(dpts["donor"], dpts["donor_adcode"]):
+            cities.setdefault(_donor_city(gz, code).adcode, []).append(name)
+        cx, cy = project_points([gz.by_adcode(c).lon for c in sorted(cities)],
+                                [gz.by_adcode(c).lat for c in sorted(cities)], layers.crs)
+        fig.add_trace(go.Scatter(
+            x=cx, y=cy, mode="text", textposition="middle right", showlegend=False,
+            text=["\u2002" + gz.by_adcode(c).name + (f"（{len(cities[c])}）" if len(cities[c]) > 1 else "")
+                  for c in sorted(cities)],
+            hovertext=["<br>".join(sorted(cities[c])) for c in sorted(cities)], hoverinfo="text",
+            textfont=dict(size=11, color="#7a2e00")))
+        rpts = arcs.drop_duplicates("recipient")
+        rrx, rry = project_points(rpts["recipient_lon"], rpts["recipient_lat"], layers.crs)
+        fig.add_trace(go.Scatter(x=rrx, y=rry, mode="markers", text=list(rpts["recipient"]),
+                                 marker=dict(size=7, color="white", line=dict(color="black", width=1)),
+                                 name="受援地", hoverinfo="text"))
+    x0, x1, y0, y1 = _extent_xy(MAIN_EXTENT, layers.crs)
+    fig.update_layout(
+        title=title or _default_title(indicator, arcs), template="plotly_white",
+        xaxis=dict(visible=False, range=[x0, x1]),
+        yaxis=dict(visible=False, range=[y0, y1], scaleanchor="x", scaleratio=1),
+        height=720, margin=dict(l=10, r=10, t=50, b=10), hovermode="closest",
+        legend=dict(x=0.01, y=0.02))
+    return fig
+
+
+def _outline_xy(geoms) -> tuple[list, list]:
+    """Exterior rings of (multi)polygons and lines as one x/y list with None breaks."""
+    xs: list = []
+    ys: list = []
+    for g in geoms:
+        if g is None or g.is_empty:
+            continue
+        parts = getattr(g, "geoms", [g])
+        for part in parts:
+            coords = part.exterior.coords if hasattr(part, "exterior") else part.coords
+            c = np.asarray(coords)
+            xs += [round(float(v), 0) for v in c[:, 0]] + [None]
+            ys += [round(float(v), 0) for v in c[:, 1]] + [None]
+    return xs, ys
+
+
+def to_offline_html(fig, full_html: bool = False) -> str:
+    """HTML for the figure with plotly.js inlined (opens offline, no CDN script tag)."""
+    import plotly.io as pio
+
+    html = pio.to_html(fig, include_plotlyjs=True, full_html=full_html,
+                       config={"displaylogo": False, "responsive": True},
+                       div_id="pairing-map")
+    if full_html:
+        return html
+    # nbconvert's page template loads require.js; with an AMD loader present the plotly.js bundle
+    # registers itself as a module instead of defining window.Plotly, and the map stays blank.
+    return ("<script>window.__pairingDefine = window.define; window.define = undefined;</script>\n"
+            + html + "\n<script>window.define = window.__pairingDefine;</script>")

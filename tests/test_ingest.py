@@ -1,0 +1,363 @@
+"""helpers.ingest: every file gets a row, every format and bad input is handled, outputs are stable.
+
+Fixture files are made in tmp_path from the real reports (encodings, formats, duplicates) or
+built to be broken (binary junk, truncated PDF, image-only PDF, empty file).
+"""
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import os
+import shutil
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from helpers import paths
+from helpers import ingest
+from helpers.ingest import COLUMNS, ingest_dir, load_documents, read_metadata, read_sources
+from helpers.normalize import normalize
+
+SEED_001 = paths.RAW / "001_c52947674760a02e.txt"
+SEED_000 = paths.RAW / "000_d2a4b9fed8e568a6.txt"
+SEED_004 = paths.RAW / "004_4af18b35c03c9a8a.txt"
+REPORT = ("西湖区帮扶台江县工作纪实\n"
+          "2020年,西湖区投入财政帮扶资金1200万元,实施帮扶项目15个,带动贫困人口3400人脱贫。\n"
+          "区里选派党政干部6名、专业技术人才40名到台江县挂职,接收台江县干部12名来杭学习。\n"
+          "全年组织企业采购台江县农副产品2300万元,帮助贫困劳动力转移就业860人。")
+
+
+# ------------------------------------------------------------------------------ fixture builders
+def _pdf_with_text(text: str) -> bytes:
+    import matplotlib
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    from helpers.plotting import use_cjk_font
+    use_cjk_font()
+    with matplotlib.rc_context({"pdf.fonttype": 3}):  # Type 3: quick to embed, text extractable
+        fig = plt.figure(figsize=(8, 3))
+        for k, line in enumerate(text.split("\n")):
+            fig.text(0.02, 0.9 - 0.2 * k, line, fontsize=7)
+        buf = io.BytesIO()
+        fig.savefig(buf, format="pdf")
+        plt.close(fig)
+    return buf.getvalue()
+
+
+def _pdf_image_only() -> bytes:
+    import matplotlib
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    import numpy as np
+    fig = plt.figure(figsize=(2, 2))
+    plt.imshow(np.arange(100).reshape(10, 10))
+    plt.axis("off")
+    buf = io.BytesIO()
+    fig.savefig(buf, format="pdf")
+    plt.close(fig)
+    return buf.getvalue()
+
+
+def _docx(paragraphs: list[str], table: list[list[str]]) -> bytes:
+    import docx
+    d = docx.Document()
+    for p in paragraphs:
+        d.add_paragraph(p)
+    t = d.add_table(rows=len(table), cols=len(table[0]))
+    for i, row in enumerate(table):
+        for j, cell in enumerate(row):
+            t.cell(i, j).text = cell
+    buf = io.BytesIO()
+    d.save(buf)
+    return buf.getvalue()
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory):
+    """A raw folder with every kind of input, ingested once."""
+    raw = tmp_path_factory.mktemp("raw")
+    out = tmp_path_factory.mktemp("clean")
+    seed001 = SEED_001.read_text(encoding="utf-8")
+    seed000 = SEED_000.read_text(encoding="utf-8")
+    shutil.copy(SEED_004, raw / "a_seed004.txt")
+    shutil.copy(SEED_000, raw / "b_original.txt")
+    shutil.copy(SEED_000, raw / "b_saved_again.txt")                      # same bytes, new name
+    (raw / "c_near_copy.md").write_text("# 宝坻区2020年东西部扶贫协作\n\n" + seed000 + "\n\n推荐阅读\n另一篇文章",
+                                        encoding="utf-8")                # same report, new wrapper
+    (raw / "d_gbk.txt").write_bytes(REPORT.encode("gbk"))
+    (raw / "e_big5.txt").write_bytes(_big5_sample(seed001))
+    (raw / "f_empty.txt").write_bytes(b"")
+    (raw / "g_junk.txt").write_bytes(bytes(range(256)) * 40)
+    pdf = _pdf_with_text(REPORT.replace("西湖区", "上城区"))
+    (raw / "h_text.pdf").write_bytes(pdf)
+    (raw / "i_truncated.pdf").write_bytes(pdf[: len(pdf) // 2])
+    (raw / "j_scan.pdf").write_bytes(_pdf_image_only())
+    (raw / "k_english.txt").write_text("Annual report on rural development cooperation. " * 40,
+                                       encoding="utf-8")
+    (raw / "l_report.docx").write_bytes(_docx(REPORT.replace("西湖区", "拱墅区").split("\n"),
+                                              [["县区", "资金(万元)"], ["台江县", "1200"]]))
+    (raw / "m_page.html").write_text(
+        "<html><head><meta charset='utf-8'><title>滨江区帮扶剑河县 - 某某网</title></head><body>"
+        "<div class='nav'><a href='/'>首页</a> | <a href='/n'>新闻</a></div><article><h1>滨江区帮扶剑河县</h1>"
+        + "".join(f"<p>{x.replace('西湖区', '滨江区')}</p>" for x in REPORT.split("\n")[1:])
+        + "</article><footer>Copyright 2020 浙ICP备12345号</footer></body></html>", encoding="utf-8")
+    (raw / "n_table.xlsx").write_bytes(b"PK\x03\x04 not really a spreadsheet")
+    (raw / "o_only_footer.txt").write_text("首页 | 新闻 | 关于我们 | 联系我们\nCopyright 2020 某某网 京ICP备1号\n",
+                                           encoding="utf-8")
+    (raw / "SOURCES.csv").write_text(
+        "file,doc_id,publisher,url,date,title,donor,notes,sha256\n"
+        "d_gbk.txt,d_gbk,西湖区融媒体中心,http://example.org/1,2020-12-01,西湖区帮扶台江县(SOURCES 标题),"
+        "浙江省杭州市西湖区,test row,\n", encoding="utf-8")
+    (raw / "pairings.csv").write_text("donor,recipient\n", encoding="utf-8")
+    df, docs = ingest_dir(raw, out, progress=False)
+    return raw, out, df.set_index("file"), docs
+
+
+def _big5_sample(seed001: str) -> bytes:
+    # The Traditional report itself (pinyin glosses removed), cut to what Big5 can encode.
+    from helpers.normalize import PINYIN_RE
+    text = PINYIN_RE.sub("", seed001).split("\n")
+    keep = [x for x in text if _big5_ok(x)]
+    assert len("".join(keep)) > 300
+    return "\n".join(keep).encode("big5")
+
+
+def _big5_ok(s: str) -> bool:
+    try:
+        s.encode("big5")
+        return True
+    except UnicodeEncodeError:
+        return False
+
+
+# ------------------------------------------------------------------------------ the table
+def test_every_file_has_exactly_one_row(corpus):
+    raw, out, df, _ = corpus
+    assert sorted(df.index) == sorted(p.name for p in raw.iterdir())
+    assert list(pd.read_csv(out / "documents.csv").columns) == list(COLUMNS)
+    assert set(df["status"]) <= set(ingest.STATUSES)
+
+
+@pytest.mark.parametrize("file,status,needle", [
+    ("f_empty.txt", "empty", "empty file"),
+    ("g_junk.txt", "error", "binary data"),
+    ("i_truncated.pdf", "error", "truncated PDF"),
+    ("j_scan.pdf", "needs_ocr", "needs OCR"),
+    ("k_english.txt", "not_chinese", "not a Chinese text"),
+    ("n_table.xlsx", "unsupported", "unsupported format"),
+    ("o_only_footer.txt", "empty", "no report text left"),
+    ("SOURCES.csv", "reference", "reference table"),
+    ("pairings.csv", "reference", "reference table"),
+])
+def test_bad_input_gets_a_clear_status_and_message(corpus, file, status, needle):
+    df = corpus[2]
+    assert df.loc[file, "status"] == status
+    assert needle in df.loc[file, "message"]
+
+
+def test_encodings_are_detected_and_recorded(corpus):
+    raw, out, df, docs = corpus
+    assert df.loc["d_gbk.txt", "encoding"] == "gb18030" and df.loc["d_gbk.txt", "status"] == "ok"
+    assert docs["d_gbk"].text == normalize(REPORT).text
+    assert df.loc["e_big5.txt", "encoding"] == "big5" and df.loc["e_big5.txt", "script"] == "traditional"
+    assert "靖远县紧紧围绕" in docs["e_big5"].text
+    assert df.loc["a_seed004.txt", "encoding"] == "utf-8"
+
+
+def test_utf8_with_bom(tmp_path):
+    (tmp_path / "bom.txt").write_bytes(b"\xef\xbb\xbf" + REPORT.encode("utf-8"))
+    df, docs = ingest_dir(tmp_path, None, progress=False)
+    assert df.loc[0, "encoding"] == "utf-8-sig" and docs["bom"].text == normalize(REPORT).text
+
+
+def test_formats_pdf_docx_html_md(corpus):
+    df, docs = corpus[2], corpus[3]
+    assert df.loc["h_text.pdf", "status"] == "ok"
+    assert "上城区投入财政帮扶资金1200万元" in docs["h_text"].text
+    assert df.loc["l_report.docx", "status"] == "ok"
+    assert "拱墅区投入财政帮扶资金1200万元" in docs["l_report"].text
+    assert "台江县1200" in docs["l_report"].text  # table rows are read too
+    assert df.loc["m_page.html", "status"] == "ok"
+    page = docs["m_page"].text
+    assert "滨江区投入财政帮扶资金1200万元" in page and "ICP" not in page and "首页" not in page
+    assert df.loc["m_page.html", "title"] == "滨江区帮扶剑河县"
+    for name in ("h_text", "l_report", "m_page"):
+        d = docs[name]
+        assert len(d.offsets) == len(d.text) + 1 and d.offsets[-1] == len(d.raw_text)
+
+
+def test_same_report_saved_twice_is_extracted_once(corpus):
+    df = corpus[2]
+    assert df.loc["b_original.txt", "status"] == "ok"
+    assert df.loc["b_saved_again.txt", "status"] == "duplicate"
+    assert df.loc["b_saved_again.txt", "duplicate_of"] == "b_original"
+    assert "identical sha256" in df.loc["b_saved_again.txt", "message"]
+    # Same text in another wrapper (markdown heading, a related-reading tail): near duplicate.
+    assert df.loc["c_near_copy.md", "status"] == "duplicate"
+    assert df.loc["c_near_copy.md", "duplicate_of"] == "b_original"
+
+
+def test_repeated_half_inside_one_file(corpus):
+    docs = corpus[3]
+    text = docs["a_seed004"].text
+    assert text.count("按照市委、市政府的工作部署,高新区承担东西部扶贫协作六盘水") == 1
+
+
+def test_text_files_written_for_ok_and_duplicate_documents(corpus):
+    raw, out, df, docs = corpus
+    written = sorted(p.stem for p in (out / "text").glob("*.txt"))
+    assert written == sorted(df.index[df["status"].isin(["ok", "duplicate"])].map(lambda f: Path(f).stem))
+    assert (out / "text" / "d_gbk.txt").read_text(encoding="utf-8") == docs["d_gbk"].text
+
+
+def test_sources_csv_wins_and_the_source_is_recorded(corpus):
+    df = corpus[2]
+    row = df.loc["d_gbk.txt"]
+    assert row["title"] == "西湖区帮扶台江县(SOURCES标题)".replace("SOURCES标题", "SOURCES 标题")
+    assert row["title_source"] == "sources_csv" and row["title_text"] == "西湖区帮扶台江县工作纪实"
+    assert row["date"] == "2020-12-01" and row["date_source"] == "sources_csv"
+    assert row["publisher"] == "西湖区融媒体中心" and row["url"] == "http://example.org/1"
+    seed = df.loc["a_seed004.txt"]  # no SOURCES row: the text's own metadata
+    assert seed["date"] == "2020-12-18" and seed["date_source"] == "text"
+    assert seed["unit"] == "大连高新技术产业园区 对口支援定点帮扶工作领导小组办公室"
+    assert seed["unit_source"] == "signature"
+
+
+def test_outputs_are_byte_identical_across_runs(corpus, tmp_path):
+    raw, out = corpus[0], corpus[1]
+    ingest_dir(raw, tmp_path, progress=False)
+    assert (tmp_path / "documents.csv").read_bytes() == (out / "documents.csv").read_bytes()
+    for p in (out / "text").glob("*.txt"):
+        assert (tmp_path / "text" / p.name).read_bytes() == p.read_bytes()
+
+
+def test_load_documents_rebuilds_and_catches_stale_outputs(corpus, tmp_path):
+    raw, out, df, docs = corpus
+    loaded = load_documents(out, raw)
+    assert sorted(loaded) == sorted(k for k, d in docs.items() if d.status == "ok")
+    d = loaded["a_seed004"]
+    assert d.text == docs["a_seed004"].text and d.offsets == docs["a_seed004"].offsets
+    assert d.date == "2020-12-18"
+    stale = tmp_path / "clean"
+    shutil.copytree(out, stale)
+    (stale / "text" / "d_gbk.txt").write_text("旧的文本", encoding="utf-8")
+    with pytest.raises(ValueError, match="d_gbk.txt"):
+        load_documents(stale, raw)
+
+
+def test_progress_line_per_file(tmp_path, capsys):
+    (tmp_path / "x.txt").write_text(REPORT, encoding="utf-8")
+    (tmp_path / "y.txt").write_bytes(b"")
+    ingest_dir(tmp_path, None, progress=True)
+    out = capsys.readouterr().out
+    assert "[1/2] x.txt: ok" in out and "[2/2] y.txt: empty" in out
+
+
+def test_missing_folder_and_bad_sources_are_clear_errors(tmp_path):
+    with pytest.raises(FileNotFoundError, match="no_such_dir"):
+        ingest_dir(tmp_path / "no_such_dir", None, progress=False)
+    (tmp_path / "SOURCES.csv").write_text("file,title\nx.txt,t\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="SOURCES.csv: missing column"):
+        read_sources(tmp_path)
+
+
+# ------------------------------------------------------------------------------ metadata
+def test_metadata_read_from_the_text():
+    m = read_metadata(SEED_001.read_text(encoding="utf-8"))
+    assert m["title"] == "为决战决胜加力加劲——靖远县深化东西部扶贫协作纪实"
+    assert m["date"] == "2020-07-13" and m["unit"] == "西e网—白银新闻网"
+    m = read_metadata((paths.RAW / "003_6c6ff32b062797d8.txt").read_text(encoding="utf-8"))
+    assert m["title"].startswith("天津北辰区:2020年携手奔小康") and m["date"] == "2020-11-24"
+    m = read_metadata((paths.RAW / "d08.txt").read_text(encoding="utf-8"))
+    assert m["date"] == "2016-04-07"                                   # 07.04.2016 12:32
+    m = read_metadata(SEED_000.read_text(encoding="utf-8"))
+    assert m["title"] is None and m["date"] is None                    # yearbook entry: neither
+
+
+# ------------------------------------------------------------------------------ the real data/raw
+def test_real_raw_folder_every_file_listed_and_seeds_ok(tmp_path):
+    df, docs = ingest_dir(paths.RAW, tmp_path, progress=False)
+    assert sorted(df["file"]) == sorted(p.name for p in paths.RAW.iterdir() if p.is_file())
+    reports = df[~df["file"].isin(paths.RAW_TABLES)]
+    assert (reports["status"] == "ok").all(), reports.loc[reports["status"] != "ok", ["file", "message"]]
+    assert (df[df["file"].isin(paths.RAW_TABLES)]["status"] == "reference").all()
+
+
+def test_sources_csv_matches_the_raw_files():
+    src = read_sources(paths.RAW).reset_index()
+    reports = sorted(p.name for p in paths.RAW.glob("*") if p.is_file() and p.name not in paths.RAW_TABLES)
+    assert sorted(src["file"]) == reports
+    for rec in src.to_dict("records"):
+        assert rec["sha256"] == hashlib.sha256((paths.RAW / rec["file"]).read_bytes()).hexdigest(), rec["file"]
+        assert rec["doc_id"] == Path(rec["file"]).stem
+
+
+# ------------------------------------------------------------------------------ large files
+def test_large_file_is_streamed_in_chunks(tmp_path, monkeypatch):
+    monkeypatch.setattr(ingest, "LARGE_BYTES", 200_000)
+    monkeypatch.setattr(ingest, "CHUNK_BYTES", 64_000)
+    body = SEED_000.read_text(encoding="utf-8")
+    text = "\n".join(f"{body}\n第{k}次汇编:投入资金{k}万元。" for k in range(40))
+    (tmp_path / "raw").mkdir()
+    (tmp_path / "raw" / "big.txt").write_text(text, encoding="utf-8")
+    df, docs = ingest_dir(tmp_path / "raw", tmp_path / "out", progress=False)
+    row = df.iloc[0]
+    assert row["status"] == "ok" and "streamed" in row["message"]
+    assert docs["big"].streamed and docs["big"].text == ""
+    written = (tmp_path / "out" / "text" / "big.txt").read_text(encoding="utf-8")
+    assert written.count("组织捐款101.54万元。") == 40 and "第39次汇编:投入资金39万元。" in written
+    assert int(row["chars_clean"]) == len(written)
+    assert row["sha256"] == hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+SCRIPT_50MB = textwrap.dedent("""
+    import json, resource, sys
+    from pathlib import Path
+    from helpers.ingest import ingest_dir
+    base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    df, docs = ingest_dir(Path(sys.argv[1]), Path(sys.argv[2]), progress=False)
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    print(json.dumps({"status": df.loc[0, "status"], "message": df.loc[0, "message"],
+                      "grew_mb": (peak - base) / 1024, "chars_clean": int(df.loc[0, "chars_clean"])}))
+""")
+
+
+def test_50mb_file_in_bounded_memory(tmp_path):
+    """A 50 MB text dump (a report followed by megabytes of blank padding, as broken
+    conversions produce) is processed in a separate process whose memory growth is measured:
+    reading it whole would need several hundred MB (text + offset map)."""
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    report = SEED_000.read_bytes()
+    pad = (b" " * 1023 + b"\n") * 1024
+    with open(raw / "huge.txt", "wb") as f:
+        while f.tell() < 50 * 1024 * 1024:
+            f.write(report + b"\n" + pad)
+    proc = subprocess.run([sys.executable, "-c", SCRIPT_50MB, str(raw), str(tmp_path / "out")],
+                          capture_output=True, text=True, timeout=120,
+                          env={**os.environ, "PYTHONHASHSEED": "0"})
+    assert proc.returncode == 0, proc.stderr
+    res = json.loads(proc.stdout.strip().splitlines()[-1])
+    assert res["status"] == "ok" and "streamed" in res["message"]
+    assert res["grew_mb"] < 150, res
+    assert res["chars_clean"] > 100_000
+
+
+def test_metadata_from_a_web_page_head_not_from_the_report_body():
+    page = ("首页 | 新闻 | 扶贫\n"
+            "西湖区帮扶台江县出实招\n"
+            "来源:台江县融媒体中心 记者 张三  发布时间:2020-06-01 10:20\n"
+            "时间紧、任务重,2019年12月1日以来,西湖区投入帮扶资金1200万元,实施项目15个。\n")
+    m = read_metadata(page)
+    assert m == {"title": "西湖区帮扶台江县出实招", "date": "2020-06-01", "unit": "台江县融媒体中心",
+                 "unit_from": "source_line"}
+    body_only = "时间紧、任务重,2019年12月1日以来,西湖区投入帮扶资金1200万元,实施项目15个,带动就业300人。"
+    assert read_metadata(body_only)["date"] is None
+    signed = body_only + "\n海东市扶贫开发局\n2018年11月1日"
+    m = read_metadata(signed)
+    assert m["unit"] == "海东市扶贫开发局" and m["date"] == "2018-11-01" and m["unit_from"] == "signature"
