@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import html
 import json
+import os
 import re
 import sys
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -72,9 +74,34 @@ def parse_parameter(value: str):
 
 
 def declared_parameters(notebook: Path) -> set[str]:
-    import papermill
+    """Names assigned in the cell tagged ``parameters`` (read with ast: papermill's own line
+    parser warns on values such as ``None  # comment``)."""
+    import ast
 
-    return set(papermill.inspect_notebook(str(notebook)).keys())
+    for cell in json.loads(notebook.read_text(encoding="utf-8")).get("cells", []):
+        if "parameters" in cell.get("metadata", {}).get("tags", []):
+            tree = ast.parse("".join(cell.get("source", "")))
+            return {t.id for node in tree.body if isinstance(node, (ast.Assign, ast.AnnAssign))
+                    for t in (node.targets if isinstance(node, ast.Assign) else [node.target])
+                    if isinstance(t, ast.Name)}
+    return set()
+
+
+@contextmanager
+def kernel_stderr_to(log: Path):
+    """Send what the kernel process prints on stderr (start-up warnings) to a log file, so the
+    progress lines stay readable; errors in cells still surface through papermill."""
+    log.parent.mkdir(parents=True, exist_ok=True)
+    sys.stderr.flush()
+    saved = os.dup(2)
+    with open(log, "w") as f:
+        os.dup2(f.fileno(), 2)
+        try:
+            yield
+        finally:
+            sys.stderr.flush()
+            os.dup2(saved, 2)
+            os.close(saved)
 
 
 def describe(notebook: Path) -> tuple[str, str]:
@@ -99,10 +126,11 @@ def execute(notebook: Path, executed: Path, parameters: dict) -> None:
 
     executed.parent.mkdir(parents=True, exist_ok=True)
     try:
-        papermill.execute_notebook(
-            str(notebook), str(executed), parameters=parameters, kernel_name=KERNEL,
-            cwd=str(notebook.parent), progress_bar=False, log_output=False,
-        )
+        with kernel_stderr_to(executed.with_suffix(".kernel.log")):
+            papermill.execute_notebook(
+                str(notebook), str(executed), parameters=parameters, kernel_name=KERNEL,
+                cwd=str(notebook.parent), progress_bar=False, log_output=False,
+            )
     except PapermillExecutionError as err:
         raise NotebookFailed(notebook, failing_cell(executed), f"{err.ename}: {err.evalue}",
                              executed) from None
