@@ -52,6 +52,7 @@ def test_runs_in_numbered_order_passes_parameters_and_exports_reader_html(projec
     assert "first says bonjour" in page
     assert "plt.plot" not in page                 # code cells are left out of the reader's version
     assert "data:image/png;base64" in page        # figures embedded: one file is the whole report
+    assert "cdnjs" not in page and "require.min.js" not in page  # nothing fetched when opened offline
     index = (reports / "index.html").read_text()
     assert "01_first.html" in index and "02_second.html" in index and "scratch" not in index
 

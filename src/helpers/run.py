@@ -23,6 +23,7 @@ from . import paths
 
 NOTEBOOK_NAME = re.compile(r"^\d{2}_[A-Za-z0-9_]+\.ipynb$")
 KERNEL = "python3"
+TEMPLATES = paths.PACKAGE_DIR / "templates"
 # Cells papermill adds to the executed copy; not counted when naming the failing cell.
 PAPERMILL_TAGS = {"injected-parameters", "papermill-error-cell-tag"}
 
@@ -157,7 +158,8 @@ def export_html(executed: Path, report: Path) -> None:
     from nbconvert import HTMLExporter
 
     nb = nbformat.read(str(executed), as_version=4)
-    exporter = HTMLExporter(exclude_input=True, exclude_input_prompt=True,
+    exporter = HTMLExporter(template_name="reader", extra_template_basedirs=[str(TEMPLATES)],
+                            exclude_input=True, exclude_input_prompt=True,
                             exclude_output_prompt=True, embed_images=True)
     body, _ = exporter.from_notebook_node(nb)
     report.parent.mkdir(parents=True, exist_ok=True)
@@ -228,6 +230,37 @@ def run_collection(only: list[str] | None = None, parameters: dict | None = None
     print(f"done: {len(runs)} notebook(s) in {time.perf_counter() - total:.1f} s; "
           f"open {reports_dir / 'index.html'}", file=out, flush=True)
     return runs
+
+
+def copy_project(dest: Path, keep_raw=lambda name: True, source: Path = paths.ROOT) -> Path:
+    """A throw-away copy of the project (notebooks, pyproject, a subset of data/raw) to run the
+    collection on other inputs: point ``HELPERS_PROJECT_ROOT`` at it. The shared gold folder
+    beside the project is linked so the accuracy sections still find it."""
+    import shutil
+
+    dest.mkdir(parents=True)
+    shutil.copy(source / "pyproject.toml", dest / "pyproject.toml")
+    shutil.copytree(source / "notebooks", dest / "notebooks")
+    for folder in sorted((source / "data").iterdir()):  # templates and other inputs besides raw/
+        if folder.is_dir() and folder.name not in {"raw", "clean"}:
+            shutil.copytree(folder, dest / "data" / folder.name)
+    raw = dest / "data" / "raw"
+    raw.mkdir(parents=True)
+    for f in sorted((source / "data" / "raw").iterdir()):
+        if f.is_file() and keep_raw(f.name):
+            shutil.copy(f, raw / f.name)
+    shared = source.parent / "shared"
+    if shared.exists() and not (dest.parent / "shared").exists():
+        (dest.parent / "shared").symlink_to(shared)
+    return dest
+
+
+SEED_FILE = re.compile(r"^\d{3}_[0-9a-f]{16}\.\w+$")
+
+
+def is_seed_or_table(name: str) -> bool:
+    """The five seed reports and the project's reference tables (pairings, corrections)."""
+    return bool(SEED_FILE.match(name)) or name in {"pairings.csv", "corrections.csv"}
 
 
 def main(argv: list[str] | None = None) -> int:
