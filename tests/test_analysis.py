@@ -311,3 +311,11 @@ def test_unnamed_figures_can_be_split_over_the_pairings_of_that_year(panel):
     assert cell(d, BAODI, WUSHAN, "social_aid") == 800_000
     with pytest.raises(ValueError, match="start_year"):
         A.recipients_from_pairings(pairings.drop(columns="start_year"))
+
+
+def test_each_rows_at_one_offset_are_kept_but_a_reprinted_text_is_not():
+    # 青山村、九棵树村分别捐款人民币20万元: two villages of 武山县, one span, 20万 each
+    each = [row("v1", BAODI, WUSHAN, "social_aid", 200_000, "yuan", "分别捐款人民币20万元", start=6652)] * 2
+    reprint = [row("v1", BAODI, WUSHAN, "social_aid", 200_000, "yuan", "分别捐款人民币20万元", start=16652)] * 2
+    p = A.coerce_panel(pd.DataFrame(each + reprint, columns=list(PANEL_COLUMNS)))
+    assert cell(A.dyad_year(p), BAODI, WUSHAN, "social_aid") == 400_000

@@ -154,3 +154,107 @@ def test_corpus_is_sorted_and_deterministic(gz):
     r2, m2 = extract_corpus(dict(reversed(list(docs.items()))), gz)
     assert list(r1["doc_id"]) == ["a", "b"]
     assert r1.equals(r2) and m1.equals(m2)
+
+
+# ----------------------------------------------------------------------------- rules added from the dev reports
+def test_poor_part_of_a_labour_total_is_employment(gz):
+    rows, mentions = rows_of(gz, "今年计划输转劳动力3000人,其中贫困户2000人。")
+    assert not [r for r in rows if r["value"] == 3000]            # labour in general is out
+    r = only(rows, value=2000.0)
+    assert (r["indicator"], r["status"]) == ("employment", "target")
+
+
+def test_medical_workers_are_not_migrant_labour(gz):
+    rows, _ = rows_of(gz, "选派15名骨干教师、6名医务工作者赴积石山县开展支援工作。")
+    assert only(rows, value=6.0)["indicator"] == "professionals_sent"
+    assert only(rows, value=6.0)["detail"] == "doctors"
+
+
+def test_event_venue_is_not_a_recipient(gz):
+    rows, _ = rows_of(gz, "协助积石山县委组织部在天津大学、湖南长沙举办培训班3期,培训干部人才210人次。")
+    assert only(rows, value=210.0)["recipients"].endswith("积石山保安族东乡族撒拉族自治县")
+
+
+def test_government_donation_is_fiscal(gz):
+    rows, _ = rows_of(gz, "红桥区人民政府向积石山县人民政府捐资300万元。")
+    assert only(rows, value=3e6)["indicator"] == "fiscal_aid"
+
+
+def test_text_crediting_the_province_sets_the_donor(gz):
+    rows, _ = rows_of(gz, "天津方面累计投入财政帮扶资金1.2亿元。红桥区拨付帮扶资金900万元。")
+    assert only(rows, value=1.2e8)["donor"] == "天津市"
+    assert only(rows, value=9e6)["donor"] == "天津市红桥区"
+
+
+def test_plan_part_of_a_speech_is_target(gz):
+    body = ("一、2019年工作回顾\n全年拨付帮扶资金2600万元。\n"
+            "二、2020年工作安排\n按照2020年实施方案,全年选派干部5名,消费扶贫总额达到3000万元。\n")
+    rows, _ = rows_of(gz, body)
+    assert only(rows, value=2.6e7)["status"] == "actual"
+    assert only(rows, value=3e7)["status"] == "target"
+    assert only(rows, value=5.0)["status"] == "target"
+
+
+def test_households_twinned_are_pairings(gz):
+    rows, _ = rows_of(gz, "全区干部与积石山县120户贫困户结对认亲。")
+    r = only(rows, value=120.0)
+    assert (r["indicator"], r["unit"], r["detail"]) == ("pairings", "count", "households")
+
+
+def test_averages_and_the_rest_are_not_each(gz):
+    rows, mentions = rows_of(gz, "县均帮扶资金达到3025万元。其余受援县按每县3900万元安排帮扶资金。")
+    assert not [r for r in rows if r["value"] == 3.025e7]
+    assert len([r for r in rows if r["value"] == 3.9e7]) == 1
+
+
+def test_enumeration_cue_belongs_to_its_own_figure(gz):
+    rows, _ = rows_of(gz, "帮助445名贫困群众就业、118名贫困群众脱贫。")
+    assert only(rows, value=445.0)["indicator"] == "employment"
+    assert only(rows, value=118.0)["indicator"] == "poor_beneficiaries"
+
+
+def test_document_without_text_is_a_clear_error(gz):
+    with pytest.raises(RuntimeError, match="x.*has no text"):
+        extract_corpus({"x": Doc("x", None)}, gz)
+
+
+def test_employment_kind_is_the_nearest_and_several_kinds_make_a_total(gz):
+    rows, _ = rows_of(gz, "新增输转就业贫困劳动力77人,就近就地就业贫困劳动力316人,到其他地区就业贫困劳动力1036人。"
+                          "带动贫困人口来津就业、就近就地就业共946人。")
+    assert only(rows, value=77.0)["detail"] == "to_donor"
+    assert only(rows, value=316.0)["detail"] == "local"
+    assert only(rows, value=1036.0)["detail"] == "elsewhere"
+    assert only(rows, value=946.0)["detail"] == "total"
+
+
+def test_program_from_the_clause_then_the_recipients(gz):
+    intro = "天津市宝坻区东西部扶贫协作甘肃省武山县、永登县和对口支援新疆和田地区民丰县。宝坻区持续发力。\n"
+    rows, _ = rows_of(gz, "其中拨付东西部扶贫协作武山县资金160万元、对口支援民丰县866万元。", intro=intro)
+    assert only(rows, value=1.6e6)["program"] == "east_west"
+    assert only(rows, value=8.66e6)["program"] == "counterpart"
+
+
+def test_training_verb_governs_its_whole_list(gz):
+    rows, _ = rows_of(gz, "全年培训党政干部1350人次、专业技术人才2680人次、贫困劳动力9100人次。")
+    assert [only(rows, value=v)["indicator"] for v in (1350.0, 2680.0, 9100.0)] == ["trained"] * 3
+    assert only(rows, value=9100.0)["detail"] == "labour"
+
+
+def test_received_cadres_even_when_they_hold_posts(gz):
+    rows, _ = rows_of(gz, "接收受援地区党政干部挂职168名。")
+    assert only(rows, value=168.0)["indicator"] == "cadres_received"
+
+
+def test_cadres_and_talent_in_one_figure_fit_no_indicator(gz):
+    rows, mentions = rows_of(gz, "选派援派干部人才98名,其中干部35名、专业技术人才63名。")
+    assert not [r for r in rows if r["value"] == 98]
+    assert only(rows, value=35.0)["indicator"] == "cadres_sent"
+    assert only(rows, value=63.0)["indicator"] == "professionals_sent"
+
+
+def test_prefecture_with_counted_counties_means_its_counties(gz):
+    intro = "天津市红桥区结对帮扶甘肃省临夏州积石山县、广河县、康乐县。红桥区持续发力。积石山县、广河县、康乐县全部摘帽。\n"
+    rows, _ = rows_of(gz, "共选派12名干部,分别在临夏州的3个贫困县挂职。", intro=intro)
+    r = only(rows, value=12.0)          # 分别 after the figure: 12 in all, spread over the counties
+    assert len(r["recipients"].split(";")) == 3
+    assert all(name.startswith("甘肃省临夏回族自治州") for name in r["recipients"].split(";"))

@@ -110,3 +110,24 @@ def seed_text():
         raw = (paths.RAW / f"{doc_id}.txt").read_text(encoding="utf-8")
         return cc.convert(raw)
     return read
+
+
+@pytest.mark.parametrize("text, value", [
+    ("助力安顺54.58万贫困人口脱贫", 545800),
+    ("助力陇南44万多贫困人口脱贫", 440000),
+])
+def test_head_count_without_classifier(text, value):
+    f = one(text)
+    assert (f.value, f.unit) == (value, "person")
+
+
+@pytest.mark.parametrize("text, value, qualifier", [
+    ("筹集资金两千余万元", 2e7, "lower_bound"),
+    ("投入一千二百万元", 1.2e7, "exact"),
+    ("援建学校十余所", 10, "lower_bound"),
+    ("带动1.2万余人就业", 12000, "lower_bound"),
+    ("累计投入3亿余元", 3e8, "lower_bound"),
+])
+def test_mixed_numerals_and_multipliers(text, value, qualifier):
+    f = one(text)
+    assert (f.value, f.qualifier) == (pytest.approx(value), qualifier)

@@ -394,3 +394,12 @@ def test_one_character_slip_is_flagged_with_the_supported_candidate(gz, t2s):
 ])
 def test_generic_words_are_not_flagged(gz, sentence):
     assert [m.note for m in gz.find(sentence) if m.note] == []
+
+
+def test_unresolved_table_lists_doubtful_mentions_of_the_reports(t2s):
+    texts = {d: t2s.convert((RAW / f"{d}.txt").read_text(encoding="utf-8")) for d in ("d07", "d22", "d02")}
+    table = G.unresolved_table(texts)
+    assert list(table.columns) == ["doc_id", "start", "end", "surface", "candidates", "note", "context"]
+    assert set(table["doc_id"]) == {"d07", "d22"}            # d02 names its places plainly
+    row = table[table["surface"] == "拱野区"].iloc[0]
+    assert texts["d22"][row["start"]:row["end"]] == "拱野区" and "拱野区" in row["context"]

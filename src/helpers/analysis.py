@@ -7,7 +7,8 @@ with general rules, then aggregate:
 
 1. ``select_figures``     keep one period (annual | cumulative) and one status (actual | target |
                           expected); mixing them in one cell would add a plan to an outcome.
-2. ``drop_repeated_figures``  exact duplicates inside a document (a text printed twice) and the
+2. ``drop_repeated_figures``  duplicates inside a document (a text printed twice: same figure and
+                          evidence at another offset; rows at the same offset are "each" rows) and the
                           same figure (donor, recipients, year, indicator, status, period, unit,
                           value) stated in several documents of the same donor: kept once, from
                           the document that states it most often (then the first doc_id); the
@@ -16,7 +17,9 @@ with general rules, then aggregate:
                           value is ≈ the sum of ≥ 2 other rows whose recipients are a subset of
                           its own (empty recipients = all of the donor's recipients) and whose
                           detail fits (same detail, or the total has none / ``total``) is a total
-                          of those parts. ``keep_one_level`` then keeps either the parts (finest
+                          of those parts (0.5 % tolerance, 5 % when a figure is approximate;
+                          fewest parts first). A named total may also be split by place into
+                          parts of other details (strictly narrower, disjoint recipients, 0.5 %). ``keep_one_level`` then keeps either the parts (finest
                           geography; the default, so dyads keep county resolution and sums stay
                           within the tolerance) or the totals.
 4. ``allocate``           joint figures (several recipients, or none named) go to the donor-level
@@ -35,7 +38,6 @@ count at the donor level; ``overlap_candidates`` lists them for review.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -181,7 +183,12 @@ def drop_repeated_figures(panel: pd.DataFrame) -> pd.DataFrame:
     df = _canonical(panel)
     within = ["doc_id", "donor", "_rset", "program", "year", "period", "status", "indicator",
               "value", "unit", "detail", "evidence"]
-    df = df.drop_duplicates(within, keep="first").reset_index(drop=True)
+    # A text printed twice gives the same figure at two offsets: keep the first offset. Rows at
+    # the *same* offset are "each" figures (各/分别: one per beneficiary) and all stay; without
+    # offsets (gold files) nothing can be told apart, so nothing is dropped.
+    span = pd.to_numeric(df["start"], errors="coerce")
+    first = span.groupby([df[c] for c in within], sort=False).transform("min")
+    df = df[span.isna() | (span == first)].reset_index(drop=True)
 
     across = ["donor", "_rset", "year", "period", "status", "indicator", "unit", "value"]
     df["_n_in_doc"] = df.groupby(across + ["doc_id"], sort=False)["doc_id"].transform("size")
@@ -653,20 +660,6 @@ def write_tables(panel: pd.DataFrame, folder=None, joint: str = "donor", period:
               donor_year(panel, period, status, keep),
               county_year(panel, joint, period, status, keep))
     return [write_table(t, folder / name) for t, name in zip(tables, TABLE_FILES)]
-
-
-@dataclass(frozen=True)
-class TableSet:
-    dyad_year: pd.DataFrame
-    donor_year: pd.DataFrame
-    county_year: pd.DataFrame
-
-
-def build_tables(panel: pd.DataFrame, joint: str = "donor", period: str = "annual",
-                 status: str = "actual", keep: str = "parts") -> TableSet:
-    return TableSet(dyad_year(panel, joint, period, status, keep),
-                    donor_year(panel, period, status, keep),
-                    county_year(panel, joint, period, status, keep))
 
 
 # --------------------------------------------------------------------------- notebook helpers

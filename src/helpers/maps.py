@@ -394,14 +394,16 @@ def static_map(arcs: pd.DataFrame, fills: pd.DataFrame, layers: MapLayers, *,
         ax = fig.add_axes((0.01, 0.03, 0.58, 0.9))
         axz = fig.add_axes((0.61, 0.2, 0.38, 0.73))
     else:
-        ax = fig.add_axes((0.02, 0.06, 0.96, 0.86))
+        ax = fig.add_axes((0.02, 0.13, 0.96, 0.8))
         axz = None
 
     norm, cm = _fill_norm(fills, cmap)
     _draw_base(ax, layers, fills, norm, cm, MAIN_EXTENT)
     _draw_reference(ax, reference, layers.crs)
     _draw_arcs(ax, arcs, layers.crs)
-    _label(ax, arcs, fills, gz, layers.crs, small=True, recipients=False)
+    # without a zoomed panel the recipients are labelled on the main map
+    _label(ax, arcs, fills, gz, layers.crs, small=True,
+           recipients=label_recipients and not zoom)
     ax.set_title(title or _default_title(indicator, arcs), fontsize=13)
 
     # The South China Sea islands, at the lower right as on official maps of China.
@@ -422,7 +424,7 @@ def static_map(arcs: pd.DataFrame, fills: pd.DataFrame, layers: MapLayers, *,
         axz.set_xlim(x0 - pad, x1 + pad)
         axz.set_ylim(y0 - pad, y1 + pad)
         _draw_reference(axz, reference, layers.crs)
-        _draw_arcs(axz, arcs, layers.crs, legend=False)
+        _draw_arcs(axz, arcs, layers.crs)
         # only the zoomed province's recipients: its neighbours' labels would pile up at the edge
         _label(axz, arcs[arcs["recipient_adcode"].map(lambda c: _inside(c, zoom_province))],
                fills[fills["recipient_adcode"].map(lambda c: _inside(c, zoom_province))],
@@ -454,7 +456,7 @@ def static_map(arcs: pd.DataFrame, fills: pd.DataFrame, layers: MapLayers, *,
     ax.legend(handles=handles, loc="lower left", fontsize=8, frameon=True,
               title=f"{_indicator_label(indicator)}（线宽）", title_fontsize=8)
     if norm is not None:
-        cax = fig.add_axes((0.63, 0.1, 0.34, 0.025) if zoom else (0.3, 0.04, 0.4, 0.02))
+        cax = fig.add_axes((0.63, 0.1, 0.34, 0.025) if zoom else (0.3, 0.07, 0.4, 0.02))
         sm = plt.cm.ScalarMappable(norm=norm, cmap=cm)
         cb = fig.colorbar(sm, cax=cax, orientation="horizontal")
         funit = _unit_of(fills, fills)
@@ -520,7 +522,7 @@ def _draw_reference(ax, ref: pd.DataFrame | None, crs: str):
     ax.scatter(rx, ry, s=6, color="#8c8c8c", zorder=3)
 
 
-def _draw_arcs(ax, arcs: pd.DataFrame, crs: str, legend: bool = True):
+def _draw_arcs(ax, arcs: pd.DataFrame, crs: str):
     if arcs.empty:
         return
     dx, dy = project_points(arcs["donor_lon"], arcs["donor_lat"], crs)
@@ -579,10 +581,14 @@ def _label(ax, arcs, fills, gz, crs, small: bool, recipients: bool = True, donor
             ax.annotate(text, (xi[0], yi[0]), xytext=(7, -3), textcoords="offset points",
                         fontsize=size, color="#7a2e00", zorder=7)
     if recipients:
-        codes = set(fills["recipient_adcode"]) if len(fills) else set()
-        codes |= set(arcs["recipient_adcode"]) if len(arcs) else set()
-        for code in sorted(codes):
-            p = gz.by_adcode(code)
+        # label with the name the panel uses (水城县 in a 2020 report), not today's (水城区)
+        named: dict[str, str] = {}
+        for df in (fills, arcs):
+            if len(df):
+                for code, name in zip(df["recipient_adcode"], df["recipient"]):
+                    named.setdefault(code, name)
+        for code in sorted(named):
+            p = gz.resolve(named[code]) or gz.by_adcode(code)
             xi, yi = project_points([p.lon], [p.lat], crs)
             if bbox is not None and not (bbox[0] <= xi[0] <= bbox[2] and bbox[1] <= yi[0] <= bbox[3]):
                 continue

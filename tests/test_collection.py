@@ -1,0 +1,52 @@
+"""The whole collection runs end to end on the seeds through the runner, offline."""
+import os
+import subprocess
+import sys
+
+import pandas as pd
+import pytest
+
+from helpers.run import copy_project, is_seed_or_table
+
+
+@pytest.fixture(scope="module")
+def seeds_project(tmp_path_factory):
+    project = copy_project(tmp_path_factory.mktemp("collection") / "project", is_seed_or_table)
+    env = dict(os.environ, HELPERS_PROJECT_ROOT=str(project))
+    proc = subprocess.run([sys.executable, "-m", "helpers", "run"], env=env, text=True,
+                          capture_output=True, timeout=900)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    return project, proc.stdout
+
+
+def test_every_notebook_runs_and_exports_its_report(seeds_project):
+    project, out = seeds_project
+    notebooks = sorted(p.stem for p in (project / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+    assert len(notebooks) >= 4
+    for stem in notebooks:
+        page = project / "reports" / f"{stem}.html"
+        assert page.exists(), f"{stem}: no report"
+        text = page.read_text(encoding="utf-8")
+        assert "missing from font" not in text, f"{stem}: a glyph warning (tofu in a figure)"
+        assert "Traceback (most recent call last)" not in text, stem
+    index = (project / "reports" / "index.html").read_text(encoding="utf-8")
+    assert all(f"{stem}.html" in index for stem in notebooks)
+
+
+def test_the_panel_of_the_seeds_is_written(seeds_project):
+    project, _ = seeds_project
+    clean = project / "data" / "clean"
+    documents = pd.read_csv(clean / "documents.csv")
+    assert len(documents) == len(list((project / "data" / "raw").iterdir()))
+    panel = pd.read_csv(clean / "panel.csv", dtype=str, keep_default_na=False)
+    assert set(panel["doc_id"]) == set(documents.loc[documents.status == "ok", "doc_id"])
+    assert (clean / "panel.parquet").exists() and (clean / "codebook.yaml").exists()
+    assert list((project / "reports" / "evidence").glob("*.html"))
+
+
+def test_reports_need_no_network(seeds_project):
+    project, _ = seeds_project
+    for page in (project / "reports").rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        for cdn in ("cdn.plot.ly", "cdn.jsdelivr", "unpkg.com", "cdnjs.cloudflare"):
+            assert f'src="https://{cdn}' not in text and f"src='https://{cdn}" not in text, (page.name, cdn)
