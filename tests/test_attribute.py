@@ -258,3 +258,44 @@ def test_prefecture_with_counted_counties_means_its_counties(gz):
     r = only(rows, value=12.0)          # 分别 after the figure: 12 in all, spread over the counties
     assert len(r["recipients"].split(";")) == 3
     assert all(name.startswith("甘肃省临夏回族自治州") for name in r["recipients"].split(";"))
+
+
+def test_jobs_for_herders_in_general_are_out_but_their_poor_part_is_in(gz):
+    rows, mentions = rows_of(gz, "已落地企业9家,带动农牧民就业1500余人,其中建档立卡贫困人口620人。")
+    assert not [r for r in rows if r["value"] == 1500]
+    assert only(rows, value=620.0)["indicator"] == "employment"
+    assert only(rows, value=9.0)["indicator"] == "enterprises"
+
+
+def test_average_governs_only_what_follows_it(gz):
+    rows, mentions = rows_of(gz, "2018年,累计投入财政性帮扶资金16.94亿元,县均帮扶资金达到3025万元。")
+    assert only(rows, value=1.694e9)["indicator"] == "fiscal_aid"
+    assert not [r for r in rows if r["value"] == 3.025e7]
+
+
+def test_without_an_eastern_unit_the_recipient_is_not_taken_for_the_donor(gz):
+    text = "去年以来,我区与四川省甘孜州理塘县、巴塘县深化结对帮扶。全年拨付东西部协作财政援助资金8600万元。"
+    rows, _ = extract_document(Doc("t", text, date="2022-02-10"), gz)
+    r = only(rows, value=8.6e7)
+    assert r["donor"] == ""
+    assert (r["period"], r["year"]) == ("annual", 2022)
+    rows, _ = extract_document(Doc("t", "去年以来,拨付帮扶资金500万元。", date="2022-02-10"), gz)
+    assert only(rows, value=5e6)["year"] == 2021
+
+
+@pytest.mark.parametrize("sentence, value, reason", [
+    ("援滇干部由2016年6月的1名,经过后期增派共17名。", 1.0, "stock"),
+    ("此次共有11名干部援派期满返回天津。", 11.0, "returning"),
+    ("其中“80后”干部2名。", 2.0, "age_group"),
+])
+def test_people_who_are_not_sent_this_time(gz, sentence, value, reason):
+    rows, mentions = rows_of(gz, sentence)
+    assert not [r for r in rows if r["value"] == value]
+    assert reason in [m for m in mentions if m["value"] == value][0]["reason"]
+
+
+def test_title_pairing_in_province_abbreviations_names_the_recipient_province(gz):
+    text = "浙江省累计新增引导落地投产企业94家,到位投资52.31亿元。"
+    rows, _ = extract_document(Doc("t", text, title="资金到位、人员到岗!浙川再续“山海情”"), gz)
+    assert only(rows, value=94.0)["recipients"] == "四川省"
+    assert only(rows, value=94.0)["donor"] == "浙江省"

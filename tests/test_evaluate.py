@@ -76,7 +76,8 @@ def test_missing_column_is_a_clear_error():
 def test_report_ends_with_strict_and_lenient_lines():
     res = evaluate(pd.DataFrame([row()]), pd.DataFrame([row()]))
     tail = format_report(res).splitlines()[-4:]
-    assert tail[-2].startswith("strict") and tail[-1].startswith("lenient")
+    assert tail[-2].startswith("overall strict") and tail[-1].startswith("overall lenient")
+    assert "documents of the gold only" in tail[0]
 
 
 def test_gold_against_itself_scores_one(capsys):

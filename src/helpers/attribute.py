@@ -222,11 +222,11 @@ def _donor(doc, mentions, title_mentions=()) -> Unit | None:
         cands.append((s, _unit(p, as_donor=True)))
     east = [(s, u) for s, u in cands if u.province in EAST_PROVINCES]
     if not east:
-        east = [(s, u) for s, u in cands if s < 400]
-        if not east:
-            return None
+        # no eastern unit named (in-province cooperation, 武汉经开区→利川市): only a title can say
+        # who reports; a place in the body may just as well be the recipient
+        titled = [_unit(p, as_donor=True) for _, _, _, p in title_mentions if p.level != "township"]
+        return titled[0] if titled else None
     counts = Counter(u for _, u in east)
-    head = {u for s, u in east if s < 400}
     # the broadest unit the document is about (named in its title, if it has one) ...
     titled = [_unit(p, as_donor=True) for _, _, _, p in title_mentions
               if p.level != "township" and p.province in EAST_PROVINCES]
@@ -341,6 +341,11 @@ def read_document(doc, gazetteer=None) -> Reading:
         first = places[0][2]
         if code_counts[first.adcode] >= 3 and first.level in ("county", "prefecture"):
             subject = first
+    if subject is None and title:
+        pair = re.search(f"[{lx.EAST_ABBREVIATIONS}]([{''.join(lx.WEST_ABBREVIATIONS)}])", title)
+        province = gz.resolve(lx.WEST_ABBREVIATIONS[pair.group(1)]) if pair else None
+        if province is not None:
+            subject = _unit(province)
     if subject is None and len(doc_recipients) == 1:
         # a report about one recipient: its figures are for that recipient unless the text says otherwise
         subject = doc_recipients[0]
@@ -641,6 +646,8 @@ def _period_year(r: Reading, fig: Figure, sent: Span) -> tuple[str, int | None]:
         period = "annual"
     if re.search(r"(今年|本年|年内)", left) and r.doc_year:
         return period, r.doc_year
+    if re.search(r"(去年|上年)", left) and r.doc_year:
+        return period, r.doc_year - 1
     years = _stated_years(text, sent.start, fig.start)
     if not years:
         part_start = max([p for p in r.part_starts if p <= fig.start], default=0)
@@ -883,6 +890,7 @@ def extract_document(doc, gazetteer=None) -> tuple[list[dict], list[dict]]:
             elif not recips and generic and len(r.doc_recipients) > 1:
                 groups = [([p], detail) for p in r.doc_recipients]
         donor_name = _credited_donor(r, fig, sent)
+        ev_start, ev_end = _evidence_span(text, fig, sent)
         for g, detail in groups:
             rows.append({
                 "doc_id": r.doc_id,
@@ -897,13 +905,11 @@ def extract_document(doc, gazetteer=None) -> tuple[list[dict], list[dict]]:
                 "unit": "count" if indicator == "pairings" else fig.unit,
                 "qualifier": fig.qualifier,
                 "detail": detail,
-                "evidence": fig.text if False else _evidence(text, fig, sent),
+                "evidence": text[ev_start:ev_end],
                 "recipient_adcodes": ";".join(p.adcode for p in g),
-                "start": None, "end": None,
+                "start": ev_start,
+                "end": ev_end,
             })
-            ev = rows[-1]["evidence"]
-            s = text.rfind(ev, sent.start, fig.end + len(ev))
-            rows[-1]["start"], rows[-1]["end"] = (s, s + len(ev)) if s >= 0 else (fig.start, fig.end)
     return rows, mentions
 
 
@@ -925,18 +931,20 @@ def _credited_donor(r: Reading, fig: Figure, sent: Span) -> str:
     return r.donor_name
 
 
-def _evidence(text: str, fig: Figure, sent: Span) -> str:
-    """The figure with the words that govern it: back to the clause start (at most 20 characters)."""
-    clauses = _split(text, sent.start, sent.end, _CLAUSE_END + "、")
-    c = next((c for c in clauses if c.start <= fig.start < c.end), sent)
-    start = max(c.start, fig.start - 20)
-    end = fig.end
-    tail = text[fig.end:c.end]
-    m = re.match(r"[^，,。；;：:、]{0,12}", tail)
-    if m and not re.search(r"\d", m.group(0)):
-        end = fig.end + len(m.group(0))
-    ev = text[start:end].strip().rstrip("，,。；;：:、")
-    return ev
+def _evidence_span(text: str, fig: Figure, sent: Span) -> tuple[int, int]:
+    """The figure with the words that govern it: back to the start of its phrase (at most 20
+    characters) and on to the noun it counts, if one follows before any other number."""
+    pieces = _split(text, sent.start, sent.end, _CLAUSE_END + "、")
+    c = next((c for c in pieces if c.start <= fig.start < c.end), sent)
+    start, end = max(c.start, fig.start - 20), fig.end
+    tail = re.match(r"[^，,。；;：:、]{0,12}", text[fig.end:c.end]).group(0)
+    if not re.search(r"\d", tail):
+        end = fig.end + len(tail)
+    while start < end and (text[start].isspace() or text[start] in "，,。；;：:、"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in "，,。；;：:、"):
+        end -= 1
+    return start, end
 
 
 def extract_corpus(docs: dict, gazetteer=None, progress=False) -> tuple[pd.DataFrame, pd.DataFrame]:

@@ -134,18 +134,20 @@ def _line(label: str, s: dict) -> str:
 
 
 def format_report(result: dict) -> str:
-    lines = [f"Scored on the {result['documents']} documents present in the gold; "
-             f"{result['panel_rows_outside_gold']} panel rows from other documents were left out.",
-             "Strict: doc, indicator, status, value (1 %), donor and recipients (last-level names) agree.",
-             "Lenient: doc, indicator and value agree.", ""]
-    lines.append(f"{'indicator':<24} {'strict F1':>9} {'lenient F1':>10} {'gold':>5} {'panel':>6}")
+    """Per-indicator table, then four summary lines (a hook shows the last four)."""
+    lines = [f"{'indicator':<24} {'strict P':>8} {'R':>6} {'F1':>6}   {'lenient P':>9} {'R':>6} {'F1':>6}"
+             f" {'gold':>5} {'panel':>6}"]
     for ind, s in result["strict"]["per_indicator"].items():
         l = result["lenient"]["per_indicator"][ind]
-        lines.append(f"{ind:<24} {s['f1']:>9.3f} {l['f1']:>10.3f} {s['gold']:>5} {s['panel']:>6}")
+        lines.append(f"{ind:<24} {s['precision']:>8.3f} {s['recall']:>6.3f} {s['f1']:>6.3f}   "
+                     f"{l['precision']:>9.3f} {l['recall']:>6.3f} {l['f1']:>6.3f} {s['gold']:>5} {s['panel']:>6}")
     lines.append("")
-    lines.append("overall")
-    lines.append(_line("strict", result["strict"]["overall"]))
-    lines.append(_line("lenient", result["lenient"]["overall"]))
+    lines.append(f"scored the {result['documents']} documents of the gold only "
+                 f"({result['panel_rows_outside_gold']} panel rows of other documents left out)")
+    lines.append("strict = same doc, indicator, status, value within 1 %, donor and recipients (last-level "
+                 "names); lenient = same doc, indicator and value")
+    lines.append(_line("overall strict", result["strict"]["overall"]))
+    lines.append(_line("overall lenient", result["lenient"]["overall"]))
     return "\n".join(lines)
 
 

@@ -37,7 +37,7 @@ MULTIPLIERS = {"万": 1e4, "亿": 1e8, "千": 1e3, "百": 1e2, "万亿": 1e12}
 APPROX_BEFORE = ("近", "约", "大约", "将近", "接近")
 LOWER_BEFORE = ("超过", "突破", "不少于", "不低于", "至少", "逾", "超")
 APPROX_AFTER = ("左右",)
-LOWER_AFTER = ("以上", "余", "多")   # 余/多 sit inside the number: 3000余万元, 3600多户
+# lower bounds after the number: 以上 after the unit; 余/多 sit inside the number (3000余万元, 3600多户)
 
 _CN_DIGITS = "零〇一二两三四五六七八九十百千"
 _AR_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"

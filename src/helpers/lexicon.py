@@ -50,7 +50,7 @@ WEAK_POOR_NOUN = r"(建档立卡)?(贫困|脱贫)(户|人口|群众|家庭|残�
 # labour in general (not said to be poor) is not an employment figure of the codebook
 # "其中贫困户2000人": the poor part of the figure before, with no verb of its own
 POOR_PART = r"其中(有)?(建档立卡)?(贫困|脱贫)(户|人口|劳动力|群众|人员)"
-NON_POOR_LABOUR = r"(劳动力|(?<!医)务工|农民工)"
+NON_POOR_LABOUR = r"(劳动力|(?<!医)务工|农民工|农牧民|农民|村民|群众)"
 PEOPLE_CUES: tuple[tuple[str, str, int], ...] = (
     ("reject:target_group", r"(未脱贫|返贫|致贫|贫困发生率|贫困人口减少|剩余贫困|尚未脱贫)", 0),
     ("reject:jobs_offered", r"(岗位|招聘|就业意向|意向)", 0),
@@ -59,7 +59,9 @@ PEOPLE_CUES: tuple[tuple[str, str, int], ...] = (
     ("reject:entrepreneurs", r"创业成功", 0),
     ("reject:volunteers", r"(志愿者|奉献爱心|人次奉献)", 0),
     ("reject:two_way+", r"(互派|双向选派|双向挂职|相互选派|双向交流)", -12),
-    ("reject:stock", r"(由|从)(当初|最初|原来|\d{4}年[初底末]?)的", 0),
+    ("reject:stock", r"(由|从)(当初|最初|原来|\d{4}年(\d{1,2}月)?[初底末]?)的", 0),
+    ("reject:returning", r"(期满|返回|返沪|返津|返京|回到|轮换回)", -6),
+    ("reject:age_group", r"[5-9]0后", -6),
     ("reject:change", r"(较上年|比上年|同比)(增加|增长|减少|下降)", 0),
     ("reject:awards", r"(记功|嘉奖|表彰|奖励|荣誉)", 0),
     ("reject:non_poor", r"(?<!贫困)(?<!脱贫)(?<!建档立卡)(农户|农民|群众|人口|劳动力)(?=[^贫]{0,3}(增收|受益|就业))", 3),
@@ -120,9 +122,9 @@ TARGET_CUES = r"(入库|力争|确保|计划|目标任务|工作目标|目标|�
 ACTUAL_MARKERS = r"(累计|已经|已|完成|实现了|以来)"
 # 上海方面, 江苏财政: the province or city above the donor is credited with the figure
 PARENT_CREDIT = r"(方面|财政)"
-YEAR_TO_DATE = r"(今年以来|年初以来|截至目前|截至目前为止|截至\d{1,2}月|本年度)"
+YEAR_TO_DATE = r"(今年以来|去年以来|年初以来|截至目前|截至目前为止|截至\d{1,2}月|本年度)"
 EXPECTED_CUES = r"(预计|预期|有望)"
-CUMULATIVE_CUES = (r"(累计|(?<!今年)(?<!年初)以来|年来|多年|近[两三四五]年|[两三四五六七八九十]年(内|来|间|中)|先后|历年|"
+CUMULATIVE_CUES = (r"(累计|(?<!今年)(?<!去年)(?<!年初)以来|年来|多年|近[两三四五]年|[两三四五六七八九十]年(内|来|间|中)|先后|历年|"
                    r"十二五|十三五|期间累计|共计投入)")
 # A section whose heading says it plans (下一步, 明年, 今年工作安排) sets status target for its figures.
 PLAN_HEADINGS = r"(下一步|工作打算|工作计划|工作安排|工作目标|任务目标|明年|重点工作|努力方向)"
@@ -160,6 +162,14 @@ PLAN_SECTION = r"(\d{4}\s*年(度)?(实施方案|工作要点|工作计划)|下�
 POVERTY_WORDS = r"(贫困|脱贫|建档立卡|低收入)"
 # each / respectively: one row per recipient with the per-unit value
 EACH_CUES = r"(各(?!类|种|项|级|地|界|方|族|部门|单位|成员|街|乡|村|县|区|企业|专项)|分别|每个|每县|每村)"
+
+# 浙川, 津陇, 苏陕, 沪滇, 闽宁, 粤桂, 京蒙, 鲁渝: a pairing written with province abbreviations
+EAST_ABBREVIATIONS = "京津沪苏浙闽鲁粤甬厦连"
+WEST_ABBREVIATIONS = {
+    "陇": "甘肃省", "川": "四川省", "黔": "贵州省", "滇": "云南省", "藏": "西藏自治区",
+    "疆": "新疆维吾尔自治区", "宁": "宁夏回族自治区", "桂": "广西壮族自治区", "渝": "重庆市",
+    "蒙": "内蒙古自治区", "陕": "陕西省", "冀": "河北省", "鄂": "湖北省", "湘": "湖南省",
+}
 
 # program cues
 COUNTERPART_CUES = r"(对口支援|援疆|援藏|援青|支援合作)"
