@@ -29,6 +29,9 @@ class _Found:
         hit = self._found.get(text)
         return hit if hit is not None else self._gz.find(text)
 
+    def __getattr__(self, name):
+        return getattr(self._gz, name)
+
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__)

@@ -103,7 +103,6 @@ def test_real_report_figures(seed_text):
 def seed_text():
     from helpers import paths
     import opencc
-    import re
     cc = opencc.OpenCC("t2s")
 
     def read(doc_id):

@@ -3,18 +3,26 @@ program and detail.
 
 The reading works on the clean (normalised) text of one document:
 
-* the text is cut into sections (headings, 【…】 paragraphs), sentences (。！？；) and clauses (，：);
-* ``helpers.figures`` finds each number with its unit;
-* the indicator is the nearest governing cue of ``helpers.lexicon`` for the figure's unit (money,
-  people or counted things), measured in characters and penalised for every clause boundary or other
-  figure in between; a figure with no cue takes the indicator of the figure just before it in the same
-  sentence (or the sentence before, for lists like ``其中甘肃…4家``) when they are counted the same way;
-* recipients are the western places named in the figure's clause, else in its sentence unless the
-  sentence splits them among its clauses, else in the section heading; ``三地/两县`` point back to the
-  document's recipients; ``各/分别`` gives one row per recipient;
-* the donor is the eastern unit the document is about (most mentioned, deepest level).
+* the text is cut into top-level parts (一、二、), sections (headings, 【…】 paragraphs), sentences
+  (。！？；) and clauses (，：); ``helpers.figures`` finds each number with its unit;
+* indicator: the nearest governing cue of ``helpers.lexicon`` for the figure's kind (money, people,
+  counted things), measured in characters and penalised for every clause boundary or other figure in
+  between; ``reject:`` cues (registered capital, jobs offered, facilities, averages, …) compete with
+  them. A figure with no cue continues the list of the last figure with the same unit word (其中新疆
+  民丰县1家); the poor part of a total (其中贫困户2000人) keeps the total's indicator;
+* status: plan words in the clause (or heading the sentence, unless it reviews what was done),
+  预计 → expected, contracts → target, and every figure of a part that sets out a plan (2019年实施方案,
+  下一步…); period and year from the sentence, the paragraph opening and the part's stated years;
+* donor: the eastern unit the document (or its title) is about, at the deepest level it keeps naming;
+  the province or city above it when the text credits it (上海方面, 江苏财政, 省级资金);
+* recipients: the receiving places of the figure's clause, else of its sentence unless the sentence
+  spreads them over clauses, else of the section heading; 三地/两县 and 甘肃受援县 point back to the
+  document's recipients; 各/分别 gives one row per unit; a report about one recipient (its title, a
+  single named recipient, 浙川/津陇 in the title) gives it to figures that name none;
+* program: said in the clause, sentence, section heading or whole text, else from where the
+  recipients are (新疆, 西藏, 青海 receive 对口支援).
 
-Figures that fit no indicator are kept in the mentions table with the reason.
+Figures that fit no indicator stay in the mentions table with the reason.
 """
 from __future__ import annotations
 
@@ -495,12 +503,6 @@ def _nearest_detail(text: str, fig: Figure, sent: Span, fig_spans, table) -> str
 
 def _clause(text: str, fig: Figure, sent: Span) -> Span:
     return next((c for c in _split(text, sent.start, sent.end, _CLAUSE_END) if c.start <= fig.start < c.end), sent)
-
-
-def classify(r: Reading, fig: Figure, sent: Span, fig_spans) -> tuple[str, str, str]:
-    """(indicator or '', detail, reason)."""
-    indicator, detail, reason, _ = _classify(r, fig, sent, fig_spans)
-    return indicator, detail, reason
 
 
 def _classify(r: Reading, fig: Figure, sent: Span, fig_spans) -> tuple[str, str, str, str]:
