@@ -61,14 +61,9 @@ def indicator_colour(indicator: str) -> str:
 
 
 def _s(v) -> str:
-    """Text of a cell: '' for missing values, integers without '.0'."""
-    if v is None or (not isinstance(v, str) and pd.isna(v)):
-        return ""
-    if isinstance(v, float):
-        from .panel import format_number
+    from .panel import cell_text
 
-        return format_number(v)
-    return str(v)
+    return cell_text(v)
 
 
 def _e(v) -> str:

@@ -168,12 +168,7 @@ def arc_table(figures: pd.DataFrame, gz=None) -> pd.DataFrame:
                 program=("program", _join), years=("year", lambda s: _join(map(str, s))),
                 doc_ids=("doc_ids", _join)).reset_index()
     out["n_split"] = out["n_split"].astype(int)
-    for side in ("donor", "recipient"):
-        pts = out[f"{side}_adcode"].map(lambda c: _point(gz, c))
-        out[f"{side}_lon"] = [p[0] for p in pts]
-        out[f"{side}_lat"] = [p[1] for p in pts]
-    out["km"] = great_circle_km(out["donor_lon"], out["donor_lat"],
-                                out["recipient_lon"], out["recipient_lat"]).round(0)
+    out = _with_coordinates(out, gz)
     return out[cols].sort_values(["donor_adcode", "donor", "recipient_adcode", "recipient"]
                                  ).reset_index(drop=True)
 
@@ -212,12 +207,7 @@ def pairing_arcs(pairings: pd.DataFrame, years=None, program: str | None = None,
         if city is None:
             raise ValueError(f"donor_city {donor_city!r} is not a place the gazetteer knows")
         df = df[df["donor_adcode"].map(lambda c: _inside(c, city.adcode))]
-    for side in ("donor", "recipient"):
-        pts = df[f"{side}_adcode"].map(lambda c: _point(gz, c))
-        df[f"{side}_lon"] = [p[0] for p in pts]
-        df[f"{side}_lat"] = [p[1] for p in pts]
-    df["km"] = great_circle_km(df["donor_lon"], df["donor_lat"],
-                               df["recipient_lon"], df["recipient_lat"]).round(0)
+    df = _with_coordinates(df, gz)
     keep = ["donor", "donor_adcode", "recipient", "recipient_adcode", "program", "start_year",
             "end_year", "source", "donor_lon", "donor_lat", "recipient_lon", "recipient_lat", "km"]
     return df[keep].sort_values(["donor_adcode", "donor", "recipient_adcode", "recipient",
@@ -261,6 +251,18 @@ def coverage(panel_rows: pd.DataFrame, arcs: pd.DataFrame) -> dict:
             "donor_not_a_place": no_donor_place,
             "drawn_pairs": int(len(arcs)),
             "value_drawn": float(arcs["value"].sum()) if len(arcs) else 0.0}
+
+
+def _with_coordinates(df: pd.DataFrame, gz) -> pd.DataFrame:
+    """Add donor/recipient centroids (lon, lat) and the great-circle distance between them."""
+    df = df.copy()
+    for side in ("donor", "recipient"):
+        pts = df[f"{side}_adcode"].map(lambda c: _point(gz, c))
+        df[f"{side}_lon"] = [p[0] for p in pts]
+        df[f"{side}_lat"] = [p[1] for p in pts]
+    df["km"] = great_circle_km(df["donor_lon"], df["donor_lat"],
+                               df["recipient_lon"], df["recipient_lat"]).round(0)
+    return df
 
 
 def _point(gz, adcode: str) -> tuple[float, float]:

@@ -358,12 +358,17 @@ def _matches(panel: pd.DataFrame, c: Correction) -> pd.Series:
     return m.astype(bool)
 
 
-def _fmt(v) -> str:
+def cell_text(v, missing: str = "") -> str:
+    """Text of a panel cell for people: ``missing`` for NA, numbers without float noise."""
     if v is None or (not isinstance(v, str) and pd.isna(v)):
-        return "∅"
+        return missing
     if isinstance(v, float):
         return format_number(v)
     return str(v)
+
+
+def _fmt(v) -> str:
+    return cell_text(v, missing="∅")
 
 
 def _same(a, b) -> bool:
