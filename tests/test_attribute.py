@@ -299,3 +299,229 @@ def test_title_pairing_in_province_abbreviations_names_the_recipient_province(gz
     rows, _ = extract_document(Doc("t", text, title="资金到位、人员到岗!浙川再续“山海情”"), gz)
     assert only(rows, value=94.0)["recipients"] == "四川省"
     assert only(rows, value=94.0)["donor"] == "浙江省"
+
+
+# ----------------------------------------------------------------------------- round 2: rules that generalise
+MULTI = ("2020年,苏州市吴中区与贵州省铜仁市沿河县、印江县和四川省甘孜州理塘县开展东西部扶贫协作。"
+         "吴中区持续发力。\n")
+
+
+def names(row):
+    """The recipients by their first two characters (沿河, 印江, 理塘)."""
+    return sorted(x.rsplit("州", 1)[-1].rsplit("市", 1)[-1][:2] for x in row["recipients"].split(";") if x)
+
+
+def test_back_reference_points_to_the_units_just_listed(gz):
+    rows, _ = rows_of(gz, "选派党政干部9名到三地挂职。", intro=MULTI)
+    assert names(only(rows, value=9.0)) == ["印江", "沿河", "理塘"]
+
+
+def test_two_places_take_the_counties_of_two_prefectures(gz):
+    rows, _ = rows_of(gz, "帮助两地贫困劳动力转移就业2600人。", intro=MULTI)
+    assert len(only(rows, value=2600.0)["recipients"].split(";")) == 3
+
+
+def test_each_with_a_chinese_numeral_and_a_counted_back_reference(gz):
+    rows, _ = rows_of(gz, "向两县各选派一名挂职副县长。")
+    got = sorted(r["recipients"] for r in rows if r["value"] == 1.0 and r["indicator"] == "cadres_sent")
+    assert len(got) == 2 and got[0] != got[1]
+
+
+def test_prefecture_with_a_counted_county_word_means_its_counties(gz):
+    rows, _ = rows_of(gz, "其中铜仁两县拨付2400万元、甘孜州理塘县1300万元。", intro=MULTI)
+    assert names(only(rows, value=2.4e7)) == ["印江", "沿河"]
+
+
+def test_respective_lists_are_zipped(gz):
+    rows, _ = rows_of(gz, "向沿河县、印江县、理塘县分别拨付帮扶资金3100万元、2700万元、1900万元。", intro=MULTI)
+    assert len([r for r in rows if r["indicator"] == "fiscal_aid"]) == 3
+    assert names(only(rows, value=3.1e7)) == ["沿河"]
+    assert names(only(rows, value=2.7e7)) == ["印江"]
+    assert names(only(rows, value=1.9e7)) == ["理塘"]
+
+
+def test_bare_names_in_a_list_of_counties_are_counties(gz):
+    intro = "2018年,上海市闵行区对口帮扶云南省红河州。闵行区持续发力。\n"
+    rows, _ = rows_of(gz, "投入帮扶资金9000万元,覆盖绿春、红河、元阳三县。", intro=intro)
+    got = only(rows, value=9e7)["recipients"]
+    assert "红河哈尼族彝族自治州红河县" in got and len(got.split(";")) == 3
+
+
+def test_recipient_written_report_reads_my_county(gz):
+    text = ("携手共进——天津市西青区帮扶我县纪实\n会宁县融媒体中心 2020-12-08\n"
+            "今年,西青区向我县投入财政帮扶资金5300万元。西青区还为我县培训乡村医生460人次。"
+            "西青区还向河北省承德市承德县投入帮扶资金900万元。\n")
+    rows, _ = extract_document(Doc("t", text, date="2020-12-08"), gz)
+    assert only(rows, value=5.3e7)["recipients"] == "甘肃省白银市会宁县"
+    assert only(rows, value=460.0)["recipients"] == "甘肃省白银市会宁县"
+    assert only(rows, value=9e6)["recipients"] == "河北省承德市承德县"
+    assert only(rows, value=5.3e7)["donor"] == "天津市西青区"
+
+
+def test_donor_written_my_city_stays_the_donor(gz):
+    text = "今年,我市持续发力帮扶甘肃省定西市,拨付帮扶资金4000万元。我市企业在陇西县投资。\n"
+    rows, _ = extract_document(Doc("t", text, date="2018-06-01", title="福州帮扶定西出新招"), gz)
+    assert only(rows, value=4e7)["recipients"] == "甘肃省定西市"
+
+
+def test_report_about_one_prefecture_gives_it_to_figures_without_a_place(gz):
+    intro = ("2020年,福建省厦门市对口帮扶甘肃省临夏州。厦门在积石山县建设产业园,在广河县建设车间。\n")
+    rows, _ = rows_of(gz, "全年投入财政帮扶资金3.3亿元。", intro=intro)
+    assert only(rows, value=3.3e8)["recipients"] == "甘肃省临夏回族自治州"
+
+
+@pytest.mark.parametrize("sentence, value, reason", [
+    ("今年我县整合财政涉农资金6.4亿元,用于脱贫攻坚。", 6.4e8, "recipient_own_money"),
+    ("帮助当地医院新开展诊疗项目25项。", 25.0, "medical_services"),
+])
+def test_round2_rejections(gz, sentence, value, reason):
+    rows, mentions = rows_of(gz, sentence)
+    assert not [r for r in rows if r["value"] == value]
+    assert reason in [m for m in mentions if m["value"] == value][0]["reason"]
+
+
+def test_hosting_cadres_and_talent_together_is_mixed(gz):
+    rows, mentions = rows_of(gz, "接收积石山县党政干部和专业技术人才620多人次到天津挂职跟岗。")
+    assert not [r for r in rows if r["value"] == 620]
+
+
+@pytest.mark.parametrize("sentence, value, indicator", [
+    ("选派专业技术人才86名到积石山县挂职支援。", 86.0, "professionals_sent"),
+    ("积石山县派出党政干部14名到天津挂职学习。", 14.0, "cadres_received"),
+    ("广河县先后选派专业技术人才23名到红桥区跟岗学习。", 23.0, "professionals_received"),
+    ("向广河县选派党政干部4名。", 4.0, "cadres_sent"),
+])
+def test_staff_direction_from_destination_and_sender(gz, sentence, value, indicator):
+    rows, _ = rows_of(gz, sentence)
+    assert only(rows, value=value)["indicator"] == indicator
+
+
+def test_district_inside_a_city_donor_gives_its_own_clause(gz):
+    intro = "2019年,广东省深圳市对口帮扶广西百色市。深圳市持续发力。\n"
+    rows, _ = rows_of(gz, "全年投入帮扶资金7.2亿元,其中深圳市南山区向西林县投入帮扶资金2900万元。", intro=intro)
+    assert only(rows, value=7.2e8)["donor"] == "广东省深圳市"
+    assert only(rows, value=2.9e7)["donor"] == "广东省深圳市南山区"
+
+
+def test_city_circles_credited_with_their_gifts(gz):
+    rows, _ = rows_of(gz, "在红桥区协调下,天津市社会各界为积石山县捐款捐物420万元。")
+    assert only(rows, value=4.2e6)["donor"] == "天津市"
+
+
+def test_hospital_of_a_county_names_the_county(gz):
+    intro = "2019年,上海市闵行区对口帮扶云南省红河州。闵行区持续发力。\n"
+    rows, _ = rows_of(gz, "闵行区中心医院的二十余名医生在绿春县人民医院坐诊。", intro=intro)
+    assert "绿春县" in only(rows, value=20.0)["recipients"]
+
+
+def test_parts_after_qizhong_go_where_the_total_went(gz):
+    rows, _ = rows_of(gz, "共选派专业技术人才320名赴两县开展帮扶,其中教师150名、医生90名。")
+    assert len(only(rows, value=150.0)["recipients"].split(";")) == 2
+    assert only(rows, value=90.0)["recipients"] == only(rows, value=320.0)["recipients"]
+
+
+def test_total_goes_to_the_places_of_its_breakdown(gz):
+    rows, _ = rows_of(gz, "全年拨付财政帮扶资金6300万元,其中积石山县3500万元、广河县2800万元。")
+    assert len(only(rows, value=6.3e7)["recipients"].split(";")) == 2
+    text = "●累计安排财政援助资金9.2亿元,其中:\n积石山县 5.1亿元\n广河县 4.1亿元\n"
+    rows, _ = rows_of(gz, text)
+    assert len(only(rows, value=9.2e8)["recipients"].split(";")) == 2
+
+
+def test_prefecture_stands_for_the_counties_it_pairs(gz):
+    intro = ("2018年,上海市浦东新区对口帮扶云南省大理州,结对帮扶洱源、剑川、鹤庆3县。"
+             "浦东新区持续发力。\n")
+    rows, _ = rows_of(gz, "“助力大理脱贫”,三年来浦东累计投入帮扶资金5.1亿元。", intro=intro)
+    assert len(only(rows, value=5.1e8)["recipients"].split(";")) == 3
+    rows, _ = rows_of(gz, "全年实施帮扶项目96个。", intro=intro)
+    assert len(only(rows, value=96.0)["recipients"].split(";")) == 3
+
+
+def test_counted_units_that_outnumber_the_named_keep_the_prefecture(gz):
+    intro = "2020年,山东省济南市对口帮扶湖南省湘西州。济南市持续发力。\n"
+    rows, _ = rows_of(gz, "向花垣县、保靖县分别拨付3000万元、2000万元。济南市10个区县与湘西州8个县市实现结对。", intro=intro)
+    assert only(rows, value=8.0)["recipients"] == "湖南省湘西土家族苗族自治州"
+
+
+def test_central_units_give_their_own_clauses(gz):
+    intro = "十年来,天津市对口支援青海省黄南州。天津市持续发力。\n"
+    body = ("其中,天津市落实援助资金8.1亿元;水利部对口支援泽库县,落实帮扶资金420万元;"
+            "中国华电对口支援尖扎县,落实帮扶资金390万元。")
+    rows, _ = rows_of(gz, body, intro=intro)
+    assert only(rows, value=8.1e8)["donor"] == "天津市"
+    r = only(rows, value=4.2e6)
+    assert (r["donor"], r["indicator"]) == ("水利部", "fiscal_aid")
+    r = only(rows, value=3.9e6)
+    assert (r["donor"], r["indicator"], r["detail"]) == ("中国华电集团有限公司", "social_aid", "soe")
+
+
+@pytest.mark.parametrize("sentence, value", [
+    ("各对口支援省市和单位累计落实援助资金9.6亿元。", 9.6e8),
+    ("北京和天津通过劳务协作帮助河北承德2.4万贫困劳动力实现就业。", 24000.0),
+])
+def test_totals_of_several_donors_are_not_rows(gz, sentence, value):
+    rows, mentions = rows_of(gz, sentence)
+    assert not [r for r in rows if r["value"] == value]
+    assert "donor" in [m for m in mentions if m["value"] == value][0]["reason"]
+
+
+def test_year_the_report_covers_beats_the_publication_date(gz):
+    text = "一、资金支持\n全年拨付财政帮扶资金9200万元。\n二、下一步\n力争明年消费扶贫达到2亿元。\n"
+    rows, _ = extract_document(Doc("t", INTRO.replace("2020年", "2019年") + text, date="2020-01-20",
+                                   title="红桥区2019年东西部扶贫协作工作总结"), gz)
+    assert only(rows, value=9.2e7)["year"] == 2019
+    assert only(rows, value=2e8)["year"] == 2020
+
+
+def test_opening_year_sets_the_report_year_but_history_does_not(gz):
+    rows, _ = extract_document(Doc("t", "2019年,红桥区结对帮扶甘肃省积石山县。全年拨付帮扶资金800万元。",
+                                   date="2020-01-08"), gz)
+    assert only(rows, value=8e6)["year"] == 2019
+    rows, _ = extract_document(Doc("t", "2010年,中央召开座谈会。天津市对口支援青海省黄南州,全年落实资金900万元。",
+                                   date="2020-09-12"), gz)
+    assert only(rows, value=9e6)["year"] == 2020
+
+
+def test_a_start_year_said_in_passing_is_not_the_figures_year(gz):
+    body = "2017年两地协作关系确立以来,红桥区倾力支持。今年,红桥区向积石山县投入帮扶资金3700万元。\n" \
+           "产业合作方面,引导企业落地6家。\n"
+    rows, _ = rows_of(gz, body, intro="")
+    assert only(rows, value=6.0)["year"] == 2020
+    rows, _ = rows_of(gz, "编制《生态扶贫三年规划(2018-2020年)》,带动贫困户增收500户。",
+                      intro="", date="2018-05-16")
+    assert only(rows, value=500.0)["year"] == 2018
+
+
+def test_five_year_plan_totals_end_in_its_last_year(gz):
+    rows, _ = extract_document(Doc("t", INTRO + "“十三五”期间,红桥区累计投入财政帮扶资金6.2亿元。",
+                                   date="2021-06-21"), gz)
+    r = only(rows, value=6.2e8)
+    assert (r["period"], r["year"]) == ("cumulative", 2020)
+
+
+def test_a_part_named_after_the_total_does_not_name_the_totals_recipients(gz):
+    intro = "2020年,福建省厦门市对口帮扶甘肃省临夏州。厦门市持续发力。\n"
+    rows, _ = rows_of(gz, "厦门市累计投入帮扶资金12.4亿元,其中向东乡族自治县、积石山县投入5.3亿元。", intro=intro)
+    assert only(rows, value=1.24e9)["recipients"] == "甘肃省临夏回族自治州"
+    assert len(only(rows, value=5.3e8)["recipients"].split(";")) == 2
+
+
+def test_back_reference_in_an_earlier_clause_holds_for_the_sentence(gz):
+    rows, _ = rows_of(gz, "引导9家企业赴两县投资,实际到位资金1.7亿元,带动贫困人口2600人增收。")
+    assert len(only(rows, value=1.7e8)["recipients"].split(";")) == 2
+    assert len(only(rows, value=2600.0)["recipients"].split(";")) == 2
+
+
+def test_both_sides_together_are_not_a_back_reference(gz):
+    rows, _ = rows_of(gz, "两地携手,全年拨付帮扶资金1500万元。", intro=MULTI)
+    assert only(rows, value=1.5e7)["recipients"] == ""
+
+
+def test_employment_kinds_in_a_breakdown(gz):
+    rows, _ = rows_of(gz, "帮助贫困劳动力实现就业1830人,其中来津就业260人、就近就地就业1410人、到其他地区就业160人。"
+                          "在广河县建成扶贫车间4个,吸纳贫困人口就业185人。")
+    assert only(rows, value=1830.0)["detail"] == "total"
+    assert only(rows, value=260.0)["detail"] == "to_donor"
+    assert only(rows, value=1410.0)["detail"] == "local"
+    assert only(rows, value=160.0)["detail"] == "elsewhere"
+    assert only(rows, value=185.0)["detail"] == "local"

@@ -92,3 +92,14 @@ def test_gold_against_itself_scores_one(capsys):
 def test_missing_file_gives_exit_code_and_message(tmp_path, capsys):
     assert main([str(tmp_path / "nope.csv"), str(tmp_path / "panel.csv")]) == 2
     assert "not found" in capsys.readouterr().err
+
+
+def test_agreement_on_columns_the_match_ignores():
+    gold = pd.DataFrame([row(year=2019, period="annual"), row(indicator="projects", value=12.0, year=2020,
+                                                              period="cumulative")])
+    panel = pd.DataFrame([row(year=2020, period="annual"), row(indicator="projects", value=12.0, year="2020",
+                                                               period="cumulative")])
+    agree = evaluate(gold, panel)["strict"]["agreement"]
+    assert agree["year"] == 0.5 and agree["period"] == 1.0
+    assert agree["program"] is None                      # neither side has the column
+    assert "agreement of strict matches: year 0.500, period 1.000" in format_report(evaluate(gold, panel))

@@ -130,3 +130,13 @@ def test_head_count_without_classifier(text, value):
 def test_mixed_numerals_and_multipliers(text, value, qualifier):
     f = one(text)
     assert (f.value, f.qualifier) == (pytest.approx(value), qualifier)
+
+
+def test_round2_figures():
+    assert [f.value for f in find_figures("李者三所说的合作社")] == []
+    assert [(f.value, f.unit) for f in find_figures("向四县各选派一名挂职副县长")] == [(1.0, "person")]
+    assert [f.value for f in find_figures("一名干部介绍")] == []
+    f = one("累计带动16.8万建档立卡贫困人口脱贫")
+    assert (f.value, f.unit) == (168000, "person")
+    assert one("帮助2.3万贫困劳动力就业").value == 23000
+    assert one("新建学校十所").value == 10

@@ -403,3 +403,160 @@ def test_unresolved_table_lists_doubtful_mentions_of_the_reports(t2s):
     assert set(table["doc_id"]) == {"d07", "d22"}            # d02 names its places plainly
     row = table[table["surface"] == "拱野区"].iloc[0]
     assert texts["d22"][row["start"]:row["end"]] == "拱野区" and "拱野区" in row["context"]
+
+
+# --- the scan: linear, and the same longest-match rule as its naive definition --------------
+
+def _naive_scan(gz: Gazetteer, text: str) -> list[tuple[int, int]]:
+    """The scan's definition, spelt out slowly: at every character try every key length from
+    the longest; the first key that is there and acceptable wins, and the scan goes on after it."""
+    lengths = sorted({len(k) for k in gz._keys}, reverse=True)
+    out, i = [], 0
+    while i < len(text):
+        for L in lengths:
+            key = text[i:i + L]
+            if len(key) == L and key in gz._keys and gz._acceptable(text, i, L, gz._keys[key]):
+                out.append((i, i + L))
+                i += L
+                break
+        else:
+            i += 1
+    return out
+
+
+def test_scan_matches_its_naive_definition_on_every_report(gz, t2s):
+    for path in sorted(RAW.glob("*.txt")):
+        raw = path.read_text(encoding="utf-8")
+        for text in {raw, t2s.convert(raw)}:
+            fast = [(m.start, m.end) for m, _ in gz._scan(text)]
+            assert fast == _naive_scan(gz, text), path.name
+
+
+def test_scan_finds_names_at_the_edges_and_next_to_each_other(gz):
+    text = "甘肃省天水市武山县永登县、靖远县"
+    assert [m.surface for m, _ in gz._scan(text)] == ["甘肃省", "天水市", "武山县", "永登县", "靖远县"]
+    assert [(m.start, m.end) for m, _ in gz._scan("靖远县")] == [(0, 3)]
+    assert gz._scan("") == [] and gz._scan("abc 123") == []
+
+
+def test_find_is_fast_on_the_reports(gz, t2s):
+    texts = [t2s.convert(p.read_text(encoding="utf-8")) for p in sorted(RAW.glob("*.txt"))]
+    gz.find(texts[0])
+    t0 = time.process_time()
+    for t in texts:
+        gz.find(t)
+    chars = sum(map(len, texts))
+    # the naive scan managed ~0.2 M characters per second; extraction needs the gazetteer
+    # well above 1 MB (~0.35 M characters) per second
+    assert chars / (time.process_time() - t0) > 600_000
+
+
+def test_a_one_character_key_is_refused_with_the_table_named():
+    units = G._read_csv(G.UNITS_CSV, ())
+    with pytest.raises(ValueError, match="aliases.csv"):
+        G.Gazetteer(units, [], [], [{"alias": "蒙", "adcode": "150000", "note": ""}])
+
+
+# --- precision: names inside ordinary words, repeated short forms, abbreviations -----------
+
+@pytest.mark.parametrize("sentence, expected", [
+    # the text names the unit's prefecture, so 利通/康县/民丰/固原/白银 would be supported
+    ("宁夏回族自治区吴忠市各项帮扶工作顺利通过国家考核", ["宁夏回族自治区吴忠市"]),
+    ("甘肃省陇南市康县与青岛市结对,率先实现携手奔小康县市全覆盖",
+     ["甘肃省陇南市康县", "山东省青岛市"]),
+    ("新疆和田地区组织各族群众庆祝中国农民丰收节", ["新疆维吾尔自治区和田地区"]),
+    ("宁夏回族自治区持续巩固原有帮扶成果", ["宁夏回族自治区"]),
+    ("甘肃省各级真金白银地投入帮扶资金", ["甘肃省"]),
+    ("天津市与甘肃省庆阳市加大东西部扶贫协作力度", ["天津市", "甘肃省庆阳市"]),
+    ("甘肃省临夏州各级党委和政府高度重视", ["甘肃省临夏回族自治州"]),
+    ("宁夏回族自治区中卫市其中卫生院3所", ["宁夏回族自治区中卫市"]),
+    ("云南省红河州帮助修建水渠12公里", ["云南省红河哈尼族彝族自治州"]),
+])
+def test_short_names_inside_ordinary_words_are_not_places(gz, sentence, expected):
+    assert [m.place.full_name for m in gz.find(sentence) if m.place] == expected
+    assert [m.surface for m in gz.find(sentence) if m.place is None] == []
+
+
+def test_the_word_guard_keeps_real_short_names(gz):
+    text = ("天津市宝坻区对口帮扶甘肃省天水市武山县、兰州市永登县,加大宝坻企业到永登投资力度,"
+            "帮助武山修建道路。")
+    assert [m.place.name for m in gz.find(text)] == ["宝坻区", "武山县", "永登县", "宝坻区", "永登县",
+                                                     "武山县"]
+
+
+def test_a_short_form_repeating_an_earlier_township_means_that_township(gz):
+    text = ("大连高新区对口帮扶西藏那曲市索县江达乡,援藏工作组与昌都市交流经验。"
+            "江达的牧民合作社年收入增加30万元。")
+    ms = gz.find(text)
+    last = [m for m in ms if m.surface == "江达"]
+    assert len(last) == 1
+    p = last[0].place
+    assert (p.level, p.name, p.adcode) == ("township", "江达乡", "540626")
+    # written before the township was named, or as 江达县, it is still the county of 昌都
+    ms = gz.find("昌都市江达县、西藏那曲市索县江达乡。江达县人口")
+    assert [m.place.adcode for m in ms] == ["540321", "540626", "540321"]
+
+
+@pytest.mark.parametrize("written, full_name", [
+    ("科右前旗", "内蒙古自治区兴安盟科尔沁右翼前旗"),
+    ("科右中旗", "内蒙古自治区兴安盟科尔沁右翼中旗"),
+    ("科左后旗", "内蒙古自治区通辽市科尔沁左翼后旗"),
+    ("察右前旗", "内蒙古自治区乌兰察布市察哈尔右翼前旗"),
+    ("阿左旗", "内蒙古自治区阿拉善盟阿拉善左旗"),
+    ("土左旗", "内蒙古自治区呼和浩特市土默特左旗"),
+    ("乌前旗", "内蒙古自治区巴彦淖尔市乌拉特前旗"),
+    ("鄂托克前旗", "内蒙古自治区鄂尔多斯市鄂托克前旗"),
+    ("达茂旗", "内蒙古自治区包头市达尔罕茂明安联合旗"),
+    ("莫旗", "内蒙古自治区呼伦贝尔市莫力达瓦达斡尔族自治旗"),
+    ("鄂伦春旗", "内蒙古自治区呼伦贝尔市鄂伦春自治旗"),
+    ("兴安盟科右前旗", "内蒙古自治区兴安盟科尔沁右翼前旗"),
+    ("寻甸县", "云南省昆明市寻甸回族彝族自治县"),
+    ("禄劝县", "云南省昆明市禄劝彝族苗族自治县"),
+    ("巍山县", "云南省大理白族自治州巍山彝族回族自治县"),
+    ("张家川县", "甘肃省天水市张家川回族自治县"),
+])
+def test_common_abbreviations_of_banners_and_autonomous_counties(gz, written, full_name):
+    p = gz.resolve(written)
+    assert p is not None and p.full_name == full_name, written
+
+
+def test_banner_abbreviations_in_a_report_sentence(gz):
+    text = "北京市东城区对口帮扶内蒙古科右前旗、科右中旗和阿尔山市,协调资金2000万元"
+    assert [m.place.name for m in gz.find(text)] == ["东城区", "科尔沁右翼前旗", "科尔沁右翼中旗",
+                                                     "阿尔山市"]
+
+
+@pytest.mark.parametrize("text", ["红河县", "云南省红河县", "红河州红河县", "上海市帮扶红河县脱贫"])
+def test_honghe_county_is_not_the_prefecture(gz, text):
+    ms = [m for m in gz.find(text) if "红河" in m.surface]
+    assert len(ms) == 1 and ms[0].place.adcode == "532529" and ms[0].place.level == "county"
+    assert ms[0].place.full_name == "云南省红河哈尼族彝族自治州红河县"
+
+
+def test_honghe_prefecture_and_county_side_by_side(gz):
+    ms = gz.find("上海市对口帮扶云南红河州,其中红河县获得资金3000万元")
+    assert [(m.place.adcode, m.place.level) for m in ms] == [
+        ("310000", "province"), ("532500", "prefecture"), ("532529", "county")]
+
+
+def test_street_subdistrict_is_a_township_of_its_district(gz):
+    p = gz.resolve("天津市滨海新区塘沽街道")
+    assert (p.level, p.name, p.adcode, p.admin_full_name) == ("township", "塘沽街道", "120116",
+                                                              "天津市滨海新区")
+    # written alone, after the district's old name (塘沽区, merged into 滨海新区 in 2009)
+    text = "张家川县代表团与天津港保税区对接后,赴塘沽街道办事处签订对口帮扶协议"
+    ms = [m for m in gz.find(text) if "塘沽" in m.surface]
+    assert len(ms) == 1
+    p = ms[0].place
+    assert (p.level, p.name, p.adcode) == ("township", "塘沽街道", "120116")
+    assert p.full_name == "天津市滨海新区塘沽街道"
+    ms = gz.find("天津塘沽街道与张家川县签订协议。塘沽街道投入资金10万元,塘沽企业参与")
+    assert [(m.place.level, m.place.name) for m in ms] == [
+        ("township", "塘沽街道"), ("county", "张家川回族自治县"), ("township", "塘沽街道"),
+        ("county", "塘沽区")]      # 塘沽 alone stays the (former) district
+
+
+def test_d09_names_the_beijing_district_in_passing_and_the_hebei_counties(gz, t2s):
+    text = t2s.convert((RAW / "d09.txt").read_text(encoding="utf-8"))
+    names = {m.place.full_name for m in gz.find(text) if m.place}
+    assert {"北京市怀柔区", "河北省承德市丰宁满族自治县", "河北省承德市滦平县"} <= names

@@ -119,7 +119,8 @@ class Reading:
     doc_year: int | None
     doc_recipients: list                       # Units the document is mostly about
     doc_program: str
-    doc_cue_program: str = ""                  # the program the whole text names, if only one
+    doc_cue_program: str = ""
+    title: str = ""                  # the program the whole text names, if only one
     subject: Unit | None = None                # the recipient a receiving-side report is about
     donor_short: str = ""                      # 江苏|镇江: names of the donor side as texts shorten them
     plans: list[Span] = field(default_factory=list)   # parts of the text that set out a plan
@@ -128,6 +129,10 @@ class Reading:
     parents: list = field(default_factory=list)         # mentions of units above the donor
     inside_donor: list = field(default_factory=list)    # mentions of places inside the donor
     place_starts: list[int] = field(default_factory=list)
+    east: list = field(default_factory=list)            # mentions of eastern units (start, end, Unit)
+    runs: list = field(default_factory=list)
+    enumerated: dict = field(default_factory=dict)      # prefecture adcode -> the counties paired with the donor
+    subject_units: list = field(default_factory=list)   # the counties the subject prefecture stands for            # lists of places named together (start, end, units)
     fig_starts: list[int] = field(default_factory=list)
 
 
@@ -218,7 +223,25 @@ def _mentions(gz, text: str) -> list:
         else:
             named.append(place)
         out.append((m.start, m.end, m.surface, place))
-    return out
+    return _counties_in_lists(gz, text, out)
+
+
+def _counties_in_lists(gz, text: str, out: list) -> list:
+    """元阳、红河、绿春、金平四县: a bare name read as a prefecture inside a list of its own
+    counties is the county of that name (红河县), not the prefecture."""
+    fixed = list(out)
+    for i, (s, e, surface, place) in enumerate(out):
+        if place.level != "prefecture" or _ADMIN_SUFFIX.search(surface):
+            continue
+        near = [out[j] for j in (i - 1, i + 1) if 0 <= j < len(out)]
+        if not any(q.level == "county" and q.adcode[:4] == place.adcode[:4]
+                   and re.fullmatch(r"[、和与及]", text[min(e, qe):max(s, qs)])
+                   for qs, qe, _, q in near):
+            continue
+        county = gz.resolve(surface + "县")
+        if county is not None and county.level == "county" and county.adcode[:4] == place.adcode[:4]:
+            fixed[i] = (s, e, surface, county)
+    return fixed
 
 
 def _donor(doc, mentions, title_mentions=()) -> Unit | None:
@@ -271,7 +294,7 @@ def _recipient_candidates(doc, mentions, donor) -> list:
         # a province is in play when it is named in full somewhere, or in the opening lines
         if p.province not in surfaces:
             continue
-        if text[e:e + 2] in ("大学", "学院") or text[e:e + 1] == "人":
+        if text[e:e + 2] in ("大学", "学院") or (text[e:e + 1] == "人" and text[e + 1:e + 2] != "民"):
             continue
         if _is_venue(text, s, e):
             continue
@@ -303,7 +326,31 @@ def _dedupe_places(places: list) -> list:
 
 # ---------------------------------------------------------------------------------------------- reading
 
+_TITLE_YEAR = re.compile(r"((?:19|20)\d\d)\s*年(?!\d{0,2}月?(以来|起|至|到|[—\-–~]))")
+# 2019年,海淀区… / 记者从陕西省扶贫办获悉:2018年,苏陕两省…: the year the report covers opens it
+_OPENING_YEAR = re.compile(r"(?:^|\n|获悉[:：,，]|了解到[:：,，]?)\s*((?:19|20)\d\d)\s*年\s*[,，是]")
+
+
+def _reporting_year(doc) -> int | None:
+    """The year a report covers, when its title (海淀区2019年…工作总结) or its opening sentence says
+    so; it beats the publication date (a 2019 summary is published in January 2020)."""
+    m = _TITLE_YEAR.search(str(getattr(doc, "title", "") or ""))
+    if m:
+        return int(m.group(1))
+    m = _OPENING_YEAR.search(doc.text[:600])
+    if m:
+        date = re.search(r"(19|20)\d\d", str(getattr(doc, "date", "") or ""))
+        # a report covers the year it is published in or the one before; an older opening year
+        # tells history (2010年,党中央召开…)
+        if date is None or int(date.group(0)) - 1 <= int(m.group(1)) <= int(date.group(0)):
+            return int(m.group(1))
+    return None
+
+
 def _doc_year(doc) -> int | None:
+    covered = _reporting_year(doc)
+    if covered is not None:
+        return covered
     date = str(getattr(doc, "date", "") or "")
     m = re.search(r"(19|20)\d\d", date)
     if m:
@@ -332,6 +379,11 @@ def read_document(doc, gazetteer=None) -> Reading:
     for u, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0].full_name)):
         by_code.setdefault(u.adcode, u)
     places = [(s, e, by_code[u.adcode]) for s, e, u in places]
+    own = _self_reference(text, places, donor)
+    if own is not None:
+        # 我县 in a report written by the recipient county is that county wherever it is named
+        places = sorted(places + [(m.start(), m.end(), own[0]) for m in re.finditer("我" + own[1], text)],
+                        key=lambda x: (x[0], x[1]))
     code_counts = Counter(u.adcode for _, _, u in places)
     doc_recipients = _dedupe_places([by_code[c] for c, n in sorted(code_counts.items(), key=lambda kv: (-kv[1], kv[0]))])
     # a report written on the receiving side (靖远县深化东西部扶贫协作纪实) is about its own county
@@ -347,13 +399,24 @@ def read_document(doc, gazetteer=None) -> Reading:
             subject = by_code.get(first.adcode, first)
     elif places and places[0][0] < min(300, donor_first):
         first = places[0][2]
-        if code_counts[first.adcode] >= 3 and first.level in ("county", "prefecture"):
+        # only when the report has no recipient outside it (佛山→凉山州 and 广西 is about both)
+        if code_counts[first.adcode] >= 3 and first.level in ("county", "prefecture") and \
+                all(_contains(first, q) for q in doc_recipients):
             subject = first
+    if own is not None:
+        subject = own[0]
     if subject is None and title:
         pair = re.search(f"[{lx.EAST_ABBREVIATIONS}]([{''.join(lx.WEST_ABBREVIATIONS)}])", title)
         province = gz.resolve(lx.WEST_ABBREVIATIONS[pair.group(1)]) if pair else None
         if province is not None:
             subject = _unit(province)
+    if subject is None and len(doc_recipients) > 1:
+        # 厦门→临夏州 (积石山县, 东乡县), 深圳→百色市 (乐业县, 凌云县…): every recipient lies inside one
+        # prefecture the text names, so the report is about that prefecture
+        named = sorted({u for _, _, u in places if u.level in ("prefecture", "county")}, key=lambda u: u.adcode)
+        holders = [u for u in named if all(_contains(u, q) for q in doc_recipients)]
+        if holders:
+            subject = max(holders, key=lambda u: len(u.adcode.rstrip("0")))
     if subject is None and len(doc_recipients) == 1:
         # a report about one recipient: its figures are for that recipient unless the text says otherwise
         subject = doc_recipients[0]
@@ -374,11 +437,13 @@ def read_document(doc, gazetteer=None) -> Reading:
                 doc_program=doc_program, subject=subject,
                 doc_cue_program="" if doc_cue_program == "mixed" else doc_cue_program)
     r.plans = _plan_parts(text)
+    r.title = title
     if donor is not None:
         names = {re.sub(r"(省|市|区|县|自治区)$", "", n) for n in (donor.name, donor.province)}
         r.donor_short = "|".join(sorted(re.escape(n) for n in names if len(n) >= 2))
     r.part_starts = _top_parts(text) or sorted({sp.start for sp, _ in r.sections})
     r.frequent = [u for u in doc_recipients if code_counts[u.adcode] >= 2] or list(doc_recipients)
+    r.east = [(s, e, _unit(p, as_donor=True)) for s, e, _, p in mentions if p.province in EAST_PROVINCES]
     if donor is not None:
         r.parents = [(s, e, _unit(p, as_donor=True)) for s, e, _, p in mentions
                      if p.level in ("province", "prefecture") and p.adcode != donor.adcode
@@ -386,8 +451,98 @@ def read_document(doc, gazetteer=None) -> Reading:
         r.inside_donor = [(s, e, p) for s, e, _, p in mentions
                           if p.level == "township" and p.adcode == donor.adcode and donor.level == "county"]
     r.place_starts = [s for s, _, _ in places]
+    r.runs = _runs(text, places)
+    r.enumerated = _enumerated(text, r.runs)
+    if subject is not None and subject.adcode in r.enumerated:
+        r.subject_units = r.enumerated[subject.adcode]
     r.fig_starts = [f.start for f in figures]
     return r
+
+
+_SELF_RE = re.compile(r"我(县|市|州|区|旗|盟)")
+# 帮扶我县, 向我县投入, 为我县培训: the writer's own unit is the one helped
+_HELPED_SELF = re.compile(r"(向|为|对|给|帮扶|支援|帮助|援助|到|来|在)$")
+
+
+def _self_reference(text: str, places: list, donor) -> tuple[Unit, str] | None:
+    """(unit, level word) that 我县/我市 stands for when the report is written by a recipient
+    (the byline 会宁县融媒体中心, the lead): only when the text shows that unit being helped."""
+    found = list(_SELF_RE.finditer(text))
+    if not found:
+        return None
+    word = Counter(m.group(1) for m in found).most_common(1)[0][0]
+    helped = [m for m in found if m.group(1) == word and _HELPED_SELF.search(text[max(0, m.start() - 4):m.start()])]
+    if not helped:
+        return None
+    if donor is not None and donor.name.endswith(word) and len(helped) < 2:
+        return None
+    same = [(s, u) for s, e, u in places if u.name.endswith(word) and u.level in ("county", "prefecture")]
+    if not same:
+        return None
+    lines = text.split("\n")
+    header_end = len("\n".join(lines[:3]))
+    head = [u for s, u in same if s < header_end]
+    if head:
+        return head[0], word
+    return Counter(u for _, u in same).most_common(1)[0][0], word
+
+
+def _runs(text: str, places: list) -> list:
+    """Places named together as a list (凉山州美姑县、雷波县、布拖县和广西河池市凤山县、东兰县):
+    (start, end, distinct units), the sets that 两地/三县 later point back to."""
+    runs, cur = [], []
+    for s, e, u in places:
+        gap = text[cur[-1][1]:s] if cur else ""
+        if cur and (re.fullmatch(r"[\s、，,和与及以及]{0,3}", gap) or (gap == "的" and _contains(cur[-1][2], u))):
+            cur.append((s, e, u))
+            continue
+        if cur:
+            runs.append(cur)
+        cur = [(s, e, u)]
+    if cur:
+        runs.append(cur)
+    return [(run[0][0], run[-1][1], _dedupe_places([u for _, _, u in run])) for run in runs]
+
+
+_PAIRING_BEFORE = re.compile(r"(帮扶|支援|协作|结对|对口)[^，,。；;]{0,6}$")
+
+
+def _enumerated(text: str, runs: list) -> dict:
+    """天津市对口支援和田地区策勒县、于田县、民丰县 / 浦东转为帮扶大理州洱源、剑川…5县: the counties
+    of a prefecture listed as the donor's partners; the prefecture, named alone later, stands for them."""
+    out: dict[str, list] = {}
+    for s, e, units in runs:
+        if not _PAIRING_BEFORE.search(text[max(0, s - 12):s]):
+            continue
+        counties = [u for u in units if u.level == "county"]
+        by_pref: dict[str, list] = {}
+        for u in counties:
+            by_pref.setdefault(u.adcode[:4], []).append(u)
+        for pref, us in by_pref.items():
+            if len(us) >= 2:
+                have = out.setdefault(pref + "00", [])
+                have.extend(u for u in us if u not in have)
+    return out
+
+
+def _back_reference(r: Reading, pos: int, n: int, word: str) -> list:
+    """The units 两地/三县/四县/两旗 at ``pos`` point back to: the latest list before it that names
+    ``n`` units of that kind (地 also takes ``n`` prefectures' worth of counties)."""
+    before = [units for s, e, units in sorted(r.runs, key=lambda x: -x[0]) if e <= pos]
+    if word in ("地", "市", "州"):
+        # 两地 after 凉山州美姑县、雷波县和广西河池市凤山县: two areas, each with its counties
+        for units in before:
+            if len({u.adcode[:4] for u in units}) == n:
+                return list(units)
+    for units in before:
+        if word == "旗":
+            units = [u for u in units if u.name.endswith("旗")]
+        elif word in ("县", "区县", "县市"):
+            units = [u for u in units if u.level == "county"]
+        if len(units) == n:
+            return list(units)
+    kind = [u for u in r.doc_recipients if word not in ("县", "旗", "区县", "县市") or u.level == "county"]
+    return kind if len(kind) == n else list(r.frequent[:n])
 
 
 def _full_name(p) -> str:
@@ -469,7 +624,42 @@ _STAFF_NOUNS = [("professionals", re.compile(lx.PROFESSIONAL_NOUNS), 0), ("cadre
 _STAFF_VERBS = [("received", re.compile(lx.RECEIVED_VERBS), 0), ("sent", re.compile(lx.SENT_VERBS), 1)]
 
 
-def _staff_indicator(text: str, fig: Figure, sent: Span, fig_spans) -> tuple[str, str]:
+_GOING = re.compile(r"(到|赴|来|去|在)([^，,。；;：:\d]{1,12}?)(挂职|跟岗|学习|锻炼|支援|支教|支医|工作|开展|帮扶|服务|任职)")
+_SENDING = re.compile(r"(选派|派出|派遣|输送|推荐)")
+
+
+def _side(r: Reading, start: int, end: int) -> str:
+    """'recipient' or 'donor' for the places named in ``text[start:end]``, '' if none or both."""
+    west = bool(_places_in(r, start, end))
+    east = any(start <= s and e <= end for s, e, _ in r.east) or bool(
+        r.donor_short and re.search(r.donor_short, r.text[start:end]))
+    return "recipient" if west and not east else "donor" if east and not west else ""
+
+
+def _staff_direction(r: Reading, fig: Figure, sent: Span) -> str:
+    """选派专业技术人才418名到湘西州挂职 (sent) / 百色市派出党政干部56名…到深圳挂职学习 (received):
+    where the staff go decides, else who sends them."""
+    text = r.text
+    clause_start = max(sent.start, max(text.rfind(c, sent.start, fig.start) for c in _CLAUSE_END) + 1)
+    going = _GOING.search(text, fig.end, min(sent.end, fig.end + 40))
+    if going and not re.search(r"[，,。；;]", text[fig.end:going.start()]):
+        side = _side(r, going.start(2), going.end(2))
+        if side:
+            return "sent" if side == "recipient" else "received"
+    verb = None
+    for m in _SENDING.finditer(text, clause_start, fig.start):
+        verb = m
+    if verb is not None:
+        subject = text[clause_start:verb.start()]
+        # the sender opens the clause (百色市派出, 我县先后选派), not the place sent to (向四县各选派)
+        if not re.search(r"(向|为|到|赴|在|给|对)", subject):
+            side = _side(r, clause_start, verb.start())
+            if side:
+                return "received" if side == "recipient" else "sent"
+    return ""
+
+
+def _staff_indicator(text: str, fig: Figure, sent: Span, fig_spans, r: Reading | None = None) -> tuple[str, str]:
     """cadres/professionals × sent/received for a figure governed by a staff noun."""
     who = _nearest(text, fig, sent, _STAFF_NOUNS, fig_spans, max_d=40)
     kind = who[3] if who else "cadres"
@@ -478,10 +668,13 @@ def _staff_indicator(text: str, fig: Figure, sent: Span, fig_spans) -> tuple[str
     listed = re.match(r"[^，,。；;\d]{0,12}", after).group(0)
     if "、" in listed and re.search(lx.CADRE_NOUNS, listed) and re.search(lx.PROFESSIONAL_NOUNS, listed):
         return "", "mixes cadres and professionals"
-    if who and re.search(lx.MIXED_STAFF, text[max(sent.start, who[4][0] - 2):who[4][1] + 4]):
+    clause_start = max(sent.start, max(text.rfind(c, sent.start, fig.start) for c in _CLAUSE_END) + 1)
+    if who and re.search(lx.MIXED_STAFF, text[max(clause_start, fig.start - 30):max(who[4][1] + 4, fig.end + 8)]):
         return "", "mixes cadres and professionals (干部人才)"
-    way = _nearest(text, fig, sent, _STAFF_VERBS, fig_spans, max_d=60, right_penalty=8)
-    direction = way[3] if way else "sent"
+    direction = _staff_direction(r, fig, sent) if r is not None else ""
+    if not direction:
+        way = _nearest(text, fig, sent, _STAFF_VERBS, fig_spans, max_d=60, right_penalty=8)
+        direction = way[3] if way else "sent"
     detail = ""
     if kind == "professionals" and who:
         noun = text[who[4][0]:who[4][1]]
@@ -532,7 +725,7 @@ def _classify(r: Reading, fig: Figure, sent: Span, fig_spans) -> tuple[str, str,
                 re.search(r"(赴|来|到|参加)[\u4e00-\u9fff]{0,4}培训", text[fig.end:clause.end]):
             indicator = "trained"
         else:
-            indicator, detail = _staff_indicator(text, fig, sent, fig_spans)
+            indicator, detail = _staff_indicator(text, fig, sent, fig_spans, r)
             if not indicator:
                 return "", "", detail, ""
     if indicator == "trained":
@@ -540,7 +733,9 @@ def _classify(r: Reading, fig: Figure, sent: Span, fig_spans) -> tuple[str, str,
     elif indicator == "employment":
         # 来连就业、转移至异地就业和就近就地就业946人: several kinds for one figure make a total
         lo = max([e for s, e in fig_spans if e <= fig.start] + [clause.start])
-        hi = min([s for s, e in fig_spans if s >= fig.end] + [clause.end])
+        # after the figure only its own list item counts (其中来京就业312人、就近就地就业1655人)
+        comma = text.find("、", fig.end, clause.end)
+        hi = min([s for s, e in fig_spans if s >= fig.end] + [clause.end] + ([comma] if comma >= 0 else []))
         local = {n for n, rx in lx.EMPLOYMENT_DETAIL if re.search(rx, text[lo:hi])}
         if r.donor_short and re.search(rf"(赴|到|来|去)({r.donor_short})[^，,。；;]{{0,4}}(就业|务工)", text[lo:hi]):
             local = (local - {"elsewhere"}) | {"to_donor"}
@@ -548,6 +743,8 @@ def _classify(r: Reading, fig: Figure, sent: Span, fig_spans) -> tuple[str, str,
             detail = local.pop()
         elif local:
             detail = "total"
+        elif re.search(r"其中", text[fig.end:sent.end]):
+            detail = "total"              # 实现就业2167人,其中来京就业312人…: the total of the kinds after it
         else:
             detail = _nearest_detail(text, fig, sent, fig_spans, _EMPLOYMENT_DETAIL) or "total"
     elif indicator == "projects":
@@ -625,8 +822,16 @@ def _stated_years(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """(position, year) of years stated as a point in time, not as the start of a span (2017年以来)."""
     out = []
     for m in _YEAR_RE.finditer(text, start, end):
-        if not _SINCE_RE.match(text[m.end(1):m.end(1) + 8]) and not re.match(r"[—\-–~至到]", text[m.end():m.end() + 1]):
-            out.append((m.start(), int(m.group(1))))
+        if _SINCE_RE.match(text[m.end(1):m.end(1) + 8]) or re.match(r"[—\-–~至到]", text[m.end():m.end() + 1]):
+            continue
+        # 自2010年,…启动以来 / 2017年东西部扶贫协作关系确立以来: the start of a span, said in passing
+        before = text[max(start, m.start() - 40):m.start()]
+        if before.rfind("《") > before.rfind("》"):
+            continue                      # 《…三年规划(2018-2020年)》: the name of a plan
+        if text[max(0, m.start() - 1):m.start()] == "自" or \
+                re.match(r"[^，,。；;：:\n\d]{0,20}(以来|开始|起步)", text[m.end():m.end() + 24]):
+            continue
+        out.append((m.start(), int(m.group(1))))
     return out
 
 
@@ -650,13 +855,23 @@ def _period_year(r: Reading, fig: Figure, sent: Span) -> tuple[str, int | None]:
         return period, r.doc_year
     if re.search(r"(去年|上年)", left) and r.doc_year:
         return period, r.doc_year - 1
+    if re.search(r"(明年|来年|下一年)", left) and r.doc_year:
+        return period, r.doc_year + 1
     years = _stated_years(text, sent.start, fig.start)
     if not years:
         part_start = max([p for p in r.part_starts if p <= fig.start], default=0)
         years = _stated_years(text, part_start, sent.start)
+        if r.doc_year:
+            # a year from another sentence is the section's year only when it is near the report's
+            # (2010年,党中央召开… in the opening of a 2020 review is history)
+            years = [(p, y) for p, y in years if abs(y - r.doc_year) <= 1]
     year = max(y for _, y in years[-2:]) if years else r.doc_year
     if period == "cumulative" and r.doc_year and not _stated_years(text, sent.start, fig.start):
         year = max(year or 0, r.doc_year)
+        plan = re.search(r"(十[一二三四]五)", para_left) or re.search(r"(十[一二三四]五)", r.title)
+        if plan:
+            # “十三五”期间累计…: a five-year plan's total ends in its last year
+            year = {"十一五": 2010, "十二五": 2015, "十三五": 2020, "十四五": 2025}[plan.group(1)]
     return period, year
 
 
@@ -713,7 +928,9 @@ def _places_in(r: Reading, start: int, end: int) -> list:
 def _recipients(r: Reading, fig: Figure, sent: Span, section: tuple[Span, str]) -> list:
     found = _named_recipients(r, fig, sent, section)
     if not found and r.subject is not None:
-        return [r.subject]
+        return list(r.subject_units) or [r.subject]
+    if len(found) == 1 and found[0].level == "prefecture" and found[0].adcode in r.enumerated:
+        return list(r.enumerated[found[0].adcode])
     return found
 
 
@@ -725,17 +942,34 @@ def _expand_generic(r: Reading, places: list, text_after: str) -> list:
     recipients inside it."""
     out = []
     for p in places:
-        if p.level in ("province", "prefecture") and re.match(lx.GENERIC_RECIPIENT + "|" + lx.COUNTED_UNITS,
-                                                              text_after.get(p.adcode, "")):
-            inside = [q for q in r.frequent if q.adcode != p.adcode and _contains(p, q)]
+        after = text_after.get(p.adcode, "")
+        if p.level in ("province", "prefecture") and re.match(lx.GENERIC_RECIPIENT + "|" + lx.COUNTED_UNITS, after):
+            inside = ([q for q in r.frequent if q.adcode != p.adcode and _contains(p, q)]
+                      or [q for q in r.doc_recipients if q.adcode != p.adcode and _contains(p, q)])
+            # 湘西州8个县市 when only three of its counties are named: the count covers more than
+            # the text names, so the prefecture stands for them
+            said = re.match(r"的?([\d两二三四五六七八九十]+)个?", after)
+            if said and inside and _count_word(said.group(1)) not in (0, len(inside)):
+                inside = []
             out.extend(inside or [p])
         else:
             out.append(p)
     return _dedupe_places(out)
 
 
+def _count_word(word: str) -> int:
+    """3 for 3 or 三; 0 when the word is not a small count."""
+    if word.isdigit():
+        return int(word)
+    try:
+        from .figures import cn_number
+        return int(cn_number(word))
+    except ValueError:
+        return 0
+
+
 def _group_places(r: Reading, found: list) -> list:
-    after = {p.adcode: r.text[e:e + 10] for s, e, p in found}
+    after = {p.adcode: r.text[e:e + 12] for s, e, p in found}
     return _expand_generic(r, [p for _, _, p in found], after)
 
 
@@ -771,7 +1005,7 @@ def _named_recipients(r: Reading, fig: Figure, sent: Span, section: tuple[Span, 
         return _group_places(r, local)
     back = re.search(lx.BACK_REFERENCE, clause_text)
     if back:
-        return list(r.frequent[:_CN_COUNT[back.group(1)]])
+        return _back_reference(r, lo + back.start(), _CN_COUNT[back.group(1)], back.group(2))
     sent_places = _places_in(r, sent.start, sent.end)
     # "其中甘肃省永登县、武山县新落地项目8个…；通过…受益达到4206人": the places of the piece before
     # the semicolon still hold
@@ -782,11 +1016,21 @@ def _named_recipients(r: Reading, fig: Figure, sent: Span, section: tuple[Span, 
             return _group_places(r, prev_places)
     if re.search(lx.GENERIC_RECIPIENT, text[lo:fig.start]):
         return []
+    parts = _parts_after(r, fig, sent)
+    if parts:
+        # 资金1.26亿元,其中A旗5200万元、B旗4800万元: the total goes to the places its parts go to
+        return _group_places(r, parts)
+    if not sent_places:
+        # 引导十二家企业赴四县投资,实际到位资金2.3亿元: the units an earlier clause points back to
+        earlier = list(re.finditer(lx.BACK_REFERENCE, text[sent.start:lo]))
+        if earlier:
+            back = earlier[-1]
+            return _back_reference(r, sent.start + back.start(), _CN_COUNT[back.group(1)], back.group(2))
     if sent_places:
         holders = [c for c in clauses if any(c.start <= s < c.end for s, _, _ in sent_places)]
         split_after = re.search(r"其中", text[fig.end:sent.end])
-        if split_after and all(s > fig.end for s, _, _ in sent_places):
-            return []
+        if split_after and all(s > fig.end + split_after.start() for s, _, _ in sent_places):
+            return []                     # the places of a part named after the total are not the total's
         if len(holders) > 1:
             # places spread over clauses: the nearest clause before the figure that names places
             # and states no figure of its own sets them (协助武山县委组织部…举办…,培训干部人才330人次)
@@ -804,6 +1048,35 @@ def _named_recipients(r: Reading, fig: Figure, sent: Span, section: tuple[Span, 
     return []
 
 
+def _parts_after(r: Reading, fig: Figure, sent: Span) -> list:
+    """Places of the 其中 breakdown that follows a total, also when the breakdown runs over the
+    next lines (…34.15亿元,其中:\n安顺 11.04亿元\n陇南 15.66亿元)."""
+    text = r.text
+    m = re.search(r"其中", text[fig.end:sent.end])
+    if not m or _places_in(r, sent.start, fig.start) or re.search(r"[。；;]", text[fig.end:fig.end + m.start()]):
+        return []
+    if any(f.start < fig.end + m.start() for f in r.figures if fig.end <= f.start < sent.end):
+        return []                         # another figure comes before the breakdown
+    end = sent.end
+    if re.search(r"其中[:：]?\s*$", text[fig.end:sent.end]):
+        pos = sent.end
+        while pos < len(text):
+            nl = text.find("\n", pos)
+            line_end = len(text) if nl < 0 else nl
+            line = text[pos:line_end]
+            if not line.strip() or not _places_in(r, pos, line_end) or \
+                    not any(pos <= f.start < line_end for f in r.figures):
+                break
+            end = pos = line_end + 1
+    # a breakdown gives each place its own figure (A县5200万元、B县4800万元); one figure for two
+    # places (其中向东乡县、积石山县投入7.6亿元) is a part, and the total covers more than it
+    parts = [f for f in r.figures if fig.end + m.start() <= f.start < end]
+    places = _places_in(r, fig.end + m.start(), end)
+    if len(parts) < 2 or len(places) < 2:
+        return []
+    return places
+
+
 def _each(r: Reading, fig: Figure, sent: Span) -> tuple[bool, list[str]]:
     """Whether the figure is stated per unit (各/分别/每个), and the units listed before the cue."""
     text = r.text
@@ -815,6 +1088,31 @@ def _each(r: Reading, fig: Figure, sent: Span) -> tuple[bool, list[str]]:
     before = text[max(sent.start, fig.start - 40):fig.start - len(left) + m.start()]
     items = re.search(r"([\u4e00-\u9fff]{2,8}(?:[、和与及][\u4e00-\u9fff]{2,8})+)[^、]{0,6}$", before)
     return True, ([x for x in re.split(r"[、和与及]", items.group(1)) if x] if items else [])
+
+
+def _respective(r: Reading, fig: Figure, sent: Span, recips: list):
+    """向A县、B县、C县分别拨付6500万元、5800万元、6100万元: when 分别 is followed by as many
+    figures (a 、 list) as units were named, the k-th figure belongs to the k-th unit."""
+    text = r.text
+    cue = text.rfind("分别", sent.start, fig.start)
+    if cue < 0:
+        return None
+    listed, pos = [], cue + 2
+    for f in r.figures:
+        if f.start < pos or f.start >= sent.end:
+            continue
+        gap = text[pos:f.start]
+        if listed and not re.fullmatch(r"\s*[、和及与]\s*", gap):
+            break
+        if not listed and re.search(r"[，,。；;：:、]", gap):
+            break
+        listed.append(f)
+        pos = f.end
+    if len(listed) != len(recips) or fig not in listed:
+        return None
+    named = sorted(recips, key=lambda u: min((s for s, _, p in _places_in(r, sent.start, cue) if p.adcode == u.adcode),
+                                             default=len(text)))
+    return named[listed.index(fig)]
 
 
 def _listed_after(text: str, fig: Figure, sent: Span) -> list[str]:
@@ -833,6 +1131,7 @@ def extract_document(doc, gazetteer=None) -> tuple[list[dict], list[dict]]:
     prev: dict[str, tuple[str, str, Figure]] = {}     # last attributed figure per unit word
     prev_status, prev_end = "", -1
     last_total = None
+    last_recips = None
     for fig in r.figures:
         sent = _find(r.sentences, fig.start)
         sec = next(s for s in r.sections if s[0].start <= fig.start < s[0].end)
@@ -855,9 +1154,15 @@ def extract_document(doc, gazetteer=None) -> tuple[list[dict], list[dict]]:
             last_total = (candidate, fig.end, fig.text, detail)
         if not indicator and reason.startswith("no indicator cue"):
             # lists such as "其中新疆民丰县1家…；甘肃永登县和武山县4家": the figure before, counted alike
-            last = prev.get(fig.classifier)
+            last = prev.get(_list_key(fig))
             if last and last[2].end >= fig.start - 100:
                 indicator, detail, reason = last[0], last[1], f"continues the list of {last[2].text}"
+        joint = _joint_donors(r, fig, sent) if indicator else ""
+        if joint:
+            indicator, reason = "", joint
+        central = _central_donor(r, fig, sent) if indicator else None
+        if central is not None and central[1] == "soe" and indicator == "fiscal_aid":
+            indicator, detail = "social_aid", "soe"     # a state-owned enterprise's money is not the budget
         mention = {"doc_id": r.doc_id, "start": fig.start, "end": fig.end, "text": fig.text,
                    "value": fig.value, "unit": fig.unit, "qualifier": fig.qualifier,
                    "decision": "panel" if indicator else "rejected", "indicator": indicator,
@@ -865,8 +1170,13 @@ def extract_document(doc, gazetteer=None) -> tuple[list[dict], list[dict]]:
         mentions.append(mention)
         if not indicator:
             continue
-        prev[fig.classifier] = (indicator, detail, fig)
+        prev[_list_key(fig)] = (indicator, detail, fig)
         recips = _recipients(r, fig, sent, sec)
+        part_of = last_recips if last_recips and last_recips[0] == sent.start and last_recips[1] else None
+        if part_of and re.match(r"\s*其中", text[clause.start:clause.end]) and not _places_in(r, clause.start, fig.end) \
+                and not re.search(lx.BACK_REFERENCE + "|" + lx.GENERIC_RECIPIENT, text[clause.start:fig.end]):
+            recips = list(part_of[1])          # 赴两地开展帮扶,其中教师312名: the parts go where the total went
+        last_recips = (sent.start, recips)
         if not recips and any(sent.start <= s < sent.end for s, _, _ in r.inside_donor):
             mention["decision"], mention["indicator"] = "rejected", ""
             mention["reason"] = "money or people for a place inside the donor's own area"
@@ -886,12 +1196,13 @@ def extract_document(doc, gazetteer=None) -> tuple[list[dict], list[dict]]:
                 groups = [(recips, next((n for n, rx in lx.STAFF_DETAIL if re.search(rx, w)), detail))
                           for w in nouns]
             elif len(recips) > 1:
-                groups = [([p], detail) for p in recips]
+                paired = _respective(r, fig, sent, recips)
+                groups = [([paired], detail)] if paired is not None else [([p], detail) for p in recips]
             elif len(units) > 1:
                 groups = [(recips, detail)] * len(units)
             elif not recips and generic and len(r.doc_recipients) > 1:
                 groups = [([p], detail) for p in r.doc_recipients]
-        donor_name = _credited_donor(r, fig, sent)
+        donor_name = central[0] if central is not None else _credited_donor(r, fig, sent)
         ev_start, ev_end = _evidence_span(text, fig, sent)
         for g, detail in groups:
             rows.append({
@@ -915,6 +1226,40 @@ def extract_document(doc, gazetteer=None) -> tuple[list[dict], list[dict]]:
     return rows, mentions
 
 
+_CENTRAL_RE = re.compile("|".join(f"(?P<c{i}>{rx})" for i, (rx, _, _) in enumerate(lx.CENTRAL_DONORS)))
+
+
+def _central_donor(r: Reading, fig: Figure, sent: Span) -> tuple[str, str] | None:
+    """(official name, kind) of a ministry or central SOE that opens the figure's sentence as the
+    giver (中石化对口支援泽库县,落实帮扶资金5575万元), else None."""
+    head = r.text[sent.start:fig.start]
+    lead = re.match(r"\s*(其中[,，:：]?)?", head).end()
+    m = _CENTRAL_RE.match(head, lead)
+    if m and re.match(lx.CENTRAL_GIVER_AFTER, head[m.end():]):
+        _, name, kind = lx.CENTRAL_DONORS[int(m.lastgroup[1:])]
+        return name, kind
+    return None
+
+
+def _joint_donors(r: Reading, fig: Figure, sent: Span) -> str:
+    """A figure the text gives for several donors together (对口支援地区和单位累计落实…, 北京和天津
+    …帮助承德3.6万贫困劳动力…): no single donor can be credited, so it is not a row."""
+    left = r.text[sent.start:fig.start]
+    m = re.search(lx.MULTI_DONOR, left)
+    if m and "其中" not in left[m.end():]:          # …12.3亿元,其中,天津市落实…: a part has its own donor
+        return f"a total over several donors ({m.group(0)})"
+    pair = re.search(lx.EAST_PROVINCE_NAMES + r"[和与、及]" + lx.EAST_PROVINCE_NAMES, left)
+    if pair and pair.group(1) != pair.group(3):
+        return f"a figure of two donors together ({pair.group(0)})"
+    return ""
+
+
+def _list_key(fig: Figure) -> str:
+    """Figures of one list share this: the unit word for counts and people (家 vs 个), the unit for
+    money (从2017年的2000万元…到2019年的超过1亿元)."""
+    return fig.unit if fig.unit == "yuan" else fig.classifier
+
+
 def _credited_donor(r: Reading, fig: Figure, sent: Span) -> str:
     """上海方面累计投入…, 落实江苏财政帮扶资金…, 省级对口帮扶资金…: the text credits the unit above
     the donor (its province or city) rather than the donor itself."""
@@ -922,7 +1267,13 @@ def _credited_donor(r: Reading, fig: Figure, sent: Span) -> str:
         return ""
     left = r.text[sent.start:fig.start]
     for s, e, u in r.parents:
-        if sent.start <= s and e <= fig.start and re.match(lx.PARENT_CREDIT, r.text[e:e + 2]):
+        if sent.start <= s and e <= fig.start and re.match(lx.PARENT_CREDIT, r.text[e:e + 4]):
+            return u.full_name
+    # 深圳市龙岗区向乐业县…投入: a unit inside the donor that gives in this clause
+    clause_start = max(sent.start, max(r.text.rfind(c, sent.start, fig.start) for c in _CLAUSE_END) + 1)
+    for s, e, u in r.east:
+        if clause_start <= s and e <= fig.start and u != r.donor and u.level != "township" \
+                and _contains(r.donor, u) and re.match(lx.GIVER_AFTER, r.text[e:e + 3]):
             return u.full_name
     level_word = re.search(r"(省级|市级)", left)
     if level_word:

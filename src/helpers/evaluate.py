@@ -9,6 +9,8 @@ pairs are taken best-first (smallest relative value difference, then file order)
 maximum matching whenever the candidate pairs of a gold row are interchangeable, as they are here.
 
 Only documents present in the gold are scored; the report says how many panel rows that leaves out.
+Year, period, program and detail are not part of the match; the report gives the share of strict
+matches that agree on each of them.
 """
 from __future__ import annotations
 
@@ -96,6 +98,29 @@ def _match(gold: pd.DataFrame, panel: pd.DataFrame, strict: bool) -> list[tuple[
     return pairs
 
 
+AGREEMENT_COLUMNS = ("year", "period", "program", "detail")
+
+
+def _agreement(g: pd.DataFrame, p: pd.DataFrame, pairs: list) -> dict:
+    """Share of matched pairs that also agree on the columns the match ignores (year, period,
+    program, detail); None for a column either side lacks."""
+    out = {}
+    for col in AGREEMENT_COLUMNS:
+        if col not in g.columns or col not in p.columns or not pairs:
+            out[col] = None
+            continue
+        same = sum(1 for gi, pi in pairs if _norm(g.at[gi, col]) == _norm(p.at[pi, col]))
+        out[col] = same / len(pairs)
+    return out
+
+
+def _norm(v) -> str:
+    if v is None or (isinstance(v, float) and pd.isna(v)):
+        return ""
+    s = str(v).strip()
+    return s[:-2] if s.endswith(".0") and s[:-2].isdigit() else s
+
+
 def _prf(tp: int, n_gold: int, n_panel: int) -> dict:
     p = tp / n_panel if n_panel else 0.0
     r = tp / n_gold if n_gold else 0.0
@@ -121,6 +146,7 @@ def evaluate(gold: pd.DataFrame, panel: pd.DataFrame) -> dict:
             per[ind] = _prf(tp, int((g["indicator"] == ind).sum()), int((p["indicator"] == ind).sum()))
         result[mode] = {
             "overall": _prf(len(pairs), len(g), len(p)),
+            "agreement": _agreement(g, p, pairs),
             "per_indicator": per,
             "false_negatives": g.loc[sorted(set(g.index) - gi_m)].drop(columns=["_donor", "_rec"]),
             "false_positives": p.loc[sorted(set(p.index) - pi_m)].drop(columns=["_donor", "_rec"]),
@@ -142,6 +168,10 @@ def format_report(result: dict) -> str:
         lines.append(f"{ind:<24} {s['precision']:>8.3f} {s['recall']:>6.3f} {s['f1']:>6.3f}   "
                      f"{l['precision']:>9.3f} {l['recall']:>6.3f} {l['f1']:>6.3f} {s['gold']:>5} {s['panel']:>6}")
     lines.append("")
+    agree = result["strict"].get("agreement", {})
+    if any(v is not None for v in agree.values()):
+        lines.append("agreement of strict matches: " + ", ".join(
+            f"{k} {v:.3f}" for k, v in agree.items() if v is not None))
     lines.append(f"scored the {result['documents']} documents of the gold only "
                  f"({result['panel_rows_outside_gold']} panel rows of other documents left out)")
     lines.append("strict = same doc, indicator, status, value within 1 %, donor and recipients (last-level "

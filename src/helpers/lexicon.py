@@ -21,6 +21,8 @@ MONEY_CUES: tuple[tuple[str, str, int], ...] = (
     ("reject:cap", r"(不超过|上限|以内)", 0),
     ("reject:donor_side_subsidy", r"(价格补贴|让利)", 0),
     ("reject:sales_target_area", r"(销售额|成交额)突破", 6),
+    # the recipient's own budget (我县整合涉农资金, 县级配套资金) is not aid from the donor
+    ("reject:recipient_own_money", r"((整合|统筹)[^，,。；;\d]{0,6}涉农资金|涉农整合资金|(县级|县本级|本级|地方)(财政)?配套(资金)?|自筹资金)", 0),
     # contract values: commitments to buy (consumption_aid, target, detail contract)
     ("consumption_aid:contract", r"(签约总?(金)?额|合同(总)?金额|订单(总)?金额|签订[^，。；]{0,8}(合同|订单)(总)?金?额?|签约)", 0),
     # consumption
@@ -79,7 +81,7 @@ PEOPLE_CUES: tuple[tuple[str, str, int], ...] = (
 # nouns that decide cadres vs professionals once a staff cue has won
 PROFESSIONAL_NOUNS = r"(专业技术|专技|专业技能|专业人才|教师|医生|医务|医护|专家|支教|技术人员|科技特派员|老师)"
 CADRE_NOUNS = r"(党政干部|领导干部|干部|县处级|乡科级|处级|科级|公务员)"
-MIXED_STAFF = r"干部(和|与|及|、)?(专业技术|专技)?人才"
+MIXED_STAFF = r"干部(和|与|及|、)?(专业技术|专技)?人(才|员)"
 RECEIVED_VERBS = r"(接收|接受|来[\u4e00-\u9fff]{0,3}(挂职|跟岗|学习|培训|锻炼)|到[\u4e00-\u9fff]{0,3}挂职|跟岗)"
 SENT_VERBS = r"(选派|派驻|派出|派遣|赴|支教|援派|援疆|援藏|援青|援滇|援黔|组织)"
 
@@ -92,6 +94,8 @@ COUNT_CUES: tuple[tuple[str, str, int], ...] = (
     ("reject:products", r"(产品|商品|品种|种类)(?![^，。；]{0,3}项目)", 2),
     ("reject:coverage", r"(全覆盖|纳入|覆盖|惠及|涉及)", 2),
     ("reject:poverty_stock", r"(国家级贫困县|贫困县之一|挂牌督战|深度贫困县)", 0),
+    # 新开展诊疗项目30余项, 手术项目: medical services, not aid projects
+    ("reject:medical_services", r"(诊疗|医疗技术|临床|手术|新技术|技术)(新)?项目", 0),
     ("reject:exits", r"(摘帽|出列|退出)", 0),
     # "+" marks a cue that reaches over the other figures of a list (A县73个村、B县20个村…结对)
     ("pairings+", r"(结对|结亲|帮扶关系|一对一|手拉手|对口帮扶关系|镇镇对接|村村对接)", 0),
@@ -121,7 +125,9 @@ PAIRING_DETAIL = (
 TARGET_CUES = r"(入库|力争|确保|计划|目标任务|工作目标|目标|任务为|任务是|预留|拟|争取实现|将实现)"
 ACTUAL_MARKERS = r"(累计|已经|已|完成|实现了|以来)"
 # 上海方面, 江苏财政: the province or city above the donor is credited with the figure
-PARENT_CREDIT = r"(方面|财政)"
+PARENT_CREDIT = r"(方面|财政|各界|社会各界)"
+# 龙岗区向乐业县…, 福田区为那坡县…: the unit named before these words gives the figure of its clause
+GIVER_AFTER = r"(向|为|援助|帮助|对口帮扶|结对帮扶)"
 YEAR_TO_DATE = r"(今年以来|去年以来|年初以来|截至目前|截至目前为止|截至\d{1,2}月|本年度)"
 EXPECTED_CUES = r"(预计|预期|有望)"
 CUMULATIVE_CUES = (r"(累计|(?<!今年)(?<!去年)(?<!年初)以来|年来|多年|近[两三四五]年|[两三四五六七八九十]年(内|来|间|中)|先后|历年|"
@@ -131,7 +137,8 @@ PLAN_HEADINGS = r"(下一步|工作打算|工作计划|工作安排|工作目标
 
 EMPLOYMENT_DETAIL = (
     ("to_donor", r"(来[\u4e00-\u9fff]就业|来[\u4e00-\u9fff]务工|赴[\u4e00-\u9fff]{1,3}(就业|务工)|到东部|东部地区|输转|转移到[\u4e00-\u9fff]{1,3}就业|来[\u4e00-\u9fff]{1,2}就业)"),
-    ("local", r"(就近就地|就地就近|就近|就地|本地|当地|省内|县内|家门口)"),
+    # 扶贫车间吸纳贫困人口就业: jobs in the workshops and firms of the recipient area
+    ("local", r"(就近就地|就地就近|就近|就地|本地|当地|省内|县内|家门口|吸纳)"),
     ("elsewhere", r"(其他地区|异地|外省|省外|其他省|到其他)"),
 )
 TRAINED_DETAIL = (
@@ -152,11 +159,11 @@ PROJECT_DETAIL = (
 )
 
 # words that point back to the recipients named before (三地, 两县) rather than to all of them
-BACK_REFERENCE = r"([两二三四五六七八九])(地|县|市|州|区县|县市)"
+BACK_REFERENCE = r"([两二三四五六七八九])(区县|县市|地|县|市|州|旗)(?!携手|共同|合作|联合|互|之间|人民|政府|党委|干部群众)"
 # words meaning "the recipient area" in general: no recipients
 GENERIC_RECIPIENT = r"(受援地区|受援地|受援县|帮扶地区|贫困地区|协作地区|对口地区|结对帮扶县|结对县|帮扶县|贫困县)"
 # 大理州的11个贫困县 / 凉山州所辖各县: the counties of the place named just before
-COUNTED_UNITS = r"(的)?([\d两二三四五六七八九十]+个|各|所辖)(国家级|深度|重点)?(贫困)?(县|区县|县市|县区)"
+COUNTED_UNITS = r"(的)?([\d两二三四五六七八九十]+个|各|所辖|[两二三四五六七八九十]+(?=县|旗|区县|县市))(国家级|深度|重点)?(贫困)?(县|区县|县市|县区|旗)"
 # a plan: the figures of a section that opens with these words are targets
 PLAN_SECTION = r"(\d{4}\s*年(度)?(实施方案|工作要点|工作计划)|下一步|工作打算|明年|今后)"
 POVERTY_WORDS = r"(贫困|脱贫|建档立卡|低收入)"
@@ -176,3 +183,52 @@ COUNTERPART_CUES = r"(对口支援|援疆|援藏|援青|支援合作)"
 COUNTERPART_PROVINCES = ("新疆维吾尔自治区", "西藏自治区", "青海省")
 EAST_WEST_CUES = r"(东西部扶贫协作|东西部协作|携手奔小康|扶贫协作)"
 DESIGNATED_CUES = r"(定点帮扶|省内协作|省内对口|区域协作|省内结对)"
+
+
+# ---------------------------------------------------------------- donors other than eastern places
+# Central ministries and state-owned enterprises that run 定点扶贫/对口支援 of their own: (how texts
+# write them, official name, kind). Money from an SOE is a social input (social_aid, detail soe).
+CENTRAL_DONORS: tuple[tuple[str, str, str], ...] = (
+    (r"国务院扶贫(开发领导小组)?办(公室)?", "国务院扶贫开发领导小组办公室", "ministry"),
+    (r"国家乡村振兴局", "国家乡村振兴局", "ministry"),
+    (r"农业农村部|农业部", "农业农村部", "ministry"),
+    (r"教育部", "教育部", "ministry"),
+    (r"财政部", "财政部", "ministry"),
+    (r"水利部", "水利部", "ministry"),
+    (r"商务部", "商务部", "ministry"),
+    (r"民政部", "民政部", "ministry"),
+    (r"交通运输部", "交通运输部", "ministry"),
+    (r"科学技术部|科技部", "科学技术部", "ministry"),
+    (r"自然资源部", "自然资源部", "ministry"),
+    (r"生态环境部", "生态环境部", "ministry"),
+    (r"住房和城乡建设部|住建部", "住房和城乡建设部", "ministry"),
+    (r"工业和信息化部|工信部", "工业和信息化部", "ministry"),
+    (r"人力资源和社会保障部|人社部", "人力资源和社会保障部", "ministry"),
+    (r"文化和旅游部|文旅部", "文化和旅游部", "ministry"),
+    (r"国家发展和改革委员会|国家发展改革委|国家发改委", "国家发展和改革委员会", "ministry"),
+    (r"国家卫生健康委员会|国家卫生健康委|国家卫健委", "国家卫生健康委员会", "ministry"),
+    (r"国家林业和草原局|国家林草局", "国家林业和草原局", "ministry"),
+    (r"中国人民银行", "中国人民银行", "ministry"),
+    (r"中国石油化工集团(有限公司)?|中国石化|中石化", "中国石油化工集团有限公司", "soe"),
+    (r"中国石油天然气集团(有限公司)?|中国石油|中石油", "中国石油天然气集团有限公司", "soe"),
+    (r"中国海洋石油集团(有限公司)?|中海油", "中国海洋石油集团有限公司", "soe"),
+    (r"中国华能集团(有限公司)?|中国华能|华能集团", "中国华能集团有限公司", "soe"),
+    (r"中国华电集团(有限公司)?|中国华电|华电集团", "中国华电集团有限公司", "soe"),
+    (r"中国大唐集团(有限公司)?|中国大唐|大唐集团", "中国大唐集团有限公司", "soe"),
+    (r"国家电力投资集团(有限公司)?|国家电投", "国家电力投资集团有限公司", "soe"),
+    (r"国家能源投资集团(有限责任公司)?|国家能源集团", "国家能源投资集团有限责任公司", "soe"),
+    (r"国家电网(有限公司)?", "国家电网有限公司", "soe"),
+    (r"中国南方电网(有限责任公司)?|南方电网", "中国南方电网有限责任公司", "soe"),
+    (r"中国长江三峡集团(有限公司)?|三峡集团", "中国长江三峡集团有限公司", "soe"),
+    (r"中国出版集团(有限公司)?", "中国出版集团有限公司", "soe"),
+    (r"中粮集团(有限公司)?", "中粮集团有限公司", "soe"),
+    (r"中国建筑集团(有限公司)?|中建集团", "中国建筑集团有限公司", "soe"),
+    (r"中国移动通信集团(有限公司)?|中国移动", "中国移动通信集团有限公司", "soe"),
+    (r"中国电信集团(有限公司)?|中国电信", "中国电信集团有限公司", "soe"),
+    (r"中国联合网络通信集团(有限公司)?|中国联通", "中国联合网络通信集团有限公司", "soe"),
+)
+# the giver opens its clause: 中石化对口支援泽库县,落实帮扶资金…
+CENTRAL_GIVER_AFTER = r"(对口支援|定点帮扶|对口帮扶|帮扶|援助|向|为|在|累计|共|投入|落实|捐)"
+# a total over several donors (对口支援地区和单位累计落实…, 北京和天津…帮助) belongs to none of them
+MULTI_DONOR = r"((对口)?(支援|帮扶|援助)(地区|省市|各方)?和单位|各(对口)?(支援|帮扶)(省市|单位|方))"
+EAST_PROVINCE_NAMES = r"(北京|天津|上海|江苏|浙江|福建|山东|广东|辽宁)(市|省)?"
