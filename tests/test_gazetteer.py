@@ -12,6 +12,7 @@ import pytest
 from helpers import gazetteer as G
 from helpers.gazetteer import Gazetteer, Place, PlaceMention, get_gazetteer
 from helpers.paths import RAW, SHARED
+from helpers.gazetteer import adcode_within as _inside
 
 GOLD_FILES = [SHARED / "gold" / "seeds_gold.csv", SHARED / "dev" / "gold.csv"]
 # Donors in the gold panels that are central ministries, banks or state enterprises: not places.
@@ -339,12 +340,6 @@ def test_every_pairing_names_resolve_to_their_adcodes(gz):
         assert r["source"], r
 
 
-def _inside(code: str, outer: str) -> bool:
-    if outer.endswith("0000"):
-        return code[:2] == outer[:2]
-    if outer.endswith("00"):
-        return code[:4] == outer[:4]
-    return code == outer
 
 
 def test_pairings_cover_every_donor_recipient_pair_in_the_gold_panels(gz):

@@ -898,6 +898,15 @@ def _merge(prev: PlaceMention, m: PlaceMention) -> PlaceMention | None:
     return PlaceMention(prev.start, m.end, surface, None, inners)
 
 
+def adcode_within(code: str, outer: str) -> bool:
+    """True when adcode ``code`` is ``outer`` or lies inside it (province 620000, prefecture 620500)."""
+    if outer.endswith("0000"):
+        return code[:2] == outer[:2]
+    if outer.endswith("00"):
+        return code[:4] == outer[:4]
+    return code == outer
+
+
 def _inside(inner: Place, outer: Place) -> bool:
     if inner.adcode == outer.adcode:
         # a zone/township inside its own admin unit, or a province-level city naming itself

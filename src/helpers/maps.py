@@ -26,6 +26,7 @@ import numpy as np
 import pandas as pd
 
 from helpers.codebook import INDICATOR_BY_NAME, PROGRAMS, STATUSES
+from .gazetteer import adcode_within as _inside
 
 # Albers equal-area conic for China (standard parallels 25°N and 47°N).
 CHINA_ALBERS = "+proj=aea +lat_0=0 +lon_0=105 +lat_1=25 +lat_2=47 +x_0=0 +y_0=0 +ellps=GRS80 +units=m +no_defs"
@@ -60,12 +61,6 @@ def _years(years) -> set[int] | None:
     return {int(y) for y in years}
 
 
-def _inside(code: str, outer: str) -> bool:
-    if outer.endswith("0000"):
-        return code[:2] == outer[:2]
-    if outer.endswith("00"):
-        return code[:4] == outer[:4]
-    return code == outer
 
 
 def select_figures(panel: pd.DataFrame, indicator: str = "fiscal_aid", status: str = "actual",
