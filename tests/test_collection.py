@@ -44,6 +44,16 @@ def test_the_panel_of_the_seeds_is_written(seeds_project):
     assert list((project / "reports" / "evidence").glob("*.html"))
 
 
+def test_every_recipient_in_the_seeds_panel_has_an_adcode(seeds_project):
+    project, _ = seeds_project
+    panel = pd.read_csv(project / "data" / "clean" / "panel.csv", dtype=str, keep_default_na=False)
+    named = panel[panel["recipients"] != ""]
+    assert len(named) > 100
+    for names, codes in zip(named["recipients"], named["recipient_adcodes"]):
+        codes = codes.split(";")
+        assert len(codes) == len(names.split(";")) and all(len(c) == 6 and c.isdigit() for c in codes), names
+
+
 def test_reports_need_no_network(seeds_project):
     project, _ = seeds_project
     for page in (project / "reports").rglob("*.html"):
