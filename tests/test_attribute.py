@@ -525,3 +525,79 @@ def test_employment_kinds_in_a_breakdown(gz):
     assert only(rows, value=1410.0)["detail"] == "local"
     assert only(rows, value=160.0)["detail"] == "elsewhere"
     assert only(rows, value=185.0)["detail"] == "local"
+
+
+def test_period_cue_opens_the_whole_sentence_and_a_span_gives_its_end_year(gz):
+    rows, _ = rows_of(gz, "2017至2019三年来,红桥区累计拨付帮扶资金1.8亿元;援建扶贫车间12个,引导企业落地15家。")
+    for v in (1.8e8, 15.0):
+        r = only(rows, value=v)
+        assert (r["period"], r["year"]) == ("cumulative", 2019)
+
+
+def test_a_series_of_years_gives_annual_figures(gz):
+    rows, _ = rows_of(gz, "近年来红桥区持续加大投入,从2018年的1500万元、5个项目,到2019年的3100万元、9个项目。")
+    r = only(rows, value=1.5e7)
+    assert (r["period"], r["year"]) == ("annual", 2018)
+    r = only(rows, value=9.0)
+    assert (r["period"], r["year"]) == ("annual", 2019)
+
+
+def test_this_years_figures_under_a_since_opener_stay_annual(gz):
+    body = "2020年以来,红桥区持续加大帮扶力度。今年,红桥区向积石山县投入帮扶资金2900万元。\n"
+    rows, _ = rows_of(gz, body, intro="")
+    r = only(rows, value=2.9e7)
+    assert (r["period"], r["year"]) == ("annual", 2020)
+
+
+def test_district_and_county_counts_in_a_pairing_sentence(gz):
+    intro = "2020年,广东省广州市对口帮扶贵州省毕节市、黔南州。广州市持续发力。\n"
+    rows, _ = rows_of(gz, "广州市11个区与毕节市、黔南州22个县(市、区)建立结对关系。", intro=intro)
+    assert only(rows, value=11.0)["detail"] == "counties"
+    assert len(only(rows, value=22.0)["recipients"].split(";")) == 2
+
+
+def test_comparison_with_last_year_does_not_set_the_year(gz):
+    rows, _ = rows_of(gz, "全年拨付帮扶资金2300万元,比上年增长18%,支持实施项目41个。")
+    assert only(rows, value=41.0)["year"] == 2020
+
+
+def test_purchase_agreement_values_are_contracts(gz):
+    rows, _ = rows_of(gz, "组织企业签订采购协议金额3600万元。")
+    r = only(rows, value=3.6e7)
+    assert (r["indicator"], r["status"], r["detail"]) == ("consumption_aid", "target", "contract")
+
+
+def test_counties_written_with_brackets_are_twinned_counties(gz):
+    rows, _ = rows_of(gz, "红桥区所属6个市(县)区与临夏州8个县(市)结对帮扶。")
+    assert only(rows, value=6.0)["detail"] == "counties"
+
+
+def test_lines_of_a_breakdown_table_take_the_heads_indicator_and_places(gz):
+    body = "●与积石山县、广河县实现结对全覆盖,其中:\n乡镇 26个\n贫困村 140个\n学校 35所\n医院 12家\n●社会各界捐款捐物800万元\n"
+    rows, _ = rows_of(gz, body)
+    for v, detail in ((26.0, "townships"), (140.0, "villages"), (35.0, "schools"), (12.0, "hospitals")):
+        r = only(rows, value=v)
+        assert (r["indicator"], r["detail"]) == ("pairings", detail)
+        assert len(r["recipients"].split(";")) == 2
+    assert only(rows, value=8e6)["indicator"] == "social_aid"
+
+
+def test_talent_set_against_cadres_is_professionals(gz):
+    rows, _ = rows_of(gz, "选派援派干部人才96名,其中干部41名、人才55名。为解决人才短缺问题,选派12名干部挂职。")
+    assert only(rows, value=55.0)["indicator"] == "professionals_sent"
+    assert only(rows, value=41.0)["indicator"] == "cadres_sent"
+    assert only(rows, value=12.0)["indicator"] == "cadres_sent"
+
+
+def test_jobs_total_with_a_poor_part_is_not_a_row_but_the_part_is(gz):
+    rows, _ = rows_of(gz, "引导企业到积石山县投资,带动当地就业2.3万人,其中建档立卡贫困人口5100人。")
+    assert not [r for r in rows if r["value"] == 23000]
+    assert only(rows, value=5100.0)["indicator"] == "employment"
+
+
+def test_a_plan_document_sets_targets_but_a_report_with_a_plan_does_not(gz):
+    body = "一、重点任务\n向积石山县、广河县分别安排帮扶资金2600万元、1900万元。\n"
+    rows, _ = rows_of(gz, body, title="红桥区2020年东西部扶贫协作工作要点")
+    assert {r["status"] for r in rows if r["indicator"] == "fiscal_aid"} == {"target"}
+    rows, _ = rows_of(gz, "全年拨付帮扶资金4300万元。\n", title="红桥区2020年工作总结及2021年工作打算")
+    assert only(rows, value=4.3e7)["status"] == "actual"

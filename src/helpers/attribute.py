@@ -9,16 +9,31 @@ The reading works on the clean (normalised) text of one document:
   counted things), measured in characters and penalised for every clause boundary or other figure in
   between; ``reject:`` cues (registered capital, jobs offered, facilities, averages, …) compete with
   them. A figure with no cue continues the list of the last figure with the same unit word (其中新疆
-  民丰县1家); the poor part of a total (其中贫困户2000人) keeps the total's indicator;
+  民丰县1家), or takes the indicator of the head of its table (…结对全覆盖,其中:\n学校 597所); the
+  poor part of a total (其中贫困户2000人) keeps the total's indicator; staff go the way of their
+  destination or sender (到湘西州挂职 → sent, 百色市派出…到深圳 → received);
 * status: plan words in the clause (or heading the sentence, unless it reviews what was done),
   预计 → expected, contracts → target, and every figure of a part that sets out a plan (2019年实施方案,
-  下一步…); period and year from the sentence, the paragraph opening and the part's stated years;
+  下一步…) or of a document whose title announces one (…工作要点);
+* period and year: cues of the sentence (also a cue that opens the whole 。-sentence before its ；
+  pieces), the paragraph opening and the part's stated years near the report's year; the report's
+  year is the year it covers (title 海淀区2019年…总结, opening 2019年,…) before the publication date;
+  starts said in passing (2017年…确立以来, 自2010年) are no figure's year; 今年/去年/明年 count from
+  it; cumulative figures end in the span's last year (2017至2019, “十三五” → 2020);
 * donor: the eastern unit the document (or its title) is about, at the deepest level it keeps naming;
-  the province or city above it when the text credits it (上海方面, 江苏财政, 省级资金);
+  the province or city above it when the text credits it (上海方面, 江苏财政, 天津市各界, 省级资金);
+  a unit inside it that gives in the clause (深圳市龙岗区向乐业县…); a ministry or central SOE that
+  opens the sentence (中石化对口支援泽库县, SOE money → social_aid); totals of several donors
+  (对口支援地区和单位…, 北京和天津…) are not rows;
 * recipients: the receiving places of the figure's clause, else of its sentence unless the sentence
-  spreads them over clauses, else of the section heading; 三地/两县 and 甘肃受援县 point back to the
-  document's recipients; 各/分别 gives one row per unit; a report about one recipient (its title, a
-  single named recipient, 浙川/津陇 in the title) gives it to figures that name none;
+  spreads them over clauses, else of the section heading; 三地/两县/四县/两旗 point back to the latest
+  list of that many units (两地: that many prefectures' worth), also from an earlier clause; 凉山三县
+  and 甘肃受援县 mean the document's recipients inside the place; 各/分别 gives one row per unit and
+  分别 with as many figures pairs them in order; a total followed by its breakdown (其中A县…、B县…)
+  goes to the breakdown's places, the parts after 其中 go where the total went; a report about one
+  recipient (its title, 我县 in a report the county wrote, a single prefecture holding all recipients,
+  浙川/津陇 in the title) gives it to figures that name none, as the counties the text pairs with the
+  donor when it lists them (天津市对口支援和田地区策勒县、于田县、民丰县);
 * program: said in the clause, sentence, section heading or whole text, else from where the
   recipients are (新疆, 西藏, 青海 receive 对口支援).
 
@@ -438,6 +453,8 @@ def read_document(doc, gazetteer=None) -> Reading:
                 doc_cue_program="" if doc_cue_program == "mixed" else doc_cue_program)
     r.plans = _plan_parts(text)
     r.title = title
+    if re.search(lx.PLAN_TITLE, title) and not re.search(lx.REPORT_TITLE, title):
+        r.plans = [Span(0, len(text))]     # 2020年东西部扶贫协作工作要点: the whole document is a plan
     if donor is not None:
         names = {re.sub(r"(省|市|区|县|自治区)$", "", n) for n in (donor.name, donor.province)}
         r.donor_short = "|".join(sorted(re.escape(n) for n in names if len(n) >= 2))
@@ -769,8 +786,10 @@ def _classify(r: Reading, fig: Figure, sent: Span, fig_spans) -> tuple[str, str,
     if indicator == "poor_beneficiaries" and not re.search(
             lx.POVERTY_WORDS, text[max(sent.start, clause.start - 40):clause.end]):
         return "", "", f"beneficiaries not said to be poor ({cue})", ""
-    if indicator == "employment" and re.search(lx.NON_POOR_LABOUR, clause_text) and \
-            not re.search(lx.POVERTY_WORDS, clause_text):
+    if indicator == "employment" and not re.search(lx.POVERTY_WORDS, clause_text) and (
+            re.search(lx.NON_POOR_LABOUR, clause_text) or
+            re.match(r"[，,]\s*" + lx.POOR_PART, text[clause.end - 1:sent.end])):
+        # 带动当地就业1.8万人,其中建档立卡贫困人口6200人: the total counts people who are not poor
         return "", "", f"labour not said to be poor ({cue})", indicator
     if fig.unit not in INDICATOR_BY_NAME[indicator].units:
         return "", "", f"unit {fig.unit} does not fit {indicator} ({cue})", ""
@@ -835,25 +854,46 @@ def _stated_years(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
+def _opening_cue(text: str, sent: Span) -> bool:
+    """Whether the full sentence (up to 。) that holds this ；-piece opens with a cumulative cue."""
+    if sent.start == 0 or text[sent.start - 1] not in "；;":
+        return False
+    full_start = max(text.rfind(c, 0, sent.start) for c in "。！？\n") + 1
+    return re.search(lx.CUMULATIVE_CUES, text[full_start:sent.start]) is not None and \
+        re.search(lx.YEAR_TO_DATE, text[full_start:sent.start]) is None
+
+
 def _period_year(r: Reading, fig: Figure, sent: Span) -> tuple[str, int | None]:
     text = r.text
     left = text[sent.start:fig.start]
     para_start = text.rfind("\n", 0, fig.start) + 1
     para_left = text[para_start:fig.start]
-    # 今年以来/截至目前 is this year so far, even when the sentence says 累计
-    if re.search(lx.YEAR_TO_DATE, left):
+    # 今年以来/截至目前 is this year so far, even when the sentence says 累计; so is 2021年以来 in a
+    # report on 2021
+    this_year = rf"({r.doc_year})\s*年(初)?以来" if r.doc_year else lx.YEAR_TO_DATE
+    if re.search(lx.YEAR_TO_DATE, left) or re.search(this_year, left):
         period = "annual"
     elif re.search(lx.CUMULATIVE_CUES, left):
         period = "cumulative"
     elif re.search(r"(19|20)\d\d\s*年[、和及与至到—\-](19|20)\d\d\s*年", left) and not re.search(lx.EACH_CUES, left):
         period = "cumulative"           # 2018年、2019年引进12家企业
-    elif re.match(r"[^，,。；;]{0,15}" + lx.CUMULATIVE_CUES, para_left) and not _stated_years(text, sent.start, fig.start):
+    elif re.match(r"[^，,。；;]{0,15}" + lx.CUMULATIVE_CUES, para_left) and not _stated_years(text, sent.start, fig.start) \
+            and not re.search(r"(今年|本年|全年|年内)", left):
         period = "cumulative"           # the paragraph opens with 两年来 / 自2017年以来
+    elif _opening_cue(text, sent) and not _stated_years(text, sent.start, fig.start):
+        period = "cumulative"           # 三年来,…拨付…；援建…,招引项目555个: the cue opens the whole sentence
     else:
+        period = "annual"
+    # 从2017年的2000万元…到2018年的9152万元: a year of its own right before the figure makes it annual
+    clause_start = max(sent.start, max(text.rfind(c, sent.start, fig.start) for c in _CLAUSE_END) + 1)
+    own = re.search(r"(19|20)\d\d\s*年(度)?的?([^，,。；;]*)$", text[clause_start:fig.start])
+    if period == "cumulative" and own and not re.search(lx.CUMULATIVE_CUES, own.group(3)) and \
+            _stated_years(text, clause_start + own.start(), clause_start + own.start() + 6):
         period = "annual"
     if re.search(r"(今年|本年|年内)", left) and r.doc_year:
         return period, r.doc_year
-    if re.search(r"(去年|上年)", left) and r.doc_year:
+    # 比上年增长28%: a comparison, not the year of the figure
+    if re.search(r"(?<![比较])(去年|上年)(?!同期)", left) and r.doc_year:
         return period, r.doc_year - 1
     if re.search(r"(明年|来年|下一年)", left) and r.doc_year:
         return period, r.doc_year + 1
@@ -866,6 +906,10 @@ def _period_year(r: Reading, fig: Figure, sent: Span) -> tuple[str, int | None]:
             # (2010年,党中央召开… in the opening of a 2020 review is history)
             years = [(p, y) for p, y in years if abs(y - r.doc_year) <= 1]
     year = max(y for _, y in years[-2:]) if years else r.doc_year
+    span = re.search(r"((?:19|20)\d\d)\s*年?\s*[至到—\-–~]\s*((?:19|20)\d\d)", text[
+        max(text.rfind(c, 0, fig.start) for c in "。！？\n") + 1:fig.start])
+    if period == "cumulative" and span:
+        return period, int(span.group(2))         # 2017至2019三年来: the span's last year
     if period == "cumulative" and r.doc_year and not _stated_years(text, sent.start, fig.start):
         year = max(year or 0, r.doc_year)
         plan = re.search(r"(十[一二三四]五)", para_left) or re.search(r"(十[一二三四]五)", r.title)
@@ -994,7 +1038,9 @@ def _named_recipients(r: Reading, fig: Figure, sent: Span, section: tuple[Span, 
     if len(figs_here) > 1:
         pieces = _split(text, lo, hi, "、")
         placed = [p for p in pieces if _places_in(r, p.start, p.end)]
-        if all(any(p.start <= f.start < p.end for f in figs_here) for p in placed):
+        # …and each place comes before its figure (广州市11个区与毕节市、黔南州22个县 is no such list)
+        if all(any(p.start <= f.start < p.end and _places_in(r, p.start, f.start) for f in figs_here)
+               for p in placed):
             piece = next(p for p in pieces if p.start <= fig.start < p.end)
             own = [x for x in _places_in(r, piece.start, fig.start)]
             if own:
@@ -1077,6 +1123,38 @@ def _parts_after(r: Reading, fig: Figure, sent: Span) -> list:
     return places
 
 
+def _breakdowns(r: Reading) -> list:
+    """[start, end, indicator, head, recipients] of every table under a head ending in 其中:; a head
+    without figures of its own gives pairings when it speaks of twinning, and its places."""
+    out = []
+    for sent in r.sentences:
+        end = _breakdown_end(r, sent)
+        if end is None:
+            continue
+        head = r.text[sent.start:sent.end]
+        indicator = "pairings" if re.search(r"(结对|结亲|帮扶关系)", head) else ""
+        out.append([sent.end, end, indicator, head.strip()[:20], _group_places(r, _places_in(r, sent.start, sent.end))])
+    return out
+
+
+def _breakdown_end(r: Reading, sent: Span) -> int | None:
+    """End of the lines listed under a sentence that ends with 其中: (安顺 11.04亿元 / 乡镇 221个),
+    each holding a figure; None when the sentence opens no such table."""
+    text = r.text
+    if not re.search(r"其中\s*[:：]\s*$", text[sent.start:sent.end]):
+        return None
+    pos, end = sent.end, None
+    while pos < len(text):
+        nl = text.find("\n", pos)
+        line_end = len(text) if nl < 0 else nl
+        i = bisect.bisect_left(r.fig_starts, pos)
+        if not text[pos:line_end].strip() or len(text[pos:line_end]) > 30 or \
+                i >= len(r.figures) or r.figures[i].start >= line_end:
+            break
+        end, pos = line_end, line_end + 1
+    return end
+
+
 def _each(r: Reading, fig: Figure, sent: Span) -> tuple[bool, list[str]]:
     """Whether the figure is stated per unit (各/分别/每个), and the units listed before the cue."""
     text = r.text
@@ -1132,6 +1210,7 @@ def extract_document(doc, gazetteer=None) -> tuple[list[dict], list[dict]]:
     prev_status, prev_end = "", -1
     last_total = None
     last_recips = None
+    blocks = _breakdowns(r)  # [start, end, indicator, head, recipients] of each breakdown table
     for fig in r.figures:
         sent = _find(r.sentences, fig.start)
         sec = next(s for s in r.sections if s[0].start <= fig.start < s[0].end)
@@ -1152,6 +1231,14 @@ def extract_document(doc, gazetteer=None) -> tuple[list[dict], list[dict]]:
             detail = "total"
         if candidate and fig.unit != "yuan":
             last_total = (candidate, fig.end, fig.text, detail)
+        block = next((b for b in blocks if b[0] <= fig.start < b[1]), None)
+        in_block = block is not None
+        if in_block and (not indicator or reason.startswith("continues")) and block[2]:
+            # …实现结对全覆盖,其中:\n乡镇 221个\n学校 597所: a table under a head takes the head's indicator
+            label = text[text.rfind("\n", 0, fig.start) + 1:fig.start]
+            indicator, reason = block[2], f"line of the breakdown under {block[3]}"
+            detail = next((n for n, rx in lx.PAIRING_DETAIL if re.search(rx, label)), "") \
+                if indicator == "pairings" else detail
         if not indicator and reason.startswith("no indicator cue"):
             # lists such as "其中新疆民丰县1家…；甘肃永登县和武山县4家": the figure before, counted alike
             last = prev.get(_list_key(fig))
@@ -1176,7 +1263,12 @@ def extract_document(doc, gazetteer=None) -> tuple[list[dict], list[dict]]:
         if part_of and re.match(r"\s*其中", text[clause.start:clause.end]) and not _places_in(r, clause.start, fig.end) \
                 and not re.search(lx.BACK_REFERENCE + "|" + lx.GENERIC_RECIPIENT, text[clause.start:fig.end]):
             recips = list(part_of[1])          # 赴两地开展帮扶,其中教师312名: the parts go where the total went
+        if in_block and block[4] and not _places_in(r, text.rfind("\n", 0, fig.start) + 1, fig.start):
+            recips = list(block[4])            # the lines of a breakdown go where its head went
         last_recips = (sent.start, recips)
+        for b in blocks:
+            if b[0] == sent.end:                 # a figure of the head itself
+                b[2:] = [indicator, fig.text, recips]
         if not recips and any(sent.start <= s < sent.end for s, _, _ in r.inside_donor):
             mention["decision"], mention["indicator"] = "rejected", ""
             mention["reason"] = "money or people for a place inside the donor's own area"

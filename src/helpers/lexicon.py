@@ -24,7 +24,7 @@ MONEY_CUES: tuple[tuple[str, str, int], ...] = (
     # the recipient's own budget (我县整合涉农资金, 县级配套资金) is not aid from the donor
     ("reject:recipient_own_money", r"((整合|统筹)[^，,。；;\d]{0,6}涉农资金|涉农整合资金|(县级|县本级|本级|地方)(财政)?配套(资金)?|自筹资金)", 0),
     # contract values: commitments to buy (consumption_aid, target, detail contract)
-    ("consumption_aid:contract", r"(签约总?(金)?额|合同(总)?金额|订单(总)?金额|签订[^，。；]{0,8}(合同|订单)(总)?金?额?|签约)", 0),
+    ("consumption_aid:contract", r"(签约总?(金)?额|(合同|订单|(采购|购销|销售)协议)(总)?金额|签订[^，。；]{0,8}(合同|订单|采购协议|购销协议)(总)?金?额?|签约)", 0),
     # consumption
     ("consumption_aid", r"消费(扶贫|帮扶|协作)", 0),
     ("consumption_aid", r"(采购|销售|购买|认购|代销|助销|帮销|交易额|销售额|成交额|带货)", 1),
@@ -79,7 +79,8 @@ PEOPLE_CUES: tuple[tuple[str, str, int], ...] = (
 )
 
 # nouns that decide cadres vs professionals once a staff cue has won
-PROFESSIONAL_NOUNS = r"(专业技术|专技|专业技能|专业人才|教师|医生|医务|医护|专家|支教|技术人员|科技特派员|老师)"
+# 人才 on its own is set against 干部 (其中干部63名、人才119名); 干部人才 together is MIXED_STAFF
+PROFESSIONAL_NOUNS = r"(专业技术|专技|专业技能|专业人才|教师|医生|医务|医护|专家|支教|技术人员|科技特派员|老师|(?<!干部)人才(?=\s*[\d约近超逾共])|(?<=[\d名])人才)"
 CADRE_NOUNS = r"(党政干部|领导干部|干部|县处级|乡科级|处级|科级|公务员)"
 MIXED_STAFF = r"干部(和|与|及|、)?(专业技术|专技)?人(才|员)"
 RECEIVED_VERBS = r"(接收|接受|来[\u4e00-\u9fff]{0,3}(挂职|跟岗|学习|培训|锻炼)|到[\u4e00-\u9fff]{0,3}挂职|跟岗)"
@@ -118,7 +119,7 @@ PAIRING_DETAIL = (
     ("townships", r"(乡镇|镇)"),
     ("villages", r"(村)"),
     ("households", r"户"),
-    ("counties", r"(县\(|县（|县市|区县|地级市|功能区|国定贫困县|县$|区$)"),
+    ("counties", r"(县\(|县（|市\(县\)|市（县）|县市|区县|地级市|功能区|国定贫困县|县$|区$|(县|区|市)(?=[与和同]))"),
 )
 
 # ---------------------------------------------------------------- status, period, detail
@@ -133,7 +134,7 @@ EXPECTED_CUES = r"(预计|预期|有望)"
 CUMULATIVE_CUES = (r"(累计|(?<!今年)(?<!去年)(?<!年初)以来|年来|多年|近[两三四五]年|[两三四五六七八九十]年(内|来|间|中)|先后|历年|"
                    r"十二五|十三五|期间累计|共计投入)")
 # A section whose heading says it plans (下一步, 明年, 今年工作安排) sets status target for its figures.
-PLAN_HEADINGS = r"(下一步|工作打算|工作计划|工作安排|工作目标|任务目标|明年|重点工作|努力方向)"
+PLAN_HEADINGS = r"(下一步|工作打算|工作计划|工作安排|工作目标|任务目标|明年|重点工作|重点任务|努力方向)"
 
 EMPLOYMENT_DETAIL = (
     ("to_donor", r"(来[\u4e00-\u9fff]就业|来[\u4e00-\u9fff]务工|赴[\u4e00-\u9fff]{1,3}(就业|务工)|到东部|东部地区|输转|转移到[\u4e00-\u9fff]{1,3}就业|来[\u4e00-\u9fff]{1,2}就业)"),
@@ -166,6 +167,10 @@ GENERIC_RECIPIENT = r"(受援地区|受援地|受援县|帮扶地区|贫困地�
 COUNTED_UNITS = r"(的)?([\d两二三四五六七八九十]+个|各|所辖|[两二三四五六七八九十]+(?=县|旗|区县|县市))(国家级|深度|重点)?(贫困)?(县|区县|县市|县区|旗)"
 # a plan: the figures of a section that opens with these words are targets
 PLAN_SECTION = r"(\d{4}\s*年(度)?(实施方案|工作要点|工作计划)|下一步|工作打算|明年|今后)"
+# a title that announces a plan: every figure of the document is a target unless said to be done
+PLAN_TITLE = r"(工作要点|工作计划|实施方案|工作打算|行动计划|任务清单)"
+# …工作报告及2021年工作打算: a title that also reports what was done is not a plan throughout
+REPORT_TITLE = r"(总结|报告|情况|成效|综述|纪实|回顾|成绩)"
 POVERTY_WORDS = r"(贫困|脱贫|建档立卡|低收入)"
 # each / respectively: one row per recipient with the per-unit value
 EACH_CUES = r"(各(?!类|种|项|级|地|界|方|族|部门|单位|成员|街|乡|村|县|区|企业|专项)|分别|每个|每县|每村)"
