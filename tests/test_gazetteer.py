@@ -555,3 +555,122 @@ def test_d09_names_the_beijing_district_in_passing_and_the_hebei_counties(gz, t2
     text = t2s.convert((RAW / "d09.txt").read_text(encoding="utf-8"))
     names = {m.place.full_name for m in gz.find(text) if m.place}
     assert {"北京市怀柔区", "河北省承德市丰宁满族自治县", "河北省承德市滦平县"} <= names
+
+
+# --- round 3: bare provincial names, two-character official names, lists of short names ----
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("北京和天津两市携手帮助承德市脱贫攻坚", ["北京市", "天津市", "河北省承德市"]),
+    ("北京对口支援西藏拉萨市,累计投入援藏资金10亿元", ["北京市", "西藏自治区拉萨市"]),
+    ("重庆、河北、甘肃三省市代表参加了推进会", ["重庆市", "河北省", "甘肃省"]),
+    ("山东帮扶甘肃,河南、山西两省企业也参与其中", ["山东省", "甘肃省", "河南省", "山西省"]),
+    ("吉林与海南两省签署合作协议", ["吉林省", "海南省"]),
+])
+def test_provincial_names_without_their_suffix_are_places(gz, sentence, expected):
+    assert [m.place.full_name for m in gz.find(sentence) if m.place] == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "沿黄河北岸修建防护林带5公里",          # 河北 straddles 黄河
+    "在黄河南岸建设扶贫车间3个",            # 河南 straddles 黄河
+])
+def test_provincial_short_names_inside_prose_words_are_not_places(gz, sentence):
+    assert [m.surface for m in gz.find(sentence)] == []
+
+
+@pytest.mark.parametrize("sentence, full_name", [
+    ("环县新建扶贫车间12个,吸纳就业560人", "甘肃省庆阳市环县"),
+    ("帮扶资金重点投向环县的产业项目", "甘肃省庆阳市环县"),
+    ("岷县、漳县两县群众受益", "甘肃省定西市岷县"),
+    ("歙县引进茶叶企业3家", "安徽省黄山市歙县"),
+])
+def test_two_character_official_county_names_count_alone(gz, sentence, full_name):
+    ms = [m for m in gz.find(sentence) if m.place]
+    assert ms and ms[0].place.full_name == full_name and ms[0].place.level == "county"
+
+
+@pytest.mark.parametrize("sentence", [
+    "携手奔小康县市全覆盖",                  # 小康 + 县: not 康县
+    "已完成县级验收",                       # 完成县级: not 成县
+    "省、市和县三级联动推进",                # 市和县: a conjunction, not 和县
+    "形成县乡村三级服务网络",
+    "全面完成县域脱贫任务",
+    "推动市和县两级共同发力",
+])
+def test_two_character_official_names_inside_words_stay_out(gz, sentence):
+    assert [m.surface for m in gz.find(sentence)] == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "上海市向元阳、红河、绿春、金平四县拨付资金",
+    "帮扶元阳、绿春、红河等县发展梯田红米产业",
+    "红河、元阳两县新建扶贫车间5个",
+])
+def test_a_short_name_among_counties_is_the_county(gz, sentence):
+    hits = [m for m in gz.find(sentence) if m.surface == "红河"]
+    assert len(hits) == 1
+    p = hits[0].place
+    assert (p.adcode, p.level) == ("532529", "county"), sentence
+
+
+def test_a_short_prefecture_name_alone_stays_the_prefecture(gz):
+    ms = [m for m in gz.find("上海市对口帮扶红河、文山两州") if m.surface == "红河"]
+    assert [(m.place.adcode, m.place.level) for m in ms] == [("532500", "prefecture")]
+
+
+@pytest.mark.parametrize("sentence, names", [
+    ("天津市向会宁、武山捐赠物资折款80万元", ["天津市", "会宁县", "武山县"]),
+    ("组织企业赴会宁、武山、永登考察", ["会宁县", "武山县", "永登县"]),
+])
+def test_a_list_of_short_county_names_of_one_province_supports_itself(gz, sentence, names):
+    assert [m.place.name for m in gz.find(sentence) if m.place] == names
+
+
+@pytest.mark.parametrize("sentence", [
+    "坚持共同、协同推进",
+    "推动产业、就业、教育、医疗全面发展",
+    "开展大城、同安两地交流",            # counties of different provinces: no support
+])
+def test_lists_of_ordinary_words_yield_no_places(gz, sentence):
+    assert [m.surface for m in gz.find(sentence)] == []
+
+
+def test_tanggu_subdistrict_written_alone(gz):
+    ms = gz.find("塘沽街道")
+    assert len(ms) == 1
+    p = ms[0].place
+    assert (p.level, p.name, p.adcode, p.full_name) == ("township", "塘沽街道", "120116",
+                                                        "天津市滨海新区塘沽街道")
+    ms = gz.find("塘沽街道与会宁县签订结对帮扶协议,捐赠资金15万元")
+    assert [(m.place.level, m.place.name) for m in ms] == [
+        ("township", "塘沽街道"), ("county", "会宁县")]
+
+
+def test_qingdao_west_coast_new_area_is_a_zone_of_huangdao(gz):
+    for written in ("青岛西海岸新区", "西海岸新区"):
+        p = gz.resolve(written)
+        assert p is not None, written
+        assert (p.level, p.name, p.adcode) == ("zone", "青岛西海岸新区", "370211")
+        assert p.admin_full_name == "山东省青岛市黄岛区"
+    ms = gz.find("青岛西海岸新区与陇南市宕昌县开展协作")
+    assert [m.place.name for m in ms] == ["青岛西海岸新区", "宕昌县"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "组织贫困劳动力赴大城市务工3200人",      # a short name after 赴 alone is not enough
+    "引导群众到大城市就业",
+    "建立一一对应县市结对关系",              # 对应 + 县: not 应县
+])
+def test_a_short_name_after_a_verb_needs_support(gz, sentence):
+    assert [m.surface for m in gz.find(sentence)] == []
+
+
+def test_a_short_county_name_after_a_verb_alone_stays_unresolved(gz):
+    # deliberately no rule: the same shape as 赴大城市 above; the list form is resolved
+    assert [m.place.name for m in gz.find("天津市向会宁捐赠物资")] == ["天津市"]
+
+
+@pytest.mark.parametrize("sentence", ["在中山西路设立消费扶贫专柜", "北京路小学与会宁县结对",
+                                      "四川北路街道捐款"])
+def test_streets_named_after_provinces_are_not_provinces(gz, sentence):
+    assert [m.place.level for m in gz.find(sentence) if m.place and m.place.level == "province"] == []

@@ -973,9 +973,20 @@ def _recipients(r: Reading, fig: Figure, sent: Span, section: tuple[Span, str]) 
     found = _named_recipients(r, fig, sent, section)
     if not found and r.subject is not None:
         return list(r.subject_units) or [r.subject]
-    if len(found) == 1 and found[0].level == "prefecture" and found[0].adcode in r.enumerated:
+    if len(found) == 1 and found[0].level == "prefecture" and found[0].adcode in r.enumerated \
+            and not _contract_party(r, found[0], sent):
         return list(r.enumerated[found[0].adcode])
     return found
+
+
+_CONTRACT_AFTER = re.compile(lx.CONTRACT_PARTY_AFTER)
+
+
+def _contract_party(r: Reading, place, sent: Span) -> bool:
+    """与赤峰市签订牛羊肉采购协议: the prefecture signs as a whole, so it does not stand for the
+    counties of it the document pairs with the donor."""
+    return any(p.adcode == place.adcode and r.text[s - 1:s] == "与" and _CONTRACT_AFTER.match(r.text, e)
+               for s, e, p in _places_in(r, sent.start, sent.end) if s > 0)
 
 
 _CN_COUNT = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
@@ -1072,11 +1083,22 @@ def _named_recipients(r: Reading, fig: Figure, sent: Span, section: tuple[Span, 
         if earlier:
             back = earlier[-1]
             return _back_reference(r, sent.start + back.start(), _CN_COUNT[back.group(1)], back.group(2))
+        # 拨付帮扶资金1.5亿元,三地各5000万元: the next clause spreads the total over the units it points back to
+        if ci + 1 < len(clauses):
+            spread = _SPREAD_BACK.match(text, clauses[ci + 1].start, clauses[ci + 1].end)
+            if spread:
+                return _back_reference(r, spread.start(1), _CN_COUNT[spread.group(1)], spread.group(2))
     if sent_places:
         holders = [c for c in clauses if any(c.start <= s < c.end for s, _, _ in sent_places)]
         split_after = re.search(r"其中", text[fig.end:sent.end])
         if split_after and all(s > fig.end + split_after.start() for s, _, _ in sent_places):
-            return []                     # the places of a part named after the total are not the total's
+            # the places of a part named after the total are not the total's; an earlier clause
+            # (引导24家企业到三地投资,实际投资额6.8亿元,其中在A旗…) may still point back to them
+            earlier = list(re.finditer(lx.BACK_REFERENCE, text[sent.start:lo]))
+            if earlier:
+                back = earlier[-1]
+                return _back_reference(r, sent.start + back.start(), _CN_COUNT[back.group(1)], back.group(2))
+            return []
         if len(holders) > 1:
             # places spread over clauses: the nearest clause before the figure that names places
             # and states no figure of its own sets them (协助武山县委组织部…举办…,培训干部人才330人次)
@@ -1092,6 +1114,9 @@ def _named_recipients(r: Reading, fig: Figure, sent: Span, section: tuple[Span, 
         deep = _dedupe_places(inside)
         return deep if len(deep) == 1 else _dedupe_places(head_places)
     return []
+
+
+_SPREAD_BACK = re.compile(r"\s*" + lx.BACK_REFERENCE + r"\s*(?:各|分别|均|每)")
 
 
 def _parts_after(r: Reading, fig: Figure, sent: Span) -> list:
@@ -1168,13 +1193,12 @@ def _each(r: Reading, fig: Figure, sent: Span) -> tuple[bool, list[str]]:
     return True, ([x for x in re.split(r"[、和与及]", items.group(1)) if x] if items else [])
 
 
-def _respective(r: Reading, fig: Figure, sent: Span, recips: list):
-    """向A县、B县、C县分别拨付6500万元、5800万元、6100万元: when 分别 is followed by as many
-    figures (a 、 list) as units were named, the k-th figure belongs to the k-th unit."""
+def _respective_list(r: Reading, fig: Figure, sent: Span) -> tuple[int, list]:
+    """(offset of 分别, the figures listed after it with 、) when ``fig`` is one of them, else (-1, [])."""
     text = r.text
     cue = text.rfind("分别", sent.start, fig.start)
     if cue < 0:
-        return None
+        return -1, []
     listed, pos = [], cue + 2
     for f in r.figures:
         if f.start < pos or f.start >= sent.end:
@@ -1182,15 +1206,28 @@ def _respective(r: Reading, fig: Figure, sent: Span, recips: list):
         gap = text[pos:f.start]
         if listed and not re.fullmatch(r"\s*[、和及与]\s*", gap):
             break
-        if not listed and re.search(r"[，,。；;：:、]", gap):
+        # 分别向碧江区、沿河县投入…4600万元、5200万元: the receivers may be listed before the figures
+        if not listed and re.search(r"[，,。；;：:]", gap):
             break
         listed.append(f)
         pos = f.end
+    return (cue, listed) if fig in listed else (-1, [])
+
+
+def _respective(r: Reading, fig: Figure, sent: Span, recips: list):
+    """向A县、B县、C县分别拨付6500万元、5800万元、6100万元: when 分别 is followed by as many
+    figures (a 、 list) as units were named, the k-th figure belongs to the k-th unit."""
+    text = r.text
+    cue, listed = _respective_list(r, fig, sent)
     if len(listed) != len(recips) or fig not in listed:
         return None
     named = sorted(recips, key=lambda u: min((s for s, _, p in _places_in(r, sent.start, cue) if p.adcode == u.adcode),
                                              default=len(text)))
     return named[listed.index(fig)]
+
+
+def _staff_detail(word: str) -> str:
+    return next((n for n, rx in lx.STAFF_DETAIL if re.search(rx, word)), "")
 
 
 def _listed_after(text: str, fig: Figure, sent: Span) -> list[str]:
@@ -1244,6 +1281,9 @@ def extract_document(doc, gazetteer=None) -> tuple[list[dict], list[dict]]:
             last = prev.get(_list_key(fig))
             if last and last[2].end >= fig.start - 100:
                 indicator, detail, reason = last[0], last[1], f"continues the list of {last[2].text}"
+        if indicator.startswith(("cadres", "professionals")) and _ROLE_AFTER.match(text, fig.end) \
+                and _ROLE_BEFORE.search(text, clause.start, fig.start):
+            indicator, reason = "", "the post held by staff already counted (其中…任)"
         joint = _joint_donors(r, fig, sent) if indicator else ""
         if joint:
             indicator, reason = "", joint
@@ -1284,9 +1324,14 @@ def extract_document(doc, gazetteer=None) -> tuple[list[dict], list[dict]]:
             if re.search(r"(其余|其他)" + lx.GENERIC_RECIPIENT, text[sent.start:fig.start]):
                 generic = None                    # 其余受援县按每县3900万元: the rest, not named
             nouns = _listed_after(text, fig, sent) if indicator.startswith("professionals") else []
+            roles = [_staff_detail(w) for w in units] if indicator.startswith("professionals") else []
+            _, listed = _respective_list(r, fig, sent)
             if len(nouns) > 1:
-                groups = [(recips, next((n for n, rx in lx.STAFF_DETAIL if re.search(rx, w)), detail))
-                          for w in nouns]
+                groups = [(recips, _staff_detail(w) or detail) for w in nouns]
+            elif len(roles) > 1 and all(roles):
+                # 教师、医生各十名: one row per role; 教师、医生分别为18名、14名: the k-th figure is the k-th role
+                groups = ([(recips, roles[listed.index(fig)])] if len(listed) == len(roles)
+                          else [(recips, role) for role in roles])
             elif len(recips) > 1:
                 paired = _respective(r, fig, sent, recips)
                 groups = [([paired], detail)] if paired is not None else [([p], detail) for p in recips]
@@ -1318,6 +1363,8 @@ def extract_document(doc, gazetteer=None) -> tuple[list[dict], list[dict]]:
     return rows, mentions
 
 
+_ROLE_BEFORE = re.compile(lx.ROLE_BREAKDOWN_BEFORE)
+_ROLE_AFTER = re.compile(lx.ROLE_BREAKDOWN_AFTER)
 _CENTRAL_RE = re.compile("|".join(f"(?P<c{i}>{rx})" for i, (rx, _, _) in enumerate(lx.CENTRAL_DONORS)))
 
 
@@ -1363,10 +1410,21 @@ def _credited_donor(r: Reading, fig: Figure, sent: Span) -> str:
             return u.full_name
     # 深圳市龙岗区向乐业县…投入: a unit inside the donor that gives in this clause
     clause_start = max(sent.start, max(r.text.rfind(c, sent.start, fig.start) for c in _CLAUSE_END) + 1)
+    givers = []
     for s, e, u in r.east:
         if clause_start <= s and e <= fig.start and u != r.donor and u.level != "township" \
-                and _contains(r.donor, u) and re.match(lx.GIVER_AFTER, r.text[e:e + 3]):
-            return u.full_name
+                and _contains(r.donor, u):
+            if re.match(lx.GIVER_AFTER, r.text[e:e + 3]):
+                return u.full_name
+            if u not in givers:
+                givers.append(u)
+    # 昆山市、张家港市分别向…投入4600万元、5200万元: as many givers as figures, in order
+    cue, listed = _respective_list(r, fig, sent)
+    if cue >= clause_start and len(givers) == len(listed) > 1:
+        return givers[listed.index(fig)].full_name
+    opener = _opening_subunit(r, fig)
+    if opener is not None:
+        return opener.full_name
     level_word = re.search(r"(省级|市级)", left)
     if level_word:
         want = "province" if level_word.group(1) == "省级" else "prefecture"
@@ -1374,6 +1432,31 @@ def _credited_donor(r: Reading, fig: Figure, sent: Span) -> str:
             if u.level == want:
                 return u.full_name
     return r.donor_name
+
+
+_NON_GOVERNMENT = re.compile(lx.NON_GOVERNMENT_GIVER)
+_OPENS_CLAUSE = re.compile(r"(^|[，,。；;：:！？!?\n])\s*(其中|同时|此外|另外)?[,，]?\s*$")
+
+
+def _opening_subunit(r: Reading, fig: Figure):
+    """张家港市今年选派教师…；张家港市善港村与…结对,帮助当地贫困户528户: a unit inside the donor that
+    opens a clause of the figure's paragraph is the giver of that paragraph's later figures, until
+    another eastern unit is named."""
+    text = r.text
+    para = text.rfind("\n", 0, fig.start) + 1
+    found = None
+    for s, e, u in r.east:
+        if s < para:
+            continue
+        if e > fig.start:
+            break
+        inside = u != r.donor and u.level != "township" and _contains(r.donor, u)
+        if inside and _OPENS_CLAUSE.search(text, max(para - 1, s - 6, 0), s) \
+                and not _NON_GOVERNMENT.match(text, e):
+            found = u
+        elif u != found:
+            found = None          # another eastern unit takes over as the subject
+    return found
 
 
 def _evidence_span(text: str, fig: Figure, sent: Span) -> tuple[int, int]:

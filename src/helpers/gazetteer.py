@@ -107,7 +107,7 @@ PROSE_WORDS = frozenset("""
 强化 优化 绿化 转化 变化 美化 硬化 特色 交通 沟通 流通 畅通 开通 打通 普通 互通 贯通 援建 修建
 兴建 共建 筹建 创建 组建 扩建 在建 重建 改建 承建 捐建 党建 搭建 构建 电商 招商 客商 厂商 公安
 治安 住房 危房 厂房 用房 结合 融合 整合 联合 配合 综合 符合 部门 专门 以来 年来 未来 带来 到来
-原来 提高 较高 其中 集中 当中 之中 从中 高中 初中 美丽 黄河 长江 平台 通关
+原来 提高 较高 其中 集中 当中 之中 从中 高中 初中 美丽 黄河 长江 平台 通关 对应 助理
 """.split())
 _PROSE_WORD_LENGTHS = sorted({len(w) for w in PROSE_WORDS}, reverse=True)
 
@@ -127,6 +127,8 @@ GENERIC_UNIT_WORDS = frozenset("""
 _SHORT_NAME_BLOCK_NEXT = frozenset("城级域委直乡镇里内外长")
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+# Streets named after provinces (北京路, 四川北路, 山西南路): what may follow the name.
+_STREET_AFTER = frozenset("东路 西路 南路 北路 中路 大道 大街".split())
 # The last character of a word shaped like a unit name (two characters + 县/区/市).
 _UNIT_WORD_END = re.compile(r"(?<=[\u4e00-\u9fff]{2})[县区市]")
 
@@ -214,7 +216,9 @@ def short_forms(name: str, level: str) -> list[tuple[str, str]]:
     out: list[tuple[str, str]] = []
 
     def bare(base: str) -> None:
-        if len(base) >= 2 and base not in COMMON_WORDS and base != name:
+        # a province's short name (北京, 河北, 吉林) names the province in report prose even
+        # where a smaller unit shares it (天津河北区, 吉林市): only the smaller unit is blocked
+        if len(base) >= 2 and (base not in COMMON_WORDS or level == "province") and base != name:
             out.append((base, "bare"))
 
     people = _PEOPLE_UNIT.match(name)
@@ -444,7 +448,12 @@ class Gazetteer:
         Two-character names (short forms such as 同安, 大城 and names such as 宁县) are also
         pieces of ordinary words (共同安排, 两大城市); they count only when the text (or the
         context) also names the unit, its prefecture (province for municipal districts), or
-        a neighbouring county of the same prefecture."""
+        a neighbouring county of the same prefecture; or when they stand in a list (会宁、武山)
+        with another name of the same province or before 两县/四县; or, for official names
+        with their suffix (环县, 歙县), when nothing before them can end a word (start of a
+        clause, 向/赴/到/对 …). A bare short name after a verb alone (向会宁捐赠) is not enough:
+        赴大城市务工 and 到大城市就业 read the same way. In a list of counties, or before
+        两县/四县, a name shared by a prefecture and its county (红河) is the county."""
         ctx = self._context_places(context)
         scanned = self._scan(text)
         chained = self._chain(text, scanned)
@@ -456,12 +465,14 @@ class Gazetteer:
         counts: dict[str, int] = {}
         for m, _ in chained:
             counts[m.surface] = counts.get(m.surface, 0) + 1
+        in_list = self._list_support(text, [m for m, _ in chained])
         mentions: list[PlaceMention] = []
-        for m, weak in chained:
+        for k, (m, weak) in enumerate(chained):
             if weak and not (_whole_name and (m.start, m.end) == (0, len(text))):
                 options = [m.place] if m.place else m.candidates
                 repeated = counts[m.surface] >= 2
-                kept = [c for c in options if any(_supports(s, c, repeated) for s in strong)]
+                kept = [c for c in options if any(_supports(s, c, repeated) for s in strong)
+                        or in_list.get(k, _no_support)(c)]
                 if not kept:
                     continue
                 m = replace(m, place=kept[0] if len(kept) == 1 else None,
@@ -476,7 +487,44 @@ class Gazetteer:
                 if pick is not None:
                     m = replace(m, place=pick, candidates=m.candidates if m.note else [])
             out.append(m)
+        return self._counties_in_lists(text, out)
+
+    def _list_support(self, text: str, mentions: list[PlaceMention]) -> dict:
+        """For the members of a list of names (会宁、武山; 元阳、绿春两县), a test of which of
+        their readings the list itself supports: another member in the same province (two
+        word fragments that are short names of one province and sit side by side in a list are
+        unlikely), or a tail 两县/四县/等县 saying the members are counties."""
+        out: dict = {}
+        for group in _list_groups(text, mentions):
+            tail = bool(_COUNTY_TAIL.match(text, mentions[group[-1]].end))
+            for k in group:
+                others = [p for j in group if j != k
+                          for p in ([mentions[j].place] if mentions[j].place
+                                    else mentions[j].candidates)]
+                provinces = {p.adcode[:2] for p in others}
+                out[k] = (lambda c, provinces=provinces, tail=tail:
+                          c.adcode[:2] in provinces or (tail and c.level == "county"))
         return out
+
+    def _counties_in_lists(self, text: str, mentions: list[PlaceMention]) -> list[PlaceMention]:
+        """A short name shared by a prefecture and its own county (红河: 红河州 and 红河县) is
+        the county when it stands in a list of counties (元阳、红河、绿春) or before 两县/四县."""
+        for group in _list_groups(text, mentions):
+            tail = bool(_COUNTY_TAIL.match(text, mentions[group[-1]].end))
+            for k in group:
+                m = mentions[k]
+                p = m.place
+                if p is None or p.level != "prefecture":
+                    continue
+                others = [mentions[j].place for j in group if j != k]
+                if not tail and not all(o is not None and o.level == "county" for o in others):
+                    continue
+                county = [q for q in self.lookup(m.surface)
+                          if q.level == "county" and q.adcode[:4] == p.adcode[:4]]
+                if len(county) == 1:
+                    mentions[k] = replace(m, place=replace(county[0], as_written=m.surface),
+                                          candidates=[])
+        return mentions
 
     def resolve(self, name: str, context: Iterable | None = None) -> Place | None:
         """The place a whole name denotes (None if the name is not one place or stays ambiguous)."""
@@ -565,7 +613,7 @@ class Gazetteer:
                 weak = L == 2 and all(
                     e.place.level == "county" or e.place.level == "township"
                     or (e.place.level == "prefecture" and text[i:i + L] in PREFECTURE_WORDS)
-                    for e in entries)
+                    for e in entries) and not _official_at_boundary(text, i, entries)
                 out.append((self._mention(i, i + L, text[i:i + L], [e.place for e in entries]),
                             weak))
                 resume = i + L
@@ -580,11 +628,14 @@ class Gazetteer:
             if (nxt in "乡镇村路街" and all(e.place.level == "county" for e in entries)
                     and not text.startswith("街道", i + L)):
                 return False   # 江达乡, 武山路 are not the county (甘肃镇原县 is fine)
+            if (all(e.place.level == "province" for e in entries)
+                    and (nxt in "路街" or text[i + L:i + L + 2] in _STREET_AFTER)):
+                return False   # 北京路, 中山西路 are streets
         if L == 2 and text[i + 1] in "县区市旗" and nxt and nxt in _SHORT_NAME_BLOCK_NEXT:
             return False
-        if L == 2 and _straddled(text, i, i + 2) and any(e.place.level != "province"
-                                                          for e in entries):
-            return False
+        if L == 2 and _straddled(text, i, i + 2) and any(
+                e.place.level != "province" or text[i:i + 2] in COMMON_WORDS for e in entries):
+            return False   # 黄河北岸 is no 河北, 顺利通过 no 利通区
         return True
 
     def _mention(self, start: int, end: int, surface: str, places: list[Place]) -> PlaceMention:
@@ -619,7 +670,9 @@ class Gazetteer:
                 continue   # swallowed by the township before it (塘沽街道 after 滨海新区)
             street = self._street_of(text, m)
             if street is not None:
-                final.append((street, weak))
+                # a sub-district keeping a merged district's name (塘沽街道) is that name's
+                # one surviving use: firm without further support
+                final.append((street, weak and m.place.changed_year is None))
                 continue
             t = self._township_after(text, m)
             if t is not None:
@@ -805,6 +858,51 @@ class Gazetteer:
             elif score > 0 and abs(score - best_score) <= 1e-9:
                 tie = True
         return None if tie else best
+
+
+# Characters after which a name starts a new word: punctuation, function words and the verbs of
+# giving and going that precede recipients (向环县, 赴环县, 支援环县). After any other character
+# a two-character name may end a word (小康县, 完成县, 市和县) and still needs support.
+_NAME_AFTER = frozenset("向到赴在对为与同和及援扶往至从于由给把将被是帮助")
+
+
+def _official_at_boundary(text: str, i: int, entries: list[_Entry]) -> bool:
+    """Is text[i:i+2] a two-character official county name (环县, 歙县) written as a word of its
+    own? Such a name is a place without further support: unlike a short form (会宁, 大城) it
+    carries its own suffix. 城区/矿区-like names (区) and short forms never qualify."""
+    if text[i + 1] != "县" or not all(e.kind == "full" and e.place.level == "county"
+                                      for e in entries):
+        return False
+    return i == 0 or not _CJK.match(text[i - 1]) or text[i - 1] in _NAME_AFTER
+
+
+# A 、-list of names (元阳、红河、绿春) and what may follow it: 四县, 两县, 等县 say that the
+# members are counties.
+_LIST_SEP = frozenset("、和及与")
+_COUNTY_TAIL = re.compile(r"(?:等|[两二三四五六七八九十]|\d+)个?(?:县|区县|县区|县市|县（市）|县\(市\)|旗|县旗|旗县)")
+
+
+def _list_groups(text: str, mentions: Sequence[PlaceMention]) -> list[list[int]]:
+    """Indices of mentions that form a list: consecutive mentions with one separator
+    (、, 和, 及, 与) between them and nothing else. Singletons are left out."""
+    groups: list[list[int]] = []
+    run: list[int] = []
+    for k, m in enumerate(mentions):
+        if run:
+            prev = mentions[run[-1]]
+            if m.start - prev.end == 1 and text[prev.end] in _LIST_SEP:
+                run.append(k)
+                continue
+            if len(run) > 1:
+                groups.append(run)
+        run = [k]
+    if len(run) > 1:
+        groups.append(run)
+    return groups
+
+
+def _no_support(c: Place) -> bool:
+    return False
 
 
 def _township_base(name: str) -> str:

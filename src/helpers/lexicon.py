@@ -22,9 +22,11 @@ MONEY_CUES: tuple[tuple[str, str, int], ...] = (
     ("reject:donor_side_subsidy", r"(价格补贴|让利)", 0),
     ("reject:sales_target_area", r"(销售额|成交额)突破", 6),
     # the recipient's own budget (我县整合涉农资金, 县级配套资金) is not aid from the donor
-    ("reject:recipient_own_money", r"((整合|统筹)[^，,。；;\d]{0,6}涉农资金|涉农整合资金|(县级|县本级|本级|地方)(财政)?配套(资金)?|自筹资金)", 0),
+    ("reject:recipient_own_money", r"((整合|统筹)[^，,。；;\d]{0,6}涉农资金|涉农整合资金|(县级|县本级|本级|地方)(财政)?配套(资金)?|自筹(配套)?资金)", 0),
+    # 较上年增加1280万元: a change from one year to the next, not an amount given
+    ("reject:change", r"(较上年|比上年|较去年|比去年|同比)(增加|增长|减少|下降|提高|多)(?![至到])(?=[^，,。；;%％]{0,10}元)", 0),
     # contract values: commitments to buy (consumption_aid, target, detail contract)
-    ("consumption_aid:contract", r"(签约总?(金)?额|(合同|订单|(采购|购销|销售)协议)(总)?金额|签订[^，。；]{0,8}(合同|订单|采购协议|购销协议)(总)?金?额?|签约)", 0),
+    ("consumption_aid:contract", r"(签约总?(金)?额|(合同|订单|(采购|购销|销售)协议)(总)?金额|(约定|协议|合同)(采购|购销|销售)?(总)?(金)?额|签订[^，。；]{0,8}(合同|订单|采购协议|购销协议)(总)?金?额?|签约)", 0),
     # consumption
     ("consumption_aid", r"消费(扶贫|帮扶|协作)", 0),
     ("consumption_aid", r"(采购|销售|购买|认购|代销|助销|帮销|交易额|销售额|成交额|带货)", 1),
@@ -84,6 +86,9 @@ PROFESSIONAL_NOUNS = r"(专业技术|专技|专业技能|专业人才|教师|医
 CADRE_NOUNS = r"(党政干部|领导干部|干部|县处级|乡科级|处级|科级|公务员)"
 MIXED_STAFF = r"干部(和|与|及|、)?(专业技术|专技)?人(才|员)"
 RECEIVED_VERBS = r"(接收|接受|来[\u4e00-\u9fff]{0,3}(挂职|跟岗|学习|培训|锻炼)|到[\u4e00-\u9fff]{0,3}挂职|跟岗)"
+# 其中1名任县委常委: the post some of the staff just counted hold, not more staff
+ROLE_BREAKDOWN_BEFORE = r"其中[\s,，:：]*$"
+ROLE_BREAKDOWN_AFTER = r"\s*(担任|挂任|兼任|任职|任)"
 SENT_VERBS = r"(选派|派驻|派出|派遣|赴|支教|援派|援疆|援藏|援青|援滇|援黔|组织)"
 
 # ---------------------------------------------------------------- counts (个, 家, 对, 所, 项)
@@ -105,6 +110,8 @@ COUNT_CUES: tuple[tuple[str, str, int], ...] = (
     ("projects", r"项目", 0),
     ("enterprises", r"(引导|引进|招引|促成|推动|吸引|带动|落地)[^，。；]{0,10}(企业|公司)[^，。；]{0,12}(投资|落地|入驻|落户|注册|合作|兴业)", 0),
     ("enterprises", r"(企业|公司)[^，。；]{0,12}(落地|入驻|落户|投资兴业|到位)", 1),
+    # 产业园已入驻企业8家: enterprises settled in a co-built park
+    ("enterprises", r"(已|新)?(入驻|落户|落地)(的)?(企业|公司)", 0),
     ("enterprises", r"(引导|引进|招引|吸引|落地)[^，。；\d]{0,16}(企业|公司)", 0),
     ("enterprises", r"(引导|引进|招引|吸引)[^，。；]{0,8}家[^，。；]{0,4}(企业|公司)", 0),
 )
@@ -119,7 +126,7 @@ PAIRING_DETAIL = (
     ("townships", r"(乡镇|镇)"),
     ("villages", r"(村)"),
     ("households", r"户"),
-    ("counties", r"(县\(|县（|市\(县\)|市（县）|县市|区县|地级市|功能区|国定贫困县|县$|区$|(县|区|市)(?=[与和同]))"),
+    ("counties", r"(县级市|县\(|县（|市\(县\)|市（县）|县市|区县|地级市|功能区|国定贫困县|县$|区$|(县|区|市)(?=[与和同]))"),
 )
 
 # ---------------------------------------------------------------- status, period, detail
@@ -128,6 +135,9 @@ ACTUAL_MARKERS = r"(累计|已经|已|完成|实现了|以来)"
 # 上海方面, 江苏财政: the province or city above the donor is credited with the figure
 PARENT_CREDIT = r"(方面|财政|各界|社会各界)"
 # 龙岗区向乐业县…, 福田区为那坡县…: the unit named before these words gives the figure of its clause
+# 慈溪市企业家协会向…捐款: a body inside the unit gives, not the unit (the donor keeps the figure)
+NON_GOVERNMENT_GIVER = r"[\u4e00-\u9fff]{0,6}(协会|商会|企业|公司|集团|基金会|慈善|爱心人士|个人)"
+CONTRACT_PARTY_AFTER = r"[\u4e00-\u9fff]{0,3}(签订|签署|签约|达成)"
 GIVER_AFTER = r"(向|为|援助|帮助|对口帮扶|结对帮扶)"
 YEAR_TO_DATE = r"(今年以来|去年以来|年初以来|截至目前|截至目前为止|截至\d{1,2}月|本年度)"
 EXPECTED_CUES = r"(预计|预期|有望)"
