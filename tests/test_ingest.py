@@ -315,6 +315,40 @@ def test_large_file_is_streamed_in_chunks(tmp_path, monkeypatch):
     assert row["sha256"] == hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+
+def test_large_binary_file_gets_its_whole_hash_and_size(tmp_path, monkeypatch):
+    # A large .txt that is binary junk is an error row, but its sha256 and bytes must still be
+    # the file's (they are how a reader tells which file it was).
+    monkeypatch.setattr(ingest, "LARGE_BYTES", 100_000)
+    monkeypatch.setattr(ingest, "CHUNK_BYTES", 64_000)
+    data = bytes(range(256)) * 1000
+    (tmp_path / "raw").mkdir()
+    (tmp_path / "raw" / "junk.txt").write_bytes(data)
+    df, _ = ingest_dir(tmp_path / "raw", tmp_path / "out", progress=False)
+    row = df.iloc[0]
+    assert row["status"] == "error" and "binary data" in row["message"]
+    assert row["sha256"] == hashlib.sha256(data).hexdigest()
+    assert int(row["bytes"]) == len(data)
+
+
+def test_a_streamed_file_loads_back_as_streamed(tmp_path, monkeypatch):
+    # Chunks are cut at line ends, so a sentence broken over a line at a chunk edge stays broken
+    # in the streamed text: re-normalising the whole file gave another text and load_documents
+    # stopped with "re-run ingest", which could never help.
+    monkeypatch.setattr(ingest, "LARGE_BYTES", 200_000)
+    monkeypatch.setattr(ingest, "CHUNK_BYTES", 64_000)
+    text = "宝坻区帮扶工作汇编\n" + "\n".join(
+        f"第{k}项:天津市宝坻区为受\n援县投入资金{k}万元,用于产业项目和\n基础设施建设。"
+        for k in range(4000))
+    (tmp_path / "raw").mkdir()
+    (tmp_path / "raw" / "big.txt").write_text(text, encoding="utf-8")
+    ingest_dir(tmp_path / "raw", tmp_path / "out", progress=False)
+    docs = load_documents(tmp_path / "out", tmp_path / "raw")
+    assert docs["big"].streamed and docs["big"].text == ""
+    (tmp_path / "raw" / "big.txt").write_text(text + "\n补记。", encoding="utf-8")
+    with pytest.raises(ValueError, match="big.txt: file changed since ingest"):
+        load_documents(tmp_path / "out", tmp_path / "raw")
+
 SCRIPT_50MB = textwrap.dedent("""
     import json, resource, sys
     from pathlib import Path

@@ -180,3 +180,16 @@ def test_reference_pairings_in_force_with_distances(gz):
 def test_great_circle_distance_beijing_shanghai():
     km = maps.great_circle_km([116.40], [39.90], [121.47], [31.23])[0]
     assert 1050 < km < 1090
+
+
+def test_two_figures_of_one_report_with_the_same_value_are_both_drawn(gz):
+    # 30万 for health and 30万 for schools to the same county are two figures, not a restatement.
+    p = synthetic_panel().iloc[:0]
+    both = synthetic_panel().iloc[[0, 0]].assign(
+        indicator="social_aid", value=3.0e5, detail=["health", "education"],
+        evidence=["捐赠卫生院帮扶款30万元", "捐赠学校帮扶款30万元"], start=[10, 40])
+    p = pd.concat([p, both], ignore_index=True)
+    sel = maps.select_figures(p, "social_aid", gz=gz)
+    arcs = maps.arc_table(sel, gz)
+    assert len(sel) == 2
+    assert arcs["value"].sum() == pytest.approx(6.0e5) and arcs["n_figures"].iloc[0] == 2

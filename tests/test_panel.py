@@ -246,3 +246,29 @@ def test_rejected_mentions_are_counted_by_kind_with_context():
     assert out.index.tolist() == ["facilities", "no indicator cue near the figure"]
     assert out.loc["facilities", "mentions"] == 1
     assert out.loc["facilities", "examples"] == "d19: …援建扶贫车间366个"
+
+
+def test_pairings_check_does_not_let_a_bare_level_word_cover_every_county(tmp_path):
+    # 社旗县 ends in 旗+县: cutting the name at 旗 once left "县", and every county "ended with" it.
+    pairings = tmp_path / "pairings.csv"
+    pairings.write_text("donor,recipient,start_year,end_year\n"
+                        "天津市宝坻区,河南省南阳市社旗县,2017,2020\n", encoding="utf-8")
+    p = seed_panel()
+    p = p[p["recipients"] == WUSHAN]
+    out = check_pairings(p, pairings)
+    assert out["recipient"].tolist() == [WUSHAN]
+    assert out["problem"].iloc[0].startswith("no pairing")
+
+
+def test_a_pairing_year_that_is_not_a_year_is_an_error_naming_the_line(tmp_path):
+    # "2017年" used to read as an open start, so the pairing silently covered every earlier year.
+    from helpers.panel import read_pairings
+
+    pairings = tmp_path / "pairings.csv"
+    pairings.write_text("donor,recipient,start_year,end_year\n"
+                        "天津市宝坻区,甘肃省天水市武山县,2017,2020\n"
+                        "天津市宝坻区,甘肃省兰州市永登县,2017年,\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"pairings\.csv, line 3: start_year '2017年'"):
+        read_pairings(pairings)
+    with pytest.raises(ValueError, match="line 3"):
+        check_pairings(seed_panel(), pairings)

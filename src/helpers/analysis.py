@@ -44,6 +44,8 @@ import numpy as np
 import pandas as pd
 
 from .codebook import CORE_COLUMNS, INDICATORS, PANEL_COLUMNS, PERIODS, STATUSES
+from .panel import read_panel as read_panel_file
+from .panel import split_list as _split
 
 JOINT_MODES = ("donor", "split", "drop")
 KEEP_LEVELS = ("parts", "total")
@@ -56,16 +58,9 @@ KEY = ["donor", "recipient", "recipient_adcode", "year"]
 # --------------------------------------------------------------------------- reading
 
 def read_panel(path) -> pd.DataFrame:
-    """Read a panel CSV (columns of ``helpers.codebook``) with the types the tables need.
-
-    Provenance columns (adcodes, offsets, origin) may be missing: they are added empty, so a
-    gold file (core columns only) reads too.
-    """
-    path = Path(path)
-    if not path.exists():
-        raise FileNotFoundError(f"panel file not found: {path}")
-    df = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
-    return coerce_panel(df, source=str(path))
+    """A panel file (``helpers.panel.read_panel``: panel.csv, panel.parquet or a gold file with
+    the core columns only) with the types the tables need (see ``coerce_panel``)."""
+    return coerce_panel(read_panel_file(path), source=str(path))
 
 
 def coerce_panel(df: pd.DataFrame, source: str = "panel") -> pd.DataFrame:
@@ -125,7 +120,7 @@ def _resolver():
         from .gazetteer import get_gazetteer
 
         gaz = get_gazetteer()
-    except Exception as e:  # module written in parallel; a missing table must not stop analysis
+    except Exception as e:  # a broken gazetteer table must not stop the analysis of a gold panel
         warnings.warn(f"gazetteer not usable ({type(e).__name__}: {e}); adcodes left empty",
                       stacklevel=3)
         return None
@@ -146,10 +141,6 @@ def _adcodes(recipients: str, resolve) -> str:
     codes = [resolve(n) for n in names]
     # All or nothing: a partial list would break the pairing of names and codes by position.
     return ";".join(codes) if all(codes) else ""
-
-
-def _split(s: str) -> list[str]:
-    return [p.strip() for p in str(s).split(";") if p.strip()]
 
 
 # --------------------------------------------------------------------------- selection
@@ -470,6 +461,12 @@ def clean_figures(panel: pd.DataFrame, period: str = "annual", status: str = "ac
     return keep_one_level(marked, keep)
 
 
+def _doc_ids(groups) -> pd.Series:
+    """Every document behind each group of figures: their own and those restating them."""
+    return groups.apply(lambda d: ";".join(sorted(set(d["doc_id"]) | {
+        x for a in d["also_in"] for x in _split(a)})), include_groups=False)
+
+
 def _wide(long: pd.DataFrame, key: list[str]) -> pd.DataFrame:
     cols = list(VALUE_COLUMNS)
     if long.empty:
@@ -486,8 +483,7 @@ def _wide(long: pd.DataFrame, key: list[str]) -> pd.DataFrame:
         "n_figures": g.size(),
         "n_split": g["split"].sum().astype(int),
         "programs": g["program"].agg(lambda s: ";".join(sorted(set(s)))),
-        "doc_ids": g.apply(lambda d: ";".join(sorted(set(d["doc_id"]) | {
-            x for a in d["also_in"] for x in _split(a)})), include_groups=False),
+        "doc_ids": _doc_ids(g),
     })
     out = pd.concat([vals, counts, meta], axis=1).reset_index()
     out.columns.name = None
@@ -506,8 +502,7 @@ def dyad_year_long(panel: pd.DataFrame, joint: str = "donor", period: str = "ann
     g = long.groupby(key, sort=True)
     out = pd.DataFrame({
         "value": g["value"].sum(), "n_figures": g.size(), "n_split": g["split"].sum().astype(int),
-        "doc_ids": g.apply(lambda d: ";".join(sorted(set(d["doc_id"]) | {
-            x for a in d["also_in"] for x in _split(a)})), include_groups=False),
+        "doc_ids": _doc_ids(g),
     }).reset_index()
     return out
 
@@ -602,6 +597,16 @@ def write_table(df: pd.DataFrame, path, float_format: str = VALUE_FORMAT) -> Pat
     path.parent.mkdir(parents=True, exist_ok=True)
     df.to_csv(path, index=False, float_format=float_format, lineterminator="\n", encoding="utf-8")
     return path
+
+
+def totals(table: pd.DataFrame, by, columns) -> pd.DataFrame:
+    """Sums of ``columns`` of an analytic table by ``by`` (missing where no figure is stated),
+    with the number of figures and every document behind them."""
+    g = table.groupby(by, sort=True)
+    out = g[list(columns)].sum(min_count=1)
+    out["n_figures"] = g["n_figures"].sum()
+    out["doc_ids"] = g["doc_ids"].agg(lambda s: ";".join(sorted({d for x in s for d in _split(x)})))
+    return out.reset_index()
 
 
 def read_covariates(path) -> pd.DataFrame:

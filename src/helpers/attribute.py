@@ -22,14 +22,20 @@ The reading works on the clean (normalised) text of one document:
   it; cumulative figures end in the span's last year (2017至2019, “十三五” → 2020);
 * donor: the eastern unit the document (or its title) is about, at the deepest level it keeps naming;
   the province or city above it when the text credits it (上海方面, 江苏财政, 天津市各界, 省级资金);
-  a unit inside it that gives in the clause (深圳市龙岗区向乐业县…); a ministry or central SOE that
+  a unit inside it that gives in the clause (深圳市龙岗区向乐业县…), or that opens a clause of the
+  paragraph (张家港市今年选派…) until another eastern unit is named (not 慈溪市企业家协会…); givers
+  listed before 分别 are zipped with the figures (昆山市、张家港市分别向…4600万元、5200万元); a ministry or central SOE that
   opens the sentence (中石化对口支援泽库县, SOE money → social_aid); totals of several donors
   (对口支援地区和单位…, 北京和天津…) are not rows;
 * recipients: the receiving places of the figure's clause, else of its sentence unless the sentence
   spreads them over clauses, else of the section heading; 三地/两县/四县/两旗 point back to the latest
   list of that many units (两地: that many prefectures' worth), also from an earlier clause; 凉山三县
-  and 甘肃受援县 mean the document's recipients inside the place; 各/分别 gives one row per unit and
-  分别 with as many figures pairs them in order; a total followed by its breakdown (其中A县…、B县…)
+  and 甘肃受援县 mean the document's recipients inside the place; 各/分别 gives one row per unit (or
+  per role: 教师、医生各十名) and 分别 with as many figures pairs them in order; a total spread by the
+  next clause (…1.5亿元,三地各5000万元) goes to the units it points back to, and places that a later
+  clause gives amounts of their own not adding up to a total are not the total's; a sentence opening
+  with 其/该县/当地 stays in the one place of the sentence before; a prefecture that signs a contract
+  (与赤峰市签订…协议) is not expanded into its counties; a total followed by its breakdown (其中A县…、B县…)
   goes to the breakdown's places, the parts after 其中 go where the total went; a report about one
   recipient (its title, 我县 in a report the county wrote, a single prefecture holding all recipients,
   浙川/津陇 in the title) gives it to figures that name none, as the counties the text pairs with the
@@ -37,7 +43,8 @@ The reading works on the clean (normalised) text of one document:
 * program: said in the clause, sentence, section heading or whole text, else from where the
   recipients are (新疆, 西藏, 青海 receive 对口支援).
 
-Figures that fit no indicator stay in the mentions table with the reason.
+A headline figure the body states again is kept once (from the body); ASCII ?/! inside mojibake
+(当?shù)) does not end a sentence. Figures that fit no indicator stay in the mentions table with the reason.
 """
 from __future__ import annotations
 
@@ -101,7 +108,11 @@ def _split(text: str, start: int, end: int, ends: str) -> list[Span]:
     rx = _SPLIT_RE.get(ends)
     if rx is None:
         cls = re.escape(ends)
-        rx = _SPLIT_RE[ends] = re.compile(rf"[^{cls}]*[{cls}]|[^{cls}]+$")
+        # an ASCII ?/! before Latin letters is mojibake (当?shù)), not the end of a sentence
+        plain = "".join(c for c in ends if c not in "?!")
+        stop = rf"[{re.escape(plain)}]|[?!](?![A-Za-z\u00c0-\u024f])" if plain != ends else rf"[{cls}]"
+        rx = _SPLIT_RE[ends] = re.compile(rf"(?:[^{cls}]|[?!](?=[A-Za-z\u00c0-\u024f]))*(?:{stop})|(?:[^{cls}]|[?!])+$"
+                                          if plain != ends else rf"[^{cls}]*[{cls}]|[^{cls}]+$")
     spans = [Span(m.start(), m.end()) for m in rx.finditer(text, start, end) if m.end() > m.start()]
     if len(_SPLIT_CACHE) > 4096:
         _SPLIT_CACHE.clear()
@@ -782,6 +793,12 @@ def _classify(r: Reading, fig: Figure, sent: Span, fig_spans) -> tuple[str, str,
                            if re.search(rx + r"(结对|之间结对|之间)?\s*$", before)), "")
             if not detail:
                 return "", "", f"counts no twinned party ({cue})", ""
+        if detail == "counties":
+            # 济南市10个区县与湘西州8个县市结对: the side of 与 tells whose counties are counted
+            if "与" in text[clause.start:fig.start]:
+                detail = "recipient_counties"
+            elif "与" in text[fig.end:clause.end]:
+                detail = "donor_counties"
         return indicator, detail, f"cue {cue}", indicator       # 101户贫困户结对: counted as pairs
     if indicator == "poor_beneficiaries" and not re.search(
             lx.POVERTY_WORDS, text[max(sent.start, clause.start - 40):clause.end]):
@@ -1088,8 +1105,18 @@ def _named_recipients(r: Reading, fig: Figure, sent: Span, section: tuple[Span, 
             spread = _SPREAD_BACK.match(text, clauses[ci + 1].start, clauses[ci + 1].end)
             if spread:
                 return _back_reference(r, spread.start(1), _CN_COUNT[spread.group(1)], spread.group(2))
+        # …挂职禄劝县副县长的邢军善,在当地推进就业扶贫。2019年,在其协调下,转移…53人: a sentence that
+        # opens by pointing back (其, 该县, 当地) stays in the one place the sentence before is about
+        if _ANAPHORA_OPEN.match(text, sent.start, sent.end) and sent.start > 0:
+            prev = _find(r.sentences, sent.start - 1)
+            if text.rfind("\n", prev.start, sent.start) < 0:
+                held = _group_places(r, _places_in(r, prev.start, prev.end))
+                if len(held) == 1:
+                    return held
     if sent_places:
         holders = [c for c in clauses if any(c.start <= s < c.end for s, _, _ in sent_places)]
+        if len(holders) == 1 and holders[0].start >= hi and _allocates_otherwise(r, fig, holders[0]):
+            return []
         split_after = re.search(r"其中", text[fig.end:sent.end])
         if split_after and all(s > fig.end + split_after.start() for s, _, _ in sent_places):
             # the places of a part named after the total are not the total's; an earlier clause
@@ -1114,6 +1141,25 @@ def _named_recipients(r: Reading, fig: Figure, sent: Span, section: tuple[Span, 
         deep = _dedupe_places(inside)
         return deep if len(deep) == 1 else _dedupe_places(head_places)
     return []
+
+
+_ANAPHORA_OPEN = re.compile(lx.ANAPHORA_OPEN)
+_PLACE_COUNTED = re.compile(r"[\u4e00-\u9fff]{0,4}?(县|区|市|州|旗|乡|镇|村)")
+
+
+def _allocates_otherwise(r: Reading, fig: Figure, clause: Span) -> bool:
+    """投入资金2.35亿元,实施项目126个,向A县、B县、C县各拨付七千万元: a later clause that gives each
+    place its own amount holds those places; the earlier figures are for them only when they are the
+    sum of those amounts."""
+    text = r.text
+    # 分别在大理州的11个贫困县挂职: a count of places is no amount of their own
+    own = [f for f in r.figures if clause.start <= f.start < clause.end
+           and not _PLACE_COUNTED.match(text, f.end)]
+    if not own or not re.search(lx.EACH_CUES, text[clause.start:own[0].start]):
+        return False
+    n = len(_dedupe_places([p for _, _, p in _places_in(r, clause.start, own[0].start)]))
+    total = sum(f.value for f in own) * (n if len(own) == 1 else 1)
+    return not (fig.unit == own[0].unit and abs(total - fig.value) <= 0.01 * fig.value)
 
 
 _SPREAD_BACK = re.compile(r"\s*" + lx.BACK_REFERENCE + r"\s*(?:各|分别|均|每)")
@@ -1141,7 +1187,8 @@ def _parts_after(r: Reading, fig: Figure, sent: Span) -> list:
             end = pos = line_end + 1
     # a breakdown gives each place its own figure (A县5200万元、B县4800万元); one figure for two
     # places (其中向东乡县、积石山县投入7.6亿元) is a part, and the total covers more than it
-    parts = [f for f in r.figures if fig.end + m.start() <= f.start < end]
+    # …项目1236个,其中向A县、B县两个深度贫困县投入7.6亿元: parts are stated in the total's unit
+    parts = [f for f in r.figures if fig.end + m.start() <= f.start < end and f.unit == fig.unit]
     places = _places_in(r, fig.end + m.start(), end)
     if len(parts) < 2 or len(places) < 2:
         return []
@@ -1339,6 +1386,13 @@ def extract_document(doc, gazetteer=None) -> tuple[list[dict], list[dict]]:
                 groups = [(recips, detail)] * len(units)
             elif not recips and generic and len(r.doc_recipients) > 1:
                 groups = [([p], detail) for p in r.doc_recipients]
+        if indicator == "poor_beneficiaries" and not any(d for _, d in groups) and _LIFTED_AFTER.match(text, fig.end):
+            groups = [(g, "lifted") for g, _ in groups]       # 带动…7200余人脱贫: people lifted out of poverty
+        if indicator == "consumption_aid" and not any(d for _, d in groups) and \
+                _GOV_PROCUREMENT.search(text, clause.start, fig.start):
+            groups = [(g, "gov_procurement") for g, _ in groups]   # 机关食堂采购…农产品420万元
+        if indicator == "fiscal_aid" and each and len(groups) > 1 and not any(d for _, d in groups):
+            groups = [(g, "per_county") for g, _ in groups]   # 向A县、B县各拨付七千万元
         donor_name = central[0] if central is not None else _credited_donor(r, fig, sent)
         ev_start, ev_end = _evidence_span(text, fig, sent)
         for g, detail in groups:
@@ -1360,7 +1414,28 @@ def extract_document(doc, gazetteer=None) -> tuple[list[dict], list[dict]]:
                 "start": ev_start,
                 "end": ev_end,
             })
-    return rows, mentions
+    return _drop_restated_headline(r, rows, mentions), mentions
+
+
+_LIFTED_AFTER = re.compile(lx.LIFTED_AFTER)
+_GOV_PROCUREMENT = re.compile(next(rx for n, rx, _ in lx.MONEY_CUES if n == "consumption_aid:gov_procurement"))
+_SENTENCE_STOP = re.compile(r"[。；;！？]")
+
+
+def _drop_restated_headline(r: Reading, rows: list[dict], mentions: list[dict]) -> list[dict]:
+    """苏陕协作惠及陕西省32.2万贫困人口 (headline) … 惠及陕西省贫困人口32.2万人 (body): a figure of the
+    title line that the body states again is the same figure, kept once (from the body)."""
+    line_end = r.text.find("\n")
+    if line_end < 0 or line_end > 60 or _SENTENCE_STOP.search(r.text, 0, line_end):
+        return rows                       # the first line is prose, not a headline
+    body = {(x["indicator"], x["value"], x["unit"]) for x in rows if x["start"] > line_end}
+    keep = [x for x in rows if x["start"] > line_end or (x["indicator"], x["value"], x["unit"]) not in body]
+    if len(keep) < len(rows):
+        dropped = {(x["start"], x["value"]) for x in rows if x not in keep}
+        for m in mentions:
+            if m["end"] <= line_end and any(v == m["value"] for _, v in dropped):
+                m["decision"], m["indicator"], m["reason"] = "rejected", "", "headline restated in the body"
+    return keep
 
 
 _ROLE_BEFORE = re.compile(lx.ROLE_BREAKDOWN_BEFORE)

@@ -21,6 +21,7 @@ from typing import Mapping
 import pandas as pd
 
 from . import codebook, paths
+from .panel import cell_text, sort_panel
 
 # Light, distinct backgrounds in codebook indicator order (legend and marks).
 PALETTE = ("#ffd8a8", "#b2f2bb", "#a5d8ff", "#ffc9c9", "#d0bfff", "#99e9f2", "#ffec99",
@@ -60,10 +61,7 @@ def indicator_colour(indicator: str) -> str:
     return PALETTE[i % len(PALETTE)]
 
 
-def _s(v) -> str:
-    from .panel import cell_text
-
-    return cell_text(v)
+_s = cell_text
 
 
 def _e(v) -> str:
@@ -234,8 +232,6 @@ def write_evidence_pages(documents: Mapping, panel: pd.DataFrame, out_dir=paths.
     if unknown:
         raise KeyError(f"panel rows for document(s) not given to the evidence pages: "
                        f"{', '.join(unknown)}")
-    from .panel import sort_panel
-
     panel = sort_panel(panel)
     written, entries = [], []
     for doc_id in sorted(documents):

@@ -996,6 +996,32 @@ def _merge(prev: PlaceMention, m: PlaceMention) -> PlaceMention | None:
     return PlaceMention(prev.start, m.end, surface, None, inners)
 
 
+_LEVEL_PIECE = re.compile(r".+?(?:特别行政区|自治区|自治州|自治县|自治旗|地区|特区|新区|省|市|州|盟|县|区|旗)")
+
+
+def last_level(name: str) -> str:
+    """Lowest administrative level of a full name: 甘肃省天水市武山县 → 武山县, 天津市 → 天津市."""
+    name = name.strip()
+    parts = _LEVEL_PIECE.findall(name)
+    tail = name[sum(len(p) for p in parts):]
+    if tail:
+        parts.append(tail)
+    merged: list[str] = []
+    for piece in parts:
+        # 州/县/市/旗 also end many names (贵州, 梅县, 津市, 社旗): a piece starting with a level
+        # word right after such a cut, or made of a level word alone, belongs to the piece before
+        # (贵州|省 → 贵州省, 梅县|区 → 梅县区).
+        if merged and merged[-1].endswith("州") and piece[0] in "省市县区":
+            merged[-1] += piece[0]
+            piece = piece[1:]
+        if merged and len(piece) == 1 and piece in "省市州盟县区旗":
+            merged[-1] += piece
+            piece = ""
+        if piece:
+            merged.append(piece)
+    return merged[-1] if merged else name
+
+
 def adcode_within(code: str, outer: str) -> bool:
     """True when adcode ``code`` is ``outer`` or lies inside it (province 620000, prefecture 620500)."""
     if outer.endswith("0000"):

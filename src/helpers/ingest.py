@@ -42,8 +42,8 @@ from pathlib import Path
 import pandas as pd
 
 from . import paths
-from .normalize import (Normalized, classify_lines, cjk_share, is_body_line, line_kind,
-                        normalize, script_of, simplify)
+from .normalize import (ORG_END_RE, Normalized, chinese_letter_share, cjk_share, is_body_line,
+                        line_kind, normalize, script_of, simplify)
 
 FORMATS = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md", ".html": "html",
            ".htm": "html", ".docx": "docx", ".pdf": "pdf"}
@@ -248,7 +248,6 @@ _SOURCE_RE = re.compile(
     r"(?=$|\s|作者|编辑|责任编辑|责编|发布时间|发布日期|时间|日期|浏览|【|\[|\||\d{4}-\d)")
 _UNINFORMATIVE_SOURCE = {"互联网", "网络", "本站", "网友", "网友投稿", "原创"}
 _BYLINE_RE = re.compile(r"记者|通讯员|摄影|作者|编辑|报道")
-_ORG_END_RE = re.compile(r"(?:局|办公室|委员会|管委会|政府|领导小组|工作组|中心|办|委|厅|处|园区|开发区|新区|工作队)$")
 
 
 def parse_date(s: str) -> str | None:
@@ -320,7 +319,7 @@ def read_metadata(raw_text: str, head_lines: int = 30, tail_lines: int = 10) -> 
     if len(tail) >= 2 and len(tail[-1]) <= 20 and parse_date(tail[-1]):
         block = []
         for x in reversed(tail[:-1]):
-            if len(x) <= 40 and _ORG_END_RE.search(x) and not re.search(r"[,。;!?]", x):
+            if len(x) <= 40 and ORG_END_RE.search(x) and not re.search(r"[,。;!?]", x):
                 block.append(x)
             else:
                 break
@@ -382,15 +381,6 @@ def _flags(raw_text: str, text: str, counts: dict) -> list[str]:
             and not counts.get("pinyin"):
         flags.append("half_removed")
     return flags
-
-
-def _chinese_letter_share(s: str) -> float:
-    """Share of CJK characters among letters (CJK + Latin): what says a text is Chinese."""
-    import numpy as np
-    cp = np.frombuffer(s.encode("utf-32-le"), dtype=np.uint32)
-    cjk = np.count_nonzero((cp >= 0x3400) & (cp <= 0x9FFF))
-    latin = np.count_nonzero(((cp >= 0x41) & (cp <= 0x5A)) | ((cp >= 0x61) & (cp <= 0x7A)))
-    return float(cjk / (cjk + latin)) if cjk + latin else 0.0
 
 
 def _hash(s: str) -> int:
@@ -491,7 +481,7 @@ def _finish(row: _Row, raw_text: str, enc, meta: dict, norm: Normalized | None) 
     row.chars_clean = len(d.text) if norm is not None else row.chars_clean
     row.lines_removed = sum(v for k, v in d.counts.items()
                             if k in ("nav", "meta", "legal", "trailer", "noncjk"))
-    share = _chinese_letter_share(raw_text[:200000])
+    share = chinese_letter_share(raw_text[:200000])
     if not raw_text.strip():
         d.status, d.message = "empty", "no text in the file"
     elif share < MIN_CJK_SHARE:
@@ -502,8 +492,6 @@ def _finish(row: _Row, raw_text: str, enc, meta: dict, norm: Normalized | None) 
             f"no report text left after removing boilerplate ({len(raw_text)} raw characters)"
     else:
         d.status = "ok"
-        if not d.message:
-            d.message = ""
     if d.status == "ok":
         row.meta_text = read_metadata(raw_text)
         if not d.streamed:
@@ -518,17 +506,19 @@ def _stream_text_file(path: Path, doc_id: str, out_text: Path | None) -> _Row:
     row = _Row(_empty_doc(doc_id, path.name, "error", fmt, ""))
     with open(path, "rb") as f:
         sample = f.read(65536)
+    try:
         why = _looks_binary(sample)
         if why:
+            raise InputError("error", why)
+        enc = detect_encoding(sample)
+    except InputError as e:
+        # Not read as text, but the row still identifies the whole file.
+        with open(path, "rb") as f:
             for block in iter(lambda: f.read(CHUNK_BYTES), b""):
                 sha.update(block)
-            row.doc.message, row.doc.sha256 = why, hashlib.sha256(sample).hexdigest()
-            return row
-        try:
-            enc = detect_encoding(sample)
-        except InputError as e:
-            row.doc.status, row.doc.message = e.status, str(e)
-            return row
+                row.bytes += len(block)
+        row.doc.status, row.doc.message, row.doc.sha256 = e.status, str(e), sha.hexdigest()
+        return row
     decoder = codecs.getincrementaldecoder(enc)(errors="replace")
     counts: dict[str, int] = {}
     removed: list = []
@@ -674,6 +664,11 @@ def _table(rows: list[_Row], sources: pd.DataFrame) -> pd.DataFrame:
     return df.sort_values("file", kind="stable").reset_index(drop=True)
 
 
+def _streamed(path: Path) -> bool:
+    """Read chunk by chunk (``_stream_text_file``) rather than whole?"""
+    return path.stat().st_size > LARGE_BYTES and FORMATS.get(path.suffix.lower()) in ("txt", "md")
+
+
 def list_raw_files(raw_dir=paths.RAW) -> list[Path]:
     raw_dir = Path(raw_dir)
     if not raw_dir.is_dir():
@@ -701,7 +696,7 @@ def ingest_dir(raw_dir=paths.RAW, out_dir=paths.CLEAN, progress: bool = True
             r = _Row(_empty_doc(doc_id, f.name, "reference", f.suffix.lstrip(".").lower(),
                                 "project reference table, not a report",
                                 hashlib.sha256(data).hexdigest()), bytes=len(data))
-        elif f.stat().st_size > LARGE_BYTES and FORMATS.get(f.suffix.lower()) in ("txt", "md"):
+        elif _streamed(f):
             tmp = text_dir / f"{doc_id}.txt.partial" if text_dir is not None else None
             r = _stream_text_file(f, doc_id, tmp)
             if tmp is not None:
@@ -763,11 +758,15 @@ def load_documents(clean_dir=paths.CLEAN, raw_dir=paths.RAW) -> dict[str, Docume
         saved = Path(clean_dir) / "text" / f"{rec['doc_id']}.txt"
         if not saved.exists():
             raise FileNotFoundError(f"{saved}: clean text missing; re-run ingest")
-        r = read_document(path, rec["doc_id"])
+        # A large file is rebuilt the way ingest read it: streamed, its text only on disk (a
+        # whole-file normalisation may join lines that the chunked one kept apart).
+        streamed = _streamed(path)
+        r = (_stream_text_file(path, rec["doc_id"], None) if streamed
+             else read_document(path, rec["doc_id"]))
         d = r.doc
         if d.sha256 != rec["sha256"]:
             raise ValueError(f"{path}: file changed since ingest (sha256 differs); re-run ingest")
-        if d.text != saved.read_text(encoding="utf-8"):
+        if not streamed and d.text != saved.read_text(encoding="utf-8"):
             raise ValueError(f"{saved}: differs from the text the normaliser makes now; re-run ingest")
         d.title = rec["title"] or None
         d.date = rec["date"] or None

@@ -28,6 +28,8 @@ MONEY_CUES: tuple[tuple[str, str, int], ...] = (
     # contract values: commitments to buy (consumption_aid, target, detail contract)
     ("consumption_aid:contract", r"(签约总?(金)?额|(合同|订单|(采购|购销|销售)协议)(总)?金额|(约定|协议|合同)(采购|购销|销售)?(总)?(金)?额|签订[^，。；]{0,8}(合同|订单|采购协议|购销协议)(总)?金?额?|签约)", 0),
     # consumption
+    # 机关食堂采购, 学校食堂采购: public canteens buying (government procurement)
+    ("consumption_aid:gov_procurement", r"((机关|学校|单位|政府)[^，,。；;\d]{0,4}食堂|预算单位)[^，,。；;\d]{0,3}(采购|购买)", 0),
     ("consumption_aid", r"消费(扶贫|帮扶|协作)", 0),
     ("consumption_aid", r"(采购|销售|购买|认购|代销|助销|帮销|交易额|销售额|成交额|带货)", 1),
     ("consumption_aid", r"(农副产品|农特产品|农产品|扶贫产品|特色产品|土特产)", 2),
@@ -43,6 +45,7 @@ MONEY_CUES: tuple[tuple[str, str, int], ...] = (
     ("fiscal_aid", r"(财政|专项|援助|帮扶|扶贫|协作|援建|援疆|援藏|援青|对口支援|东西部扶贫协作)(援助|帮扶|扶贫|协作)?(资金|经费|款)", 0),
     ("fiscal_aid", r"(拨付|下达|安排|投入|划拨|援助|落实)(资金|经费)?", 2),
     ("fiscal_aid:workshops", r"奖补(资金)?", 0),
+    ("fiscal_aid:supplementary", r"追加(安排)?", 1),
     ("fiscal_aid:employment_subsidy", r"补贴|补助", 1),
     ("fiscal_aid:remitted_to_city", r"上解", 0),
     ("fiscal_aid", r"资金", 4),
@@ -107,6 +110,8 @@ COUNT_CUES: tuple[tuple[str, str, int], ...] = (
     ("pairings+", r"(结对|结亲|帮扶关系|一对一|手拉手|对口帮扶关系|镇镇对接|村村对接)", 0),
     ("pairings", r"(街道|社区|乡镇)[^，。；\d]{0,10}与[^，。；\d]{0,10}(乡镇|村)", 0),
     ("pairings", r"(企业|商会|街道|社区|学校|医院)[^，。；]{0,3}与[^，。；]{0,12}(贫困村|村|乡镇|贫困户)", 0),
+    # 13家企业对口帮扶漳县20个村: enterprises twinned with villages without 与
+    ("pairings", r"(企业|商会)[^，,。；;]{0,3}(对口帮扶|结对帮扶)[^，,。；;]{0,12}(贫困村|村)", 0),
     ("projects", r"项目", 0),
     ("enterprises", r"(引导|引进|招引|促成|推动|吸引|带动|落地)[^，。；]{0,10}(企业|公司)[^，。；]{0,12}(投资|落地|入驻|落户|注册|合作|兴业)", 0),
     ("enterprises", r"(企业|公司)[^，。；]{0,12}(落地|入驻|落户|投资兴业|到位)", 1),
@@ -117,8 +122,10 @@ COUNT_CUES: tuple[tuple[str, str, int], ...] = (
 )
 
 # nouns counted by a pairing figure, for detail (the twinned party on the donor side comes first)
+# detail "lifted": the people are said to leave poverty (带动贫困人口4.7万人脱贫), not to earn more
+LIFTED_AFTER = r"[^，,。；;\d]{0,12}?(稳定|如期|实现了?|全部)?脱贫(?!致富|攻坚|户|人口|群众)"
 PAIRING_DETAIL = (
-    ("subdistricts", r"街道"),
+    ("subdistricts", r"(街道|街镇|镇街|街乡)"),
     ("communities", r"社区"),
     ("enterprises", r"(企业|商会|民营|企)"),
     ("schools", r"(学校|中小学|幼儿园)"),
@@ -138,6 +145,8 @@ PARENT_CREDIT = r"(方面|财政|各界|社会各界)"
 # 慈溪市企业家协会向…捐款: a body inside the unit gives, not the unit (the donor keeps the figure)
 NON_GOVERNMENT_GIVER = r"[\u4e00-\u9fff]{0,6}(协会|商会|企业|公司|集团|基金会|慈善|爱心人士|个人)"
 CONTRACT_PARTY_AFTER = r"[\u4e00-\u9fff]{0,3}(签订|签署|签约|达成)"
+# a sentence opening with a pointer back to the place just spoken of (2019年,在其协调下; 该县; 当地)
+ANAPHORA_OPEN = r"\s*((19|20)\d\d年[^，,。]{0,6}[，,]\s*)?[^，,。；;\d]{0,3}(其|该县|该市|该区|该州|该旗|当地)"
 GIVER_AFTER = r"(向|为|援助|帮助|对口帮扶|结对帮扶)"
 YEAR_TO_DATE = r"(今年以来|去年以来|年初以来|截至目前|截至目前为止|截至\d{1,2}月|本年度)"
 EXPECTED_CUES = r"(预计|预期|有望)"
@@ -170,7 +179,7 @@ PROJECT_DETAIL = (
 )
 
 # words that point back to the recipients named before (三地, 两县) rather than to all of them
-BACK_REFERENCE = r"([两二三四五六七八九])(区县|县市|地|县|市|州|旗)(?!携手|共同|合作|联合|互|之间|人民|政府|党委|干部群众)"
+BACK_REFERENCE = r"([两二三四五六七八九])(区县|县市|地|县|市|州|旗)(?!携手|共同|合作|联合|互|之间|人民|政府|党委|干部群众|签订|签署)"
 # words meaning "the recipient area" in general: no recipients
 GENERIC_RECIPIENT = r"(受援地区|受援地|受援县|帮扶地区|贫困地区|协作地区|对口地区|结对帮扶县|结对县|帮扶县|贫困县)"
 # 大理州的11个贫困县 / 凉山州所辖各县: the counties of the place named just before

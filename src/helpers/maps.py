@@ -25,7 +25,8 @@ from typing import Iterable, Sequence
 import numpy as np
 import pandas as pd
 
-from helpers.codebook import INDICATOR_BY_NAME, PROGRAMS, STATUSES
+from .analysis import coerce_panel, drop_repeated_figures
+from .codebook import INDICATOR_BY_NAME, PROGRAMS, STATUSES
 from .gazetteer import adcode_within as _inside
 
 # Albers equal-area conic for China (standard parallels 25°N and 47°N).
@@ -61,8 +62,6 @@ def _years(years) -> set[int] | None:
     return {int(y) for y in years}
 
 
-
-
 def select_figures(panel: pd.DataFrame, indicator: str = "fiscal_aid", status: str = "actual",
                    years=None, program: str | None = None, donor_city: str | None = None,
                    period: str | None = "annual", unit: str | None = None, gz=None) -> pd.DataFrame:
@@ -94,6 +93,11 @@ def select_figures(panel: pd.DataFrame, indicator: str = "fiscal_aid", status: s
     ys = _years(years)
     if ys is not None:
         df = df[df["year"].astype(int).isin(ys)]
+    # The same figure restated by two documents (a feature and a press conference) is one
+    # figure; the analytic tables' rule decides, so the map and the tables add up the same rows.
+    df = drop_repeated_figures(coerce_panel(df))
+    df["doc_ids"] = [_join([d, also]) for d, also in zip(df["doc_id"], df["also_in"])]
+    df = df.drop(columns=["doc_id", "_rset", "fig_id", "also_in"])
     df["donor_adcode"] = df["donor"].map(lambda d: _adcode(gz, d))
     if donor_city:
         city = gz.resolve(donor_city)
@@ -107,12 +111,6 @@ def select_figures(panel: pd.DataFrame, indicator: str = "fiscal_aid", status: s
         codes if isinstance(codes, str) and codes else
         ";".join(_adcode(gz, r) for r in names.split(";") if r) if names else ""
         for codes, names in zip(df["recipient_adcodes"], df["recipients"])]
-    # The same figure restated by two documents (a feature and a press conference) is one figure.
-    key = ["donor", "recipients", "program", "year", "period", "status", "indicator", "value", "unit"]
-    df = df.sort_values(["doc_id"] + key, kind="stable")
-    docs = df.groupby(key, dropna=False, sort=False)["doc_id"].agg(lambda s: ";".join(sorted(set(s))))
-    df = df.drop_duplicates(key).drop(columns="doc_id").merge(
-        docs.rename("doc_ids").reset_index(), on=key, how="left")
     return df.reset_index(drop=True)
 
 

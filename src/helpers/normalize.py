@@ -373,7 +373,7 @@ def _lines(text: str):
 
 
 # Signature lines closing an official report ("…领导小组办公室", "海东市扶贫开发局") are kept.
-_ORG_END_RE = re.compile(r"(?:局|办公室|委员会|管委会|政府|领导小组|工作组|中心|办|委|厅|处|园区|开发区|新区|工作队)$")
+ORG_END_RE = re.compile(r"(?:局|办公室|委员会|管委会|政府|领导小组|工作组|中心|办|委|厅|处|园区|开发区|新区|工作队)$")
 
 
 def classify_lines(lines: list[str]) -> list[str | None]:
@@ -410,11 +410,11 @@ def classify_lines(lines: list[str]) -> list[str | None]:
                 kinds[i] = "trailer"
                 footer_started = True
                 continue
-            if footer_started and len(line) <= 40 and "。" not in line and not _ORG_END_RE.search(line):
+            if footer_started and len(line) <= 40 and "。" not in line and not ORG_END_RE.search(line):
                 kinds[i] = "trailer"
                 continue
         if kinds[i] is None and len(line) <= 3 and (i < first_body or footer_started) \
-                and not _ORG_END_RE.search(line):
+                and not ORG_END_RE.search(line):
             kinds[i] = "nav"
     return kinds
 
@@ -633,3 +633,11 @@ def cjk_share(s: str) -> float:
     cp = _codepoints(s)
     cp = cp[(cp > 0x20) & (cp != 0x3000) & (cp != 0xA0)]
     return float(np.count_nonzero(_is_cjk_array(cp)) / len(cp)) if len(cp) else 0.0
+
+
+def chinese_letter_share(s: str) -> float:
+    """Share of CJK characters among letters (CJK + Latin): what says a text is Chinese."""
+    cp = _codepoints(s)
+    cjk = np.count_nonzero(_is_cjk_array(cp))
+    latin = np.count_nonzero(((cp >= 0x41) & (cp <= 0x5A)) | ((cp >= 0x61) & (cp <= 0x7A)))
+    return float(cjk / (cjk + latin)) if cjk + latin else 0.0

@@ -61,6 +61,7 @@ from typing import Mapping
 import pandas as pd
 
 from . import codebook, paths
+from .gazetteer import adcode_within, get_gazetteer, last_level
 
 EMPTY = "<empty>"
 ACTIONS = ("drop", "change", "add")
@@ -336,10 +337,15 @@ def read_corrections(path) -> list[Correction]:
     return out
 
 
+def split_list(text) -> list[str]:
+    """The parts of a ';'-joined cell (recipients, adcodes, doc_ids), stripped; [] for NA or ''."""
+    if text is None or (not isinstance(text, str) and pd.isna(text)):
+        return []
+    return [t.strip() for t in str(text).split(";") if t.strip()]
+
+
 def _recipient_set(text) -> frozenset:
-    if text is None or (not isinstance(text, str) and pd.isna(text)) or text == "":
-        return frozenset()
-    return frozenset(t.strip() for t in str(text).split(";") if t.strip())
+    return frozenset(split_list(text))
 
 
 def _matches(panel: pd.DataFrame, c: Correction) -> pd.Series:
@@ -383,14 +389,8 @@ def _same(a, b) -> bool:
 
 def resolve_adcodes(recipients) -> str | None:
     """';'-joined adcodes of ';'-joined recipient names (None when empty or unresolvable)."""
-    names = [t.strip() for t in str(recipients or "").split(";") if t.strip()]
+    names = split_list(recipients)
     if not names:
-        return None
-    try:
-        from .gazetteer import get_gazetteer
-    except ImportError:
-        warnings.warn("helpers.gazetteer is not available: recipient_adcodes of corrected rows "
-                      "left empty", stacklevel=2)
         return None
     gaz = get_gazetteer()
     codes = []
@@ -638,13 +638,32 @@ def write_panel(panel: pd.DataFrame, mentions: pd.DataFrame, out_dir, *,
 
 
 def read_panel(path) -> pd.DataFrame:
-    """Read panel.csv or panel.parquet back with the codebook dtypes."""
+    """Read panel.csv or panel.parquet back with the codebook dtypes.
+
+    A gold file (core columns only) reads too: missing provenance columns come back empty. A
+    missing core column or a number column holding text is an error naming the file and the row.
+    """
     path = Path(path)
+    if not path.exists():
+        raise FileNotFoundError(f"panel file not found: {path}")
     if path.suffix == ".parquet":
         df = pd.read_parquet(path)
     else:
         df = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
-    return coerce_panel(df)[list(codebook.PANEL_COLUMNS)]
+    missing = [c for c in codebook.CORE_COLUMNS if c not in df.columns]
+    if missing:
+        raise ValueError(f"{path}: missing panel column(s) {missing}")
+    df = df.reindex(columns=list(codebook.PANEL_COLUMNS))
+    for col, dtype in _column_dtypes().items():
+        if dtype == "str":
+            continue
+        given = df[col].notna() & (df[col].astype(str).str.strip() != "")
+        bad = df.index[given & pd.to_numeric(df[col], errors="coerce").isna()]
+        if len(bad):
+            i = bad[0]
+            raise ValueError(f"{path}: row {i} (doc {df.at[i, 'doc_id']}) has a non-numeric "
+                             f"{col} {df.at[i, col]!r}")
+    return coerce_panel(df)
 
 
 def rejected_by_reason(mentions: pd.DataFrame, docs: Mapping | None = None, *,
@@ -678,28 +697,6 @@ def rejected_by_reason(mentions: pd.DataFrame, docs: Mapping | None = None, *,
 # pairings check
 
 
-def _last_level(name: str) -> str:
-    """Lowest administrative level of a full name: 甘肃省天水市武山县 → 武山县."""
-    import re
-
-    name = name.strip()
-    parts = re.findall(r".+?(?:特别行政区|自治区|自治州|自治县|自治旗|地区|特区|新区|省|市|州|盟|县|区|旗)",
-                       name)
-    tail = name[sum(len(p) for p in parts):]
-    if tail:
-        parts.append(tail)
-    # 州 is also the last character of many names (贵州, 兰州, 杭州): a piece that then starts
-    # with the level word belongs to the piece before it (贵州|省 → 贵州省).
-    merged: list[str] = []
-    for piece in parts:
-        if merged and merged[-1].endswith("州") and piece[0] in "省市县区":
-            merged[-1] += piece[0]
-            piece = piece[1:]
-        if piece:
-            merged.append(piece)
-    return merged[-1] if merged else name
-
-
 def _within(specific: str, general: str) -> bool:
     """True when place ``specific`` is ``general`` or lies inside it (by full-name prefix) or
     the two agree at the lowest level (a short name against a full one)."""
@@ -707,7 +704,7 @@ def _within(specific: str, general: str) -> bool:
         return False
     if specific == general or specific.startswith(general):
         return True
-    return specific.endswith(_last_level(general)) or general.endswith(_last_level(specific))
+    return specific.endswith(last_level(general)) or general.endswith(last_level(specific))
 
 
 def read_pairings(pairings_csv) -> pd.DataFrame:
@@ -719,6 +716,14 @@ def read_pairings(pairings_csv) -> pd.DataFrame:
     lacking = [c for c in ("donor", "recipient") if c not in df.columns]
     if lacking:
         raise ValueError(f"{path}: pairings file lacks column(s) {', '.join(lacking)}")
+    for col in ("start_year", "end_year"):
+        if col not in df.columns:
+            continue
+        bad = df.index[~df[col].str.strip().str.fullmatch(r"(?:\d{4})?")]
+        if len(bad):
+            i = bad[0]
+            raise ValueError(f"{path}, line {i + 2}: {col} {df.at[i, col]!r} is not a year "
+                             "(write yyyy, or leave it empty for an open end)")
     return df
 
 
@@ -730,16 +735,8 @@ def _year(text, default):
 
 
 def _adcode_within(code: str, general: str) -> bool:
-    """Adcode containment: 620524 lies in 620500 (prefecture) and in 620000 (province)."""
-    if not (code and general and len(code) == 6 and len(general) == 6):
-        return False
-    if code == general:
-        return True
-    if general.endswith("0000"):
-        return code[:2] == general[:2]
-    if general.endswith("00"):
-        return code[:4] == general[:4]
-    return False
+    """Adcode containment (620524 lies in 620500 and 620000); False when either is unknown."""
+    return len(code) == 6 and len(general) == 6 and adcode_within(code, general)
 
 
 def _span(s: int, e: int) -> str:
@@ -768,15 +765,11 @@ def check_pairings(panel: pd.DataFrame, pairings_csv=None) -> pd.DataFrame:
                for r in pairings.to_dict("records") if r["donor"].strip() and r["recipient"].strip()]
     pairs: dict = {}
     for r in panel.itertuples(index=False):
-        names = [t.strip() for t in str(r.recipients or "").split(";")] \
-            if not pd.isna(r.recipients) else []
-        codes = [t.strip() for t in str(r.recipient_adcodes or "").split(";")] \
-            if not pd.isna(r.recipient_adcodes) else []
+        names, codes = split_list(r.recipients), split_list(r.recipient_adcodes)
         if len(codes) != len(names):
             codes = [""] * len(names)
         for name, code in sorted(set(zip(names, codes))):
-            if name:
-                pairs.setdefault((r.donor, name, code), []).append(r)
+            pairs.setdefault((r.donor, name, code), []).append(r)
     out = []
     for (donor, rec, code), rows in sorted(pairs.items()):
         listed = [(s, e) for d, p, pc, s, e in entries
