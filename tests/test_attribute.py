@@ -770,3 +770,8 @@ def test_enterprises_twinned_with_villages_without_yu(gz):
     rows, _ = rows_of(gz, "各镇签订帮扶协议书,18家企业对口帮扶册亨县26个村。", intro=NINGBO)
     assert only(rows, value=18.0)["indicator"] == "pairings"
     assert only(rows, value=26.0)["indicator"] == "pairings"
+
+
+def test_a_description_of_people_already_counted_is_not_a_row(gz):
+    rows, _ = rows_of(gz, "宁波第五批援黔干部共9名干部赴册亨县挂职,9人均为1980年以后出生的业务骨干。", intro=NINGBO)
+    assert len([r for r in rows if r["value"] == 9.0]) == 1

@@ -395,3 +395,14 @@ def test_metadata_from_a_web_page_head_not_from_the_report_body():
     signed = body_only + "\n海东市扶贫开发局\n2018年11月1日"
     m = read_metadata(signed)
     assert m["unit"] == "海东市扶贫开发局" and m["date"] == "2018-11-01" and m["unit_from"] == "signature"
+
+
+def test_mojibake_contexts_show_what_set_the_flag():
+    docs = {"a": ingest.Document(doc_id="a", file="a.txt", status="ok",
+                                 text="宝坻区向武山县捐赠锟斤拷资金100万元,决战(zhàn)脱贫攻坚", raw_text="",
+                                 offsets=[], title=None, date=None, unit=None, script="simplified"),
+            "b": ingest.Document(doc_id="b", file="b.txt", status="ok", text="决?zhàn)胜脱贫攻坚",
+                                 raw_text="", offsets=[], title=None, date=None, unit=None,
+                                 script="simplified")}
+    out = ingest.mojibake_contexts(docs, width=4)
+    assert out.values.tolist() == [["a", "山县捐赠锟斤拷资金10"], ["b", "决?zhàn)胜脱贫攻"]]

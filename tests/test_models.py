@@ -159,3 +159,29 @@ def test_models_on_the_gold_seed_tables_do_not_crash():
             assert r.estimable or r.reason
             if r.estimable:
                 assert any("small N" in w for w in r.warnings)
+
+
+def test_partial_regression_plot_draws_chinese_point_labels(tmp_path):
+    # Points are labelled with donor names; in a fresh process (no notebook set the font first)
+    # they must not come out as empty boxes.
+    import subprocess
+    import sys
+    import textwrap
+
+    script = textwrap.dedent("""
+        import warnings
+        import matplotlib
+        matplotlib.use("Agg")
+        import numpy as np, pandas as pd
+        from helpers import models as M
+        rng = np.random.default_rng(1)
+        aid = np.exp(rng.uniform(11, 18, 12))
+        d = pd.DataFrame({"donor": [f"天津市区{i}" for i in range(12)], "recipient": "武山县",
+                          "year": 2020, "fiscal_aid": aid,
+                          "poor_beneficiaries": 3 * aid ** 0.5 * np.exp(rng.normal(0, 0.2, 12))})
+        r = M.fit_model(d, "poor_beneficiaries", ["fiscal_aid"], bootstrap=0)
+        warnings.simplefilter("error")
+        M.plot_partial_regressions(r).savefig(%r)
+    """ % str(tmp_path / "pr.png"))
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr[-600:]

@@ -156,6 +156,7 @@ class Reading:
     inside_donor: list = field(default_factory=list)    # mentions of places inside the donor
     place_starts: list[int] = field(default_factory=list)
     east: list = field(default_factory=list)            # mentions of eastern units (start, end, Unit)
+    east_starts: list[int] = field(default_factory=list)
     runs: list = field(default_factory=list)
     enumerated: dict = field(default_factory=dict)      # prefecture adcode -> the counties paired with the donor
     subject_units: list = field(default_factory=list)   # the counties the subject prefecture stands for            # lists of places named together (start, end, units)
@@ -472,6 +473,7 @@ def read_document(doc, gazetteer=None) -> Reading:
     r.part_starts = _top_parts(text) or sorted({sp.start for sp, _ in r.sections})
     r.frequent = [u for u in doc_recipients if code_counts[u.adcode] >= 2] or list(doc_recipients)
     r.east = [(s, e, _unit(p, as_donor=True)) for s, e, _, p in mentions if p.province in EAST_PROVINCES]
+    r.east_starts = [s for s, _, _ in r.east]
     if donor is not None:
         r.parents = [(s, e, _unit(p, as_donor=True)) for s, e, _, p in mentions
                      if p.level in ("province", "prefecture") and p.adcode != donor.adcode
@@ -1331,6 +1333,8 @@ def extract_document(doc, gazetteer=None) -> tuple[list[dict], list[dict]]:
         if indicator.startswith(("cadres", "professionals")) and _ROLE_AFTER.match(text, fig.end) \
                 and _ROLE_BEFORE.search(text, clause.start, fig.start):
             indicator, reason = "", "the post held by staff already counted (其中…任)"
+        if indicator and fig.unit == "person" and _DESCRIBED_AFTER.match(text, fig.end):
+            indicator, reason = "", "a description of people already counted (…6人全部为…)"
         joint = _joint_donors(r, fig, sent) if indicator else ""
         if joint:
             indicator, reason = "", joint
@@ -1440,6 +1444,7 @@ def _drop_restated_headline(r: Reading, rows: list[dict], mentions: list[dict]) 
 
 _ROLE_BEFORE = re.compile(lx.ROLE_BREAKDOWN_BEFORE)
 _ROLE_AFTER = re.compile(lx.ROLE_BREAKDOWN_AFTER)
+_DESCRIBED_AFTER = re.compile(lx.DESCRIBED_AFTER)
 _CENTRAL_RE = re.compile("|".join(f"(?P<c{i}>{rx})" for i, (rx, _, _) in enumerate(lx.CENTRAL_DONORS)))
 
 
@@ -1520,9 +1525,7 @@ def _opening_subunit(r: Reading, fig: Figure):
     text = r.text
     para = text.rfind("\n", 0, fig.start) + 1
     found = None
-    for s, e, u in r.east:
-        if s < para:
-            continue
+    for s, e, u in r.east[bisect.bisect_left(r.east_starts, para):]:
         if e > fig.start:
             break
         inside = u != r.donor and u.level != "township" and _contains(r.donor, u)

@@ -383,6 +383,14 @@ def _flags(raw_text: str, text: str, counts: dict) -> list[str]:
     return flags
 
 
+def mojibake_contexts(docs, width: int = 12, limit: int = 30) -> pd.DataFrame:
+    """Each piece of garbled text that sets the ``mojibake`` flag, with ``width`` characters
+    around it (doc_id, context), at most ``limit`` rows."""
+    rows = [{"doc_id": d, "context": doc.text[max(0, m.start() - width):m.end() + width]}
+            for d, doc in sorted(docs.items()) for m in _MOJIBAKE_RE.finditer(doc.text)]
+    return pd.DataFrame(rows[:limit], columns=["doc_id", "context"])
+
+
 def _hash(s: str) -> int:
     return int.from_bytes(hashlib.blake2b(s.encode("utf-8"), digest_size=8).digest(), "big")
 

@@ -92,6 +92,8 @@ RECEIVED_VERBS = r"(接收|接受|来[\u4e00-\u9fff]{0,3}(挂职|跟岗|学习|�
 # 其中1名任县委常委: the post some of the staff just counted hold, not more staff
 ROLE_BREAKDOWN_BEFORE = r"其中[\s,，:：]*$"
 ROLE_BREAKDOWN_AFTER = r"\s*(担任|挂任|兼任|任职|任)"
+# 6人全部为1970年以后出生: what the people just counted are like, not a new count
+DESCRIBED_AFTER = r"\s*(全部|均|都)(为|是|系)"
 SENT_VERBS = r"(选派|派驻|派出|派遣|赴|支教|援派|援疆|援藏|援青|援滇|援黔|组织)"
 
 # ---------------------------------------------------------------- counts (个, 家, 对, 所, 项)

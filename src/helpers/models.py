@@ -382,6 +382,9 @@ def plot_partial_regressions(result: ModelResult):
     """One added-variable panel per input term, points labelled; returns the figure."""
     import matplotlib.pyplot as plt
 
+    from .plotting import use_cjk_font
+
+    use_cjk_font()  # the point labels are donor and recipient names
     terms = input_terms(result)
     fig, axes = plt.subplots(1, max(len(terms), 1), figsize=(5 * max(len(terms), 1), 4),
                              squeeze=False)
