@@ -15,38 +15,14 @@ matches that agree on each of them.
 from __future__ import annotations
 
 import argparse
-import re
 import sys
 from pathlib import Path
 
 import pandas as pd
 
 from .codebook import INDICATOR_NAMES
+from .gazetteer import last_level  # donors and recipients are compared by their last level
 
-_UNIT_END = re.compile(r"(特别行政区|自治区|省|自治州|地区|盟|市|州)")
-_NAME_END = re.compile(r"(省|市|州|县|区|旗|盟|地区|园区|新区)$")
-
-
-def last_level(name: str) -> str:
-    """The last administrative component of an official full name.
-
-    甘肃省天水市武山县 → 武山县; 山东省青岛市 → 青岛市; 江苏省 → 江苏省;
-    大连高新技术产业园区 → itself (a zone keeps its name); 新疆维吾尔自治区和田地区民丰县 → 民丰县.
-    """
-    name = (name or "").strip()
-    if not name:
-        return ""
-    rest = name
-    while True:
-        for m in _UNIT_END.finditer(rest):
-            tail = rest[m.end():]
-            # a split is real when the remainder is itself a unit name and does not begin with a
-            # suffix character (福州市: 州 is not the end of a unit here)
-            if len(tail) >= 2 and tail[0] not in "市县区州省旗" and _NAME_END.search(tail):
-                rest = tail
-                break
-        else:
-            return rest
 
 
 def _name_set(s) -> frozenset:
