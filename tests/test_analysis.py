@@ -265,11 +265,9 @@ def test_covariate_file_errors(tmp_path):
         A.read_covariates(f)
 
 
-def test_gold_panel_tables_hold_the_seed_totals():
+def test_gold_panel_tables_hold_the_seed_totals(seeds_gold_path):
     """On the real gold seeds: 宝坻's 2020 fiscal total 6406万 = 160 + 866 + 5380万 is counted once."""
-    from helpers import paths
-
-    gold = A.gold_panel([paths.SHARED / "gold" / "seeds_gold.csv"], resolve_adcodes=False)
+    gold = A.gold_panel([seeds_gold_path], resolve_adcodes=False)
     dy = A.donor_year(gold).set_index(["donor", "year"])
     # 6406万 (parts 160 + 866 + 5380万) plus the separately stated 300万 labour funds
     assert dy.at[("天津市宝坻区", 2020), "fiscal_aid"] == pytest.approx(64_060_000 + 3_000_000)

@@ -148,10 +148,8 @@ def test_coefficient_csv_is_deterministic_and_side_by_side_shows_n(tmp_path):
     assert sbs.at["N", "ok"] == "20" and sbs.at["status", "tiny"].startswith("not estimable")
 
 
-def test_models_on_the_gold_seed_tables_do_not_crash():
-    from helpers import paths
-
-    gold = A.gold_panel([paths.SHARED / "gold" / "seeds_gold.csv"], resolve_adcodes=False)
+def test_models_on_the_gold_seed_tables_do_not_crash(seeds_gold_path):
+    gold = A.gold_panel([seeds_gold_path], resolve_adcodes=False)
     for table in (A.donor_year(gold), A.dyad_year(gold)):
         for kind, out in (("ols_loglog", "poor_beneficiaries"), ("poisson", "employment")):
             r = M.fit_model(table, out, ["fiscal_aid", "cadres_sent"], kind=kind, bootstrap=20)
