@@ -685,3 +685,73 @@ def test_streets_named_after_provinces_are_not_provinces(gz, sentence):
 ])
 def test_last_level_of_a_full_name(full, last):
     assert last_level(full) == last
+
+
+# --- eastern donors: development zones and townships (round 4) --------------------------------
+
+@pytest.mark.parametrize("sentence, written, full_name, adcode", [
+    ("苏州工业园区与万山区共建的苏铜产业园已入驻企业8家", "苏州工业园区", "苏州工业园区", "320500"),
+    ("苏州高新区向碧江区拨付帮扶资金2000万元", "苏州高新区", "苏州高新技术产业开发区", "320505"),
+    ("昆山开发区与碧江区签订结对帮扶协议", "昆山开发区", "昆山经济技术开发区", "320583"),
+    ("宁波保税区援助资金300万元", "宁波保税区", "宁波保税区", "330206"),
+    ("杭州高新区（滨江）选派干部3名", "杭州高新区（滨江）", "杭州高新技术产业开发区", "330108"),
+    ("广州开发区投入协作资金1.2亿元", "广州开发区", "广州经济技术开发区", "440112"),
+    ("深圳前海向帮扶地区采购农产品500万元", "深圳前海", "前海深港现代服务业合作区", "440300"),
+    ("上海临港新片区捐赠物资折合80万元", "上海临港新片区", "中国（上海）自由贸易试验区临港新片区", "310000"),
+    ("北京经济技术开发区与阜平县结对", "北京经济技术开发区", "北京经济技术开发区", "110115"),
+])
+def test_eastern_development_zones_named_as_donors(gz, sentence, written, full_name, adcode):
+    ms = [m for m in gz.find(sentence) if m.surface == written]
+    assert len(ms) == 1, gz.find(sentence)
+    p = ms[0].place
+    assert (p.level, p.full_name, p.adcode) == ("zone", full_name, adcode)
+    assert p.admin_full_name == gz.by_adcode(adcode).full_name
+
+
+def test_a_zone_written_after_its_city_is_the_zone(gz):
+    p = gz.resolve("江苏省苏州市苏州工业园区")
+    assert (p.level, p.name, p.adcode) == ("zone", "苏州工业园区", "320500")
+
+
+@pytest.mark.parametrize("sentence", [
+    "推动临港产业发展,建设园区基础设施",      # 临港 alone is a word, not 临港新片区
+    "在前海合作中取得进展",                  # nor is 前海 alone a zone
+    "在工业园区开展招商引资",                # a generic park, not a named zone
+])
+def test_zone_words_alone_are_not_zones(gz, sentence):
+    assert [m.surface for m in gz.find(sentence) if m.place and m.place.level == "zone"] == []
+
+
+@pytest.mark.parametrize("sentence, written, name, adcode", [
+    ("上海市嘉定区安亭镇与云南省签订结对帮扶协议", "上海市嘉定区安亭镇", "安亭镇", "310114"),
+    ("天津市滨海新区塘沽街道投入帮扶资金50万元", "天津市滨海新区塘沽街道", "塘沽街道", "120116"),
+    ("浙江省杭州市淳安县千岛湖镇与四川省结对", "浙江省杭州市淳安县千岛湖镇", "千岛湖镇", "330127"),
+    ("西藏那曲市索县江达乡接收帮扶资金", "西藏那曲市索县江达乡", "江达乡", "540626"),
+    ("江苏省昆山市周市镇与碧江区结对", "江苏省昆山市周市镇", "周市镇", "320583"),
+])
+def test_townships_written_after_their_district_are_found_east_and_west(gz, sentence, written,
+                                                                         name, adcode):
+    ms = [m for m in gz.find(sentence) if m.surface == written]
+    assert len(ms) == 1, gz.find(sentence)
+    p = ms[0].place
+    assert (p.level, p.name, p.adcode) == ("township", name, adcode)
+    assert p.full_name == gz.by_adcode(adcode).full_name + name
+
+
+@pytest.mark.parametrize("sentence", [
+    "上海市援藏江孜工作队在日喀则市开展帮扶",
+    "西藏日喀则市江孜联络小组投入资金20万元",
+    "日喀则市的江孜联络小组组织培训",
+])
+def test_a_county_inside_an_organisation_name_is_found_with_support(gz, sentence):
+    ms = [m for m in gz.find(sentence) if "江孜" in m.surface]
+    assert len(ms) == 1 and ms[0].place is not None, gz.find(sentence)
+    assert (ms[0].place.name, ms[0].place.adcode) == ("江孜县", "540222")
+
+
+@pytest.mark.parametrize("sentence", [
+    "江孜联络小组投入资金20万元",            # no province or prefecture named: no support
+    "上海市援建项目竣工,江孜联络小组参加",   # 上海 does not support a county of 西藏
+])
+def test_a_county_inside_an_organisation_name_needs_support(gz, sentence):
+    assert [m.surface for m in gz.find(sentence) if "江孜" in m.surface] == []

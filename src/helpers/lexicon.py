@@ -94,6 +94,8 @@ ROLE_BREAKDOWN_BEFORE = r"其中[\s,，:：]*$"
 ROLE_BREAKDOWN_AFTER = r"\s*(担任|挂任|兼任|任职|任)"
 # 6人全部为1970年以后出生: what the people just counted are like, not a new count
 DESCRIBED_AFTER = r"\s*(全部|均|都)(为|是|系)"
+# 接收两地党政干部116名: the donor hosts the recipient's staff (received, even when they also train)
+HOSTED_STAFF = r"(接收|接受)"
 SENT_VERBS = r"(选派|派驻|派出|派遣|赴|支教|援派|援疆|援藏|援青|援滇|援黔|组织)"
 
 # ---------------------------------------------------------------- counts (个, 家, 对, 所, 项)
