@@ -11,7 +11,9 @@ The reading works on the clean (normalised) text of one document:
   them. A figure with no cue continues the list of the last figure with the same unit word (其中新疆
   民丰县1家), or takes the indicator of the head of its table (…结对全覆盖,其中:\n学校 597所); the
   poor part of a total (其中贫困户2000人) keeps the total's indicator; staff go the way of their
-  destination or sender (到湘西州挂职 → sent, 百色市派出…到深圳 → received);
+  destination or sender (到湘西州挂职, 到两地挂职 → sent, 百色市派出…到深圳 → received); staff the donor
+  hosts (接收…, …来京挂职培训) are received, not trained; a bracketed part (…31名到昭通挂职(其中…24名))
+  goes the way of its head;
 * status: plan words in the clause (or heading the sentence, unless it reviews what was done),
   预计 → expected, contracts → target, and every figure of a part that sets out a plan (2019年实施方案,
   下一步…) or of a document whose title announces one (…工作要点);
@@ -19,7 +21,8 @@ The reading works on the clean (normalised) text of one document:
   pieces), the paragraph opening and the part's stated years near the report's year; the report's
   year is the year it covers (title 海淀区2019年…总结, opening 2019年,…) before the publication date;
   starts said in passing (2017年…确立以来, 自2010年) are no figure's year; 今年/去年/明年 count from
-  it; cumulative figures end in the span's last year (2017至2019, “十三五” → 2020);
+  it; cumulative figures end in the span's last year (2017至2019, “十三五” → 2020); a 累计 after the
+  numbers of the figure's own clause (…29个苏木乡镇累计结对) counts too;
 * donor: the eastern unit the document (or its title) is about, at the deepest level it keeps naming;
   the province or city above it when the text credits it (上海方面, 江苏财政, 天津市各界, 省级资金);
   a unit inside it that gives in the clause (深圳市龙岗区向乐业县…), or that opens a clause of the
@@ -36,10 +39,15 @@ The reading works on the clean (normalised) text of one document:
   clause gives amounts of their own not adding up to a total are not the total's; a sentence opening
   with 其/该县/当地 stays in the one place of the sentence before; a prefecture that signs a contract
   (与赤峰市签订…协议) is not expanded into its counties; a total followed by its breakdown (其中A县…、B县…)
-  goes to the breakdown's places, the parts after 其中 go where the total went; a report about one
+  goes to the breakdown's places, the parts after 其中 go where the total went; a prefecture named in
+  the figure's own clause (帮助普洱市贫困劳动力…) is meant whole, not as the counties of it the
+  document pairs with the donor; a sentence singling out a year (仅2020年就…) goes where the head
+  figure of the sentence before went; a report about one
   recipient (its title, 我县 in a report the county wrote, a single prefecture holding all recipients,
   浙川/津陇 in the title) gives it to figures that name none, as the counties the text pairs with the
   donor when it lists them (天津市对口支援和田地区策勒县、于田县、民丰县);
+* detail: the stated purpose of money given to each unit alike (各安排医疗卫生帮扶资金 → health) before
+  per_county; donations for the epidemic (防疫物资) → covid; 镇镇结对46对 → the doubled noun;
 * program: said in the clause, sentence, section heading or whole text, else from where the
   recipients are (新疆, 西藏, 青海 receive 对口支援).
 
@@ -795,12 +803,12 @@ def _classify(r: Reading, fig: Figure, sent: Span, fig_spans) -> tuple[str, str,
         # or right before it (乡镇 221个, 学校结对33个)
         noun = re.match(r"[\u4e00-\u9fff()（）]{0,6}", text[fig.end:sent.end]).group(0)
         detail = next((n for n, rx in lx.PAIRING_DETAIL if re.match(r"[\u4e00-\u9fff]{0,3}?" + rx, noun)), "")
-        if not detail and not fig.classifier.endswith("对"):
+        if not detail:
             before = text[max(sent.start, fig.start - 8):fig.start]
             detail = next((n for n, rx in lx.PAIRING_DETAIL
                            if re.search(rx + r"(结对|之间结对|之间)?\s*$", before)), "")
-            if not detail:
-                return "", "", f"counts no twinned party ({cue})", ""
+            if not detail and not fig.classifier.endswith("对"):
+                return "", "", f"counts no twinned party ({cue})", ""     # 对 counts pairs themselves
         if detail == "counties":
             # 济南市10个区县与湘西州8个县市结对: the side of 与 tells whose counties are counted
             if "与" in text[clause.start:fig.start]:
@@ -888,6 +896,10 @@ def _opening_cue(text: str, sent: Span) -> bool:
         re.search(lx.YEAR_TO_DATE, text[full_start:sent.start]) is None
 
 
+# the figure's own clause goes on to a 累计 that no other number follows (…29个苏木乡镇累计结对)
+_CUMULATIVE_AFTER = re.compile(r"[^，,。；;：:]{0,24}?(累计)[^，,。；;：:\d]*$")
+
+
 def _period_year(r: Reading, fig: Figure, sent: Span) -> tuple[str, int | None]:
     text = r.text
     left = text[sent.start:fig.start]
@@ -907,6 +919,9 @@ def _period_year(r: Reading, fig: Figure, sent: Span) -> tuple[str, int | None]:
         period = "cumulative"           # the paragraph opens with 两年来 / 自2017年以来
     elif _opening_cue(text, sent) and not _stated_years(text, sent.start, fig.start):
         period = "cumulative"           # 三年来,…拨付…；援建…,招引项目555个: the cue opens the whole sentence
+    elif "累计" in text[fig.end:sent.end] and \
+            _CUMULATIVE_AFTER.match(text[fig.end:_clause(text, fig, sent).end].rstrip("，,。；;：:！？!?\n ")):
+        period = "cumulative"           # 17个街道与两地29个苏木乡镇累计结对: the cue after the numbers
     else:
         period = "annual"
     # 从2017年的2000万元…到2018年的9152万元: a year of its own right before the figure makes it annual
@@ -1122,6 +1137,15 @@ def _named_recipients(r: Reading, fig: Figure, sent: Span, section: tuple[Span, 
                 return _back_reference(r, spread.start(1), _CN_COUNT[spread.group(1)], spread.group(2))
         # …挂职禄劝县副县长的邢军善,在当地推进就业扶贫。2019年,在其协调下,转移…53人: a sentence that
         # opens by pointing back (其, 该县, 当地) stays in the one place the sentence before is about
+        # …带动两地4.3万贫困人口脱贫。仅2020年就投入…1.86亿元: a sentence that singles out a year of
+        # what the sentence before told goes where that sentence's last figure went
+        if _SINGLED_OUT.match(text, sent.start, sent.end) and sent.start > 0:
+            prev = _find(r.sentences, sent.start - 1)
+            # the head figure of the same kind told there, not a part of it (…,其中A县…)
+            heads = [f for f in r.figures if prev.start <= f.start < prev.end and _group(f.unit) == _group(fig.unit)
+                     and not re.match(r"\s*其中", text[_clause(text, f, prev).start:f.start])]
+            if heads and text.rfind("\n", prev.start, sent.start) < 0:
+                return _recipients(r, heads[0], prev, section)
         if _ANAPHORA_OPEN.match(text, sent.start, sent.end) and sent.start > 0:
             prev = _find(r.sentences, sent.start - 1)
             if text.rfind("\n", prev.start, sent.start) < 0:
@@ -1159,6 +1183,7 @@ def _named_recipients(r: Reading, fig: Figure, sent: Span, section: tuple[Span, 
 
 
 _ANAPHORA_OPEN = re.compile(lx.ANAPHORA_OPEN)
+_SINGLED_OUT = re.compile(lx.SINGLED_OUT_OPEN)
 _PLACE_COUNTED = re.compile(r"[\u4e00-\u9fff]{0,4}?(县|区|市|州|旗|乡|镇|村)")
 
 
@@ -1417,7 +1442,13 @@ def extract_document(doc, gazetteer=None) -> tuple[list[dict], list[dict]]:
                 _GOV_PROCUREMENT.search(text, clause.start, fig.start):
             groups = [(g, "gov_procurement") for g, _ in groups]   # 机关食堂采购…农产品420万元
         if indicator == "fiscal_aid" and each and len(groups) > 1 and not any(d for _, d in groups):
-            groups = [(g, "per_county") for g, _ in groups]   # 向A县、B县各拨付七千万元
+            # 各安排医疗卫生帮扶资金200万元: the stated purpose says more than the split
+            said = _EACH_CUE.search(text, clause.start, fig.start)
+            purpose = next((n for n, rx in _FISCAL_PURPOSE
+                            if rx.search(text, said.end() if said else clause.start, fig.start)), "")
+            groups = [(g, purpose or "per_county") for g, _ in groups]   # 向A县、B县各拨付七千万元
+        if indicator == "social_aid" and _COVID.search(text, clause.start, fig.start):
+            groups = [(g, "covid") for g, _ in groups]        # 捐赠防疫物资折合280万元
         donor_name = central[0] if central is not None else _credited_donor(r, fig, sent)
         ev_start, ev_end = _evidence_span(text, fig, sent)
         for g, detail in groups:
@@ -1444,6 +1475,9 @@ def extract_document(doc, gazetteer=None) -> tuple[list[dict], list[dict]]:
 
 _LIFTED_AFTER = re.compile(lx.LIFTED_AFTER)
 _BRACKET_PART = re.compile(r"[（(]\s*其中")
+_FISCAL_PURPOSE = [(n, re.compile(rx)) for n, rx in lx.FISCAL_PURPOSE]
+_COVID = re.compile(lx.COVID_CUES)
+_EACH_CUE = re.compile(lx.EACH_CUES)
 _GOV_PROCUREMENT = re.compile(next(rx for n, rx, _ in lx.MONEY_CUES if n == "consumption_aid:gov_procurement"))
 _SENTENCE_STOP = re.compile(r"[。；;！？]")
 

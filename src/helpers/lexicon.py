@@ -137,7 +137,7 @@ PAIRING_DETAIL = (
     ("townships", r"(乡镇|镇)"),
     ("villages", r"(村)"),
     ("households", r"户"),
-    ("counties", r"(县级市|县\(|县（|市\(县\)|市（县）|县市|区县|地级市|功能区|国定贫困县|县$|区$|(县|区|市)(?=[与和同]))"),
+    ("counties", r"(县级市|县\(|县（|市\(县\)|市（县）|县市|区县|县区|地级市|功能区|国定贫困县|县$|区$|(县|区|市)(?=[与和同]))"),
 )
 
 # ---------------------------------------------------------------- status, period, detail
@@ -151,6 +151,8 @@ NON_GOVERNMENT_GIVER = r"[\u4e00-\u9fff]{0,6}(协会|商会|企业|公司|集团
 CONTRACT_PARTY_AFTER = r"[\u4e00-\u9fff]{0,3}(签订|签署|签约|达成)"
 # a sentence opening with a pointer back to the place just spoken of (2019年,在其协调下; 该县; 当地)
 ANAPHORA_OPEN = r"\s*((19|20)\d\d年[^，,。]{0,6}[，,]\s*)?[^，,。；;\d]{0,3}(其|该县|该市|该区|该州|该旗|当地)"
+# 仅2020年就…, 单是去年…: a sentence singling out one year (or part) of the figure told just before
+SINGLED_OUT_OPEN = r"\s*(仅|单|光|单是|仅是)\s*((19|20)\d\d\s*年|今年|去年|上半年|下半年|一年)"
 GIVER_AFTER = r"(向|为|援助|帮助|对口帮扶|结对帮扶)"
 YEAR_TO_DATE = r"(今年以来|去年以来|年初以来|截至目前|截至目前为止|截至\d{1,2}月|本年度)"
 EXPECTED_CUES = r"(预计|预期|有望)"
@@ -165,6 +167,14 @@ EMPLOYMENT_DETAIL = (
     ("local", r"(就近就地|就地就近|就近|就地|本地|当地|省内|县内|家门口|吸纳)"),
     ("elsewhere", r"(其他地区|异地|外省|省外|其他省|到其他)"),
 )
+# the purpose of money given to each unit alike (各安排医疗卫生帮扶资金), before the fallback per_county
+FISCAL_PURPOSE = (
+    ("health", r"(医疗|卫生|健康)"),
+    ("labour", r"(劳务|就业)"),
+    ("education", r"(教育|助学|办学)"),
+)
+# donations for the epidemic (捐赠防疫物资, 防疫资金): social_aid detail covid
+COVID_CUES = r"(防疫|抗疫|疫情防控|新冠)"
 TRAINED_DETAIL = (
     ("leaders", r"带头人"),
     ("ecommerce", r"电商"),
