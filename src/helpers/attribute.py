@@ -57,6 +57,7 @@ A headline figure the body states again is kept once (from the body); ASCII ?/! 
 from __future__ import annotations
 
 import bisect
+from functools import lru_cache
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -66,6 +67,45 @@ import pandas as pd
 from . import lexicon as lx
 from .codebook import CORE_COLUMNS, EMPLOYMENT_DETAILS, INDICATOR_BY_NAME
 from .figures import Figure, find_figures
+
+
+class _CompiledOnce:
+    """``re``'s module functions with each pattern compiled once: the rules call them with the
+    lexicon's pattern strings for every figure, and ``re``'s own cache lookup cost more than
+    many of the matches (it showed up as a tenth of extraction time)."""
+
+    def __init__(self):
+        self._cache: dict = {}
+
+    def _get(self, pattern, flags=0):
+        if isinstance(pattern, re.Pattern):
+            return pattern
+        key = (pattern, flags)
+        rx = self._cache.get(key)
+        if rx is None:
+            rx = self._cache[key] = re.compile(pattern, flags)
+        return rx
+
+    def search(self, pattern, string, flags=0):
+        return self._get(pattern, flags).search(string)
+
+    def match(self, pattern, string, flags=0):
+        return self._get(pattern, flags).match(string)
+
+    def fullmatch(self, pattern, string, flags=0):
+        return self._get(pattern, flags).fullmatch(string)
+
+    def finditer(self, pattern, string, flags=0):
+        return self._get(pattern, flags).finditer(string)
+
+    def split(self, pattern, string, maxsplit=0, flags=0):
+        return self._get(pattern, flags).split(string, maxsplit)
+
+    def sub(self, pattern, repl, string, count=0, flags=0):
+        return self._get(pattern, flags).sub(repl, string, count)
+
+
+_rx = _CompiledOnce()
 
 ROW_COLUMNS = tuple(CORE_COLUMNS) + ("recipient_adcodes", "start", "end")
 MENTION_COLUMNS = ("doc_id", "start", "end", "text", "value", "unit", "qualifier", "decision",
@@ -186,7 +226,7 @@ def _top_parts(text: str) -> list[int]:
 def _plan_parts(text: str) -> list[Span]:
     """Top-level parts (一、二、…) whose opening lines say they set out a plan (实施方案, 下一步…)."""
     bounds = _top_parts(text) + [len(text)]
-    return [Span(a, b) for a, b in zip(bounds, bounds[1:]) if re.search(lx.PLAN_SECTION, text[a:min(b, a + 300)])]
+    return [Span(a, b) for a, b in zip(bounds, bounds[1:]) if _rx.search(lx.PLAN_SECTION, text[a:min(b, a + 300)])]
 
 
 def _sections(text: str) -> list[tuple[Span, str]]:
@@ -197,7 +237,7 @@ def _sections(text: str) -> list[tuple[Span, str]]:
             out.append((Span(cur_start, pos), cur_head))
             cur_start = pos
         if _HEADING_RE.match(line):
-            m = re.match(r"^\s*(【[^】]{1,20}】)", line)
+            m = _rx.match(r"^\s*(【[^】]{1,20}】)", line)
             cur_head = m.group(1) if m else line[:40]
         pos += len(line) + 1
     out.append((Span(cur_start, len(text)), cur_head))
@@ -270,7 +310,7 @@ def _counties_in_lists(gz, text: str, out: list) -> list:
             continue
         near = [out[j] for j in (i - 1, i + 1) if 0 <= j < len(out)]
         if not any(q.level == "county" and q.adcode[:4] == place.adcode[:4]
-                   and re.fullmatch(r"[、和与及]", text[min(e, qe):max(s, qs)])
+                   and _rx.fullmatch(r"[、和与及]", text[min(e, qe):max(s, qs)])
                    for qs, qe, _, q in near):
             continue
         county = gz.resolve(surface + "县")
@@ -312,7 +352,7 @@ def _donor(doc, mentions, title_mentions=()) -> Unit | None:
 def _recipient_candidates(doc, mentions, donor) -> list:
     """Mentions of units on the receiving side, in text order, as (start, end, Unit)."""
     text = doc.text
-    designated = re.search(lx.DESIGNATED_CUES, text + str(getattr(doc, "title", "") or "")) is not None
+    designated = _rx.search(lx.DESIGNATED_CUES, text + str(getattr(doc, "title", "") or "")) is not None
     surfaces: dict[str, set] = {}
     for s, e, surface, p in mentions:
         if _ADMIN_SUFFIX.search(surface) or len(surface) >= 3 or s < 400:
@@ -374,7 +414,7 @@ def _reporting_year(doc) -> int | None:
         return int(m.group(1))
     m = _OPENING_YEAR.search(doc.text[:600])
     if m:
-        date = re.search(r"(19|20)\d\d", str(getattr(doc, "date", "") or ""))
+        date = _rx.search(r"(19|20)\d\d", str(getattr(doc, "date", "") or ""))
         # a report covers the year it is published in or the one before; an older opening year
         # tells history (2010年,党中央召开…)
         if date is None or int(date.group(0)) - 1 <= int(m.group(1)) <= int(date.group(0)):
@@ -387,7 +427,7 @@ def _doc_year(doc) -> int | None:
     if covered is not None:
         return covered
     date = str(getattr(doc, "date", "") or "")
-    m = re.search(r"(19|20)\d\d", date)
+    m = _rx.search(r"(19|20)\d\d", date)
     if m:
         return int(m.group(0))
     head = (getattr(doc, "title", "") or "") + " " + doc.text[:600]
@@ -417,7 +457,7 @@ def read_document(doc, gazetteer=None) -> Reading:
     own = _self_reference(text, places, donor)
     if own is not None:
         # 我县 in a report written by the recipient county is that county wherever it is named
-        places = sorted(places + [(m.start(), m.end(), own[0]) for m in re.finditer("我" + own[1], text)],
+        places = sorted(places + [(m.start(), m.end(), own[0]) for m in _rx.finditer("我" + own[1], text)],
                         key=lambda x: (x[0], x[1]))
     code_counts = Counter(u.adcode for _, _, u in places)
     doc_recipients = _dedupe_places([by_code[c] for c, n in sorted(code_counts.items(), key=lambda kv: (-kv[1], kv[0]))])
@@ -441,7 +481,7 @@ def read_document(doc, gazetteer=None) -> Reading:
     if own is not None:
         subject = own[0]
     if subject is None and title:
-        pair = re.search(f"[{lx.EAST_ABBREVIATIONS}]([{''.join(lx.WEST_ABBREVIATIONS)}])", title)
+        pair = _rx.search(f"[{lx.EAST_ABBREVIATIONS}]([{''.join(lx.WEST_ABBREVIATIONS)}])", title)
         province = gz.resolve(lx.WEST_ABBREVIATIONS[pair.group(1)]) if pair else None
         if province is not None:
             subject = _unit(province)
@@ -458,7 +498,7 @@ def read_document(doc, gazetteer=None) -> Reading:
     # the document's program: from where its recipients are, mixed when it serves both kinds
     kinds = {("counterpart" if u.province in lx.COUNTERPART_PROVINCES else "east_west") for u in doc_recipients}
     doc_cue_program = _cue_program(text)
-    counted = re.search(r"([两三四五六七八九十\d]+)个受援(地区|县|地)", text)
+    counted = _rx.search(r"([两三四五六七八九十\d]+)个受援(地区|县|地)", text)
     unnamed = counted is not None and _CN_COUNT.get(counted.group(1), int(counted.group(1)) if
                                                      counted.group(1).isdigit() else 0) > len(doc_recipients)
     if len(kinds) == 1 and not (unnamed and doc_cue_program == "mixed"):
@@ -473,10 +513,10 @@ def read_document(doc, gazetteer=None) -> Reading:
                 doc_cue_program="" if doc_cue_program == "mixed" else doc_cue_program)
     r.plans = _plan_parts(text)
     r.title = title
-    if re.search(lx.PLAN_TITLE, title) and not re.search(lx.REPORT_TITLE, title):
+    if _rx.search(lx.PLAN_TITLE, title) and not _rx.search(lx.REPORT_TITLE, title):
         r.plans = [Span(0, len(text))]     # 2020年东西部扶贫协作工作要点: the whole document is a plan
     if donor is not None:
-        names = {re.sub(r"(省|市|区|县|自治区)$", "", n) for n in (donor.name, donor.province)}
+        names = {_rx.sub(r"(省|市|区|县|自治区)$", "", n) for n in (donor.name, donor.province)}
         r.donor_short = "|".join(sorted(re.escape(n) for n in names if len(n) >= 2))
     r.part_starts = _top_parts(text) or sorted({sp.start for sp, _ in r.sections})
     r.frequent = [u for u in doc_recipients if code_counts[u.adcode] >= 2] or list(doc_recipients)
@@ -531,7 +571,7 @@ def _runs(text: str, places: list) -> list:
     runs, cur = [], []
     for s, e, u in places:
         gap = text[cur[-1][1]:s] if cur else ""
-        if cur and (re.fullmatch(r"[\s、，,和与及以及]{0,3}", gap) or (gap == "的" and _contains(cur[-1][2], u))):
+        if cur and (_rx.fullmatch(r"[\s、，,和与及以及]{0,3}", gap) or (gap == "的" and _contains(cur[-1][2], u))):
             cur.append((s, e, u))
             continue
         if cur:
@@ -671,7 +711,7 @@ def _side(r: Reading, start: int, end: int) -> str:
     """'recipient' or 'donor' for the places named in ``text[start:end]``, '' if none or both."""
     west = bool(_places_in(r, start, end))
     east = any(start <= s and e <= end for s, e, _ in r.east) or bool(
-        r.donor_short and re.search(r.donor_short, r.text[start:end]))
+        r.donor_short and _rx.search(r.donor_short, r.text[start:end]))
     return "recipient" if west and not east else "donor" if east and not west else ""
 
 
@@ -681,7 +721,7 @@ def _staff_direction(r: Reading, fig: Figure, sent: Span) -> str:
     text = r.text
     clause_start = max(sent.start, max(text.rfind(c, sent.start, fig.start) for c in _CLAUSE_END) + 1)
     going = _GOING.search(text, fig.end, min(sent.end, fig.end + 40))
-    if going and not re.search(r"[，,。；;]", text[fig.end:going.start()]):
+    if going and not _rx.search(r"[，,。；;]", text[fig.end:going.start()]):
         side = _side(r, going.start(2), going.end(2))
         if not side and _BACK_OR_GENERIC.fullmatch(text, going.start(2), going.end(2)):
             side = "recipient"                  # 到两地挂职, 到受援地区挂职: the recipients named before
@@ -693,7 +733,7 @@ def _staff_direction(r: Reading, fig: Figure, sent: Span) -> str:
     if verb is not None:
         subject = text[clause_start:verb.start()]
         # the sender opens the clause (百色市派出, 我县先后选派), not the place sent to (向四县各选派)
-        if not re.search(r"(向|为|到|赴|在|给|对)", subject):
+        if not _rx.search(r"(向|为|到|赴|在|给|对)", subject):
             side = _side(r, clause_start, verb.start())
             if side:
                 return "received" if side == "recipient" else "sent"
@@ -706,11 +746,11 @@ def _staff_indicator(text: str, fig: Figure, sent: Span, fig_spans, r: Reading |
     kind = who[3] if who else "cadres"
     # 派驻42名党员干部、医生、教师: one figure for both kinds fits no single indicator
     after = text[fig.end:sent.end]
-    listed = re.match(r"[^，,。；;\d]{0,12}", after).group(0)
-    if "、" in listed and re.search(lx.CADRE_NOUNS, listed) and re.search(lx.PROFESSIONAL_NOUNS, listed):
+    listed = _rx.match(r"[^，,。；;\d]{0,12}", after).group(0)
+    if "、" in listed and _rx.search(lx.CADRE_NOUNS, listed) and _rx.search(lx.PROFESSIONAL_NOUNS, listed):
         return "", "mixes cadres and professionals"
     clause_start = max(sent.start, max(text.rfind(c, sent.start, fig.start) for c in _CLAUSE_END) + 1)
-    if who and re.search(lx.MIXED_STAFF, text[max(clause_start, fig.start - 30):max(who[4][1] + 4, fig.end + 8)]):
+    if who and _rx.search(lx.MIXED_STAFF, text[max(clause_start, fig.start - 30):max(who[4][1] + 4, fig.end + 8)]):
         return "", "mixes cadres and professionals (干部人才)"
     direction = _staff_direction(r, fig, sent) if r is not None else ""
     if not direction:
@@ -720,7 +760,7 @@ def _staff_indicator(text: str, fig: Figure, sent: Span, fig_spans, r: Reading |
     if kind == "professionals" and who:
         noun = text[who[4][0]:who[4][1]]
         for name, rx in lx.STAFF_DETAIL:
-            if re.search(rx, noun):
+            if _rx.search(rx, noun):
                 detail = name
                 break
     return f"{kind}_{direction}", detail
@@ -757,16 +797,16 @@ def _classify(r: Reading, fig: Figure, sent: Span, fig_spans) -> tuple[str, str,
     indicator, _, detail = name.partition(":")
     clause = _clause(text, fig, sent)
     clause_text = text[clause.start:clause.end]
-    if indicator == "social_aid" and re.search(r"政府[^，,。；;]{0,12}$", text[clause.start:ms]):
+    if indicator == "social_aid" and _rx.search(r"政府[^，,。；;]{0,12}$", text[clause.start:ms]):
         indicator, detail = "fiscal_aid", ""          # 区人民政府向县人民政府捐资: public money
     if indicator == "staff":
         # 培训干部人才 / 培训党政干部7期 / …干部和专业技术人员赴沪培训: training decides
         cue_clause = max(sent.start, max(text.rfind(c, sent.start, ms) for c in _CLAUSE_END) + 1)
         # 接收两地党政干部116名…来京挂职培训: staff hosted for a posting are received, not trained
-        hosted = re.search(lx.HOSTED_STAFF, text[cue_clause:fig.start]) or \
-            re.search(r"(赴|来|到)[\u4e00-\u9fff]{0,4}挂职", text[fig.end:clause.end])
-        if re.search(r"(培训|参训|受训)[^，,。；;：:]*$", text[cue_clause:ms]) or (not hosted and
-                re.search(r"(赴|来|到|参加)[\u4e00-\u9fff]{0,4}培训", text[fig.end:clause.end])):
+        hosted = _rx.search(lx.HOSTED_STAFF, text[cue_clause:fig.start]) or \
+            _rx.search(r"(赴|来|到)[\u4e00-\u9fff]{0,4}挂职", text[fig.end:clause.end])
+        if _rx.search(r"(培训|参训|受训)[^，,。；;：:]*$", text[cue_clause:ms]) or (not hosted and
+                _rx.search(r"(赴|来|到|参加)[\u4e00-\u9fff]{0,4}培训", text[fig.end:clause.end])):
             indicator = "trained"
         else:
             indicator, detail = _staff_indicator(text, fig, sent, fig_spans, r)
@@ -780,33 +820,33 @@ def _classify(r: Reading, fig: Figure, sent: Span, fig_spans) -> tuple[str, str,
         # after the figure only its own list item counts (其中来京就业312人、就近就地就业1655人)
         comma = text.find("、", fig.end, clause.end)
         hi = min([s for s, e in fig_spans if s >= fig.end] + [clause.end] + ([comma] if comma >= 0 else []))
-        local = {n for n, rx in lx.EMPLOYMENT_DETAIL if re.search(rx, text[lo:hi])}
-        if r.donor_short and re.search(rf"(赴|到|来|去)({r.donor_short})[^，,。；;]{{0,4}}(就业|务工)", text[lo:hi]):
+        local = {n for n, rx in lx.EMPLOYMENT_DETAIL if _rx.search(rx, text[lo:hi])}
+        if r.donor_short and _rx.search(rf"(赴|到|来|去)({r.donor_short})[^，,。；;]{{0,4}}(就业|务工)", text[lo:hi]):
             local = (local - {"elsewhere"}) | {"to_donor"}
         if len(local) == 1:
             detail = local.pop()
         elif local:
             detail = "total"
-        elif re.search(r"其中", text[fig.end:sent.end]):
+        elif _rx.search(r"其中", text[fig.end:sent.end]):
             detail = "total"              # 实现就业2167人,其中来京就业312人…: the total of the kinds after it
         else:
             detail = _nearest_detail(text, fig, sent, fig_spans, _EMPLOYMENT_DETAIL) or "total"
     elif indicator == "projects":
-        if re.match(r"[\u4e00-\u9fff]{0,4}(企业|公司)", text[fig.end:fig.end + 6]):
+        if _rx.match(r"[\u4e00-\u9fff]{0,4}(企业|公司)", text[fig.end:fig.end + 6]):
             return "", "", f"enterprises not said to invest or land ({cue})", ""
-        if re.match(r"[\u4e00-\u9fff]{0,3}(村|乡|镇|县|户|学校|医院|基地)", text[fig.end:fig.end + 5]):
+        if _rx.match(r"[\u4e00-\u9fff]{0,3}(村|乡|镇|县|户|学校|医院|基地)", text[fig.end:fig.end + 5]):
             return "", "", f"counts places, not projects ({cue})", ""
         ctx = text[max(sent.start, fig.start - 10):fig.start]
-        detail = next((n for n, rx in lx.PROJECT_DETAIL if re.search(rx, ctx)), "")
+        detail = next((n for n, rx in lx.PROJECT_DETAIL if _rx.search(rx, ctx)), "")
     elif indicator == "pairings":
         # the twinned party is the noun the figure counts: right after it (162家民营企业, 10个地级市)
         # or right before it (乡镇 221个, 学校结对33个)
-        noun = re.match(r"[\u4e00-\u9fff()（）]{0,6}", text[fig.end:sent.end]).group(0)
-        detail = next((n for n, rx in lx.PAIRING_DETAIL if re.match(r"[\u4e00-\u9fff]{0,3}?" + rx, noun)), "")
+        noun = _rx.match(r"[\u4e00-\u9fff()（）]{0,6}", text[fig.end:sent.end]).group(0)
+        detail = next((n for n, rx in lx.PAIRING_DETAIL if _rx.match(r"[\u4e00-\u9fff]{0,3}?" + rx, noun)), "")
         if not detail:
             before = text[max(sent.start, fig.start - 8):fig.start]
             detail = next((n for n, rx in lx.PAIRING_DETAIL
-                           if re.search(rx + r"(结对|之间结对|之间)?\s*$", before)), "")
+                           if _rx.search(rx + r"(结对|之间结对|之间)?\s*$", before)), "")
             if not detail and not fig.classifier.endswith("对"):
                 return "", "", f"counts no twinned party ({cue})", ""     # 对 counts pairs themselves
         if detail == "counties":
@@ -816,12 +856,12 @@ def _classify(r: Reading, fig: Figure, sent: Span, fig_spans) -> tuple[str, str,
             elif "与" in text[fig.end:clause.end]:
                 detail = "donor_counties"
         return indicator, detail, f"cue {cue}", indicator       # 101户贫困户结对: counted as pairs
-    if indicator == "poor_beneficiaries" and not re.search(
+    if indicator == "poor_beneficiaries" and not _rx.search(
             lx.POVERTY_WORDS, text[max(sent.start, clause.start - 40):clause.end]):
         return "", "", f"beneficiaries not said to be poor ({cue})", ""
-    if indicator == "employment" and not re.search(lx.POVERTY_WORDS, clause_text) and (
-            re.search(lx.NON_POOR_LABOUR, clause_text) or
-            re.match(r"[，,]\s*" + lx.POOR_PART, text[clause.end - 1:sent.end])):
+    if indicator == "employment" and not _rx.search(lx.POVERTY_WORDS, clause_text) and (
+            _rx.search(lx.NON_POOR_LABOUR, clause_text) or
+            _rx.match(r"[，,]\s*" + lx.POOR_PART, text[clause.end - 1:sent.end])):
         # 带动当地就业1.8万人,其中建档立卡贫困人口6200人: the total counts people who are not poor
         return "", "", f"labour not said to be poor ({cue})", indicator
     if fig.unit not in INDICATOR_BY_NAME[indicator].units:
@@ -837,32 +877,32 @@ def _status(r: Reading, fig: Figure, sent: Span, indicator: str, detail: str, se
     left = text[sent.start:fig.start]
     if indicator == "consumption_aid" and detail == "contract":
         return "target"
-    if re.search(lx.EXPECTED_CUES, left):
+    if _rx.search(lx.EXPECTED_CUES, left):
         return "expected"
     if fig.text.startswith("不少于"):
         return "target"
     clause_start = max(sent.start, max(text.rfind(c, sent.start, fig.start) for c in _CLAUSE_END) + 1)
     clause_left = text[clause_start:fig.start]
-    cues = list(re.finditer(lx.TARGET_CUES, clause_left))
+    cues = list(_rx.finditer(lx.TARGET_CUES, clause_left))
     # "预留…337.47万元,累计完成…344.78万元": a plan word no longer governs once the text says it was done
-    if cues and not re.search(lx.ACTUAL_MARKERS, clause_left[cues[-1].end():]):
+    if cues and not _rx.search(lx.ACTUAL_MARKERS, clause_left[cues[-1].end():]):
         return "target"
-    if re.search(lx.TARGET_CUES + r"[^，,。；;]{0,6}[:：]", left):
+    if _rx.search(lx.TARGET_CUES + r"[^，,。；;]{0,6}[:：]", left):
         return "target"
     # a plan word governs the rest of its sentence, unless the sentence is a review (累计, 已…)
     # into which one planned item was slipped
-    cue = re.search(lx.TARGET_CUES, left)
-    if cue and not re.search(lx.ACTUAL_MARKERS, left[:cue.start()]) and not re.search(
+    cue = _rx.search(lx.TARGET_CUES, left)
+    if cue and not _rx.search(lx.ACTUAL_MARKERS, left[:cue.start()]) and not _rx.search(
             lx.ACTUAL_MARKERS, left[cue.end():]):
         return "target"
-    if re.match(r"\s*其中", clause_left) and prev_status:
+    if _rx.match(r"\s*其中", clause_left) and prev_status:
         return prev_status
     para_start = text.rfind("\n", 0, fig.start) + 1
-    if re.search(r"(工作目标|目标任务|目标)[:：]", text[para_start:fig.start]):
+    if _rx.search(r"(工作目标|目标任务|目标)[:：]", text[para_start:fig.start]):
         return "target"
-    if re.search(lx.PLAN_HEADINGS, section[1]):
+    if _rx.search(lx.PLAN_HEADINGS, section[1]):
         return "target"
-    if any(p.start <= fig.start < p.end for p in r.plans) and not re.search(r"(已|完成|实现了)", left):
+    if any(p.start <= fig.start < p.end for p in r.plans) and not _rx.search(r"(已|完成|实现了)", left):
         return "target"
     return "actual"
 
@@ -870,21 +910,22 @@ def _status(r: Reading, fig: Figure, sent: Span, indicator: str, detail: str, se
 _SINCE_RE = re.compile(r"^\s*年?(\d{1,2}月(份)?)?(以来|至今|来|起|—|-|–|~|到|至)")
 
 
-def _stated_years(text: str, start: int, end: int) -> list[tuple[int, int]]:
+@lru_cache(maxsize=4096)   # asked up to five times per figure with the same span
+def _stated_years(text: str, start: int, end: int) -> tuple[tuple[int, int], ...]:
     """(position, year) of years stated as a point in time, not as the start of a span (2017年以来)."""
     out = []
     for m in _YEAR_RE.finditer(text, start, end):
-        if _SINCE_RE.match(text[m.end(1):m.end(1) + 8]) or re.match(r"[—\-–~至到]", text[m.end():m.end() + 1]):
+        if _SINCE_RE.match(text[m.end(1):m.end(1) + 8]) or _rx.match(r"[—\-–~至到]", text[m.end():m.end() + 1]):
             continue
         # 自2010年,…启动以来 / 2017年东西部扶贫协作关系确立以来: the start of a span, said in passing
         before = text[max(start, m.start() - 40):m.start()]
         if before.rfind("《") > before.rfind("》"):
             continue                      # 《…三年规划(2018-2020年)》: the name of a plan
         if text[max(0, m.start() - 1):m.start()] == "自" or \
-                re.match(r"[^，,。；;：:\n\d]{0,20}(以来|开始|起步)", text[m.end():m.end() + 24]):
+                _rx.match(r"[^，,。；;：:\n\d]{0,20}(以来|开始|起步)", text[m.end():m.end() + 24]):
             continue
         out.append((m.start(), int(m.group(1))))
-    return out
+    return tuple(out)
 
 
 def _opening_cue(text: str, sent: Span) -> bool:
@@ -892,8 +933,8 @@ def _opening_cue(text: str, sent: Span) -> bool:
     if sent.start == 0 or text[sent.start - 1] not in "；;":
         return False
     full_start = max(text.rfind(c, 0, sent.start) for c in "。！？\n") + 1
-    return re.search(lx.CUMULATIVE_CUES, text[full_start:sent.start]) is not None and \
-        re.search(lx.YEAR_TO_DATE, text[full_start:sent.start]) is None
+    return _rx.search(lx.CUMULATIVE_CUES, text[full_start:sent.start]) is not None and \
+        _rx.search(lx.YEAR_TO_DATE, text[full_start:sent.start]) is None
 
 
 # the figure's own clause goes on to a 累计 that no other number follows (…29个苏木乡镇累计结对)
@@ -908,14 +949,14 @@ def _period_year(r: Reading, fig: Figure, sent: Span) -> tuple[str, int | None]:
     # 今年以来/截至目前 is this year so far, even when the sentence says 累计; so is 2021年以来 in a
     # report on 2021
     this_year = rf"({r.doc_year})\s*年(初)?以来" if r.doc_year else lx.YEAR_TO_DATE
-    if re.search(lx.YEAR_TO_DATE, left) or re.search(this_year, left):
+    if _rx.search(lx.YEAR_TO_DATE, left) or _rx.search(this_year, left):
         period = "annual"
-    elif re.search(lx.CUMULATIVE_CUES, left):
+    elif _rx.search(lx.CUMULATIVE_CUES, left):
         period = "cumulative"
-    elif re.search(r"(19|20)\d\d\s*年[、和及与至到—\-](19|20)\d\d\s*年", left) and not re.search(lx.EACH_CUES, left):
+    elif _rx.search(r"(19|20)\d\d\s*年[、和及与至到—\-](19|20)\d\d\s*年", left) and not _rx.search(lx.EACH_CUES, left):
         period = "cumulative"           # 2018年、2019年引进12家企业
-    elif re.match(r"[^，,。；;]{0,15}" + lx.CUMULATIVE_CUES, para_left) and not _stated_years(text, sent.start, fig.start) \
-            and not re.search(r"(今年|本年|全年|年内)", left):
+    elif _rx.match(r"[^，,。；;]{0,15}" + lx.CUMULATIVE_CUES, para_left) and not _stated_years(text, sent.start, fig.start) \
+            and not _rx.search(r"(今年|本年|全年|年内)", left):
         period = "cumulative"           # the paragraph opens with 两年来 / 自2017年以来
     elif _opening_cue(text, sent) and not _stated_years(text, sent.start, fig.start):
         period = "cumulative"           # 三年来,…拨付…；援建…,招引项目555个: the cue opens the whole sentence
@@ -926,16 +967,16 @@ def _period_year(r: Reading, fig: Figure, sent: Span) -> tuple[str, int | None]:
         period = "annual"
     # 从2017年的2000万元…到2018年的9152万元: a year of its own right before the figure makes it annual
     clause_start = max(sent.start, max(text.rfind(c, sent.start, fig.start) for c in _CLAUSE_END) + 1)
-    own = re.search(r"(19|20)\d\d\s*年(度)?的?([^，,。；;]*)$", text[clause_start:fig.start])
-    if period == "cumulative" and own and not re.search(lx.CUMULATIVE_CUES, own.group(3)) and \
+    own = _rx.search(r"(19|20)\d\d\s*年(度)?的?([^，,。；;]*)$", text[clause_start:fig.start])
+    if period == "cumulative" and own and not _rx.search(lx.CUMULATIVE_CUES, own.group(3)) and \
             _stated_years(text, clause_start + own.start(), clause_start + own.start() + 6):
         period = "annual"
-    if re.search(r"(今年|本年|年内)", left) and r.doc_year:
+    if _rx.search(r"(今年|本年|年内)", left) and r.doc_year:
         return period, r.doc_year
     # 比上年增长28%: a comparison, not the year of the figure
-    if re.search(r"(?<![比较])(去年|上年)(?!同期)", left) and r.doc_year:
+    if _rx.search(r"(?<![比较])(去年|上年)(?!同期)", left) and r.doc_year:
         return period, r.doc_year - 1
-    if re.search(r"(明年|来年|下一年)", left) and r.doc_year:
+    if _rx.search(r"(明年|来年|下一年)", left) and r.doc_year:
         return period, r.doc_year + 1
     years = _stated_years(text, sent.start, fig.start)
     if not years:
@@ -946,13 +987,13 @@ def _period_year(r: Reading, fig: Figure, sent: Span) -> tuple[str, int | None]:
             # (2010年,党中央召开… in the opening of a 2020 review is history)
             years = [(p, y) for p, y in years if abs(y - r.doc_year) <= 1]
     year = max(y for _, y in years[-2:]) if years else r.doc_year
-    span = re.search(r"((?:19|20)\d\d)\s*年?\s*[至到—\-–~]\s*((?:19|20)\d\d)", text[
+    span = _rx.search(r"((?:19|20)\d\d)\s*年?\s*[至到—\-–~]\s*((?:19|20)\d\d)", text[
         max(text.rfind(c, 0, fig.start) for c in "。！？\n") + 1:fig.start])
     if period == "cumulative" and span:
         return period, int(span.group(2))         # 2017至2019三年来: the span's last year
     if period == "cumulative" and r.doc_year and not _stated_years(text, sent.start, fig.start):
         year = max(year or 0, r.doc_year)
-        plan = re.search(r"(十[一二三四]五)", para_left) or re.search(r"(十[一二三四]五)", r.title)
+        plan = _rx.search(r"(十[一二三四]五)", para_left) or _rx.search(r"(十[一二三四]五)", r.title)
         if plan:
             # “十三五”期间累计…: a five-year plan's total ends in its last year
             year = {"十一五": 2010, "十二五": 2015, "十三五": 2020, "十四五": 2025}[plan.group(1)]
@@ -960,9 +1001,9 @@ def _period_year(r: Reading, fig: Figure, sent: Span) -> tuple[str, int | None]:
 
 
 def _cue_program(context: str) -> str:
-    cp = re.search(lx.COUNTERPART_CUES, context) is not None
-    ew = re.search(lx.EAST_WEST_CUES, context) is not None
-    if re.search(lx.DESIGNATED_CUES, context) and not (cp or ew):
+    cp = _rx.search(lx.COUNTERPART_CUES, context) is not None
+    ew = _rx.search(lx.EAST_WEST_CUES, context) is not None
+    if _rx.search(lx.DESIGNATED_CUES, context) and not (cp or ew):
         return "designated"
     return "mixed" if cp and ew else "counterpart" if cp else "east_west" if ew else ""
 
@@ -1045,12 +1086,12 @@ def _expand_generic(r: Reading, places: list, text_after: str) -> list:
     out = []
     for p in places:
         after = text_after.get(p.adcode, "")
-        if p.level in ("province", "prefecture") and re.match(lx.GENERIC_RECIPIENT + "|" + lx.COUNTED_UNITS, after):
+        if p.level in ("province", "prefecture") and _rx.match(lx.GENERIC_RECIPIENT + "|" + lx.COUNTED_UNITS, after):
             inside = ([q for q in r.frequent if q.adcode != p.adcode and _contains(p, q)]
                       or [q for q in r.doc_recipients if q.adcode != p.adcode and _contains(p, q)])
             # 湘西州8个县市 when only three of its counties are named: the count covers more than
             # the text names, so the prefecture stands for them
-            said = re.match(r"的?([\d两二三四五六七八九十]+)个?", after)
+            said = _rx.match(r"的?([\d两二三四五六七八九十]+)个?", after)
             if said and inside and _count_word(said.group(1)) not in (0, len(inside)):
                 inside = []
             out.extend(inside or [p])
@@ -1107,7 +1148,7 @@ def _named_recipients(r: Reading, fig: Figure, sent: Span, section: tuple[Span, 
     clause_text = text[lo:hi]
     if local:
         return _group_places(r, local)
-    back = re.search(lx.BACK_REFERENCE, clause_text)
+    back = _rx.search(lx.BACK_REFERENCE, clause_text)
     if back:
         return _back_reference(r, lo + back.start(), _CN_COUNT[back.group(1)], back.group(2))
     sent_places = _places_in(r, sent.start, sent.end)
@@ -1116,9 +1157,9 @@ def _named_recipients(r: Reading, fig: Figure, sent: Span, section: tuple[Span, 
     if not sent_places and sent.start > 0 and text[sent.start - 1] in "；;":
         prev = _find(r.sentences, sent.start - 1)
         prev_places = _places_in(r, prev.start, prev.end)
-        if prev_places and (re.match(r"\s*其中", text[prev.start:prev.end]) or prev_places[0][0] - prev.start <= 3):
+        if prev_places and (_rx.match(r"\s*其中", text[prev.start:prev.end]) or prev_places[0][0] - prev.start <= 3):
             return _group_places(r, prev_places)
-    if re.search(lx.GENERIC_RECIPIENT, text[lo:fig.start]):
+    if _rx.search(lx.GENERIC_RECIPIENT, text[lo:fig.start]):
         return []
     parts = _parts_after(r, fig, sent)
     if parts:
@@ -1126,7 +1167,7 @@ def _named_recipients(r: Reading, fig: Figure, sent: Span, section: tuple[Span, 
         return _group_places(r, parts)
     if not sent_places:
         # 引导十二家企业赴四县投资,实际到位资金2.3亿元: the units an earlier clause points back to
-        earlier = list(re.finditer(lx.BACK_REFERENCE, text[sent.start:lo]))
+        earlier = list(_rx.finditer(lx.BACK_REFERENCE, text[sent.start:lo]))
         if earlier:
             back = earlier[-1]
             return _back_reference(r, sent.start + back.start(), _CN_COUNT[back.group(1)], back.group(2))
@@ -1143,7 +1184,7 @@ def _named_recipients(r: Reading, fig: Figure, sent: Span, section: tuple[Span, 
             prev = _find(r.sentences, sent.start - 1)
             # the head figure of the same kind told there, not a part of it (…,其中A县…)
             heads = [f for f in r.figures if prev.start <= f.start < prev.end and _group(f.unit) == _group(fig.unit)
-                     and not re.match(r"\s*其中", text[_clause(text, f, prev).start:f.start])]
+                     and not _rx.match(r"\s*其中", text[_clause(text, f, prev).start:f.start])]
             if heads and text.rfind("\n", prev.start, sent.start) < 0:
                 return _recipients(r, heads[0], prev, section)
         if _ANAPHORA_OPEN.match(text, sent.start, sent.end) and sent.start > 0:
@@ -1156,11 +1197,11 @@ def _named_recipients(r: Reading, fig: Figure, sent: Span, section: tuple[Span, 
         holders = [c for c in clauses if any(c.start <= s < c.end for s, _, _ in sent_places)]
         if len(holders) == 1 and holders[0].start >= hi and _allocates_otherwise(r, fig, holders[0]):
             return []
-        split_after = re.search(r"其中", text[fig.end:sent.end])
+        split_after = _rx.search(r"其中", text[fig.end:sent.end])
         if split_after and all(s > fig.end + split_after.start() for s, _, _ in sent_places):
             # the places of a part named after the total are not the total's; an earlier clause
             # (引导24家企业到三地投资,实际投资额6.8亿元,其中在A旗…) may still point back to them
-            earlier = list(re.finditer(lx.BACK_REFERENCE, text[sent.start:lo]))
+            earlier = list(_rx.finditer(lx.BACK_REFERENCE, text[sent.start:lo]))
             if earlier:
                 back = earlier[-1]
                 return _back_reference(r, sent.start + back.start(), _CN_COUNT[back.group(1)], back.group(2))
@@ -1195,7 +1236,7 @@ def _allocates_otherwise(r: Reading, fig: Figure, clause: Span) -> bool:
     # 分别在大理州的11个贫困县挂职: a count of places is no amount of their own
     own = [f for f in r.figures if clause.start <= f.start < clause.end
            and not _PLACE_COUNTED.match(text, f.end)]
-    if not own or not re.search(lx.EACH_CUES, text[clause.start:own[0].start]):
+    if not own or not _rx.search(lx.EACH_CUES, text[clause.start:own[0].start]):
         return False
     n = len(_dedupe_places([p for _, _, p in _places_in(r, clause.start, own[0].start)]))
     total = sum(f.value for f in own) * (n if len(own) == 1 else 1)
@@ -1209,13 +1250,13 @@ def _parts_after(r: Reading, fig: Figure, sent: Span) -> list:
     """Places of the 其中 breakdown that follows a total, also when the breakdown runs over the
     next lines (…34.15亿元,其中:\n安顺 11.04亿元\n陇南 15.66亿元)."""
     text = r.text
-    m = re.search(r"其中", text[fig.end:sent.end])
-    if not m or _places_in(r, sent.start, fig.start) or re.search(r"[。；;]", text[fig.end:fig.end + m.start()]):
+    m = _rx.search(r"其中", text[fig.end:sent.end])
+    if not m or _places_in(r, sent.start, fig.start) or _rx.search(r"[。；;]", text[fig.end:fig.end + m.start()]):
         return []
     if any(f.start < fig.end + m.start() for f in r.figures if fig.end <= f.start < sent.end):
         return []                         # another figure comes before the breakdown
     end = sent.end
-    if re.search(r"其中[:：]?\s*$", text[fig.end:sent.end]):
+    if _rx.search(r"其中[:：]?\s*$", text[fig.end:sent.end]):
         pos = sent.end
         while pos < len(text):
             nl = text.find("\n", pos)
@@ -1244,7 +1285,7 @@ def _breakdowns(r: Reading) -> list:
         if end is None:
             continue
         head = r.text[sent.start:sent.end]
-        indicator = "pairings" if re.search(r"(结对|结亲|帮扶关系)", head) else ""
+        indicator = "pairings" if _rx.search(r"(结对|结亲|帮扶关系)", head) else ""
         out.append([sent.end, end, indicator, head.strip()[:20], _group_places(r, _places_in(r, sent.start, sent.end))])
     return out
 
@@ -1253,7 +1294,7 @@ def _breakdown_end(r: Reading, sent: Span) -> int | None:
     """End of the lines listed under a sentence that ends with 其中: (安顺 11.04亿元 / 乡镇 221个),
     each holding a figure; None when the sentence opens no such table."""
     text = r.text
-    if not re.search(r"其中\s*[:：]\s*$", text[sent.start:sent.end]):
+    if not _rx.search(r"其中\s*[:：]\s*$", text[sent.start:sent.end]):
         return None
     pos, end = sent.end, None
     while pos < len(text):
@@ -1272,12 +1313,12 @@ def _each(r: Reading, fig: Figure, sent: Span) -> tuple[bool, list[str]]:
     text = r.text
     clause_start = max(sent.start, max(text.rfind(c, sent.start, fig.start) for c in _CLAUSE_END) + 1)
     left = text[max(clause_start, fig.start - 30):fig.start]
-    m = re.search(lx.EACH_CUES, left)
+    m = _rx.search(lx.EACH_CUES, left)
     if not m:
         return False, []
     before = text[max(sent.start, fig.start - 40):fig.start - len(left) + m.start()]
-    items = re.search(r"([\u4e00-\u9fff]{2,8}(?:[、和与及][\u4e00-\u9fff]{2,8})+)[^、]{0,6}$", before)
-    return True, ([x for x in re.split(r"[、和与及]", items.group(1)) if x] if items else [])
+    items = _rx.search(r"([\u4e00-\u9fff]{2,8}(?:[、和与及][\u4e00-\u9fff]{2,8})+)[^、]{0,6}$", before)
+    return True, ([x for x in _rx.split(r"[、和与及]", items.group(1)) if x] if items else [])
 
 
 def _respective_list(r: Reading, fig: Figure, sent: Span) -> tuple[int, list]:
@@ -1291,10 +1332,10 @@ def _respective_list(r: Reading, fig: Figure, sent: Span) -> tuple[int, list]:
         if f.start < pos or f.start >= sent.end:
             continue
         gap = text[pos:f.start]
-        if listed and not re.fullmatch(r"\s*[、和及与]\s*", gap):
+        if listed and not _rx.fullmatch(r"\s*[、和及与]\s*", gap):
             break
         # 分别向碧江区、沿河县投入…4600万元、5200万元: the receivers may be listed before the figures
-        if not listed and re.search(r"[，,。；;：:]", gap):
+        if not listed and _rx.search(r"[，,。；;：:]", gap):
             break
         listed.append(f)
         pos = f.end
@@ -1314,12 +1355,12 @@ def _respective(r: Reading, fig: Figure, sent: Span, recips: list):
 
 
 def _staff_detail(word: str) -> str:
-    return next((n for n, rx in lx.STAFF_DETAIL if re.search(rx, word)), "")
+    return next((n for n, rx in lx.STAFF_DETAIL if _rx.search(rx, word)), "")
 
 
 def _listed_after(text: str, fig: Figure, sent: Span) -> list[str]:
     """分别组织10人次以上教师、医生: the nouns listed right after a per-unit figure."""
-    m = re.match(r"([\u4e00-\u9fff]{1,6}(?:、[\u4e00-\u9fff]{1,6})+)", text[fig.end:sent.end])
+    m = _rx.match(r"([\u4e00-\u9fff]{1,6}(?:、[\u4e00-\u9fff]{1,6})+)", text[fig.end:sent.end])
     return m.group(1).split("、") if m else []
 
 
@@ -1345,8 +1386,8 @@ def extract_document(doc, gazetteer=None) -> tuple[list[dict], list[dict]]:
         indicator, detail, reason, candidate = _classify(r, fig, sent, fig_spans)
         clause = _clause(text, fig, sent)
         total = last_total if last_total and last_total[1] >= sent.start else None
-        rest = re.sub(r"[\s，,。；;：:]", "", text[clause.start:clause.end].replace(fig.text, ""))
-        if (indicator == "poor_beneficiaries" and total and re.fullmatch(lx.POOR_PART, rest)
+        rest = _rx.sub(r"[\s，,。；;：:]", "", text[clause.start:clause.end].replace(fig.text, ""))
+        if (indicator == "poor_beneficiaries" and total and _rx.fullmatch(lx.POOR_PART, rest)
                 and total[0] in ("employment", "trained")):
             # "输转劳动力3000人,其中贫困户2000人": the poor part of a total keeps the total's indicator
             indicator, reason = total[0], f"the poor part of {total[2]}"
@@ -1362,7 +1403,7 @@ def extract_document(doc, gazetteer=None) -> tuple[list[dict], list[dict]]:
             # …实现结对全覆盖,其中:\n乡镇 221个\n学校 597所: a table under a head takes the head's indicator
             label = text[text.rfind("\n", 0, fig.start) + 1:fig.start]
             indicator, reason = block[2], f"line of the breakdown under {block[3]}"
-            detail = next((n for n, rx in lx.PAIRING_DETAIL if re.search(rx, label)), "") \
+            detail = next((n for n, rx in lx.PAIRING_DETAIL if _rx.search(rx, label)), "") \
                 if indicator == "pairings" else detail
         if not indicator and reason.startswith("no indicator cue"):
             # lists such as "其中新疆民丰县1家…；甘肃永登县和武山县4家": the figure before, counted alike
@@ -1397,8 +1438,8 @@ def extract_document(doc, gazetteer=None) -> tuple[list[dict], list[dict]]:
         prev[_list_key(fig)] = (indicator, detail, fig)
         recips = _recipients(r, fig, sent, sec)
         part_of = last_recips if last_recips and last_recips[0] == sent.start and last_recips[1] else None
-        if part_of and re.match(r"\s*其中", text[clause.start:clause.end]) and not _places_in(r, clause.start, fig.end) \
-                and not re.search(lx.BACK_REFERENCE + "|" + lx.GENERIC_RECIPIENT, text[clause.start:fig.end]):
+        if part_of and _rx.match(r"\s*其中", text[clause.start:clause.end]) and not _places_in(r, clause.start, fig.end) \
+                and not _rx.search(lx.BACK_REFERENCE + "|" + lx.GENERIC_RECIPIENT, text[clause.start:fig.end]):
             recips = list(part_of[1])          # 赴两地开展帮扶,其中教师312名: the parts go where the total went
         if in_block and block[4] and not _places_in(r, text.rfind("\n", 0, fig.start) + 1, fig.start):
             recips = list(block[4])            # the lines of a breakdown go where its head went
@@ -1417,8 +1458,8 @@ def extract_document(doc, gazetteer=None) -> tuple[list[dict], list[dict]]:
         each, units = _each(r, fig, sent)
         groups = [(recips, detail)]
         if each:
-            generic = re.search(lx.GENERIC_RECIPIENT, text[sent.start:fig.start])
-            if re.search(r"(其余|其他)" + lx.GENERIC_RECIPIENT, text[sent.start:fig.start]):
+            generic = _rx.search(lx.GENERIC_RECIPIENT, text[sent.start:fig.start])
+            if _rx.search(r"(其余|其他)" + lx.GENERIC_RECIPIENT, text[sent.start:fig.start]):
                 generic = None                    # 其余受援县按每县3900万元: the rest, not named
             nouns = _listed_after(text, fig, sent) if indicator.startswith("professionals") else []
             roles = [_staff_detail(w) for w in units] if indicator.startswith("professionals") else []
@@ -1508,9 +1549,9 @@ def _central_donor(r: Reading, fig: Figure, sent: Span) -> tuple[str, str] | Non
     """(official name, kind) of a ministry or central SOE that opens the figure's sentence as the
     giver (中石化对口支援泽库县,落实帮扶资金5575万元), else None."""
     head = r.text[sent.start:fig.start]
-    lead = re.match(r"\s*(其中[,，:：]?)?", head).end()
+    lead = _rx.match(r"\s*(其中[,，:：]?)?", head).end()
     m = _CENTRAL_RE.match(head, lead)
-    if m and re.match(lx.CENTRAL_GIVER_AFTER, head[m.end():]):
+    if m and _rx.match(lx.CENTRAL_GIVER_AFTER, head[m.end():]):
         _, name, kind = lx.CENTRAL_DONORS[int(m.lastgroup[1:])]
         return name, kind
     return None
@@ -1520,10 +1561,10 @@ def _joint_donors(r: Reading, fig: Figure, sent: Span) -> str:
     """A figure the text gives for several donors together (对口支援地区和单位累计落实…, 北京和天津
     …帮助承德3.6万贫困劳动力…): no single donor can be credited, so it is not a row."""
     left = r.text[sent.start:fig.start]
-    m = re.search(lx.MULTI_DONOR, left)
+    m = _rx.search(lx.MULTI_DONOR, left)
     if m and "其中" not in left[m.end():]:          # …12.3亿元,其中,天津市落实…: a part has its own donor
         return f"a total over several donors ({m.group(0)})"
-    pair = re.search(lx.EAST_PROVINCE_NAMES + r"[和与、及]" + lx.EAST_PROVINCE_NAMES, left)
+    pair = _rx.search(lx.EAST_PROVINCE_NAMES + r"[和与、及]" + lx.EAST_PROVINCE_NAMES, left)
     if pair and pair.group(1) != pair.group(3):
         return f"a figure of two donors together ({pair.group(0)})"
     return ""
@@ -1542,7 +1583,7 @@ def _credited_donor(r: Reading, fig: Figure, sent: Span) -> str:
         return ""
     left = r.text[sent.start:fig.start]
     for s, e, u in r.parents:
-        if sent.start <= s and e <= fig.start and re.match(lx.PARENT_CREDIT, r.text[e:e + 4]):
+        if sent.start <= s and e <= fig.start and _rx.match(lx.PARENT_CREDIT, r.text[e:e + 4]):
             return u.full_name
     # 深圳市龙岗区向乐业县…投入: a unit inside the donor that gives in this clause
     clause_start = max(sent.start, max(r.text.rfind(c, sent.start, fig.start) for c in _CLAUSE_END) + 1)
@@ -1550,7 +1591,7 @@ def _credited_donor(r: Reading, fig: Figure, sent: Span) -> str:
     for s, e, u in r.east:
         if clause_start <= s and e <= fig.start and u != r.donor and u.level != "township" \
                 and _contains(r.donor, u):
-            if re.match(lx.GIVER_AFTER, r.text[e:e + 3]):
+            if _rx.match(lx.GIVER_AFTER, r.text[e:e + 3]):
                 return u.full_name
             if u not in givers:
                 givers.append(u)
@@ -1561,7 +1602,7 @@ def _credited_donor(r: Reading, fig: Figure, sent: Span) -> str:
     opener = _opening_subunit(r, fig)
     if opener is not None:
         return opener.full_name
-    level_word = re.search(r"(省级|市级)", left)
+    level_word = _rx.search(r"(省级|市级)", left)
     if level_word:
         want = "province" if level_word.group(1) == "省级" else "prefecture"
         for s, e, u in r.parents:
@@ -1599,8 +1640,8 @@ def _evidence_span(text: str, fig: Figure, sent: Span) -> tuple[int, int]:
     pieces = _split(text, sent.start, sent.end, _CLAUSE_END + "、")
     c = next((c for c in pieces if c.start <= fig.start < c.end), sent)
     start, end = max(c.start, fig.start - 20), fig.end
-    tail = re.match(r"[^，,。；;：:、]{0,12}", text[fig.end:c.end]).group(0)
-    if not re.search(r"\d", tail):
+    tail = _rx.match(r"[^，,。；;：:、]{0,12}", text[fig.end:c.end]).group(0)
+    if not _rx.search(r"\d", tail):
         end = fig.end + len(tail)
     while start < end and (text[start].isspace() or text[start] in "，,。；;：:、"):
         start += 1
