@@ -16,6 +16,7 @@ class Doc:
     date: str | None = "2020-12-01"
     unit: str | None = None
     status: str = "ok"
+    raw_text: str | None = None
 
 
 @pytest.fixture(scope="module")
@@ -356,6 +357,19 @@ def test_recipient_written_report_reads_my_county(gz):
     assert only(rows, value=460.0)["recipients"] == "甘肃省白银市会宁县"
     assert only(rows, value=9e6)["recipients"] == "河北省承德市承德县"
     assert only(rows, value=5.3e7)["donor"] == "天津市西青区"
+
+
+def test_my_county_named_only_in_the_site_header_that_cleaning_dropped(gz):
+    # the county's name survives only in the raw page header (navigation, removed by ingest)
+    raw = ("镇原县人民政府网 当前位置:首页 >> 政务动态\n津镇协作谱新篇——我县2019年东西部扶贫协作工作回顾\n"
+           "2019年,静海区向我县拨付财政帮扶资金4860万元,为我县培训基层干部320人次。\n")
+    text = "津镇协作谱新篇——我县2019年东西部扶贫协作工作回顾\n" + raw.split("\n", 2)[2]
+    rows, _ = extract_document(Doc("t", text, date="2019-12-20", raw_text=raw), gz)
+    assert only(rows, value=4.86e7)["recipients"] == "甘肃省庆阳市镇原县"
+    assert only(rows, value=320.0)["recipients"] == "甘肃省庆阳市镇原县"
+    # without the header nothing says which county 我县 is: no guess
+    rows, _ = extract_document(Doc("t", text, date="2019-12-20"), gz)
+    assert "镇原县" not in only(rows, value=4.86e7)["recipients"]
 
 
 def test_donor_written_my_city_stays_the_donor(gz):

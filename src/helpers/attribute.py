@@ -454,11 +454,12 @@ def read_document(doc, gazetteer=None) -> Reading:
     for u, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0].full_name)):
         by_code.setdefault(u.adcode, u)
     places = [(s, e, by_code[u.adcode]) for s, e, u in places]
-    own = _self_reference(text, places, donor)
+    own = _self_reference(text, places, donor, _page_header(gz, doc))
     if own is not None:
         # 我县 in a report written by the recipient county is that county wherever it is named
         places = sorted(places + [(m.start(), m.end(), own[0]) for m in _rx.finditer("我" + own[1], text)],
                         key=lambda x: (x[0], x[1]))
+        by_code.setdefault(own[0].adcode, own[0])   # named only in the page header
     code_counts = Counter(u.adcode for _, _, u in places)
     doc_recipients = _dedupe_places([by_code[c] for c, n in sorted(code_counts.items(), key=lambda kv: (-kv[1], kv[0]))])
     # a report written on the receiving side (靖远县深化东西部扶贫协作纪实) is about its own county
@@ -542,9 +543,23 @@ _SELF_RE = re.compile(r"我(县|市|州|区|旗|盟)")
 _HELPED_SELF = re.compile(r"(向|为|对|给|帮扶|支援|帮助|援助|到|来|在)$")
 
 
-def _self_reference(text: str, places: list, donor) -> tuple[Unit, str] | None:
+def _page_header(gz, doc) -> list:
+    """Units named in full in the raw page's first lines: the site header that cleaning drops as
+    navigation (隆德县人民政府门户网站 当前位置：首页 >> …) still says who wrote the page."""
+    from .normalize import simplify
+
+    raw = getattr(doc, "raw_text", None)
+    if not isinstance(raw, str) or not raw:
+        return []
+    head = simplify("\n".join(raw[:400].split("\n")[:3]))
+    return [_unit(m.place) for m in gz.find(head)
+            if m.place is not None and _ADMIN_SUFFIX.search(m.surface)]
+
+
+def _self_reference(text: str, places: list, donor, header: list = ()) -> tuple[Unit, str] | None:
     """(unit, level word) that 我县/我市 stands for when the report is written by a recipient
-    (the byline 会宁县融媒体中心, the lead): only when the text shows that unit being helped."""
+    (the byline 会宁县融媒体中心, the lead, the site header of the page): only when the text shows
+    that unit being helped."""
     found = list(_SELF_RE.finditer(text))
     if not found:
         return None
@@ -556,7 +571,9 @@ def _self_reference(text: str, places: list, donor) -> tuple[Unit, str] | None:
         return None
     same = [(s, u) for s, e, u in places if u.name.endswith(word) and u.level in ("county", "prefecture")]
     if not same:
-        return None
+        named = [u for u in header if u.name.endswith(word) and u.level in ("county", "prefecture")
+                 and (donor is None or not _contains(donor, u))]
+        return (named[0], word) if named else None
     lines = text.split("\n")
     header_end = len("\n".join(lines[:3]))
     head = [u for s, u in same if s < header_end]
