@@ -387,11 +387,19 @@ def test_report_about_one_prefecture_gives_it_to_figures_without_a_place(gz):
 @pytest.mark.parametrize("sentence, value, reason", [
     ("今年我县整合财政涉农资金6.4亿元,用于脱贫攻坚。", 6.4e8, "recipient_own_money"),
     ("帮助当地医院新开展诊疗项目25项。", 25.0, "medical_services"),
+    ("积石山县财政安排配套资金2600万元,保障项目建设。", 2.6e7, "recipient_own_money"),
+    ("广河县今年争取中央财政衔接推进乡村振兴补助资金3.2亿元。", 3.2e8, "recipient_own_money"),
+    ("两县各新建村级卫生室12个。", 12.0, "facilities"),
 ])
 def test_round2_rejections(gz, sentence, value, reason):
     rows, mentions = rows_of(gz, sentence)
     assert not [r for r in rows if r["value"] == value]
     assert reason in [m for m in mentions if m["value"] == value][0]["reason"]
+
+
+def test_pairs_formed_as_duizi_are_pairings(gz):
+    rows, _ = rows_of(gz, "红桥区机关干部与广河县贫困户结成帮扶对子215个。")
+    assert only(rows, value=215.0)["indicator"] == "pairings"
 
 
 def test_hosting_cadres_and_talent_together_is_mixed(gz):

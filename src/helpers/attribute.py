@@ -864,8 +864,9 @@ def _classify(r: Reading, fig: Figure, sent: Span, fig_spans) -> tuple[str, str,
             before = text[max(sent.start, fig.start - 8):fig.start]
             detail = next((n for n, rx in lx.PAIRING_DETAIL
                            if _rx.search(rx + r"(结对|之间结对|之间)?\s*$", before)), "")
-            if not detail and not fig.classifier.endswith("对"):
-                return "", "", f"counts no twinned party ({cue})", ""     # 对 counts pairs themselves
+            # 对 (46对) and 帮扶对子215个 count the pairs themselves
+            if not detail and not fig.classifier.endswith("对") and not _rx.search(r"对子\s*$", before):
+                return "", "", f"counts no twinned party ({cue})", ""
         if detail == "counties":
             # 济南市10个区县与湘西州8个县市结对: the side of 与 tells whose counties are counted
             if "与" in text[clause.start:fig.start]:

@@ -22,7 +22,9 @@ MONEY_CUES: tuple[tuple[str, str, int], ...] = (
     ("reject:donor_side_subsidy", r"(价格补贴|让利)", 0),
     ("reject:sales_target_area", r"(销售额|成交额)突破", 6),
     # the recipient's own budget (我县整合涉农资金, 县级配套资金) is not aid from the donor
-    ("reject:recipient_own_money", r"((整合|统筹)[^，,。；;\d]{0,6}涉农资金|涉农整合资金|(县级|县本级|本级|地方)(财政)?配套(资金)?|自筹(配套)?资金)", 0),
+    ("reject:recipient_own_money", r"((整合|统筹)[^，,。；;\d]{0,6}涉农资金|涉农整合资金|(县级|县本级|本级|地方)(财政)?配套(资金)?|自筹(配套)?资金|"
+     r"(县|市|州|旗)(级)?财政(安排|投入|统筹|落实)?[^，,。；;\d]{0,2}配套(资金)?|"
+     r"争取(到)?(中央|国家|省级?|上级)[^，,。；;\d]{0,16}资金)", 0),
     # 较上年增加1280万元: a change from one year to the next, not an amount given
     ("reject:change", r"(较上年|比上年|较去年|比去年|同比)(增加|增长|减少|下降|提高|多)(?![至到])(?=[^，,。；;%％]{0,10}元)", 0),
     # contract values: commitments to buy (consumption_aid, target, detail contract)
@@ -101,7 +103,7 @@ SENT_VERBS = r"(选派|派驻|派出|派遣|赴|支教|援派|援疆|援藏|援�
 # ---------------------------------------------------------------- counts (个, 家, 对, 所, 项)
 COUNT_CUES: tuple[tuple[str, str, int], ...] = (
     ("reject:agreements", r"(协议|合同|备忘录)(?![^，。；]{0,4}(结对|帮扶关系))", 2),
-    ("reject:facilities", r"(扶贫车间|车间|工厂|基地|冷库|温室|大棚|园区|展台|展位|专柜|专馆|门店|实体店|网点|站点|工作站)", 0),
+    ("reject:facilities", r"(扶贫车间|车间|工厂|基地|冷库|温室|大棚|园区|展台|展位|专柜|专馆|门店|实体店|网点|站点|工作站|卫生室|活动室)", 0),
     ("reject:organisation", r"(工作组|专班|成员单位|单位|部门|小组|协会)", 1),
     ("reject:jobs_offered", r"(岗位|招聘会)", 0),
     ("reject:products", r"(产品|商品|品种|种类)(?![^，。；]{0,3}项目)", 2),
@@ -111,7 +113,7 @@ COUNT_CUES: tuple[tuple[str, str, int], ...] = (
     ("reject:medical_services", r"(诊疗|医疗技术|临床|手术|新技术|技术)(新)?项目", 0),
     ("reject:exits", r"(摘帽|出列|退出)", 0),
     # "+" marks a cue that reaches over the other figures of a list (A县73个村、B县20个村…结对)
-    ("pairings+", r"(结对|结亲|帮扶关系|一对一|手拉手|对口帮扶关系|镇镇对接|村村对接)", 0),
+    ("pairings+", r"(结对|结亲|帮扶关系|帮扶对子|结成对子|一对一|手拉手|对口帮扶关系|镇镇对接|村村对接)", 0),
     ("pairings", r"(街道|社区|乡镇)[^，。；\d]{0,10}与[^，。；\d]{0,10}(乡镇|村)", 0),
     ("pairings", r"(企业|商会|街道|社区|学校|医院)[^，。；]{0,3}与[^，。；]{0,12}(贫困村|村|乡镇|贫困户)", 0),
     # 13家企业对口帮扶漳县20个村: enterprises twinned with villages without 与
