@@ -59,26 +59,6 @@ def _heldout(folder):
     return _extract(folder / "docs")
 
 
-@pytest.fixture(scope="module")
-def heldout_panel():
-    return _heldout(HELDOUT)
-
-
-@pytest.fixture(scope="module")
-def heldout2_panel():
-    return _heldout(HELDOUT2)
-
-
-@pytest.fixture(scope="module")
-def heldout3_panel():
-    return _heldout(HELDOUT3)
-
-
-@pytest.fixture(scope="module")
-def heldout4_panel():
-    return _heldout(HELDOUT4)
-
-
 def _gold(path):
     if not path.exists():
         pytest.skip(f"gold file not available: {path}")
@@ -96,20 +76,13 @@ def test_overall_f1_floor(panel, name, path):
     _check(name, evaluate(_gold(path), panel))
 
 
-def test_heldout_f1_floor(heldout_panel):
-    _check("heldout", evaluate(_gold(HELDOUT / "gold.csv"), heldout_panel))
+HELDOUTS = {"heldout": HELDOUT, "heldout2": HELDOUT2, "heldout3": HELDOUT3, "heldout4": HELDOUT4}
 
 
-def test_heldout2_f1_floor(heldout2_panel):
-    _check("heldout2", evaluate(_gold(HELDOUT2 / "gold.csv"), heldout2_panel))
-
-
-def test_heldout3_f1_floor(heldout3_panel):
-    _check("heldout3", evaluate(_gold(HELDOUT3 / "gold.csv"), heldout3_panel))
-
-
-def test_heldout4_f1_floor(heldout4_panel):
-    _check("heldout4", evaluate(_gold(HELDOUT4 / "gold.csv"), heldout4_panel))
+@pytest.mark.parametrize("name", sorted(HELDOUTS))
+def test_heldout_f1_floor(name):
+    folder = HELDOUTS[name]
+    _check(name, evaluate(_gold(folder / "gold.csv"), _heldout(folder)))
 
 
 def test_seed_indicators_floor(panel):
