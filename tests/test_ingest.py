@@ -406,3 +406,11 @@ def test_mojibake_contexts_show_what_set_the_flag():
                                  script="simplified")}
     out = ingest.mojibake_contexts(docs, width=4)
     assert out.values.tolist() == [["a", "山县捐赠锟斤拷资金10"], ["b", "决?zhàn)胜脱贫攻"]]
+
+
+def test_colliding_names_never_share_a_doc_id(tmp_path):
+    for name in ("a.txt", "a.md", "a_txt.txt"):
+        (tmp_path / name).write_text(f"天津市宝坻区帮扶武山县。来自{name}。", encoding="utf-8")
+    table, docs = ingest_dir(tmp_path, tmp_path / "out", progress=False)
+    assert table["doc_id"].is_unique and len(table) == 3
+    assert len(list((tmp_path / "out" / "text").glob("*.txt"))) == 3

@@ -435,11 +435,22 @@ class _Row:
 
 
 def _doc_ids(files: list[Path]) -> dict[Path, str]:
+    """The file stem, or stem_<ext> when two files share a stem; a name that still collides
+    (a.txt, a.md and a_txt.html) gets a counter, so no document's text overwrites another's."""
     stems: dict[str, int] = {}
     for f in files:
         stems[f.stem] = stems.get(f.stem, 0) + 1
-    return {f: (f.stem if stems[f.stem] == 1 else f"{f.stem}_{f.suffix.lstrip('.').lower()}")
-            for f in files}
+    ids: dict[Path, str] = {}
+    taken: set[str] = set()
+    for f in sorted(files):
+        base = f.stem if stems[f.stem] == 1 else f"{f.stem}_{f.suffix.lstrip('.').lower()}"
+        doc_id, n = base, 1
+        while doc_id in taken:
+            n += 1
+            doc_id = f"{base}_{n}"
+        taken.add(doc_id)
+        ids[f] = doc_id
+    return ids
 
 
 def _empty_doc(doc_id: str, name: str, status: str, fmt: str, message: str, sha: str = "",
