@@ -1,0 +1,41 @@
+"""One row per figure per document: restatements are dropped, the body's statement wins.
+
+A page states its key figures in the headline, a digest (● …) or the lead, and again in the
+body; a page saved twice repeats whole sentences. Both are one figure (``conventions.md``):
+
+* a row outside the body (headline, digest, lead, byline) whose indicator, value and unit a
+  body row also states is dropped;
+* a row whose sentence repeats, word for word, the sentence of an earlier row with the same
+  indicator, value and unit is dropped (the page was saved twice).
+
+Rows of one figure that the 各/分别 rule split over several recipients share an offset and are
+not restatements of each other.
+"""
+from __future__ import annotations
+
+from .zones import BODY
+
+
+def _key(row: dict) -> tuple:
+    return row["indicator"], round(float(row["value"]), 2), row["unit"]
+
+
+def one_row_per_figure(rows: list[dict], mentions: list[dict]) -> list[dict]:
+    body = {_key(x) for x in rows if x["_zone"] == BODY}
+    keep, dropped = [], {}
+    seen_sentences: dict[tuple, int] = {}
+    for x in rows:
+        k = _key(x)
+        if x["_zone"] != BODY and k in body:
+            dropped[x["_fig_start"]] = f"restated in the body ({x['_zone']})"
+            continue
+        sk = k + (x["_sentence"], x["recipients"], x["detail"])
+        first = seen_sentences.setdefault(sk, x["_fig_start"])
+        if first != x["_fig_start"]:
+            dropped[x["_fig_start"]] = "the same sentence stated again (page saved twice)"
+            continue
+        keep.append(x)
+    for m in mentions:
+        if m["start"] in dropped and m["decision"] == "panel":
+            m["decision"], m["reason"] = "restated", dropped[m["start"]]
+    return keep

@@ -1,0 +1,662 @@
+"""One document → its panel rows and its mentions, each decision with its reason.
+
+The steps, in order (each a module of this package):
+
+1. ``layout``: lines, sentences, clauses; ``zones``: headline, byline, digest, lead, body;
+2. ``places``: every place with its role; ``frame``: sides, the page's donor, recipients, year;
+3. per figure (``helpers.figures``): ``indicator`` (nearest cue), the aid test (a positive
+   reason: a giving verb or aid word in the sentence, no statistic of the area's own economy),
+   ``givers`` (clause subject → discourse → frame), recipients (clause → sentence → paragraph
+   topic → frame), ``scopes`` (status, period, year), program, detail, 各/分别 expansion;
+4. ``dedupe``: one row per figure per document, the body's statement winning.
+
+Every mention (also the rejected ones) is returned with ``decision``, ``reason`` and, for
+rows, where donor, recipients, status, period and year came from.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from .. import lexicon as lx
+from ..codebook import EMPLOYMENT_DETAILS
+from ..figures import Figure, find_figures
+from . import dedupe, frame as fr, grammar as g, scopes
+from .frame import Frame, key
+from .givers import (Giver, central_giver, clause_givers, common_parent, level_lift,
+                     multi_donor_total, parent_credit)
+from .indicator import Choice, Sentence, classify, evidence_span, group_of
+from .layout import CLAUSE_END, Layout, Span, layout
+from .places import PlaceHit, Unit, dedupe_units, find_places
+from .rx import rx as _rx
+from .zones import BODY, HEADLINE, Zones, zones as find_zones
+
+ROW_COLUMNS_EXTRA = ("recipient_adcodes", "start", "end")
+REASON_COLUMNS = ("donor_from", "recipients_from", "status_from", "period_from", "year_from")
+
+_AID = re.compile(g.AID_NOUNS + "|" + g.GIVING_VERB)
+_OWN_ECONOMY = re.compile(g.OWN_ECONOMY)
+_BACK = re.compile(g.BACK_REFERENCE)
+_GENERIC = re.compile(g.GENERIC_RECIPIENT)
+_CN_COUNT = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+_EACH = re.compile(lx.EACH_CUES)
+_ANAPHORA = re.compile(lx.ANAPHORA_OPEN)
+_COUNTED = re.compile(lx.COUNTED_UNITS)
+_LIFTED_AFTER = re.compile(lx.LIFTED_AFTER)
+_COVID = re.compile(lx.COVID_CUES)
+_GOV_PROCUREMENT = re.compile(next(p for n, p, _ in lx.MONEY_CUES if n == "consumption_aid:gov_procurement"))
+_FISCAL_PURPOSE = [(n, re.compile(p)) for n, p in lx.FISCAL_PURPOSE]
+_ROLE_BEFORE = re.compile(lx.ROLE_BREAKDOWN_BEFORE)
+_ROLE_AFTER = re.compile(lx.ROLE_BREAKDOWN_AFTER)
+_DESCRIBED_AFTER = re.compile(lx.DESCRIBED_AFTER)
+_BRACKET_PART = re.compile(r"[（(]\s*其中")
+_POOR_PART = re.compile(lx.POOR_PART)
+_HEADING = re.compile(r"^\s*(#+|【[^】]{1,20}】|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|\d+[、.．](?!\d))")
+
+
+# ------------------------------------------------------------------ the reading of one document
+
+@dataclass
+class Reading:
+    doc_id: str
+    lay: Layout
+    zones: Zones
+    hits: list[PlaceHit]
+    hit_starts: list[int]
+    frame: Frame
+    figures: list[Figure]
+    fig_starts: list[int]
+    plans: list[Span]
+    sections: list[tuple[int, str]]       # (start, heading line) of each section
+    gz: object
+    donor_short: str = ""
+
+    @property
+    def text(self) -> str:
+        return self.lay.text
+
+    def hits_in(self, lo: int, hi: int) -> list[PlaceHit]:
+        i = bisect.bisect_left(self.hit_starts, lo)
+        out = []
+        while i < len(self.hits) and self.hits[i].start < hi:
+            if self.hits[i].end <= hi:
+                out.append(self.hits[i])
+            i += 1
+        return out
+
+    def figures_in(self, lo: int, hi: int) -> list[Figure]:
+        i = bisect.bisect_left(self.fig_starts, lo)
+        j = bisect.bisect_left(self.fig_starts, hi)
+        return self.figures[i:j]
+
+    def receivers_in(self, lo: int, hi: int) -> list[PlaceHit]:
+        return [h for h in self.hits_in(lo, hi)
+                if self.frame.side.get(key(h.unit)) == "recipient" and h.role != "venue"]
+
+    def side_in(self, lo: int, hi: int) -> str:
+        hs = self.hits_in(lo, hi)
+        west = any(self.frame.side.get(key(h.unit)) == "recipient" for h in hs)
+        east = any(self.frame.side.get(key(h.giver_unit)) == "donor" for h in hs) or bool(
+            self.donor_short and _rx.search(self.donor_short, self.text[lo:hi]))
+        return "recipient" if west and not east else "donor" if east and not west else ""
+
+    def section_of(self, pos: int) -> tuple[int, str]:
+        i = bisect.bisect_right([s for s, _ in self.sections], pos) - 1
+        return self.sections[i] if i >= 0 else (0, "")
+
+
+def _header_units(gz, doc) -> list[Unit]:
+    """Units named in full in the raw page's first lines (a site header cleaning drops)."""
+    from ..normalize import simplify
+    from .places import unit_of
+    raw = getattr(doc, "raw_text", None)
+    if not isinstance(raw, str) or not raw:
+        return []
+    head = simplify("\n".join(raw[:400].split("\n")[:3]))
+    return [unit_of(m.place) for m in gz.find(head)
+            if m.place is not None and re.search(r"(省|市|县|区|州|旗|盟|自治区)$", m.surface)]
+
+
+def _sections(lay: Layout) -> list[tuple[int, str]]:
+    text = lay.text
+    out = [(0, "")]
+    for ln in lay.lines.spans:
+        line = text[ln.start:min(ln.end, len(text))]
+        if _HEADING.match(line) and (len(line) < 40 or _HEADING.match(line).group(1).startswith("【")):
+            out.append((ln.start, line.strip()[:40]))
+    return out
+
+
+def read(doc, gz) -> Reading:
+    text = doc.text
+    if not isinstance(text, str):
+        raise ValueError(f"document {doc.doc_id!r} has no text (got {type(text).__name__})")
+    title = str(getattr(doc, "title", "") or "")
+    lay = layout(text)
+    zs = find_zones(lay, title)
+    hits = find_places(gz, text)
+    title_hits = find_places(gz, title) if title else []
+    side = fr.assign_sides(hits + title_hits)
+    frame = Frame(side=side)
+    frame.year, frame.year_from = fr.reporting_year(title, text, str(getattr(doc, "date", "") or ""))
+    frame.donor, frame.donor_from = fr.choose_donor(hits, side, zs, title_hits)
+    header = _header_units(gz, doc) if fr._SELF.search(text) else []
+    frame.self_unit, frame.self_word = fr.self_reference(text, hits, header)
+    if frame.self_unit is not None and side.get(key(frame.self_unit)) is None:
+        side[key(frame.self_unit)] = "recipient" if frame.donor is None or \
+            not frame.donor.nests(frame.self_unit) else "donor"
+    units = list({h.unit for h in hits + title_hits} | {h.giver_unit for h in hits + title_hits})
+    frame.short_names = fr.short_names(units)
+    pair = fr.short_pair(title + "\n" + zs.text_of(text, HEADLINE, "lead", "digest"), frame.short_names, side)
+    if frame.donor is None and pair is not None:
+        frame.donor, frame.donor_from = pair[0], "frame_short_pair"
+    frame.recipients, frame.recipients_from = fr.page_recipients(
+        text, zs, hits, title_hits, side, frame.donor, frame.self_unit, pair)
+    if frame.donor is None and frame.recipients:
+        # a receiver's page naming no giver: the pairing reference's donor for its recipients
+        frame.donor, frame.donor_from = _reference_donor(frame.recipients, frame.year, gz)
+    frame.donor_units = [u for u in units if side.get(key(u)) == "donor"]
+    frame.recipient_units = [u for u in units if side.get(key(u)) == "recipient"]
+    frame.program = fr.cue_program(text)
+    figures = find_figures(text)
+    r = Reading(doc.doc_id, lay, zs, hits, [h.start for h in hits], frame, figures,
+                [f.start for f in figures], scopes.plan_spans(lay, title), _sections(lay), gz)
+    if frame.donor is not None and frame.donor.level != "central":
+        names = {re.sub(r"(省|市|区|县|自治区)$", "", n) for n in (frame.donor.name, frame.donor.province)}
+        r.donor_short = "|".join(sorted(re.escape(n) for n in names if len(n) >= 2))
+    return r
+
+
+def _reference_donor(recipients: list[Unit], year, gz) -> tuple[Unit | None, str]:
+    from . import reference
+    from .places import unit_of
+    found = set()
+    for u in recipients:
+        for p in reference.partners(u.adcode, "recipient", year):
+            found.add(p.donor_adcode)
+    if len(found) != 1:
+        return None, ""
+    try:
+        place = gz.by_adcode(found.pop())
+    except (KeyError, ValueError):
+        return None, ""
+    return (unit_of(place, as_giver=True), "frame_reference") if place is not None else (None, "")
+
+
+# ------------------------------------------------------------------ recipients of one figure
+
+def _back_reference(r: Reading, pos: int, n: int, word: str) -> list[Unit]:
+    """The units 两地/三县 at ``pos`` point back to: the latest list of that many units."""
+    runs = fr._runs(r.text, [h for h in r.hits if h.end <= pos
+                             and r.frame.side.get(key(h.unit)) == "recipient"])
+    for run in reversed(runs):
+        units = dedupe_units([h.unit for h in run])
+        if word in ("地", "市", "州", "盟") and len({u.adcode[:4] for u in units}) == n:
+            return units
+        if word in ("县", "区县", "县市", "县区", "旗"):
+            units = [u for u in units if u.level == "county"]
+        if len(units) == n:
+            return units
+    kind = [u for u in r.frame.recipients if word not in ("县", "旗", "区县", "县市", "县区") or u.level == "county"]
+    return kind if len(kind) == n else []
+
+
+def _expand(r: Reading, hs: list[PlaceHit]) -> list[Unit]:
+    """Units of a list of receiver places; a province or prefecture followed by a generic word
+    (甲省受援县, 乙州8县) stands for the page's recipients inside it."""
+    out = []
+    for h in hs:
+        after = r.text[h.end:h.end + 12]
+        u = h.unit
+        if u.level in ("province", "prefecture") and (_GENERIC.match(after) or _COUNTED.match(after)):
+            inside = [q for q in r.frame.recipients if q != u and u.contains(q)]
+            said = _rx.match(r"的?([\d两二三四五六七八九十]+)个?", after)
+            if said and inside and _count(said.group(1)) not in (0, len(inside)):
+                inside = []
+            out.extend(inside or [u])
+        else:
+            out.append(u)
+    return dedupe_units(out)
+
+
+def _count(word: str) -> int:
+    if word.isdigit():
+        return int(word)
+    try:
+        from ..figures import cn_number
+        return int(cn_number(word))
+    except ValueError:
+        return 0
+
+
+def _parts_after(r: Reading, fig: Figure, sent: Span) -> list[PlaceHit]:
+    """Places of the 其中 breakdown that follows a total (其中甲县…、乙县…)."""
+    text = r.text
+    m = _rx.search(r"其中", text, fig.end, sent.end)
+    if not m or r.receivers_in(sent.start, fig.start) or _rx.search(r"[。；;]", text, fig.end, m.start()):
+        return []
+    if any(f.start < m.start() for f in r.figures_in(fig.end, sent.end)):
+        return []
+    parts = [f for f in r.figures_in(m.start(), sent.end) if f.unit == fig.unit]
+    places = r.receivers_in(m.start(), sent.end)
+    if len(parts) < 2 or len(places) < 2:
+        return []
+    return places
+
+
+@dataclass
+class Topic:
+    """What the discourse carries from clause to clause within a paragraph."""
+    giver: Giver | None = None
+    giver_para: int = -1
+    recips: list[Unit] = field(default_factory=list)
+    recips_sentence: int = -1
+    recips_para: int = -1
+    para_topic: list[Unit] = field(default_factory=list)
+    para_topic_at: int = -1
+
+
+def recipients_for(r: Reading, fig: Figure, sent: Span, topic: Topic) -> tuple[list[Unit], str]:
+    text = r.text
+    clause = r.lay.clause(fig.start)
+    lo, hi = max(clause.start, sent.start), min(clause.end, sent.end)
+    # a place list running on into the next clause (赴甲县,乙县、丙县)
+    while hi < sent.end:
+        nxt = r.lay.clause(hi)
+        here = r.receivers_in(lo, hi)
+        starts = [h.start for h in r.receivers_in(nxt.start, nxt.end)]
+        if here and starts and min(starts) - nxt.start <= 2 and here[-1].end >= hi - 2 and \
+                not r.figures_in(nxt.start, min(starts)):
+            hi = min(nxt.end, sent.end)
+        else:
+            break
+    figs_here = r.figures_in(lo, hi)
+    if len(figs_here) > 1:
+        # a list of figures each after its own place (甲县N万元、乙县M万元)
+        pieces = r.lay.pieces(Span(lo, hi))
+        placed = [p for p in pieces if r.receivers_in(p.start, p.end)]
+        if placed and all(any(p.start <= f.start < p.end and r.receivers_in(p.start, f.start) for f in figs_here)
+                          for p in placed):
+            piece = next(p for p in pieces if p.start <= fig.start < p.end)
+            own = r.receivers_in(piece.start, fig.start)
+            if own:
+                return _expand(r, own), "clause_piece"
+            if _rx.match(r"\s*其中", text, piece.start, fig.start) is None and placed and piece.start < placed[0].start:
+                pass
+    local = [h for h in r.receivers_in(lo, hi)]
+    if local:
+        return _expand(r, local), "clause"
+    back = _BACK.search(text, lo, hi)
+    if back:
+        units = _back_reference(r, back.start(), _CN_COUNT.get(back.group(1), 0), back.group(2))
+        if units:
+            return units, f"back_reference:{back.group(0)}"
+    if _GENERIC.search(text, lo, fig.start) and not _rx.search(r"(其余|其他)" + g.GENERIC_RECIPIENT, text[lo:fig.start]):
+        if r.frame.recipients and r.frame.recipients_from in ("frame_named_set", "frame_headline", "frame_self",
+                                                              "frame_short_pair", "frame_lead"):
+            return list(r.frame.recipients), "generic_word+" + r.frame.recipients_from
+        return [], "generic_word"
+    parts = _parts_after(r, fig, sent)
+    if parts:
+        return _expand(r, parts), "parts_after"
+    sent_places = r.receivers_in(sent.start, sent.end)
+    if sent_places:
+        holders = sorted({r.lay.clauses.index(h.start) for h in sent_places})
+        if len(holders) == 1:
+            c = r.lay.clauses[holders[0]]
+            # places named after the figure in a clause giving amounts of their own are not its own
+            if c.start >= hi and r.figures_in(c.start, c.end):
+                pass
+            elif c.start >= hi and _rx.search(r"其中", text, fig.end, c.start):
+                pass
+            else:
+                return _expand(r, sent_places), "sentence"
+        else:
+            before = [r.lay.clauses[i] for i in holders if r.lay.clauses[i].end <= lo]
+            if before and not r.figures_in(before[-1].start, before[-1].end):
+                return _expand(r, r.receivers_in(before[-1].start, before[-1].end)), "sentence_earlier_clause"
+            if not before:
+                pass
+            else:
+                return [], "sentence_spread"
+    earlier = list(_BACK.finditer(text, sent.start, lo))
+    if earlier:
+        b = earlier[-1]
+        units = _back_reference(r, b.start(), _CN_COUNT.get(b.group(1), 0), b.group(2))
+        if units:
+            return units, f"back_reference:{b.group(0)}"
+    # the discourse: the sentence before in the same paragraph, when this one points back or
+    # continues it (其中, 其, 该县, 当地), or the paragraph's topic
+    para = r.lay.line(fig.start)
+    if topic.recips and topic.recips_para == para.start and (
+            _ANAPHORA.match(text, sent.start, sent.end) or _rx.match(r"\s*其中", text, sent.start, sent.end)):
+        return list(topic.recips), "discourse_previous_sentence"
+    if topic.para_topic and topic.para_topic_at == para.start:
+        return list(topic.para_topic), "discourse_paragraph_topic"
+    sec_start, heading = r.section_of(fig.start)
+    if heading:
+        head_places = [h for h in r.receivers_in(sec_start, sec_start + len(heading) + 2)]
+        if head_places:
+            return _expand(r, head_places), "section_heading"
+    if r.frame.recipients:
+        return list(r.frame.recipients), r.frame.recipients_from
+    return [], "none"
+
+
+# ------------------------------------------------------------------ givers of one figure
+
+def giver_for(r: Reading, fig: Figure, sent: Span, topic: Topic) -> Giver:
+    text, frame = r.text, r.frame
+    clause_lo = r.lay.clause_start(fig.start)
+    whole = scopes.full_sentence(r.lay, fig.start)
+    central = central_giver(text, clause_lo, fig.start) or central_giver(text, sent.start, fig.start)
+    if central is not None:
+        return central
+    para = r.lay.line(fig.start)
+    # the subject of the figure's clause, else of its sentence (the sentence's first clause)
+    for lo, how in ((clause_lo, "clause_subject"), (sent.start, "sentence_subject"),
+                    (whole.start, "sentence_subject")):
+        gs = clause_givers(r.hits_in(lo, fig.start), frame, lo, fig.start)
+        if gs:
+            g0 = _joint_or_single(r, gs, fig, sent)
+            if g0 is not None:
+                topic.giver, topic.giver_para = g0, para.start
+                lifted = level_lift(text, clause_lo, fig.start, g0.unit, r.gz)
+                return lifted or Giver(g0.unit, g0.name, how)
+    pc = parent_credit(text, r.hits_in(sent.start, fig.start), frame, sent.start, fig.start)
+    if pc is not None:
+        return pc
+    base = topic.giver if topic.giver is not None and topic.giver_para == para.start else None
+    lifted = level_lift(text, clause_lo, fig.start, (base.unit if base else frame.donor), r.gz) or \
+        level_lift(text, sent.start, fig.start, (base.unit if base else frame.donor), r.gz)
+    if lifted is not None:
+        return lifted
+    if base is not None:
+        return Giver(base.unit, base.name, "discourse", base.kind)
+    if frame.donor is not None:
+        return Giver(frame.donor, frame.donor.full_name, frame.donor_from or "frame")
+    return Giver(None, "", "none")
+
+
+def _joint_or_single(r: Reading, gs: list[PlaceHit], fig: Figure, sent: Span) -> Giver | None:
+    text = r.text
+    last = gs[-1]
+    # 甲区、乙区分别向…投入N万元、M万元: as many givers as figures, in order
+    cue = text.rfind("分别", last.end, fig.start)
+    if cue >= 0 and len(gs) > 1:
+        listed = [f for f in r.figures_in(cue, sent.end)]
+        run = [f for f in listed if f.unit == fig.unit][:len(gs)]
+        if fig in run and len(run) == len(gs):
+            u = gs[run.index(fig)].giver_unit
+            return Giver(u, u.full_name, "respective_givers")
+    # a list of givers joined by 、/和 right before the verb: their common parent
+    group = [last]
+    for h in reversed(gs[:-1]):
+        if _rx.fullmatch(r"[、和与及\s]{1,3}", text[h.end:group[0].start]):
+            group.insert(0, h)
+        else:
+            break
+    units = []
+    for h in group:
+        if h.giver_unit not in units:
+            units.append(h.giver_unit)
+    if len(units) > 1:
+        if any(a.nests(b) for a in units for b in units if a != b):
+            u = max(units, key=lambda u: u.depth)
+            return Giver(u, u.full_name, "clause_subject")
+        parent = common_parent(units, r.gz)
+        if parent is None or parent.level == "province" and len({u.adcode[:2] for u in units}) > 1:
+            return None
+        return Giver(parent, parent.full_name, "joint_givers_parent")
+    u = units[0]
+    return Giver(u, u.full_name, "clause_subject")
+
+
+# ------------------------------------------------------------------ the aid test
+
+def aid_test(r: Reading, fig: Figure, sent: Span, choice: Choice, giver: Giver) -> str:
+    """'' when the figure is aid, else the reason it is not."""
+    text = r.text
+    clause = r.lay.clause(fig.start)
+    lo, hi = max(clause.start, sent.start), min(clause.end, sent.end)
+    own = _OWN_ECONOMY.search(text, lo, hi)
+    if own:
+        return f"the area's own statistics ({own.group(0)})"
+    whole = scopes.full_sentence(r.lay, fig.start)
+    if not (_AID.search(text, whole.start, hi) or _AID.search(text, lo, hi)):
+        return "no giving verb or aid word in the sentence"
+    # the receiving side's own money: a recipient-side unit as the giver of money, no donor word
+    if choice.indicator in ("fiscal_aid", "investment", "social_aid"):
+        subj = [h for h in r.hits_in(lo, fig.start) if h.role == "giver"]
+        if subj and all(r.frame.side.get(key(h.unit)) == "recipient" for h in subj) and \
+                not _rx.search(r"(援|帮扶|协作|对口|捐|社会)", text[lo:hi]) and \
+                not clause_givers(r.hits_in(whole.start, fig.start), r.frame, whole.start, fig.start):
+            return "the receiving side's own money"
+    return ""
+
+
+# ------------------------------------------------------------------ each / respectively
+
+def _each(r: Reading, fig: Figure, sent: Span) -> tuple[bool, list[str]]:
+    text = r.text
+    clause_start = r.lay.clause_start(fig.start)
+    left_start = max(clause_start, fig.start - 30)
+    m = None
+    for m in _EACH.finditer(text, left_start, fig.start):
+        pass
+    if m is None:
+        return False, []
+    before = text[max(sent.start, fig.start - 40):m.start()]
+    items = _rx.search(r"([\u4e00-\u9fff]{2,8}(?:[、和与及][\u4e00-\u9fff]{2,8})+)[^、]{0,6}$", before)
+    return True, ([x for x in _rx.split(r"[、和与及]", items.group(1)) if x] if items else [])
+
+
+def _respective_list(r: Reading, fig: Figure, sent: Span) -> tuple[int, list[Figure]]:
+    text = r.text
+    cue = text.rfind("分别", sent.start, fig.start)
+    if cue < 0:
+        return -1, []
+    listed, pos = [], cue + 2
+    for f in r.figures_in(pos, sent.end):
+        gap = text[pos:f.start]
+        if listed and not _rx.fullmatch(r"\s*[、和及与]\s*", gap):
+            break
+        if not listed and _rx.search(r"[，,。；;：:]", gap):
+            break
+        listed.append(f)
+        pos = f.end
+    return (cue, listed) if fig in listed else (-1, [])
+
+
+def _respective(r: Reading, fig: Figure, sent: Span, recips: list[Unit]) -> Unit | None:
+    cue, listed = _respective_list(r, fig, sent)
+    if len(listed) != len(recips) or fig not in listed:
+        return None
+    order = {}
+    for h in r.hits_in(sent.start, cue):
+        order.setdefault(h.unit.adcode, h.start)
+    named = sorted(recips, key=lambda u: order.get(u.adcode, len(r.text)))
+    return named[listed.index(fig)]
+
+
+def _staff_detail(word: str) -> str:
+    return next((n for n, p in lx.STAFF_DETAIL if _rx.search(p, word)), "")
+
+
+def _listed_after(text: str, fig: Figure, sent: Span) -> list[str]:
+    m = _rx.match(r"([\u4e00-\u9fff]{1,6}(?:、[\u4e00-\u9fff]{1,6})+)", text, fig.end, sent.end)
+    return m.group(1).split("、") if m else []
+
+
+def _program(r: Reading, recips: list[Unit], giver: Giver, sent: Span, fig: Figure) -> str:
+    text = r.text
+    clause = r.lay.clause(fig.start)
+    for context in (text[clause.start:clause.end], text[sent.start:sent.end], r.section_of(fig.start)[1]):
+        said = fr.cue_program(context)
+        if said and said != "mixed":
+            return said
+    if giver.kind in ("ministry", "soe"):
+        return fr.program_of(recips, None, "") or "designated"
+    said = fr.program_of(recips, giver.unit if giver.unit is not None else r.frame.donor)
+    if said:
+        if said == "designated" and r.frame.program in ("east_west", "counterpart"):
+            return r.frame.program
+        return said
+    return r.frame.program if r.frame.program and r.frame.program != "mixed" else (r.frame.program or "east_west")
+
+
+# ------------------------------------------------------------------ the document
+
+def _mention(r: Reading, fig: Figure, decision: str, indicator: str, reason: str) -> dict:
+    return {"doc_id": r.doc_id, "start": fig.start, "end": fig.end, "text": fig.text,
+            "value": fig.value, "unit": fig.unit, "qualifier": fig.qualifier,
+            "decision": decision, "indicator": indicator, "reason": reason,
+            "donor": "", "recipients": "", "status": "", "period": "", "year": None,
+            "zone": r.zones.kind_at(fig.start),
+            **{c: "" for c in REASON_COLUMNS}}
+
+
+def extract(doc, gz) -> tuple[list[dict], list[dict]]:
+    r = read(doc, gz)
+    text = r.text
+    rows, mentions = [], []
+    prev_list: dict[str, tuple[str, str, Figure]] = {}
+    prev_status: tuple[str, int] | None = None
+    last_total = None
+    last_staff = None
+    last_recips: tuple[int, list[Unit]] | None = None
+    topic = Topic()
+    for fig in r.figures:
+        sent = r.lay.sentence(fig.start)
+        para = r.lay.line(fig.start)
+        if topic.para_topic_at != para.start:
+            # a paragraph opening with a receiver (在甲县, 甲县:) has it as its topic
+            first = r.lay.clause(para.start)
+            opening = [h for h in r.receivers_in(first.start, first.end) if h.start - para.start <= 4]
+            topic.para_topic = _expand(r, opening) if opening and not r.figures_in(first.start, first.end) else []
+            topic.para_topic_at = para.start
+        fig_spans = [(f.start, f.end) for f in r.figures_in(sent.start, sent.end) if f is not fig]
+        s = Sentence(r.lay, sent, fig_spans, r.side_in, r.donor_short)
+        choice = classify(s, fig)
+        indicator, detail, reason = choice.indicator, choice.detail, choice.reason
+        clause = r.lay.clause(fig.start)
+        total = last_total if last_total and last_total[1] >= sent.start else None
+        rest = _rx.sub(r"[\s，,。；;：:]", "", text[clause.start:clause.end].replace(fig.text, ""))
+        if indicator == "poor_beneficiaries" and total and _POOR_PART.fullmatch(rest) and \
+                total[0] in ("employment", "trained"):
+            indicator, reason = total[0], f"the poor part of {total[2]}"
+            if indicator == "employment":
+                detail = total[3]
+        if indicator == "employment" and detail not in EMPLOYMENT_DETAILS:
+            detail = "total"
+        if choice.candidate and fig.unit != "yuan":
+            last_total = (choice.candidate, fig.end, fig.text, detail)
+        if not indicator and reason.startswith("no indicator cue"):
+            last = prev_list.get(fig.unit if fig.unit == "yuan" else fig.classifier)
+            if last and last[2].end >= fig.start - 100 and last[2].end >= sent.start - 60:
+                indicator, detail, reason = last[0], last[1], f"continues the list of {last[2].text}"
+        if indicator.startswith(("cadres", "professionals")):
+            head = last_staff if last_staff and last_staff[1] >= sent.start else None
+            bracket = _BRACKET_PART.search(text, head[1], fig.start) if head else None
+            if bracket and ")" not in text[bracket.end():fig.start] and "）" not in text[bracket.end():fig.start]:
+                indicator = indicator.split("_")[0] + "_" + head[0].split("_")[1]
+            last_staff = (indicator, fig.end)
+            if _ROLE_AFTER.match(text, fig.end) and _ROLE_BEFORE.search(text, clause.start, fig.start):
+                indicator, reason = "", "the post held by staff already counted (其中…任)"
+        if indicator and fig.unit == "person" and _DESCRIBED_AFTER.match(text, fig.end):
+            indicator, reason = "", "a description of people already counted"
+        if not indicator:
+            mentions.append(_mention(r, fig, "rejected", "", reason))
+            continue
+        choice = Choice(indicator, detail, reason, choice.candidate, choice.cue_start, choice.cue_end)
+        joint = multi_donor_total(text, sent.start, fig.start, r.hits_in(sent.start, fig.start), r.frame)
+        giver = giver_for(r, fig, sent, topic)
+        why_not = joint or aid_test(r, fig, sent, choice, giver)
+        if giver.kind == "soe" and indicator == "fiscal_aid":
+            indicator, detail = "social_aid", "soe"
+        if why_not:
+            mentions.append(_mention(r, fig, "rejected", "", why_not))
+            continue
+        prev_list[fig.unit if fig.unit == "yuan" else fig.classifier] = (indicator, detail, fig)
+        recips, recips_from = recipients_for(r, fig, sent, topic)
+        if last_recips and last_recips[0] == sent.start and last_recips[1] and \
+                _rx.match(r"\s*其中", text, clause.start, clause.end) and not r.receivers_in(clause.start, fig.end) \
+                and not _BACK.search(text, clause.start, fig.end):
+            recips, recips_from = list(last_recips[1]), "part_of_previous"
+        last_recips = (sent.start, recips)
+        topic.recips, topic.recips_para = recips, para.start
+        sec_start, _ = r.section_of(fig.start)
+        period, year, year_how, year_stated = scopes.period_year(
+            r.lay, fig, sent, r.frame.year, r.zones.title, sec_start)
+        in_plan = any(p.start <= fig.start < p.end for p in r.plans)
+        status, status_how = scopes.status(
+            r.lay, fig, sent, indicator, detail, doc_year=r.frame.year, fig_year=year,
+            year_stated=year_stated and year_how in ("year:sentence",), in_plan=in_plan,
+            prev=prev_status if prev_status and prev_status[1] >= sent.start else None,
+            next_figs=r.figures_in(fig.end, sent.end))
+        prev_status = (status, fig.end)
+        each, units = _each(r, fig, sent)
+        groups = [(recips, detail)]
+        if each:
+            generic = _GENERIC.search(text, sent.start, fig.start)
+            nouns = _listed_after(text, fig, sent) if indicator.startswith("professionals") else []
+            roles = [_staff_detail(w) for w in units] if indicator.startswith("professionals") else []
+            _, listed = _respective_list(r, fig, sent)
+            if len(nouns) > 1:
+                groups = [(recips, _staff_detail(w) or detail) for w in nouns]
+            elif len(roles) > 1 and all(roles):
+                groups = ([(recips, roles[listed.index(fig)])] if len(listed) == len(roles)
+                          else [(recips, role) for role in roles])
+            elif len(recips) > 1:
+                paired = _respective(r, fig, sent, recips)
+                groups = [([paired], detail)] if paired is not None else [([p], detail) for p in recips]
+            elif len(units) > 1:
+                groups = [(recips, detail)] * len(units)
+            elif not recips and generic and len(r.frame.recipients) > 1:
+                groups = [([p], detail) for p in r.frame.recipients]
+        if indicator == "poor_beneficiaries" and not any(d for _, d in groups) and _LIFTED_AFTER.match(text, fig.end):
+            groups = [(gg, "lifted") for gg, _ in groups]
+        if indicator == "consumption_aid" and not any(d for _, d in groups) and \
+                _GOV_PROCUREMENT.search(text, clause.start, fig.start):
+            groups = [(gg, "gov_procurement") for gg, _ in groups]
+        if indicator == "fiscal_aid" and each and len(groups) > 1 and not any(d for _, d in groups):
+            said = _EACH.search(text, clause.start, fig.start)
+            purpose = next((n for n, p in _FISCAL_PURPOSE
+                            if p.search(text, said.end() if said else clause.start, fig.start)), "")
+            groups = [(gg, purpose or "per_county") for gg, _ in groups]
+        if indicator == "social_aid" and _COVID.search(text, clause.start, fig.start):
+            groups = [(gg, "covid") for gg, _ in groups]
+        ev_start, ev_end = evidence_span(text, fig, sent)
+        m = _mention(r, fig, "panel", indicator, reason)
+        m.update(donor=giver.name, recipients=";".join(u.full_name for u in recips), status=status,
+                 period=period, year=year, donor_from=giver.how, recipients_from=recips_from,
+                 status_from=status_how, period_from=period, year_from=year_how)
+        mentions.append(m)
+        for gg, det in groups:
+            rows.append({
+                "doc_id": r.doc_id,
+                "donor": giver.name,
+                "recipients": ";".join(u.full_name for u in gg),
+                "program": _program(r, gg, giver, sent, fig),
+                "year": year,
+                "period": period,
+                "status": status,
+                "indicator": indicator,
+                "value": fig.value,
+                "unit": "count" if indicator == "pairings" else fig.unit,
+                "qualifier": fig.qualifier,
+                "detail": det,
+                "evidence": text[ev_start:ev_end],
+                "recipient_adcodes": ";".join(u.adcode for u in gg),
+                "start": ev_start,
+                "end": ev_end,
+                "_fig_start": fig.start,
+                "_zone": r.zones.kind_at(fig.start),
+                "_sentence": text[sent.start:sent.end].strip(),
+            })
+    rows = dedupe.one_row_per_figure(rows, mentions)
+    for row in rows:
+        for k in ("_fig_start", "_zone", "_sentence"):
+            row.pop(k, None)
+    return rows, mentions

@@ -1,0 +1,340 @@
+"""The frame of a document: which units give, which receive, the page's own pair, its year.
+
+A page is about a pair (or a donor and its set of recipients), and it says so in a few places:
+the headline, the lead, the byline or page header, ``SOURCES.csv`` when a researcher filled
+it, and — for the side it does not name — the pairing reference. The frame gathers those
+*candidates* so that a figure that names no giver or receiver of its own takes the page's.
+
+Sides. Every unit named in the text gets votes: a giver role (see ``places``) votes donor, a
+receiver role votes recipient; the pairing reference votes for the side it lists the unit on
+(more strongly when the partner is named in the same text), and the province it lies in adds
+a weak prior of the same kind. No list of provinces decides alone, so a central or western
+province that gives (counterpart support inside its own province, 援藏 from a central province)
+is read as a giver when the text makes it one.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from . import grammar as g
+from . import reference
+from .places import PlaceHit, Unit, dedupe_units
+from .zones import BODY, BYLINE, DIGEST, HEADLINE, LEAD, Zones
+
+_YEAR_RE = re.compile(r"((?:19|20)\d\d)\s*年(?!代)")
+_TITLE_YEAR = re.compile(r"((?:19|20)\d\d)\s*年(?!\d{0,2}月?(以来|起|至|到|[—\-–~]))")
+_OPENING_YEAR = re.compile(r"(?:^|\n|获悉[:：,，]|了解到[:：,，]?)\s*((?:19|20)\d\d)\s*年\s*[,，是]")
+_SELF = re.compile(g.SELF_REFERENCE)
+_HELPED_SELF = re.compile(r"(向|为|对|给|帮扶|支援|帮助|援助|到|来|在|赴|助力|支持)$")
+_PAIRING_VERB = re.compile(r"(结对|协作|对口|帮扶|支援|援建|携手|合作|援疆|援藏|援青|扶贫)")
+_LIST_GAP = re.compile(r"[\s、，,和与及以及]{0,3}")
+_COUNTERPART = ("新疆维吾尔自治区", "西藏自治区", "青海省")
+_EAST_WEST_CUES = re.compile(r"东西部扶贫协作|东西部协作|携手奔小康|扶贫协作|东西协作|东西扶贫协作")
+_COUNTERPART_CUES = re.compile(r"对口支援|援疆|援藏|援青|支援合作|对口援")
+_DESIGNATED_CUES = re.compile(r"定点帮扶|省内协作|省内对口|区域协作|省内结对|协作帮扶")
+
+
+@dataclass
+class Frame:
+    donor: Unit | None = None
+    donor_from: str = ""
+    recipients: list[Unit] = field(default_factory=list)
+    recipients_from: str = ""
+    year: int | None = None
+    year_from: str = ""
+    program: str = ""
+    side: dict = field(default_factory=dict)          # unit key → 'donor' | 'recipient'
+    self_unit: Unit | None = None                     # what 我县/我省 stands for
+    self_word: str = ""
+    donor_units: list[Unit] = field(default_factory=list)     # every donor-side unit named
+    recipient_units: list[Unit] = field(default_factory=list)  # every recipient-side unit named
+    short_names: dict = field(default_factory=dict)   # one-character short name → unit
+    plan_document: bool = False
+
+    def side_of(self, u: Unit) -> str:
+        return self.side.get(key(u), "")
+
+
+def key(u: Unit) -> str:
+    return u.adcode + ":" + u.level
+
+
+# ------------------------------------------------------------------ sides
+
+def _ref_side(u: Unit, named: set[str], sides: reference.Sides) -> tuple[float, float]:
+    """(donor, recipient) votes from the pairing reference for one unit."""
+    d = r = 0.0
+    own = sides.side(u.adcode)
+    if own == "donor":
+        d += 3.0
+    elif own == "recipient":
+        r += 3.0
+    if not own:
+        prov = sides.side(u.adcode[:2] + "0000")
+        pref = sides.side(u.adcode[:4] + "00") if u.level == "county" else ""
+        s = pref or prov
+        if s == "donor":
+            d += 1.0
+        elif s == "recipient":
+            r += 1.0
+    for p in reference.load():
+        if _nested(p.donor_adcode, u.adcode) and any(_nested(p.recipient_adcode, c) for c in named):
+            d += 6.0
+            break
+    for p in reference.load():
+        if _nested(p.recipient_adcode, u.adcode) and any(_nested(p.donor_adcode, c) for c in named):
+            r += 6.0
+            break
+    return d, r
+
+
+def _nested(a: str, b: str) -> bool:
+    return reference._nested(a, b)
+
+
+def assign_sides(hits: list[PlaceHit]) -> dict:
+    """unit key → 'donor' or 'recipient' for every unit named (ties go to no side)."""
+    sides = reference.sides()
+    named = {h.unit.adcode for h in hits}
+    votes: dict[str, list[float]] = {}
+    prov_votes: dict[str, list[float]] = {}
+    units: dict[str, Unit] = {}
+    for h in hits:
+        for u in {h.unit, h.giver_unit}:
+            units[key(u)] = u
+            v = votes.setdefault(key(u), [0.0, 0.0])
+            pv = prov_votes.setdefault(u.adcode[:2], [0.0, 0.0])
+            if h.role == "giver":
+                v[0] += 2.0
+                pv[0] += 1.0
+            elif h.role == "receiver":
+                # 向/为/帮扶 + place: a receiver; 到/赴/来 + place: people may go either way
+                w = 0.3 if h.marker == "go" else 1.5
+                v[1] += w
+                pv[1] += w / 2
+    out = {}
+    for k, u in units.items():
+        d, r = _ref_side(u, named, sides)
+        v = votes[k]
+        pv = prov_votes[u.adcode[:2]]
+        d += v[0] + 0.25 * (pv[0] - v[0] / 2)
+        r += v[1] + 0.25 * (pv[1] - v[1] / 2)
+        if d > r:
+            out[k] = "donor"
+        elif r > d:
+            out[k] = "recipient"
+    # a unit inside a donor-side unit with no votes of its own is on the donor side (and so for
+    # recipients): 甲市 gives, so 甲市乙区 does
+    for k, u in units.items():
+        if k in out:
+            continue
+        holders = [out[key(v)] for v in units.values() if key(v) in out and v != u and v.contains(u)]
+        if holders and len(set(holders)) == 1:
+            out[k] = holders[0]
+    return out
+
+
+# ------------------------------------------------------------------ years
+
+def reporting_year(title: str, text: str, date: str) -> tuple[int | None, str]:
+    """The year a report covers: its title (…2019年…总结), its opening (2019年,…), else the
+    publication date, else the latest year of its head."""
+    m = _TITLE_YEAR.search(title or "")
+    pub = re.search(r"(19|20)\d\d", date or "")
+    pub_year = int(pub.group(0)) if pub else None
+    if m and (pub_year is None or int(m.group(1)) <= pub_year + 1):
+        return int(m.group(1)), "title"
+    m = _OPENING_YEAR.search(text[:600])
+    if m and (pub_year is None or pub_year - 1 <= int(m.group(1)) <= pub_year):
+        return int(m.group(1)), "opening"
+    if pub_year:
+        return pub_year, "date"
+    head = (title or "") + " " + text[:600]
+    years = [int(y) for y in _YEAR_RE.findall(head)]
+    if years:
+        return max(years), "head"
+    years = [int(y) for y in _YEAR_RE.findall(text)]
+    if years:
+        return max(years), "text"
+    return None, ""
+
+
+# ------------------------------------------------------------------ the page's own pair
+
+def self_reference(text: str, hits: list[PlaceHit], header_units: list[Unit]) -> tuple[Unit | None, str]:
+    """(unit, level word) 我县/我省 stands for when the page is written by a receiver (or a giver):
+    the unit of that level the page names most, its header first."""
+    found = list(_SELF.finditer(text))
+    if not found:
+        return None, ""
+    word = Counter(m.group(1) for m in found).most_common(1)[0][0]
+    suffix = {"省": ("省",), "区": ("区", "自治区"), "市": ("市",), "州": ("州",), "县": ("县",),
+              "旗": ("旗",), "盟": ("盟",)}[word]
+    levels = {"省": ("province",), "区": ("county", "province"), "市": ("prefecture", "county", "province"),
+              "州": ("prefecture",), "县": ("county",), "旗": ("county",), "盟": ("prefecture",)}[word]
+    for u in header_units:
+        if u.full_name.endswith(suffix) and u.level in levels:
+            return u, word
+    cands = Counter(h.unit for h in hits if h.unit.full_name.endswith(suffix) and h.unit.level in levels)
+    if not cands:
+        return None, word
+    return sorted(cands.items(), key=lambda kv: (-kv[1], kv[0].adcode))[0][0], word
+
+
+def short_names(units: list[Unit]) -> dict:
+    """One-character short names of the units named (青 for 青岛市, 菏 for 菏泽市), when only one unit
+    of the text has that first character."""
+    first: dict[str, set] = {}
+    for u in units:
+        if u.level in ("prefecture", "county", "province") and u.name:
+            first.setdefault(u.name[0], set()).add(u)
+    return {c: next(iter(us)) for c, us in first.items() if len(us) == 1}
+
+
+_PAIR_WORD = re.compile(r"([\u4e00-\u9fff])([\u4e00-\u9fff])(?=两地|两市|两县|两区|两省|协作|扶贫协作|合作|携手|对口|帮扶|情|一家亲|同心|共建)")
+
+
+def short_pair(text: str, shorts: dict, side: dict) -> tuple[Unit, Unit] | None:
+    """甲乙两地 / 甲乙协作: a pair written with one character per side, giver first."""
+    for m in _PAIR_WORD.finditer(text):
+        a, b = shorts.get(m.group(1)), shorts.get(m.group(2))
+        if a is None or b is None or a == b:
+            continue
+        sa, sb = side.get(key(a), ""), side.get(key(b), "")
+        if sa == "donor" and sb != "donor":
+            return a, b
+        if sb == "donor" and sa != "donor":
+            return b, a
+    return None
+
+
+# ------------------------------------------------------------------ donor choice
+
+def choose_donor(hits: list[PlaceHit], side: dict, zones: Zones, title_hits: list[PlaceHit]) -> tuple[Unit | None, str]:
+    """The page's giver: the broadest donor-side unit its headline names, or the one whose
+    subtree the text names most; then the unit inside it the text keeps naming."""
+    donor_hits = [h for h in hits if side.get(key(h.giver_unit)) == "donor" and not h.township]
+    if not donor_hits:
+        return None, ""
+    counts = Counter(h.giver_unit for h in donor_hits)
+    weight = Counter()
+    for h in donor_hits:
+        weight[h.giver_unit] += 2 if h.role == "giver" else 1
+    head = [h.giver_unit for h in title_hits if side.get(key(h.giver_unit)) == "donor"] + \
+        [h.giver_unit for h in donor_hits if zones.kind_at(h.start) == HEADLINE]
+    how = "headline"
+    if head:
+        root = sorted(head, key=lambda u: -u.depth)[0]
+    else:
+        how = "most_named"
+        root = sorted(weight, key=lambda u: (-sum(n for v, n in weight.items() if u.contains(v)),
+                                            u.depth, u.adcode, u.full_name))[0]
+    subtree = sum(n for v, n in counts.items() if root.contains(v))
+    for u, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0].adcode, kv[0].full_name)):
+        if u != root and root.contains(u) and n >= 2 and n >= 0.4 * subtree:
+            return u, how + "+inner"
+    return root, how
+
+
+# ------------------------------------------------------------------ recipients of the page
+
+def _runs(text: str, hits: list[PlaceHit]) -> list[list[PlaceHit]]:
+    """Places named together as a list (甲县、乙县和丙县)."""
+    runs, cur = [], []
+    for h in hits:
+        if cur and (_LIST_GAP.fullmatch(text[cur[-1].end:h.start]) or
+                    (text[cur[-1].end:h.start] == "的" and cur[-1].unit.contains(h.unit))):
+            cur.append(h)
+            continue
+        if cur:
+            runs.append(cur)
+        cur = [h]
+    if cur:
+        runs.append(cur)
+    return runs
+
+
+def named_sets(text: str, hits: list[PlaceHit], side: dict) -> list[tuple[int, list[Unit]]]:
+    """Lists of recipient-side units named after a pairing word (对口支援甲县、乙县、丙县;
+    分别与甲县、乙县结对): the donor's set of recipients, as (offset, units)."""
+    out = []
+    for run in _runs(text, hits):
+        units = [h.unit for h in run if side.get(key(h.unit)) == "recipient"]
+        if len(units) < 2 and not (units and run[0].role == "receiver"):
+            continue
+        before = text[max(0, run[0].start - 14):run[0].start]
+        after = text[run[-1].end:run[-1].end + 14]
+        if _PAIRING_VERB.search(before) or _PAIRING_VERB.search(after[:8]):
+            out.append((run[0].start, dedupe_units(units)))
+    return out
+
+
+def page_recipients(text: str, zones: Zones, hits: list[PlaceHit], title_hits: list[PlaceHit], side: dict,
+                    donor: Unit | None, self_unit: Unit | None, pair: tuple | None) -> tuple[list[Unit], str]:
+    """The recipients a figure naming none takes, and where they came from."""
+    def recips(hs):
+        return dedupe_units([h.unit for h in hs if side.get(key(h.unit)) == "recipient"])
+
+    head = recips(title_hits) or recips([h for h in hits if zones.kind_at(h.start) == HEADLINE])
+    if pair is not None and (not head or all(not pair[1].contains(u) for u in head)) and \
+            side.get(key(pair[1])) == "recipient":
+        head = head or [pair[1]]
+    if head:
+        return _collapse(head), "frame_headline"
+    if self_unit is not None and side.get(key(self_unit)) != "donor":
+        return [self_unit], "frame_self"
+    if pair is not None:
+        return [pair[1]], "frame_short_pair"
+    sets = named_sets(text, hits, side)
+    lead = recips([h for h in hits if zones.kind_at(h.start) in (LEAD, DIGEST, BYLINE)])
+    if sets:
+        # the first full set named (the donor's complete set), unless the lead names one unit
+        first = max(sets, key=lambda s: (len(s[1]), -s[0]))[1] if len(sets) > 1 else sets[0][1]
+        if len(lead) == 1 and not any(lead[0].contains(u) for u in first) and len(first) < 2:
+            return lead, "frame_lead"
+        return first, "frame_named_set"
+    if lead:
+        return _collapse(lead), "frame_lead"
+    body = Counter(h.unit for h in hits if side.get(key(h.unit)) == "recipient")
+    if body:
+        units = dedupe_units(u for u, _ in sorted(body.items(), key=lambda kv: (-kv[1], kv[0].adcode)))
+        holders = [u for u in body if all(u.contains(v) for v in units)]
+        if len(units) == 1:
+            return units, "frame_only_recipient"
+        if holders:
+            return [max(holders, key=lambda u: u.depth)], "frame_common_holder"
+    return [], ""
+
+
+def _collapse(units: list[Unit]) -> list[Unit]:
+    return dedupe_units(units)
+
+
+# ------------------------------------------------------------------ program
+
+def cue_program(context: str) -> str:
+    cp = _COUNTERPART_CUES.search(context) is not None
+    ew = _EAST_WEST_CUES.search(context) is not None
+    if _DESIGNATED_CUES.search(context) and not (cp or ew):
+        return "designated"
+    return "mixed" if cp and ew else "counterpart" if cp else "east_west" if ew else ""
+
+
+def program_of(recipients: list[Unit], donor: Unit | None, context_cue: str = "") -> str:
+    if context_cue and context_cue != "mixed":
+        return context_cue
+    kinds = set()
+    for u in recipients:
+        if u.province in _COUNTERPART:
+            kinds.add("counterpart")
+        elif donor is not None and donor.level != "central" and u.province == donor.province:
+            kinds.add("designated")
+        else:
+            kinds.add("east_west")
+    if len(kinds) == 1:
+        return kinds.pop()
+    if kinds:
+        return "mixed"
+    return context_cue or ""

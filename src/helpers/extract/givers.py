@@ -1,0 +1,147 @@
+"""Who gives a figure: the clause's giver, else the giver the discourse carries, else the page's.
+
+Discourse state. Reports name a giver once and then list what it did over several clauses and
+sentences (甲区投入…,选派…。同时,组织…); a parallel passage names the next giver at the head of
+its own clause (甲省…;乙省…). So the giver of a figure is
+
+1. a central unit (a ministry, a central SOE) heading the figure's clause or sentence;
+2. the donor-side unit that stands as the subject of the figure's clause (see ``places``); two
+   units of one city named together (甲区、乙区共…) give as their city; givers listed before
+   分别 are paired with the figures listed after it;
+3. a level word in the clause (全市, 全省, 我市, 市级, 省级, 市县两级) lifts the giver to that level;
+   a parent named with 方面/财政/各界 (甲省方面, 甲市财政) is credited;
+4. the last giver set in the same paragraph (the state persists until a peer giver appears);
+5. the page's donor (``frame``).
+
+Each answer says where it came from (``donor_from``), e.g. ``clause_subject``, ``discourse``,
+``level_word:全市``, ``frame_headline``.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .. import lexicon as lx
+from .frame import Frame, key
+from .places import PlaceHit, Unit
+from .rx import rx as _rx
+
+_CENTRAL_RE = re.compile("|".join(f"(?P<c{i}>{p})" for i, (p, _, _) in enumerate(lx.CENTRAL_DONORS)))
+_LEVEL_WORD = re.compile(r"(全省|全市|全区|我省|我市|省级|市级|省、市|市、[区县]两级|市县两级|市区两级|省市两级|两级财政|省市)")
+_PARENT_CREDIT = re.compile(lx.PARENT_CREDIT)
+_MULTI_DONOR = re.compile(lx.MULTI_DONOR)
+_LEAD = re.compile(r"\s*(其中[,，:：]?|同时[,，]?|此外[,，]?|另外[,，]?)?\s*")
+
+
+@dataclass(frozen=True)
+class Giver:
+    unit: Unit | None
+    name: str
+    how: str
+    kind: str = "place"      # place · ministry · soe
+
+
+def central_giver(text: str, lo: int, fig_start: int) -> Giver | None:
+    """A ministry or central SOE heading text[lo:fig_start] as its subject."""
+    lead = _LEAD.match(text, lo, fig_start).end()
+    m = _CENTRAL_RE.match(text, lead, fig_start)
+    if m and _rx.match(lx.CENTRAL_GIVER_AFTER, text, m.end(), fig_start):
+        _, name, kind = lx.CENTRAL_DONORS[int(m.lastgroup[1:])]
+        return Giver(None, name, "central_subject", kind)
+    return None
+
+
+def common_parent(units: list[Unit], gz) -> Unit | None:
+    """The city holding all the units (甲区、乙区 → 甲市), or None when they lie in different cities."""
+    from .places import unit_of
+    codes = {u.adcode[:4] for u in units}
+    if len(codes) != 1:
+        provinces = {u.adcode[:2] for u in units}
+        if len(provinces) == 1:
+            p = gz.by_adcode(units[0].adcode[:2] + "0000")
+            return unit_of(p, as_giver=True) if p is not None else None
+        return None
+    code = units[0].adcode[:4] + "00"
+    try:
+        p = gz.by_adcode(code)
+    except (KeyError, ValueError):
+        p = None
+    if p is None:   # a municipality: its districts' parent is the province-level city
+        try:
+            p = gz.by_adcode(units[0].adcode[:2] + "0000")
+        except (KeyError, ValueError):
+            return None
+    return unit_of(p, as_giver=True)
+
+
+def ancestor(u: Unit, level: str, gz) -> Unit | None:
+    from .places import unit_of
+    code = u.adcode[:2] + "0000" if level == "province" else u.adcode[:4] + "00"
+    try:
+        p = gz.by_adcode(code)
+    except (KeyError, ValueError):
+        p = None
+    if p is None and level == "prefecture":
+        return ancestor(u, "province", gz)
+    return unit_of(p, as_giver=True) if p is not None else None
+
+
+def clause_givers(hits: list[PlaceHit], frame: Frame, lo: int, hi: int) -> list[PlaceHit]:
+    """Donor-side places in giver role in text[lo:hi]."""
+    return [h for h in hits if lo <= h.start and h.end <= hi and h.role == "giver"
+            and frame.side.get(key(h.giver_unit)) == "donor" and not h.township]
+
+
+def level_lift(text: str, lo: int, fig_start: int, base: Unit | None, gz) -> Giver | None:
+    """全市/全省/市级/省级… in the clause: the giver at that level above ``base``."""
+    if base is None:
+        return None
+    m = None
+    for m in _LEVEL_WORD.finditer(text, lo, fig_start):
+        pass
+    if m is None:
+        return None
+    word = m.group(1)
+    if word in ("全省", "我省", "省级", "省市两级", "省、市", "省市") and base.level != "province":
+        up = ancestor(base, "province", gz)
+    elif word in ("全市", "我市", "市级", "市县两级", "市区两级") or word.startswith("市、") or word == "两级财政":
+        if base.level in ("county", "zone"):
+            up = ancestor(base, "prefecture", gz)
+        else:
+            return None
+    elif word == "全区" and base.level == "province":
+        return None
+    else:
+        return None
+    if up is None or up == base:
+        return None
+    return Giver(up, up.full_name, f"level_word:{word}")
+
+
+def parent_credit(text: str, hits: list[PlaceHit], frame: Frame, lo: int, fig_start: int) -> Giver | None:
+    """甲省方面, 甲市财政, 甲市各界: the parent of the page's donor named as the giver."""
+    if frame.donor is None:
+        return None
+    for h in hits:
+        if lo <= h.start and h.end <= fig_start and h.giver_unit != frame.donor and \
+                h.giver_unit.contains(frame.donor) and _PARENT_CREDIT.match(text, h.end, h.end + 4):
+            return Giver(h.giver_unit, h.giver_unit.full_name, "parent_credit")
+    return None
+
+
+def multi_donor_total(text: str, lo: int, fig_start: int, hits: list[PlaceHit], frame: Frame) -> str:
+    """A figure stated for several donors together (对口支援地区和单位…; 甲省和乙省…共…): the reason
+    it is not a row, or ''."""
+    left = text[lo:fig_start]
+    m = _MULTI_DONOR.search(left)
+    if m and "其中" not in left[m.end():]:
+        return f"a total over several donors ({m.group(0)})"
+    givers = [h for h in hits if lo <= h.start and h.end <= fig_start
+              and frame.side.get(key(h.giver_unit)) == "donor" and h.giver_unit.level == "province"]
+    provinces = {h.giver_unit.adcode[:2] for h in givers}
+    if len(provinces) >= 2:
+        first, last = givers[0], givers[-1]
+        between = text[first.end:last.start]
+        if _rx.fullmatch(r"[、和与及\s]{1,3}", between) or (len(between) <= 4 and not _rx.search(r"[，,。；;]", between)):
+            return f"a figure of several provinces together ({text[first.start:last.end]})"
+    return ""

@@ -1,0 +1,104 @@
+"""The grammar's word classes, as data: each entry is (name, pattern, the general pattern it encodes).
+
+Reports on East–West cooperation are written in a small number of constructions. A giver
+stands as the subject of a giving verb (甲市投入…, 甲区选派…), often after a time phrase
+(2019年, 今年以来) or a connective (同时, 此外); a receiver follows a preposition or a verb of
+helping (向乙县拨付, 为乙县培训, 帮扶乙州, 赴乙县挂职). A plan word opens a scope that runs to the
+end of its sentence (将投入…,带动…). These tables hold the words; the modules of
+``helpers.extract`` hold how they combine. Patterns are regular expressions over Simplified text.
+
+Every pattern here is a class of words, not a phrase of any one report.
+"""
+from __future__ import annotations
+
+
+def alternation(table) -> str:
+    """One regex alternation of a table's patterns (longest alternatives are the table's job)."""
+    return "(?:" + "|".join(p for _, p, _ in table) + ")"
+
+
+# ------------------------------------------------------------------ verbs
+# Verbs whose subject gives something to the other side (money, people, purchases, projects).
+GIVING_VERBS = (
+    ("fund", r"投入|拨付|划拨|下达|安排|落实|筹集|援助|援建|资助|支持|补助|投资|出资", "money given or allocated"),
+    ("donate", r"捐赠|捐助|捐款|捐资|捐献|募集|筹措", "donations"),
+    ("send", r"选派|派出|派遣|派驻|选调|输送|增派|援派|组派|委派", "people sent"),
+    ("organise", r"组织|举办|开展|培训|帮助|帮扶|引导|引进|招引|推动|促成|带动|协调|助推|助力", "organising help"),
+    ("buy", r"采购|购买|销售|认购|帮销|助销|代销", "purchases"),
+    ("pair", r"结对|对口支援|对口帮扶|定点帮扶|携手|对接|支援|援疆|援藏|援青", "the pairing itself"),
+    ("complete", r"实施|建成|完成|实现|新建|修建|争取|累计", "things done"),
+)
+GIVING_VERB = alternation(GIVING_VERBS)
+
+# Words standing between a giver and its verb: adverbs, time words, the giver's own bodies.
+GIVER_TAIL = (
+    ("bodies", r"(?:党委|政府|人民政府|党委政府|市委|区委|县委|省委|市政府|区政府|省政府|各级|各界|社会各界|"
+               r"方面|财政|两级|三级|前方指挥部|前指|指挥部|工作队|工作组|工作站|援疆指挥部|援藏指挥部|"
+               r"援青指挥部|帮扶工作队|挂职干部|援派干部|干部|企业|工商联|慈善总会|慈善协会|红十字会|"
+               r"总工会|妇联|团委|商会|各区|各县|区县|[县区市]级)", "the giver's government and bodies"),
+    ("adverbs", r"(?:共|累计|先后|已|已经|共计|合计|全年|今年|去年|当年|再|又|还|新|积极|主动|持续|继续|"
+                r"年内|历年|近年来|至今|目前|同时|也|都|均|分别|直接|陆续|专门|多次|一共|总计|为此)",
+     "adverbs and time words"),
+)
+GIVER_TAIL_RE = "(?:" + "|".join(p for _, p, _ in GIVER_TAIL) + r"|[\d年月日底末初以来至今，,]){0,8}"
+
+# A place right after one of these is on the receiving end of the clause.
+RECEIVER_MARKERS = (
+    ("to", r"向|为|给|对|替", "preposition of the beneficiary"),
+    ("help", r"帮扶|帮助|支援|援助|援建|助力|支持|扶持|资助|惠及|覆盖|结对帮扶|对口帮扶|对口支援|"
+             r"定点帮扶|结对|对口|携手", "verb of helping with its object"),
+    ("go", r"赴|到|来到|前往|深入|走进|奔赴|进驻|派驻|在|落户|落地|入驻|扎根|投资于?|落户于", "going to or settling in"),
+    ("from", r"接收|接受|吸纳", "hosting people from the other side (they come from the receiver)"),
+)
+RECEIVER_BEFORE = "(?:" + "|".join(p for _, p, _ in RECEIVER_MARKERS) + r")(?:了|的)?\s*$"
+
+# A place right before one of these is a venue (an event was held there), not a receiver.
+VENUE_AFTER = r"^[^，,。；;：:]{0,20}(?:举办|召开|举行|开幕|闭幕)"
+
+# Words that make a place into an attribute of people or things (甲市籍, 甲市企业).
+ATTRIBUTE_AFTER = r"^(?:籍|户籍|的[\u4e00-\u9fff]{0,4}(?:企业|公司|干部|人才|群众|市民))"
+
+# ------------------------------------------------------------------ givers that are not places
+# Central units and other national givers: ministries, central SOEs, national associations.
+# (how texts write them → kind). Kinds decide indicators: SOE money is social aid.
+GIVER_KINDS = (
+    ("ministry", r"(?:国务院[\u4e00-\u9fff]{0,8}办公室|国家[\u4e00-\u9fff]{1,8}(?:局|委员会|委)|[\u4e00-\u9fff]{1,6}部)(?=[^门分队长委]|$)",
+     "a central ministry, commission or administration"),
+    ("soe", r"中国[\u4e00-\u9fff]{1,10}(?:集团|公司)(?:有限公司|有限责任公司)?", "a central state-owned enterprise"),
+)
+# Bodies of a place that give in its name (the panel credits the place): these follow a place name.
+PLACE_BODIES = r"(?:慈善总会|慈善协会|慈善基金会|红十字会|工商联|总工会|妇联|团委|商会|企业家协会|援疆指挥部|援藏指挥部|援青指挥部|前方指挥部|工作队|工作组)"
+
+# ------------------------------------------------------------------ scopes
+# Plan words: a figure after one of these, to the end of the sentence, is a target.
+TARGET_CUES = (
+    ("will", r"(?<![即必])将(?=[^，,。；;]{0,12}?(?:投入|实现|完成|达到|安排|选派|培训|带动|帮助|引导|采购|销售|建设|实施|新增|落实|争取|援助|拨付|开展|组织|超过|突破|[\d一二三四五六七八九十]))",
+     "将 + a verb or an amount (not 将 meaning 把)"),
+    ("plan", r"计划|拟|规划(?!纲要)|预算安排|年度任务", "a plan"),
+    ("strive", r"力争|争取(?!到|了|资金|项目|中央|国家|省)|确保|努力实现|目标|任务是|任务为|预期目标|目标任务", "striving for a goal"),
+    ("next", r"下一步|明年|今后|未来[一二三四五两\d]*年|下步|接下来|来年|下一阶段", "what comes next"),
+    ("minimum", r"不少于|不低于|至少要", "a minimum set as a goal"),
+    ("agreement", r"签订|签署|签约|协议|意向", "what an agreement commits to"),
+)
+EXPECTED_CUES = r"预计|预期|有望"
+# Done-markers: a later figure after one of these is actual even inside a plan scope.
+DONE_MARKERS = r"已经|已(?!有)|实现了|完成了|累计完成|实际(?:到位|完成|投入|拨付|筹集)|到位了?|共完成"
+
+# Period cues.
+CUMULATIVE_CUES = (r"累计|(?<!今年)(?<!去年)(?<!年初)(?<!本年)以来|年来|多年|近[两三四五六七八九十]年|"
+                   r"[两三四五六七八九十]年(?:内|来|间|中|多)|先后|历年|十[一二三四]五|期间|共计投入|总计")
+YEAR_TO_DATE = r"今年以来|年初以来|本年度|截至目前|截至\d{1,2}月|截止目前|\d{1,2}[-—至到]\d{1,2}月|上半年|前[三四五六七八九十]季度|一季度"
+
+# ------------------------------------------------------------------ aid test
+# A figure is aid when its clause or sentence shows a transfer: a giving verb or an aid noun.
+AID_NOUNS = (r"帮扶|扶贫|援助|援建|援疆|援藏|援青|支援|协作|对口|结对|捐|消费|采购|销售|选派|派出|挂职|"
+             r"支教|支医|培训|就业|务工|转移|脱贫|受益|惠及|带动|增收|落户|落地|入驻|引导|引进|投资|到位")
+# Statistics of the receiving area's own economy and poverty (never aid).
+OWN_ECONOMY = (r"生产总值|GDP|固定资产投资|财政收入|一般公共预算|社会消费品零售|城镇居民|农村居民|"
+               r"人均可支配|可支配收入|贫困发生率|贫困人口(?:由|从)|减少到|下降到|降至|减贫|"
+               r"剩余贫困|未脱贫|注册资本|注册资金|面积|海拔|人口总数|总人口|常住人口|辖\d|辖[一二三四五六七八九十]")
+
+# Back references to receivers named just before (三县, 两地) and words for "the receiving side".
+BACK_REFERENCE = r"([两二三四五六七八九十])(区县|县市|县区|地|县|市|州|旗|盟)(?!携手|共同|合作|联合|互|之间|人民|政府|党委|干部群众|签订|签署)"
+GENERIC_RECIPIENT = r"(?:受援地区|受援地|受援县|受援方|帮扶地区|贫困地区|协作地区|对口地区|结对地区|结对帮扶县|结对县|帮扶县|对口支援地区|对口帮扶地区|对口县|受援州|受援市)"
+SELF_REFERENCE = r"我(省|区|市|州|县|旗|盟)"

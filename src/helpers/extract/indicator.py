@@ -1,0 +1,294 @@
+"""Which codebook indicator a figure states: the nearest governing cue of its kind.
+
+Cues come from ``helpers.lexicon`` grouped by the figure's unit (money, people, counted
+things). For each cue found in the figure's sentence the distance in characters is measured,
+penalised for every clause boundary and every other figure in between; the nearest wins.
+``reject:`` cues (registered capital, jobs offered, facilities, averages, …) compete with the
+indicator cues, so a figure nearer to a rejection is not a row.
+
+After the cue: staff figures go the way of their destination or sender (到乙县挂职 → sent;
+乙县派出…到甲市 → received); staff hosted by the donor are received; training decides trained;
+employment gets its kind (to_donor, local, elsewhere, total); pairings the party they count.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Callable
+
+from .. import lexicon as lx
+from ..codebook import INDICATOR_BY_NAME
+from ..figures import Figure
+from .layout import CLAUSE_END, Layout, Span, cut
+from .rx import rx as _rx
+
+_COMPILED: dict[str, list] = {}
+
+
+def cues(group: str):
+    if group not in _COMPILED:
+        table = {"money": lx.MONEY_CUES, "people": lx.PEOPLE_CUES, "count": lx.COUNT_CUES}[group]
+        _COMPILED[group] = [(name, re.compile(p), pen) for name, p, pen in table]
+    return _COMPILED[group]
+
+
+def group_of(unit: str) -> str:
+    return {"yuan": "money", "count": "count"}.get(unit, "people")
+
+
+@dataclass
+class Sentence:
+    """A figure's sentence with the other figures in it (their spans weigh distances)."""
+    lay: Layout
+    span: Span
+    fig_spans: list[tuple[int, int]]
+    side_in: Callable[[int, int], str]      # 'recipient' | 'donor' | '' for the places in a range
+    donor_short: str = ""                   # regex of the donor side's short names
+
+    @property
+    def text(self) -> str:
+        return self.lay.text
+
+
+@dataclass(frozen=True)
+class Choice:
+    indicator: str        # '' when rejected
+    detail: str
+    reason: str
+    candidate: str        # the indicator the words point to, even when rejected
+    cue_start: int = -1
+    cue_end: int = -1
+
+
+def distance(text: str, fig: Figure, ms: int, me: int, fig_spans, reach: bool = False) -> int | None:
+    if ms <= fig.start and me >= fig.end:      # the cue wraps the figure
+        return 0
+    if me <= fig.start:
+        between = text[me:fig.start]
+        d = len(between)
+        lo, hi = me, fig.start
+        if "、" in between:
+            # 帮助N名群众就业、M名群众脱贫: the cue closes the phrase of the figure before it
+            piece_start = max(text.rfind(c, 0, ms) for c in "、，,；;。") + 1
+            if any(piece_start <= s < ms for s, _ in fig_spans):
+                d += 10
+    elif ms >= fig.end:
+        between = text[fig.end:ms]
+        d = len(between) + 1
+        lo, hi = fig.end, ms
+    else:
+        return None
+    boundaries = sum(between.count(c) for c in CLAUSE_END)
+    if reach:
+        # a list cue governs every figure of its list (甲县N个村、乙县M个村…结对)
+        return None if boundaries > 1 else min(d, 22) + 6 * boundaries
+    d += 6 * boundaries
+    d += 8 * sum(1 for s, e in fig_spans if s >= lo and e <= hi)
+    return d
+
+
+_MATCHES: dict = {}
+
+
+def _matches(text: str, sent: Span, patterns) -> list:
+    k = (id(text), sent.start, sent.end, id(patterns))
+    hit = _MATCHES.get(k)
+    if hit is None or hit[0] is not text:
+        seg = text[sent.start:sent.end]
+        found = [(order, name, pen, m.start() + sent.start, m.end() + sent.start)
+                 for order, (name, p, pen) in enumerate(patterns) for m in p.finditer(seg)]
+        if len(_MATCHES) > 4096:
+            _MATCHES.clear()
+        hit = _MATCHES[k] = (text, found)
+    return hit[1]
+
+
+def nearest(text: str, fig: Figure, sent: Span, patterns, fig_spans, max_d: int = 30,
+            right_penalty: int = 0, exclude: tuple = ()):
+    """(distance, -length, order, name, (start, end)) of the nearest cue in the sentence, or None."""
+    best = None
+    for order, name, pen, ms, me in _matches(text, sent, patterns):
+        if name in exclude:
+            continue
+        if name.endswith("<") and (me > fig.start or any(c in text[me:fig.start] for c in CLAUSE_END)):
+            continue                     # a cue that only governs what follows it in its clause
+        d = distance(text, fig, ms, me, fig_spans, name.endswith("+"))
+        if d is None:
+            continue
+        d += pen + (right_penalty if ms >= fig.end else 0)
+        if d > max_d:
+            continue
+        k = (d, -(me - ms), order, name.rstrip("+<"), (ms, me))
+        if best is None or k < best:
+            best = k
+    return best
+
+
+_STAFF_NOUNS = [("professionals", re.compile(lx.PROFESSIONAL_NOUNS), 0), ("cadres", re.compile(lx.CADRE_NOUNS), 0)]
+_STAFF_VERBS = [("received", re.compile(lx.RECEIVED_VERBS), 0), ("sent", re.compile(lx.SENT_VERBS), 1)]
+_GOING = re.compile(r"(到|赴|来|去|在|奔赴|前往)([^，,。；;：:\d]{1,12}?)(挂职|跟岗|学习|锻炼|支援|支教|支医|工作|开展|帮扶|服务|任职)")
+_SENDING = re.compile(r"(选派|派出|派遣|输送|推荐|组织)")
+_BACK_OR_GENERIC = re.compile(lx.BACK_REFERENCE + "|" + lx.GENERIC_RECIPIENT)
+_TRAINED_DETAIL = [(n, re.compile(p), 0) for n, p in lx.TRAINED_DETAIL]
+_EMPLOYMENT_DETAIL = [(n, re.compile(p), 0) for n, p in lx.EMPLOYMENT_DETAIL]
+
+
+def _clause_start(text: str, sent: Span, pos: int) -> int:
+    return max(sent.start, max(text.rfind(c, sent.start, pos) for c in CLAUSE_END) + 1)
+
+
+def staff_direction(s: Sentence, fig: Figure) -> str:
+    """Where the staff go decides (到乙县挂职 → sent), else who sends them."""
+    text, sent = s.text, s.span
+    going = _GOING.search(text, fig.end, min(sent.end, fig.end + 40))
+    if going and not _rx.search(r"[，,。；;]", text[fig.end:going.start()]):
+        side = s.side_in(going.start(2), going.end(2))
+        if not side and _BACK_OR_GENERIC.fullmatch(text, going.start(2), going.end(2)):
+            side = "recipient"
+        if not side and s.donor_short and _rx.search(s.donor_short, text[going.start(2):going.end(2)]):
+            side = "donor"
+        if side:
+            return "sent" if side == "recipient" else "received"
+    clause_start = _clause_start(text, sent, fig.start)
+    verb = None
+    for m in _SENDING.finditer(text, clause_start, fig.start):
+        verb = m
+    if verb is not None:
+        subject = text[clause_start:verb.start()]
+        if not _rx.search(r"(向|为|到|赴|在|给|对)", subject):
+            side = s.side_in(clause_start, verb.start())
+            if side:
+                return "received" if side == "recipient" else "sent"
+    return ""
+
+
+def staff_indicator(s: Sentence, fig: Figure) -> tuple[str, str]:
+    """cadres/professionals × sent/received for a figure governed by a staff noun."""
+    text, sent, fig_spans = s.text, s.span, s.fig_spans
+    who = nearest(text, fig, sent, _STAFF_NOUNS, fig_spans, max_d=40)
+    kind = who[3] if who else "cadres"
+    listed = _rx.match(r"[^，,。；;\d]{0,12}", text[fig.end:sent.end]).group(0)
+    if "、" in listed and _rx.search(lx.CADRE_NOUNS, listed) and _rx.search(lx.PROFESSIONAL_NOUNS, listed) \
+            and not _rx.search(lx.PROFESSIONAL_NOUNS, listed.split("、")[0]):
+        return "", "mixes cadres and professionals"
+    clause_start = _clause_start(text, sent, fig.start)
+    if who and _rx.search(lx.MIXED_STAFF, text[max(clause_start, fig.start - 30):max(who[4][1] + 4, fig.end + 8)]):
+        return "", "mixes cadres and professionals (干部人才)"
+    direction = staff_direction(s, fig)
+    if not direction:
+        way = nearest(text, fig, sent, _STAFF_VERBS, fig_spans, max_d=60, right_penalty=8)
+        direction = way[3] if way else "sent"
+    detail = ""
+    if kind == "professionals" and who:
+        noun = text[who[4][0]:who[4][1]]
+        detail = next((name for name, p in lx.STAFF_DETAIL if _rx.search(p, noun)), "")
+    return f"{kind}_{direction}", detail
+
+
+def _nearest_detail(s: Sentence, fig: Figure, table) -> str:
+    best = nearest(s.text, fig, s.span, table, s.fig_spans, max_d=40)
+    return best[3] if best else ""
+
+
+def classify(s: Sentence, fig: Figure) -> Choice:
+    """The indicator a figure states, or a rejection with its reason."""
+    text, sent, fig_spans = s.text, s.span, s.fig_spans
+    group = group_of(fig.unit)
+    best = nearest(text, fig, sent, cues(group), fig_spans)
+    if best is not None and best[3] == "pairings" and group == "people" and (
+            fig.unit != "household" or best[4][0] < fig.end):
+        # only households named before 结对 are twinned (与乙县N户贫困户结对)
+        best = nearest(text, fig, sent, cues(group), fig_spans, exclude=("pairings+",))
+    if best is None:
+        return Choice("", "", "no indicator cue near the figure", "")
+    name, (ms, me) = best[3], best[4]
+    cue = text[ms:me]
+    if name.startswith("reject:"):
+        return Choice("", "", f"{name[7:]} ({cue})", "", ms, me)
+    indicator, _, detail = name.partition(":")
+    clause = s.lay.clause(fig.start)
+    clause = Span(max(clause.start, sent.start), min(clause.end, sent.end))
+    clause_text = text[clause.start:clause.end]
+    if indicator == "social_aid" and _rx.search(r"政府[^，,。；;]{0,12}$", text[clause.start:ms]):
+        indicator, detail = "fiscal_aid", ""          # a government donating: public money
+    if indicator == "staff":
+        cue_clause = _clause_start(text, sent, ms)
+        hosted = _rx.search(lx.HOSTED_STAFF, text[cue_clause:fig.start]) or \
+            _rx.search(r"(赴|来|到)[\u4e00-\u9fff]{0,4}挂职", text[fig.end:clause.end])
+        if _rx.search(r"(培训|参训|受训)[^，,。；;：:]*$", text[cue_clause:ms]) or (not hosted and
+                _rx.search(r"(赴|来|到|参加)[\u4e00-\u9fff]{0,6}(培训|跟岗培训|学习培训)", text[fig.end:clause.end])):
+            indicator = "trained"
+        else:
+            indicator, detail = staff_indicator(s, fig)
+            if not indicator:
+                return Choice("", "", detail, "", ms, me)
+    if indicator == "trained":
+        detail = _nearest_detail(s, fig, _TRAINED_DETAIL) or ""
+    elif indicator == "employment":
+        lo = max([e for a, e in fig_spans if e <= fig.start] + [clause.start])
+        comma = text.find("、", fig.end, clause.end)
+        hi = min([a for a, e in fig_spans if a >= fig.end] + [clause.end] + ([comma] if comma >= 0 else []))
+        local = {n for n, p in lx.EMPLOYMENT_DETAIL if _rx.search(p, text[lo:hi])}
+        if s.donor_short and _rx.search(rf"(赴|到|来|去)({s.donor_short})[^，,。；;]{{0,4}}(就业|务工)", text[lo:hi]):
+            local = (local - {"elsewhere"}) | {"to_donor"}
+        if len(local) == 1:
+            detail = local.pop()
+        elif local:
+            detail = "total"
+        elif _rx.search(r"其中", text[fig.end:sent.end]):
+            detail = "total"
+        else:
+            detail = _nearest_detail(s, fig, _EMPLOYMENT_DETAIL) or "total"
+    elif indicator == "projects":
+        if _rx.match(r"[\u4e00-\u9fff]{0,4}(企业|公司)", text[fig.end:fig.end + 6]):
+            return Choice("", "", f"enterprises not said to invest or land ({cue})", "", ms, me)
+        if _rx.match(r"[\u4e00-\u9fff]{0,3}(村|乡|镇|县|户|学校|医院|基地)", text[fig.end:fig.end + 5]):
+            return Choice("", "", f"counts places, not projects ({cue})", "", ms, me)
+        ctx = text[max(sent.start, fig.start - 10):fig.start]
+        detail = next((n for n, p in lx.PROJECT_DETAIL if _rx.search(p, ctx)), "")
+    elif indicator == "pairings":
+        noun = _rx.match(r"[\u4e00-\u9fff()（）]{0,6}", text[fig.end:sent.end]).group(0)
+        detail = next((n for n, p in lx.PAIRING_DETAIL if _rx.match(r"[\u4e00-\u9fff]{0,3}?" + p, noun)), "")
+        if not detail:
+            before = text[max(sent.start, fig.start - 8):fig.start]
+            detail = next((n for n, p in lx.PAIRING_DETAIL
+                           if _rx.search(p + r"(结对|之间结对|之间)?\s*$", before)), "")
+            if not detail and not fig.classifier.endswith("对") and not _rx.search(r"对子\s*$", before):
+                return Choice("", "", f"counts no twinned party ({cue})", "", ms, me)
+        if detail == "counties":
+            if "与" in text[clause.start:fig.start]:
+                detail = "recipient_counties"
+            elif "与" in text[fig.end:clause.end]:
+                detail = "donor_counties"
+        return Choice(indicator, detail, f"cue {cue}", indicator, ms, me)
+    if indicator == "poor_beneficiaries" and not _rx.search(
+            lx.POVERTY_WORDS, text[max(sent.start, clause.start - 40):clause.end]):
+        return Choice("", "", f"beneficiaries not said to be poor ({cue})", "", ms, me)
+    if indicator == "employment" and not _rx.search(lx.POVERTY_WORDS, text[sent.start:clause.end]) and (
+            _rx.search(lx.NON_POOR_LABOUR, clause_text) or
+            _rx.match(r"[，,]\s*" + lx.POOR_PART, text[clause.end - 1:sent.end])):
+        return Choice("", "", f"labour not said to be poor ({cue})", indicator, ms, me)
+    if fig.unit not in INDICATOR_BY_NAME[indicator].units:
+        return Choice("", "", f"unit {fig.unit} does not fit {indicator} ({cue})", "", ms, me)
+    return Choice(indicator, detail, f"cue {cue}", indicator, ms, me)
+
+
+def evidence_span(text: str, fig: Figure, sent: Span) -> tuple[int, int]:
+    """The figure with the words that govern it: back to the start of its phrase (at most 20
+    characters, never inside a bracket or a name) and on to the noun it counts."""
+    pieces = cut(text, sent.start, sent.end, CLAUSE_END + "、")
+    c = next((c for c in pieces if c.start <= fig.start < c.end), sent)
+    start, end = max(c.start, fig.start - 20), fig.end
+    tail = _rx.match(r"[^，,。；;：:、()（）]{0,12}", text[fig.end:c.end]).group(0)
+    if not _rx.search(r"\d", tail):
+        end = fig.end + len(tail)
+    # a bracket opened before the start and closed inside the span: start after it
+    close = max(text.rfind(")", start, fig.start), text.rfind("）", start, fig.start))
+    opened = max(text.rfind("(", start, close), text.rfind("（", start, close)) if close >= 0 else -1
+    if close >= 0 and opened < 0:
+        start = close + 1
+    while start < end and (text[start].isspace() or text[start] in "，,。；;：:、)）"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in "，,。；;：:、(（"):
+        end -= 1
+    return start, end

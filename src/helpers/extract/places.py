@@ -1,0 +1,147 @@
+"""Places in a text, typed by the role the sentence gives them.
+
+The gazetteer says *what* a name is (甲县 → an official county with its adcode); this module says
+*what it does in its sentence*:
+
+* ``giver``: it stands as the subject of its clause (at the clause start, after a time phrase
+  or connective) and a giving verb follows (甲市投入, 甲区2019年选派, 甲市慈善协会向…捐赠);
+* ``receiver``: it follows a preposition or verb of helping (向乙县, 帮扶乙州, 赴乙县挂职);
+* ``venue``: an event was held there (在丙市举办…);
+* ``attribute``: it qualifies people or firms (甲市籍, 甲市的企业);
+* ``mention``: none of these.
+
+Roles are local evidence; which *side* a unit is on in the whole document (donor or recipient)
+is decided in ``helpers.extract.frame`` from the roles of all its mentions and the pairing
+reference.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from . import grammar as g
+
+# the gazetteer's township/zone levels count for the admin unit that holds them
+_ADMIN_SUFFIX = re.compile(r"(省|市|县|区|州|旗|盟|乡|镇|自治区)$")
+_RECEIVER_BEFORE = re.compile(g.RECEIVER_BEFORE)
+_MARKERS = [(name, re.compile("(?:" + p + r")(?:了|的)?\s*$")) for name, p, _ in g.RECEIVER_MARKERS]
+_VENUE_BEFORE = re.compile(r"在[^，,。；;：:在]{0,20}$")
+_VENUE_AFTER = re.compile(g.VENUE_AFTER)
+_ATTRIBUTE_AFTER = re.compile(g.ATTRIBUTE_AFTER)
+_CLAUSE_OPEN = re.compile(
+    r"(?:^|[，,。；;：:！？!?\n、)）]|(?<=[^\u4e00-\u9fff]))\s*"
+    r"(?:其中|同时|此外|另外|而|并|又|还有|一是|二是|三是|四是|五是|六是|首先|其次|最后|近年来|多年来|"
+    r"截至目前|截至\d{4}年底?|截至\d{4}年\d{1,2}月(?:底)?|今年以来|今年|去年|当年|"
+    r"(?:自|从)?\d{4}年(?:以来|起)?|\d{4}年\d{1,2}月(?:以来)?|[一二三四五六七八九十两]+年来)?"
+    r"[,，]?\s*$")
+_GIVING_AFTER = re.compile(g.GIVER_TAIL_RE + r"(?:" + g.GIVING_VERB + r"|向|为|对|给|与)")
+_BODY_AFTER = re.compile(g.PLACE_BODIES)
+_PEOPLE_AFTER = re.compile(r"^[\d一二三四五六七八九十百千万余多名位人]{0,8}(?:籍|名|位)?(?:干部|人才|教师|医生|专家|群众|劳动力|学生)")
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A place as the panel names it: townships and zones inside a unit count for that unit,
+    except a zone that gives (天津港保税区 keeps its name as a donor)."""
+    adcode: str
+    full_name: str
+    name: str
+    province: str
+    level: str              # province · prefecture · county · zone · central
+
+    def contains(self, other: "Unit") -> bool:
+        """Whether this unit is ``other`` or contains it (by adcode)."""
+        if self.level == "central" or other.level == "central":
+            return self == other
+        keep = {"province": 2, "prefecture": 4}.get(self.level, 6)
+        return self.adcode[:keep] == other.adcode[:keep] and \
+            (self.level != "zone" or other == self)
+
+    def nests(self, other: "Unit") -> bool:
+        return self.contains(other) or other.contains(self)
+
+    @property
+    def depth(self) -> int:
+        return {"province": 1, "prefecture": 2, "county": 3, "zone": 4, "central": 0}.get(self.level, 3)
+
+
+def unit_of(place, as_giver: bool = False) -> Unit:
+    """The panel's unit for a gazetteer place."""
+    if place.level == "township" or (place.level == "zone" and not as_giver):
+        full = place.admin_full_name or place.full_name
+        level = "county"
+        if full == place.province:
+            level = "province"
+        return Unit(place.adcode, full, full, place.province, level)
+    level = place.level if place.level in ("province", "prefecture", "county", "zone") else "county"
+    return Unit(place.adcode, place.full_name, place.name, place.province, level)
+
+
+@dataclass(frozen=True)
+class PlaceHit:
+    start: int
+    end: int
+    surface: str
+    unit: Unit              # as a receiver would be named (township → its county)
+    giver_unit: Unit        # as a giver would be named (a zone keeps its name)
+    role: str               # giver · receiver · venue · attribute · mention
+    township: bool = False
+    marker: str = ""        # for receivers: the class of the word before (to · help · go · from)
+
+
+def role_of(text: str, start: int, end: int) -> tuple[str, str]:
+    """(role, marker) a place at text[start:end] plays in its clause (see the module docstring)."""
+    before = text[max(0, start - 12):start]
+    after = text[end:end + 24]
+    if _VENUE_BEFORE.search(text[max(0, start - 20):start]) and _VENUE_AFTER.match(after):
+        return "venue", ""
+    if _ATTRIBUTE_AFTER.match(after) or _PEOPLE_AFTER.match(after):
+        return "attribute", ""
+    if _RECEIVER_BEFORE.search(before):
+        return "receiver", next((n for n, p in _MARKERS if p.search(before)), "")
+    if _CLAUSE_OPEN.search(text[max(0, start - 24):start]) or start == 0:
+        tail = after
+        body = _BODY_AFTER.match(tail)
+        if body:
+            tail = tail[body.end():]
+        if _GIVING_AFTER.match(tail):
+            return "giver", ""
+    return "mention", ""
+
+
+def find_places(gz, text: str) -> list[PlaceHit]:
+    """Every resolved place mention of ``text`` with its role, in text order. A bare short form
+    repeating the start of a place named earlier in full (江达 after 索县江达乡) is that place."""
+    out, named = [], []
+    for m in gz.find(text):
+        if m.place is None:
+            continue
+        place = m.place
+        if not _ADMIN_SUFFIX.search(m.surface):
+            for q in named:
+                if q.name.startswith(m.surface) and q.adcode != place.adcode:
+                    place = q
+                    break
+        else:
+            named.append(place)
+        # a place inside a longer word (甲县人民医院) still names the place; a university does not
+        if text[m.end:m.end + 2] in ("大学", "学院"):
+            continue
+        role, marker = role_of(text, m.start, m.end)
+        out.append(PlaceHit(m.start, m.end, m.surface, unit_of(place), unit_of(place, as_giver=True),
+                            role, place.level == "township", marker))
+    return out
+
+
+def dedupe_units(units) -> list[Unit]:
+    """Distinct units in order, dropping a province or prefecture when a unit inside it is
+    also listed (甘肃省, 甘肃省武山县 → 武山县)."""
+    seen, uniq = set(), []
+    for u in units:
+        if u.adcode + u.level not in seen:
+            seen.add(u.adcode + u.level)
+            uniq.append(u)
+    if len(uniq) < 2:
+        return uniq
+    return [u for u in uniq if u.level not in ("province", "prefecture")
+            or not any(v != u and u.contains(v) for v in uniq)]

@@ -1,0 +1,227 @@
+"""Status, period and year as scopes.
+
+A cue opens a scope and the sentence closes it:
+
+* status: a plan word (将 + verb, 计划, 拟, 力争, 确保, 争取, 目标, 下一步, 明年, 不少于 …, see
+  ``grammar.TARGET_CUES``) makes every later figure of its sentence a target — the 带动…
+  beneficiaries of a plan too. The scope closes early only at a done-marker standing between
+  the cue and the figure (已, 已经, 实现了, 完成了 …); a bare 完成 governed by the plan word does
+  not close it. 预计 opens an ``expected`` scope. A cue at the head of a sentence cut by ；
+  covers every piece. A figure for a year after the report's own year is a target; so is every
+  figure of a section or page that sets out a plan. An amount set against what has arrived
+  (统筹X,已到位Y) is the target of which Y is the actual part.
+* period: 累计, 以来, N年来, 十三五 … open a cumulative scope over the sentence (or the paragraph,
+  when they open it); 今年以来, 截至目前, 1-6月 mark the year so far (annual).
+* year: the year stated in the clause or sentence before the figure; else the nearest stated
+  year earlier in its paragraph or section; else the report's own year. A cumulative figure
+  takes the end year of its span (2017至2019 → 2019; 十三五 → 2020; else the report's year).
+
+Each function returns the value with a short reason saying which rule gave it.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .. import lexicon as lx
+from . import grammar as g
+from .layout import CLAUSE_END, Layout, Span
+from .rx import rx as _rx
+
+_TARGET = [(name, re.compile(p)) for name, p, _ in g.TARGET_CUES]
+_DONE = re.compile(g.DONE_MARKERS)
+_EXPECTED = re.compile(g.EXPECTED_CUES)
+# 将 meaning 把 (将资金用于…), 计划内/计划的 (a past plan named), 争取到 (secured)
+_NOT_TARGET_AFTER = {
+    "will": re.compile(r"^[^，,。；;]{0,16}?(用于|投向|投放|全部|作为|列入|纳入|分配)"),
+    "plan": re.compile(r"^(内|外|的|之内|完成率|总投资)"),
+}
+_YEAR_RE = re.compile(r"(20[0-4]\d|19[89]\d)\s*年(?!代)")
+_SINCE_RE = re.compile(r"^\s*年?(\d{1,2}月(份)?)?(以来|至今|来|起|—|-|–|~|到|至)")
+_PLAN_HEADINGS = re.compile(lx.PLAN_HEADINGS)
+_PLAN_TITLE = re.compile(lx.PLAN_TITLE)
+_REPORT_TITLE = re.compile(lx.REPORT_TITLE)
+_ARRIVED = re.compile(r"(已经|已)?(到位|拨付到位|下达|拨付)")
+_FIVE_YEAR = {"十一五": 2010, "十二五": 2015, "十三五": 2020, "十四五": 2025}
+
+
+def full_sentence(lay: Layout, pos: int) -> Span:
+    """The sentence up to 。！？ or a line break (its ；-pieces together)."""
+    text = lay.text
+    start = max(text.rfind(c, 0, pos) for c in "。！？!?\n") + 1
+    ends = [i for i in (text.find(c, pos) for c in "。！？!?\n") if i >= 0]
+    return Span(start, (min(ends) + 1) if ends else len(text))
+
+
+def _target_cue(text: str, lo: int, hi: int):
+    """The last plan cue in text[lo:hi] that is a plan word here, as (name, match)."""
+    found = None
+    for name, p in _TARGET:
+        for m in p.finditer(text, lo, hi):
+            after = text[m.end():m.end() + 20]
+            if name in _NOT_TARGET_AFTER and _NOT_TARGET_AFTER[name].match(after):
+                continue
+            if name == "agreement":
+                continue            # agreements make contracts targets through the indicator
+            if found is None or m.start() > found[1].start():
+                found = (name, m)
+    return found
+
+
+def status(lay: Layout, fig, sent: Span, indicator: str, detail: str, *, doc_year: int | None,
+           fig_year: int | None, year_stated: bool, in_plan: bool, prev: tuple[str, int] | None,
+           next_figs=()) -> tuple[str, str]:
+    """(status, reason) of one figure."""
+    text = lay.text
+    if indicator == "consumption_aid" and detail == "contract":
+        return "target", "contract"
+    whole = full_sentence(lay, fig.start)
+    # the scope of a cue: from the start of the 。-sentence when the cue heads it, else the ；-piece
+    for lo, how in ((sent.start, "sentence"), (whole.start, "head")):
+        e = _EXPECTED.search(text, lo, fig.start)
+        if e and not _DONE.search(text, e.end(), fig.start):
+            return "expected", f"scope:{e.group(0)}"
+        cue = _target_cue(text, lo, fig.start)
+        if cue is not None:
+            name, m = cue
+            if how == "head" and _rx.search(r"[；;]", text[whole.start:m.start()]):
+                continue                        # the cue sits in an earlier piece of its own
+            closed = _DONE.search(text, m.end(), fig.start)
+            if not closed:
+                return "target", f"scope:{m.group(0)}"
+    if fig.text.startswith(("不少于", "不低于")):
+        return "target", "scope:不少于"
+    if year_stated and doc_year and fig_year and fig_year > doc_year:
+        return "target", "year_after_report"
+    # 统筹X万元,已到位Y万元: X is what was set, Y what has arrived
+    for f in next_figs:
+        if f.unit == fig.unit and f.start > fig.end and f.value < fig.value and \
+                _ARRIVED.search(text, max(fig.end, f.start - 12), f.start) and \
+                _rx.search(r"已", text[fig.end:f.start]):
+            return "target", "set_against_arrived"
+    if prev is not None and _rx.match(r"\s*其中", text[lay.clause_start(fig.start):fig.start]):
+        return prev[0], "part_of_previous"
+    if in_plan and not _DONE.search(text, sent.start, fig.start):
+        return "target", "plan_section"
+    return "actual", "default"
+
+
+def plan_spans(lay: Layout, title: str) -> list[Span]:
+    """Parts of the text that set out a plan: a page whose title announces one (…工作要点), and
+    sections under a heading such as 下一步/明年工作打算."""
+    text = lay.text
+    if _PLAN_TITLE.search(title or "") and not _REPORT_TITLE.search(title or ""):
+        return [Span(0, len(text))]
+    out = []
+    heads = [ln for ln in lay.lines.spans if _is_heading(text[ln.start:ln.end])]
+    for i, ln in enumerate(heads):
+        line = text[ln.start:ln.end]
+        if _PLAN_HEADINGS.search(line[:30]) or _rx.search(lx.PLAN_SECTION, line[:40]):
+            end = next((h.start for h in heads[i + 1:] if _same_rank(text, h, ln)), len(text))
+            out.append(Span(ln.start, end))
+    return out
+
+
+_HEADING = re.compile(r"^\s*(#+|【[^】]{1,20}】|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|\d+[、.．](?!\d))")
+
+
+def _is_heading(line: str) -> bool:
+    return bool(_HEADING.match(line))
+
+
+def _same_rank(text: str, a: Span, b: Span) -> bool:
+    def rank(s):
+        m = _HEADING.match(text[s.start:s.end])
+        t = m.group(1) if m else ""
+        return "cn" if re.match(r"[一二三四五六七八九十]+、", t) else "paren" if t[:1] in "(（" else "other"
+    return rank(a) == rank(b)
+
+
+# ------------------------------------------------------------------ years and periods
+
+@lru_cache(maxsize=8192)
+def stated_years(text: str, start: int, end: int) -> tuple[tuple[int, int], ...]:
+    """(position, year) of years stated as a point in time, not as the start of a span."""
+    out = []
+    for m in _YEAR_RE.finditer(text, start, end):
+        if _SINCE_RE.match(text[m.end(1):m.end(1) + 8]) or _rx.match(r"[—\-–~至到]", text[m.end():m.end() + 1]):
+            continue
+        before = text[max(start, m.start() - 40):m.start()]
+        if before.rfind("《") > before.rfind("》"):
+            continue                      # the name of a plan
+        if text[max(0, m.start() - 1):m.start()] in ("自", "从") or \
+                _rx.match(r"[^，,。；;：:\n\d]{0,20}(以来|开始|起步|启动)", text[m.end():m.end() + 24]):
+            continue
+        out.append((m.start(), int(m.group(1))))
+    return tuple(out)
+
+
+_CUMULATIVE = re.compile(g.CUMULATIVE_CUES)
+_TO_DATE = re.compile(g.YEAR_TO_DATE)
+_SPAN = re.compile(r"((?:19|20)\d\d)\s*年?\s*[至到—\-–~]\s*((?:19|20)\d\d)")
+_UNTIL = re.compile(r"截[至止](?:到)?((?:19|20)\d\d)\s*年")
+_OPENS_PARA = re.compile(r"^[^，,。；;]{0,15}(" + g.CUMULATIVE_CUES + ")")
+
+
+def period_year(lay: Layout, fig, sent: Span, doc_year: int | None, title: str = "",
+                section_start: int = 0) -> tuple[str, int | None, str, bool]:
+    """(period, year, reason, year stated in the text near the figure)."""
+    text = lay.text
+    whole = full_sentence(lay, fig.start)
+    left = text[sent.start:fig.start]
+    head = text[whole.start:fig.start]
+    para = lay.line(fig.start)
+    para_left = text[para.start:fig.start]
+    this_year = rf"({doc_year})\s*年(初)?以来" if doc_year else g.YEAR_TO_DATE
+    if _TO_DATE.search(head) or _rx.search(this_year, head):
+        period = "annual"
+    elif _CUMULATIVE.search(left) or (_CUMULATIVE.search(head) and not stated_years(text, sent.start, fig.start)):
+        period = "cumulative"
+    elif _rx.search(r"(19|20)\d\d\s*年[、和及与至到—\-](19|20)\d\d\s*年", left) and not _rx.search(lx.EACH_CUES, left):
+        period = "cumulative"
+    elif _OPENS_PARA.match(para_left) and not stated_years(text, para.start, fig.start) \
+            and not _rx.search(r"(今年|本年|全年|年内)", left):
+        period = "cumulative"
+    elif "累计" in text[fig.end:lay.clause(fig.start).end] and not _rx.search(r"\d", text[fig.end:lay.clause(fig.start).end]):
+        period = "cumulative"
+    else:
+        period = "annual"
+    clause_start = lay.clause_start(fig.start)
+    own = _rx.search(r"(19|20)\d\d\s*年(度)?的?([^，,。；;]*)$", text[clause_start:fig.start])
+    if period == "cumulative" and own and not _CUMULATIVE.search(own.group(3)) and \
+            stated_years(text, clause_start + own.start(), clause_start + own.start() + 6):
+        period = "annual"
+    if _rx.search(r"(今年|本年|年内|当年)", left) and doc_year:
+        return period, doc_year, "year:今年", True
+    if _rx.search(r"(?<![比较])(去年|上年)(?!同期)", left) and doc_year:
+        return period, doc_year - 1, "year:去年", True
+    if _rx.search(r"(明年|来年|下一年)", left) and doc_year:
+        return period, doc_year + 1, "year:明年", True
+    years = stated_years(text, whole.start, fig.start)
+    how = "year:sentence"
+    if not years:
+        years = stated_years(text, para.start, whole.start)
+        how = "year:paragraph"
+        if not years and section_start < para.start:
+            years = stated_years(text, section_start, para.start)
+            how = "year:section"
+        if doc_year:
+            years = tuple((p, y) for p, y in years if doc_year - 3 <= y <= doc_year + 1)
+    year = years[-1][1] if years else doc_year
+    stated = bool(years)
+    if not years:
+        how = "year:report"
+    if period == "cumulative":
+        span = _SPAN.search(text, whole.start, fig.start)
+        until = _UNTIL.search(text, whole.start, fig.start) or _UNTIL.search(text, para.start, fig.start)
+        if span:
+            return period, int(span.group(2)), "year:span_end", True
+        if until:
+            return period, int(until.group(1)), "year:until", True
+        if not stated_years(text, whole.start, fig.start):
+            plan = _rx.search(r"(十[一二三四]五)", para_left) or _rx.search(r"(十[一二三四]五)", title or "")
+            if plan:
+                return period, _FIVE_YEAR[plan.group(1)], "year:five_year_plan", True
+            if doc_year:
+                return period, max(year or 0, doc_year), "year:report", stated
+    return period, year, how, stated

@@ -1,0 +1,93 @@
+"""Zones of a news or government page: headline, byline, digest, lead, body.
+
+Pages state their key figures more than once: in the headline, in a digest of bullet points
+(● …) or a 内容提要, in the lead paragraph and again in the body. The zone of a line decides
+two things downstream: where the page's own pair is named (headline and lead, see
+``frame``), and which statement of a repeated figure is kept (the body's, see ``dedupe``).
+
+* headline: the document title (from metadata or the text) and the short lines at the top
+  before the first line of prose; a later line repeating the title;
+* byline: short lines of reporter, source, editor, date;
+* digest: lines opening with a bullet (●◆■▲★) or under 内容提要/摘要/导读, before the lead;
+* lead: the first line of prose;
+* body: every line after it.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .layout import Layout, Span
+
+_BYLINE = re.compile(r"(记者|通讯员|作者|来源|编辑|责编|审核|发布|供稿|摄影|日期|时间|浏览|点击|"
+                     r"(19|20)\d\d[-/.年]\d{1,2}[-/.月]\d{1,2})")
+_BULLET = re.compile(r"^\s*[●◆■▲★☆◇□▶►•]")
+_DIGEST_HEAD = re.compile(r"^\s*[【\[]?(内容提要|内容摘要|摘要|导读|提要|核心提示)[】\]]?")
+_PROSE = re.compile(r"[，,。；;]")
+
+HEADLINE, BYLINE, DIGEST, LEAD, BODY = "headline", "byline", "digest", "lead", "body"
+
+
+@dataclass(frozen=True)
+class Zone:
+    span: Span
+    kind: str
+
+
+@dataclass
+class Zones:
+    zones: list[Zone]
+    title: str
+
+    def kind_at(self, pos: int) -> str:
+        for z in self.zones:
+            if z.span.start <= pos < z.span.end:
+                return z.kind
+        return BODY
+
+    def spans(self, kind: str) -> list[Span]:
+        return [z.span for z in self.zones if z.kind == kind]
+
+    def text_of(self, text: str, *kinds: str) -> str:
+        return "\n".join(text[z.span.start:z.span.end] for z in self.zones if z.kind in kinds)
+
+
+def _is_prose(line: str) -> bool:
+    s = line.strip()
+    return len(s) >= 24 and bool(_PROSE.search(s))
+
+
+def zones(lay: Layout, title: str = "") -> Zones:
+    text = lay.text
+    out: list[Zone] = []
+    seen_lead = False
+    in_digest = False
+    title_key = re.sub(r"\s+", "", title or "")[:16]
+    for ln in lay.lines.spans:
+        line = text[ln.start:min(ln.end, len(text))]
+        s = line.strip()
+        if not s:
+            continue
+        key = re.sub(r"\s+", "", s)
+        if title_key and len(key) >= 6 and key[:16] == title_key and len(s) <= 80:
+            out.append(Zone(ln, HEADLINE))
+            continue
+        if not seen_lead:
+            if _DIGEST_HEAD.match(s):
+                in_digest = True
+                out.append(Zone(ln, DIGEST))
+                continue
+            if _BULLET.match(s) or in_digest and not _is_prose(s) and len(s) < 80:
+                out.append(Zone(ln, DIGEST))
+                continue
+            if len(s) <= 60 and _BYLINE.search(s) and not _is_prose(s):
+                out.append(Zone(ln, BYLINE))
+                continue
+            if not _is_prose(s):
+                out.append(Zone(ln, HEADLINE))
+                continue
+            seen_lead = True
+            out.append(Zone(ln, LEAD))
+            continue
+        out.append(Zone(ln, BODY))
+    return Zones(out, title or "")
