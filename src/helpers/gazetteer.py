@@ -143,6 +143,10 @@ _NOT_IN_TOWNSHIP = frozenset("县市区省州的和与及在等已据付给向�
 _TOWNSHIP = re.compile(r"(?P<base>[\u4e00-\u9fff]{2,4}?)(?P<kind>街道办事处|街道|乡|镇)")
 
 
+# Simplified character → a variant that t2s conversion does not map (found in mirrored pages).
+_VARIANTS = str.maketrans({"陕": "陜"})
+
+
 @dataclass(frozen=True)
 class Place:
     """One official unit (or a zone/township inside one), as a report names it.
@@ -377,6 +381,7 @@ class Gazetteer:
             self._add_zone(r)
         for r in aliases or ():
             self._add_alias(r)
+        self._add_variants()
         self._build_scan_index()
 
     # -- construction helpers
@@ -416,6 +421,15 @@ class Gazetteer:
         self._add(r["name"], place, "zone")
         for alias in filter(None, r.get("aliases", "").split("|")):
             self._add(alias, replace(place, as_written=alias), "zone")
+
+    def _add_variants(self) -> None:
+        """Keys written with variant characters that OpenCC's t2s leaves as they are (陜 for 陕):
+        mirrors and old pages use them, and the text must keep them (evidence is exact)."""
+        for key in list(self._keys):
+            variant = key.translate(_VARIANTS)
+            if variant != key and variant not in self._keys:
+                for e in self._keys[key]:
+                    self._add(variant, e.place, e.kind)
 
     def _add_alias(self, r: dict) -> None:
         target = self._units.get(r["adcode"])

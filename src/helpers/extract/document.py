@@ -30,8 +30,9 @@ from .indicator import Choice, Sentence, classify, evidence_span, group_of
 from .layout import CLAUSE_END, Layout, Span, layout
 from .places import PlaceHit, Unit, dedupe_units, find_places
 from .rx import rx as _rx
-from .zones import BODY, HEADLINE, Zones, zones as find_zones
+from .zones import BODY, HEADLINE, Zones, clean_title, zones as find_zones
 
+EXPERIMENT: dict = {}
 ROW_COLUMNS_EXTRA = ("recipient_adcodes", "start", "end")
 REASON_COLUMNS = ("donor_from", "recipients_from", "status_from", "period_from", "year_from")
 
@@ -52,6 +53,7 @@ _ROLE_AFTER = re.compile(lx.ROLE_BREAKDOWN_AFTER)
 _DESCRIBED_AFTER = re.compile(lx.DESCRIBED_AFTER)
 _BRACKET_PART = re.compile(r"[（(]\s*其中")
 _POOR_PART = re.compile(lx.POOR_PART)
+_HELPING_AFTER = re.compile(r"(对口帮扶|结对帮扶|对口支援|帮扶|援助|支援|援建|援疆|援藏|援青)")
 _HEADING = re.compile(r"^\s*(#+|【[^】]{1,20}】|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|\d+[、.．](?!\d))")
 
 
@@ -90,9 +92,12 @@ class Reading:
         j = bisect.bisect_left(self.fig_starts, hi)
         return self.figures[i:j]
 
-    def receivers_in(self, lo: int, hi: int) -> list[PlaceHit]:
+    def receivers_in(self, lo: int, hi: int, strict: bool = False) -> list[PlaceHit]:
+        """Recipient-side places in text[lo:hi]; ``strict``: only those in a receiver role (a
+        place merely mentioned in another clause is not the figure's receiver)."""
         return [h for h in self.hits_in(lo, hi)
-                if self.frame.side.get(key(h.unit)) == "recipient" and h.role != "venue"]
+                if self.frame.side.get(key(h.unit)) == "recipient" and h.role != "venue"
+                and (not strict or h.role in ("receiver", "giver") and h.marker != "from")]
 
     def side_in(self, lo: int, hi: int) -> str:
         hs = self.hits_in(lo, hi)
@@ -132,7 +137,7 @@ def read(doc, gz) -> Reading:
     text = doc.text
     if not isinstance(text, str):
         raise ValueError(f"document {doc.doc_id!r} has no text (got {type(text).__name__})")
-    title = str(getattr(doc, "title", "") or "")
+    title = clean_title(str(getattr(doc, "title", "") or ""))
     lay = layout(text)
     zs = find_zones(lay, title)
     hits = find_places(gz, text)
@@ -142,15 +147,18 @@ def read(doc, gz) -> Reading:
     frame.year, frame.year_from = fr.reporting_year(title, text, str(getattr(doc, "date", "") or ""))
     frame.donor, frame.donor_from = fr.choose_donor(hits, side, zs, title_hits)
     header = _header_units(gz, doc) if fr._SELF.search(text) else []
-    frame.self_unit, frame.self_word = fr.self_reference(text, hits, header)
+    frame.self_unit, frame.self_word = fr.self_reference(text, hits, header, side)
     if frame.self_unit is not None and side.get(key(frame.self_unit)) is None:
         side[key(frame.self_unit)] = "recipient" if frame.donor is None or \
             not frame.donor.nests(frame.self_unit) else "donor"
     units = list({h.unit for h in hits + title_hits} | {h.giver_unit for h in hits + title_hits})
     frame.short_names = fr.short_names(units)
-    pair = fr.short_pair(title + "\n" + zs.text_of(text, HEADLINE, "lead", "digest"), frame.short_names, side)
+    pair = fr.short_pair(title + "\n" + zs.text_of(text, HEADLINE, "lead", "digest"), frame.short_names, side, gz)
     if frame.donor is None and pair is not None:
         frame.donor, frame.donor_from = pair[0], "frame_short_pair"
+    if frame.self_unit is None and frame.self_word and pair is not None and \
+            pair[1].full_name.endswith(frame.self_word):
+        frame.self_unit = pair[1]          # 我省 on a page about 甲乙协作 written by the receiver
     frame.recipients, frame.recipients_from = fr.page_recipients(
         text, zs, hits, title_hits, side, frame.donor, frame.self_unit, pair)
     if frame.donor is None and frame.recipients:
@@ -200,6 +208,13 @@ def _back_reference(r: Reading, pos: int, n: int, word: str) -> list[Unit]:
             return units
     kind = [u for u in r.frame.recipients if word not in ("县", "旗", "区县", "县市", "县区") or u.level == "county"]
     return kind if len(kind) == n else []
+
+
+def _refines(r: Reading, u: Unit) -> bool:
+    """A place merely mentioned near a figure counts as its receiver only when it narrows the
+    page's recipients (a county of the page's prefecture), never when it widens them."""
+    rec = r.frame.recipients
+    return not rec or any(f.contains(u) and f != u for f in rec) or u in rec
 
 
 def _expand(r: Reading, hs: list[PlaceHit]) -> list[Unit]:
@@ -300,7 +315,8 @@ def recipients_for(r: Reading, fig: Figure, sent: Span, topic: Topic) -> tuple[l
     parts = _parts_after(r, fig, sent)
     if parts:
         return _expand(r, parts), "parts_after"
-    sent_places = r.receivers_in(sent.start, sent.end)
+    sent_places = [h for h in r.receivers_in(sent.start, sent.end)
+                   if h.role in ("receiver", "giver") and h.marker != "from" or _refines(r, h.unit)]
     if sent_places:
         holders = sorted({r.lay.clauses.index(h.start) for h in sent_places})
         if len(holders) == 1:
@@ -313,13 +329,14 @@ def recipients_for(r: Reading, fig: Figure, sent: Span, topic: Topic) -> tuple[l
             else:
                 return _expand(r, sent_places), "sentence"
         else:
+            def of(c):
+                return _expand(r, [h for h in sent_places if c.start <= h.start < c.end])
+            sets = {frozenset(u.adcode for u in of(r.lay.clauses[i])) for i in holders}
+            if len(sets) == 1:
+                return of(r.lay.clauses[holders[0]]), "sentence_same_set"
             before = [r.lay.clauses[i] for i in holders if r.lay.clauses[i].end <= lo]
             if before and not r.figures_in(before[-1].start, before[-1].end):
-                return _expand(r, r.receivers_in(before[-1].start, before[-1].end)), "sentence_earlier_clause"
-            if not before:
-                pass
-            else:
-                return [], "sentence_spread"
+                return of(before[-1]), "sentence_earlier_clause"
     earlier = list(_BACK.finditer(text, sent.start, lo))
     if earlier:
         b = earlier[-1]
@@ -338,6 +355,13 @@ def recipients_for(r: Reading, fig: Figure, sent: Span, topic: Topic) -> tuple[l
     if heading:
         head_places = [h for h in r.receivers_in(sec_start, sec_start + len(heading) + 2)]
         if head_places:
+            # the section is about the heading's place; a single unit inside it that the section
+            # names is the one meant (甲市 in the heading, its 乙县 in the text)
+            sec_end = next((s0 for s0, _ in r.sections if s0 > sec_start), len(text))
+            inside = dedupe_units([h.unit for h in r.receivers_in(sec_start, sec_end)
+                                   if any(p.unit.contains(h.unit) and p.unit != h.unit for p in head_places)])
+            if len(inside) == 1:
+                return inside, "section_heading_inner"
             return _expand(r, head_places), "section_heading"
     if r.frame.recipients:
         return list(r.frame.recipients), r.frame.recipients_from
@@ -367,6 +391,15 @@ def giver_for(r: Reading, fig: Figure, sent: Span, topic: Topic) -> Giver:
     pc = parent_credit(text, r.hits_in(sent.start, fig.start), frame, sent.start, fig.start)
     if pc is not None:
         return pc
+    # a donor-side unit followed by a verb of helping inside the sentence (通过甲省帮扶销售…,
+    # 《…甲市对口帮扶…项目》…共计N个项目): the sentence credits it
+    named = {h.giver_unit for h in r.hits_in(sent.start, fig.start)
+             if frame.side.get(key(h.giver_unit)) == "donor" and h.role == "mention" and not h.township
+             and _HELPING_AFTER.match(text, h.end)}
+    if len(named) == 1 and EXPERIMENT.get("sentence_named", True):
+        u = next(iter(named))
+        if frame.donor is None or u.nests(frame.donor):
+            return Giver(u, u.full_name, "sentence_named")
     base = topic.giver if topic.giver is not None and topic.giver_para == para.start else None
     lifted = level_lift(text, clause_lo, fig.start, (base.unit if base else frame.donor), r.gz) or \
         level_lift(text, sent.start, fig.start, (base.unit if base else frame.donor), r.gz)

@@ -72,7 +72,7 @@ def _ref_side(u: Unit, named: set[str], sides: reference.Sides) -> tuple[float, 
     elif own == "recipient":
         r += 3.0
     if not own:
-        prov = sides.side(u.adcode[:2] + "0000")
+        prov = sides.side(u.adcode[:2] + "0000") or sides.province_side(u.adcode)
         pref = sides.side(u.adcode[:4] + "00") if u.level == "county" else ""
         s = pref or prov
         if s == "donor":
@@ -92,6 +92,21 @@ def _ref_side(u: Unit, named: set[str], sides: reference.Sides) -> tuple[float, 
 
 def _nested(a: str, b: str) -> bool:
     return reference._nested(a, b)
+
+
+def _runs_text(hits: list[PlaceHit]) -> list[list[PlaceHit]]:
+    """Runs of hits that are adjacent (at most a separator or two between them)."""
+    runs, cur = [], []
+    for h in hits:
+        if cur and 0 <= h.start - cur[-1].end <= 3 and h.text_gap_ok:
+            cur.append(h)
+            continue
+        if len(cur) > 1:
+            runs.append(cur)
+        cur = [h]
+    if len(cur) > 1:
+        runs.append(cur)
+    return runs
 
 
 def assign_sides(hits: list[PlaceHit]) -> dict:
@@ -125,6 +140,17 @@ def assign_sides(hits: list[PlaceHit]) -> dict:
             out[k] = "donor"
         elif r > d:
             out[k] = "recipient"
+    # the members of a list (甲县、乙县、丙县) are on one side: the side most of them are on,
+    # for a member with no role of its own
+    for run in _runs_text(hits):
+        ks = [key(h.unit) for h in run]
+        sides_in = Counter(out.get(k) for k in ks if out.get(k))
+        if len(ks) >= 3 and sides_in:
+            major, n = sides_in.most_common(1)[0]
+            if n >= 2 and n > len(ks) / 2:
+                for h in run:
+                    if votes[key(h.unit)] == [0.0, 0.0]:
+                        out[key(h.unit)] = major
     # a unit inside a donor-side unit with no votes of its own is on the donor side (and so for
     # recipients): 甲市 gives, so 甲市乙区 does
     for k, u in units.items():
@@ -163,45 +189,90 @@ def reporting_year(title: str, text: str, date: str) -> tuple[int | None, str]:
 
 # ------------------------------------------------------------------ the page's own pair
 
-def self_reference(text: str, hits: list[PlaceHit], header_units: list[Unit]) -> tuple[Unit | None, str]:
+def self_reference(text: str, hits: list[PlaceHit], header_units: list[Unit], side: dict) -> tuple[Unit | None, str]:
     """(unit, level word) 我县/我省 stands for when the page is written by a receiver (or a giver):
     the unit of that level the page names most, its header first."""
     found = list(_SELF.finditer(text))
     if not found:
         return None, ""
     word = Counter(m.group(1) for m in found).most_common(1)[0][0]
+    helped = any(_HELPED_SELF.search(text[max(0, m.start() - 4):m.start()]) for m in found if m.group(1) == word)
     suffix = {"省": ("省",), "区": ("区", "自治区"), "市": ("市",), "州": ("州",), "县": ("县",),
               "旗": ("旗",), "盟": ("盟",)}[word]
     levels = {"省": ("province",), "区": ("county", "province"), "市": ("prefecture", "county", "province"),
               "州": ("prefecture",), "县": ("county",), "旗": ("county",), "盟": ("prefecture",)}[word]
+    def fits(u):
+        # a page that shows 我X being helped is written by a receiver
+        return not helped or side.get(key(u)) != "donor"
     for u in header_units:
-        if u.full_name.endswith(suffix) and u.level in levels:
+        if u.full_name.endswith(suffix) and u.level in levels and fits(u):
             return u, word
-    cands = Counter(h.unit for h in hits if h.unit.full_name.endswith(suffix) and h.unit.level in levels)
+    cands = Counter(h.unit for h in hits if h.unit.full_name.endswith(suffix) and h.unit.level in levels
+                    and fits(h.unit))
     if not cands:
         return None, word
     return sorted(cands.items(), key=lambda kv: (-kv[1], kv[0].adcode))[0][0], word
 
 
+# The one-character names (简称) of provinces and of the cities that have one of their own; other
+# units are shortened to their first character when that is unambiguous in the text.
+PROVINCE_ABBREVIATIONS = {
+    "京": "110000", "津": "120000", "沪": "310000", "渝": "500000", "冀": "130000", "晋": "140000",
+    "蒙": "150000", "辽": "210000", "吉": "220000", "黑": "230000", "苏": "320000", "浙": "330000",
+    "皖": "340000", "闽": "350000", "赣": "360000", "鲁": "370000", "豫": "410000", "鄂": "420000",
+    "湘": "430000", "粤": "440000", "桂": "450000", "琼": "460000", "川": "510000", "蜀": "510000",
+    "黔": "520000", "滇": "530000", "藏": "540000", "陕": "610000", "陜": "610000", "秦": "610000", "陇": "620000",
+    "甘": "620000", "青": "630000", "宁": "640000", "疆": "650000", "新": "650000",
+}
+CITY_ABBREVIATIONS = {"甬": "330200", "榕": "350100", "穗": "440100", "鹏": "440300", "厦": "350200",
+                      "连": "210200", "杭": "330100", "锡": "320200", "莞": "441900", "邕": "450100"}
+
+
 def short_names(units: list[Unit]) -> dict:
-    """One-character short names of the units named (青 for 青岛市, 菏 for 菏泽市), when only one unit
-    of the text has that first character."""
+    """One-character short names of the units named (the province's 简称, a city's own, else the
+    first character of a unit's name when only one unit of the text has it): char → [units]."""
     first: dict[str, set] = {}
     for u in units:
         if u.level in ("prefecture", "county", "province") and u.name:
             first.setdefault(u.name[0], set()).add(u)
-    return {c: next(iter(us)) for c, us in first.items() if len(us) == 1}
+    out = {c: [next(iter(us))] for c, us in first.items() if len(us) == 1}
+    for c, code in list(PROVINCE_ABBREVIATIONS.items()) + list(CITY_ABBREVIATIONS.items()):
+        named = [u for u in units if u.adcode == code and u.level in ("province", "prefecture")]
+        if named:
+            out[c] = named[:1]
+        elif c not in out:
+            out[c] = [("code", code)]
+    return out
 
 
-_PAIR_WORD = re.compile(r"([\u4e00-\u9fff])([\u4e00-\u9fff])(?=两地|两市|两县|两区|两省|协作|扶贫协作|合作|携手|对口|帮扶|情|一家亲|同心|共建)")
+_PAIR_WORD = re.compile(r"([\u4e00-\u9fff])([\u4e00-\u9fff])(?=两地|两市|两县|两区|两省|两州|协作|扶贫|合作|携手|对口|帮扶|情|一家亲|同心|共建|结对)")
 
 
-def short_pair(text: str, shorts: dict, side: dict) -> tuple[Unit, Unit] | None:
+def _short_unit(entry, gz):
+    from .places import unit_of
+    if entry is None:
+        return None
+    u = entry[0]
+    if isinstance(u, tuple):
+        try:
+            p = gz.by_adcode(u[1])
+        except (KeyError, ValueError):
+            return None
+        return unit_of(p, as_giver=True) if p is not None else None
+    return u
+
+
+def short_pair(text: str, shorts: dict, side: dict, gz=None) -> tuple[Unit, Unit] | None:
     """甲乙两地 / 甲乙协作: a pair written with one character per side, giver first."""
     for m in _PAIR_WORD.finditer(text):
-        a, b = shorts.get(m.group(1)), shorts.get(m.group(2))
+        a, b = _short_unit(shorts.get(m.group(1)), gz), _short_unit(shorts.get(m.group(2)), gz)
         if a is None or b is None or a == b:
             continue
+        for u in (a, b):
+            if key(u) not in side:
+                s = reference.sides().side(u.adcode) or reference.sides().province_side(u.adcode)
+                if s:
+                    side[key(u)] = s
         sa, sb = side.get(key(a), ""), side.get(key(b), "")
         if sa == "donor" and sb != "donor":
             return a, b
@@ -282,7 +353,7 @@ def page_recipients(text: str, zones: Zones, hits: list[PlaceHit], title_hits: l
             side.get(key(pair[1])) == "recipient":
         head = head or [pair[1]]
     if head:
-        return _collapse(head), "frame_headline"
+        return _refine(_collapse(head), hits, side), "frame_headline"
     if self_unit is not None and side.get(key(self_unit)) != "donor":
         return [self_unit], "frame_self"
     if pair is not None:
@@ -290,8 +361,14 @@ def page_recipients(text: str, zones: Zones, hits: list[PlaceHit], title_hits: l
     sets = named_sets(text, hits, side)
     lead = recips([h for h in hits if zones.kind_at(h.start) in (LEAD, DIGEST, BYLINE)])
     if sets:
-        # the first full set named (the donor's complete set), unless the lead names one unit
+        # the largest set named (the donor's complete set), unless the lead names one unit; a
+        # set's members named only once beside members the text keeps naming are another
+        # program's partners listed in passing
         first = max(sets, key=lambda s: (len(s[1]), -s[0]))[1] if len(sets) > 1 else sets[0][1]
+        named = Counter(h.unit for h in hits)
+        repeated = [u for u in first if named[u] >= 2 or any(u.contains(v) and named[v] >= 2 for v in named)]
+        if len(repeated) >= 1 and len(repeated) < len(first) and len(first) > 2:
+            first = repeated
         if len(lead) == 1 and not any(lead[0].contains(u) for u in first) and len(first) < 2:
             return lead, "frame_lead"
         return first, "frame_named_set"
@@ -306,6 +383,22 @@ def page_recipients(text: str, zones: Zones, hits: list[PlaceHit], title_hits: l
         if holders:
             return [max(holders, key=lambda u: u.depth)], "frame_common_holder"
     return [], ""
+
+
+def _refine(units: list[Unit], hits: list[PlaceHit], side: dict) -> list[Unit]:
+    """A province in the headline stands for the one unit inside it that the text keeps naming
+    as the receiver (甲省 in the headline, its 乙市 throughout the body)."""
+    named = Counter(h.unit for h in hits if side.get(key(h.unit)) == "recipient" and h.role != "venue")
+    out = []
+    for u in units:
+        if u.level == "province":
+            inside = [v for v, n in named.items() if v != u and u.contains(v) and n >= 2]
+            top = [v for v in inside if not any(w != v and w.contains(v) for w in inside)]
+            if len(top) == 1 and named[top[0]] >= named.get(u, 0):
+                out.append(top[0])
+                continue
+        out.append(u)
+    return dedupe_units(out)
 
 
 def _collapse(units: list[Unit]) -> list[Unit]:

@@ -5,7 +5,7 @@ spans are cut once per document and looked up by bisection, so the cost of a loo
 grow with the document (work per figure is bounded by its sentence).
 
 * a *line* ends at ``\\n`` (reports put one paragraph per line after normalisation);
-* a *sentence* ends at 。！？；; or a line break. An ASCII ``?``/``!`` followed by Latin
+* a *sentence* ends at 。！？；;, an ellipsis or a line break. An ASCII ``?``/``!`` followed by Latin
   letters is mojibake (当?shù), not the end of a sentence;
 * a *clause* ends at ，,：: inside a sentence;
 * a *piece* ends at 、 inside a clause (the items of a list).
@@ -16,7 +16,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-SENTENCE_END = "。！？；;!?\n"
+SENTENCE_END = "。！？；;!?\n…"
 CLAUSE_END = "，,：:"
 PIECE_END = "、"
 

@@ -28,6 +28,8 @@ _MARKERS = [(name, re.compile("(?:" + p + r")(?:了|的)?\s*$")) for name, p, _ 
 _VENUE_BEFORE = re.compile(r"在[^，,。；;：:在]{0,20}$")
 _VENUE_AFTER = re.compile(g.VENUE_AFTER)
 _ATTRIBUTE_AFTER = re.compile(g.ATTRIBUTE_AFTER)
+# a news agency's dateline (…网甲市1月9日电, 本报甲市讯): where the story was filed
+_DATELINE = re.compile(r"^\s*(\d{1,2}月\d{1,2}日)?\s*(电|讯)")
 _CLAUSE_OPEN = re.compile(
     r"(?:^|[，,。；;：:！？!?\n、)）]|(?<=[^\u4e00-\u9fff]))\s*"
     r"(?:其中|同时|此外|另外|而|并|又|还有|一是|二是|三是|四是|五是|六是|首先|其次|最后|近年来|多年来|"
@@ -87,6 +89,7 @@ class PlaceHit:
     role: str               # giver · receiver · venue · attribute · mention
     township: bool = False
     marker: str = ""        # for receivers: the class of the word before (to · help · go · from)
+    text_gap_ok: bool = True   # the text between this and the previous hit is a list separator
 
 
 def role_of(text: str, start: int, end: int) -> tuple[str, str]:
@@ -94,6 +97,8 @@ def role_of(text: str, start: int, end: int) -> tuple[str, str]:
     before = text[max(0, start - 12):start]
     after = text[end:end + 24]
     if _VENUE_BEFORE.search(text[max(0, start - 20):start]) and _VENUE_AFTER.match(after):
+        return "venue", ""
+    if _DATELINE.match(after):
         return "venue", ""
     if _ATTRIBUTE_AFTER.match(after) or _PEOPLE_AFTER.match(after):
         return "attribute", ""
@@ -113,6 +118,7 @@ def find_places(gz, text: str) -> list[PlaceHit]:
     """Every resolved place mention of ``text`` with its role, in text order. A bare short form
     repeating the start of a place named earlier in full (江达 after 索县江达乡) is that place."""
     out, named = [], []
+    prev_end = -10
     for m in gz.find(text):
         if m.place is None:
             continue
@@ -128,8 +134,11 @@ def find_places(gz, text: str) -> list[PlaceHit]:
         if text[m.end:m.end + 2] in ("大学", "学院"):
             continue
         role, marker = role_of(text, m.start, m.end)
+        gap = text[max(prev_end, 0):m.start] if prev_end >= 0 else "x"
         out.append(PlaceHit(m.start, m.end, m.surface, unit_of(place), unit_of(place, as_giver=True),
-                            role, place.level == "township", marker))
+                            role, place.level == "township", marker,
+                            bool(re.fullmatch(r"[\s、，,和与及]{0,3}", gap))))
+        prev_end = m.end
     return out
 
 

@@ -63,11 +63,17 @@ class Sides:
     recipients: frozenset
 
     def side(self, adcode: str) -> str:
-        """'donor', 'recipient' or '' for an adcode (a county counts for its prefecture and province
-        only when the reference names it at that level)."""
+        """'donor', 'recipient' or '' for an adcode named as such by the reference."""
         d = adcode in self.donors
         r = adcode in self.recipients
         return "donor" if d and not r else "recipient" if r and not d else ""
+
+    def province_side(self, adcode: str) -> str:
+        """The side most of the reference's units inside this province are on."""
+        p = adcode[:2]
+        d = sum(1 for c in self.donors if c[:2] == p)
+        r = sum(1 for c in self.recipients if c[:2] == p)
+        return "donor" if d > 2 * r else "recipient" if r > 2 * d else ""
 
 
 @lru_cache(maxsize=1)

@@ -41,6 +41,10 @@ _SINCE_RE = re.compile(r"^\s*年?(\d{1,2}月(份)?)?(以来|至今|来|起|—|-
 _PLAN_HEADINGS = re.compile(lx.PLAN_HEADINGS)
 _PLAN_TITLE = re.compile(lx.PLAN_TITLE)
 _REPORT_TITLE = re.compile(lx.REPORT_TITLE)
+# 计划 before a noun (计划援助资金, 计划项目) names a planned amount; it governs that phrase only
+_PLAN_NOUN = re.compile(r"[\u4e00-\u9fff]{0,6}?(资金|项目|任务|金额|指标|投资)")
+# projects only set for the year (初步安排, 确定实施, 筛选, 储备): not yet carried out
+_PROJECTS_SET = re.compile(r"(初步安排|初步确定|确定实施|确定了|筛选|储备|入库)")
 _ARRIVED = re.compile(r"(已经|已)?(到位|拨付到位|下达|拨付)")
 _FIVE_YEAR = {"十一五": 2010, "十二五": 2015, "十三五": 2020, "十四五": 2025}
 
@@ -79,16 +83,22 @@ def status(lay: Layout, fig, sent: Span, indicator: str, detail: str, *, doc_yea
     # the scope of a cue: from the start of the 。-sentence when the cue heads it, else the ；-piece
     for lo, how in ((sent.start, "sentence"), (whole.start, "head")):
         e = _EXPECTED.search(text, lo, fig.start)
-        if e and not _DONE.search(text, e.end(), fig.start):
+        if e and not _DONE.search(text, e.end(), fig.start) and not (
+                how == "head" and _rx.search(r"[；;]", text[whole.start:e.start()])):
             return "expected", f"scope:{e.group(0)}"
         cue = _target_cue(text, lo, fig.start)
         if cue is not None:
             name, m = cue
             if how == "head" and _rx.search(r"[；;]", text[whole.start:m.start()]):
                 continue                        # the cue sits in an earlier piece of its own
+            if name == "plan" and _PLAN_NOUN.match(text, m.end()) and \
+                    _rx.search(r"[，,、]", text[m.end():fig.start]):
+                continue                        # 计划资金N万元: a noun phrase, its own figure only
             closed = _DONE.search(text, m.end(), fig.start)
             if not closed:
                 return "target", f"scope:{m.group(0)}"
+    if indicator in ("projects", "fiscal_aid") and _PROJECTS_SET.search(text, lay.clause_start(fig.start), fig.start):
+        return "target", "scope:projects_set"
     if fig.text.startswith(("不少于", "不低于")):
         return "target", "scope:不少于"
     if year_stated and doc_year and fig_year and fig_year > doc_year:
@@ -115,14 +125,22 @@ def plan_spans(lay: Layout, title: str) -> list[Span]:
     out = []
     heads = [ln for ln in lay.lines.spans if _is_heading(text[ln.start:ln.end])]
     for i, ln in enumerate(heads):
-        line = text[ln.start:ln.end]
-        if _PLAN_HEADINGS.search(line[:30]) or _rx.search(lx.PLAN_SECTION, line[:40]):
+        line = heading_text(text[ln.start:ln.end])
+        if _PLAN_HEADINGS.search(line) or _rx.search(lx.PLAN_SECTION, line):
             end = next((h.start for h in heads[i + 1:] if _same_rank(text, h, ln)), len(text))
             out.append(Span(ln.start, end))
     return out
 
 
 _HEADING = re.compile(r"^\s*(#+|【[^】]{1,20}】|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|\d+[、.．](?!\d))")
+
+
+def heading_text(line: str) -> str:
+    """The heading part of a line: the bracketed words of 【…】, else up to the first clause end."""
+    m = _rx.match(r"\s*【([^】]{1,20})】", line)
+    if m:
+        return m.group(1)
+    return _rx.match(r"[^，,。；;：:]{0,40}", line).group(0)
 
 
 def _is_heading(line: str) -> bool:

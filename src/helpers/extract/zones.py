@@ -24,6 +24,11 @@ _BYLINE = re.compile(r"(记者|通讯员|作者|来源|编辑|责编|审核|发�
 _BULLET = re.compile(r"^\s*[●◆■▲★☆◇□▶►•]")
 _DIGEST_HEAD = re.compile(r"^\s*[【\[]?(内容提要|内容摘要|摘要|导读|提要|核心提示)[】\]]?")
 _PROSE = re.compile(r"[，,。；;]")
+# site navigation left in a line (您所在的位置:网站>>新闻>>…, 首页 > 栏目): not a headline
+_NAVIGATION = re.compile(r"(>>|»|›|>\s*[\u4e00-\u9fff]{2,6}\s*>|所在(的)?位置|当前位置|首页\s*[>/|])")
+# a title read from the text that is only the site's name or its navigation
+_JUNK_TITLE = re.compile(r"^(?:[\u4e00-\u9fffA-Za-z]{0,8}(?:网|新闻|正文|首页|频道)\s*){1,3}$")
+NAVIGATION = "navigation"
 
 HEADLINE, BYLINE, DIGEST, LEAD, BODY = "headline", "byline", "digest", "lead", "body"
 
@@ -57,11 +62,20 @@ def _is_prose(line: str) -> bool:
     return len(s) >= 24 and bool(_PROSE.search(s))
 
 
+def clean_title(title: str) -> str:
+    """The title, or '' when it is navigation or the site's name rather than a headline."""
+    t = (title or "").strip()
+    if not t or _NAVIGATION.search(t) or _JUNK_TITLE.match(t):
+        return ""
+    return t
+
+
 def zones(lay: Layout, title: str = "") -> Zones:
     text = lay.text
     out: list[Zone] = []
     seen_lead = False
     in_digest = False
+    title = clean_title(title)
     title_key = re.sub(r"\s+", "", title or "")[:16]
     for ln in lay.lines.spans:
         line = text[ln.start:min(ln.end, len(text))]
@@ -69,6 +83,9 @@ def zones(lay: Layout, title: str = "") -> Zones:
         if not s:
             continue
         key = re.sub(r"\s+", "", s)
+        if not seen_lead and _NAVIGATION.search(s):
+            out.append(Zone(ln, NAVIGATION))
+            continue
         if title_key and len(key) >= 6 and key[:16] == title_key and len(s) <= 80:
             out.append(Zone(ln, HEADLINE))
             continue
