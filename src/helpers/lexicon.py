@@ -14,7 +14,7 @@ from __future__ import annotations
 MONEY_CUES: tuple[tuple[str, str, int], ...] = (
     # rejections: money that is not an input the codebook counts
     ("reject:registered_capital", r"注册(资金|资本)", 0),
-    ("reject:planned_investment", r"(计划|预计|项目)?总投资", 0),
+    ("reject:planned_investment", r"(计划|预计|项目)?总投资(额|金额|规模)?", 0),
     ("reject:income", r"(人均|户均|年均|县均)?(收入|增收|工资|月薪|年薪|产值|营业额|利润|分红)", 2),
     ("reject:average<", r"(人均|户均|县均|每户|每人|平均)", -10),
     ("reject:credit", r"(贷款|授信|信贷|担保)", 0),
@@ -59,9 +59,9 @@ WEAK_POOR_NOUN = r"(建档立卡)?(贫困|脱贫)(户|人口|群众|家庭|残�
 # labour in general (not said to be poor) is not an employment figure of the codebook
 # "其中贫困户2000人": the poor part of the figure before, with no verb of its own
 POOR_PART = r"其中(有)?(建档立卡)?(贫困|脱贫)(户|人口|劳动力|群众|人员)"
-NON_POOR_LABOUR = r"(劳动力|(?<!医)务工|农民工|农牧民|农民|村民|群众)"
+NON_POOR_LABOUR = r"(劳动力|(?<!医)务工|农民工|农牧民|农民|村民|群众|就业人口|劳动人员|务工人员)"
 PEOPLE_CUES: tuple[tuple[str, str, int], ...] = (
-    ("reject:target_group", r"(未脱贫|返贫|致贫|贫困发生率|贫困人口减少|剩余贫困|尚未脱贫)", 0),
+    ("reject:target_group", r"(未脱贫|返贫|致贫|贫困发生率|贫困人口减少|剩余|尚未脱贫)", 0),
     ("reject:jobs_offered", r"(岗位|招聘|就业意向|意向)", 0),
     ("reject:students", r"(学生|学员子女|儿童|孤儿)", 1),
     ("reject:visits", r"(互访|考察|代表团|交流互访|座谈|调研|参会|参加会议|观众|阅读量|点击)", 1),
@@ -103,6 +103,10 @@ SENT_VERBS = r"(选派|派驻|派出|派遣|赴|支教|援派|援疆|援藏|援�
 # ---------------------------------------------------------------- counts (个, 家, 对, 所, 项)
 COUNT_CUES: tuple[tuple[str, str, int], ...] = (
     ("reject:agreements", r"(协议|合同|备忘录)(?![^，。；]{0,4}(结对|帮扶关系))", 2),
+    # projects still under talks or only intended (洽谈项目, 意向项目, 协议项目): not carried out
+    ("reject:projects_not_started", r"(洽谈|意向|协议|招商)项目", -2),
+    # workshops and bases built as projects are facilities (援建车间项目N个)
+    ("reject:facilities", r"(车间|工厂|基地|厂房)项目", -2),
     ("reject:facilities", r"(扶贫车间|车间|工厂|基地|冷库|温室|大棚|园区|展台|展位|专柜|专馆|门店|实体店|网点|站点|工作站|卫生室|活动室)", 0),
     ("reject:organisation", r"(工作组|专班|成员单位|单位|部门|小组|协会)", 1),
     ("reject:jobs_offered", r"(岗位|招聘会)", 0),

@@ -6,7 +6,9 @@ body; a page saved twice repeats whole sentences. Both are one figure (``convent
 * a row outside the body (headline, digest, lead, byline) whose indicator, value and unit a
   body row also states is dropped;
 * a row whose sentence repeats, word for word, the sentence of an earlier row with the same
-  indicator, value and unit is dropped (the page was saved twice).
+  indicator, value and unit is dropped (the page was saved twice);
+* a row stating the same figure as an earlier row with the same donor, recipients, status,
+  period, year and detail is dropped (a summary restated).
 
 Rows of one figure that the 各/分别 rule split over several recipients share an offset and are
 not restatements of each other.
@@ -24,6 +26,7 @@ def one_row_per_figure(rows: list[dict], mentions: list[dict]) -> list[dict]:
     body = {_key(x) for x in rows if x["_zone"] == BODY}
     keep, dropped = [], {}
     seen_sentences: dict[tuple, int] = {}
+    seen_facts: dict[tuple, int] = {}
     for x in rows:
         k = _key(x)
         if x["_zone"] != BODY and k in body:
@@ -33,6 +36,12 @@ def one_row_per_figure(rows: list[dict], mentions: list[dict]) -> list[dict]:
         first = seen_sentences.setdefault(sk, x["_fig_start"])
         if first != x["_fig_start"]:
             dropped[x["_fig_start"]] = "the same sentence stated again (page saved twice)"
+            continue
+        # the same figure with the same attribution stated again elsewhere in the body
+        fk = k + (x["donor"], x["recipients"], x["status"], x["period"], x["year"], x["detail"])
+        first = seen_facts.setdefault(fk, x["_fig_start"])
+        if first != x["_fig_start"]:
+            dropped[x["_fig_start"]] = "the same figure stated again"
             continue
         keep.append(x)
     for m in mentions:

@@ -38,6 +38,8 @@ REASON_COLUMNS = ("donor_from", "recipients_from", "status_from", "period_from",
 
 _AID = re.compile(g.AID_NOUNS + "|" + g.GIVING_VERB)
 _OWN_ECONOMY = re.compile(g.OWN_ECONOMY)
+_NATIONAL = re.compile(g.NATIONAL_TOTAL)
+_NON_GOV = re.compile(g.NON_GOVERNMENT_BODIES)
 _BACK = re.compile(g.BACK_REFERENCE)
 _GENERIC = re.compile(g.GENERIC_RECIPIENT)
 _CN_COUNT = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
@@ -172,7 +174,10 @@ def read(doc, gz) -> Reading:
                 [f.start for f in figures], scopes.plan_spans(lay, title), _sections(lay), gz)
     if frame.donor is not None and frame.donor.level != "central":
         names = {re.sub(r"(省|市|区|县|自治区)$", "", n) for n in (frame.donor.name, frame.donor.province)}
-        r.donor_short = "|".join(sorted(re.escape(n) for n in names if len(n) >= 2))
+        names = {n for n in names if len(n) >= 2}
+        names |= {c for c, code in list(fr.PROVINCE_ABBREVIATIONS.items()) + list(fr.CITY_ABBREVIATIONS.items())
+                  if frame.donor.adcode.startswith(code.rstrip("0")) and frame.donor.level != "zone"}
+        r.donor_short = "|".join(sorted(re.escape(n) for n in names))
     return r
 
 
@@ -385,9 +390,11 @@ def giver_for(r: Reading, fig: Figure, sent: Span, topic: Topic) -> Giver:
         if gs:
             g0 = _joint_or_single(r, gs, fig, sent)
             if g0 is not None:
+                kind = "association" if _NON_GOV.match(text, gs[-1].end) else "place"
+                g0 = Giver(g0.unit, g0.name, g0.how, kind)
                 topic.giver, topic.giver_para = g0, para.start
                 lifted = level_lift(text, clause_lo, fig.start, g0.unit, r.gz)
-                return lifted or Giver(g0.unit, g0.name, how)
+                return lifted or Giver(g0.unit, g0.name, how, kind)
     pc = parent_credit(text, r.hits_in(sent.start, fig.start), frame, sent.start, fig.start)
     if pc is not None:
         return pc
@@ -448,16 +455,23 @@ def _joint_or_single(r: Reading, gs: list[PlaceHit], fig: Figure, sent: Span) ->
 
 # ------------------------------------------------------------------ the aid test
 
+_PEOPLE_SENT = ("cadres_sent", "professionals_sent", "cadres_received", "professionals_received", "trained")
+
+
 def aid_test(r: Reading, fig: Figure, sent: Span, choice: Choice, giver: Giver) -> str:
-    """'' when the figure is aid, else the reason it is not."""
+    """'' when the figure is aid, else the reason it is not. Staff and trainees are aid by what
+    they are; money, counts and outcomes need a giving verb or an aid word in their sentence."""
     text = r.text
     clause = r.lay.clause(fig.start)
     lo, hi = max(clause.start, sent.start), min(clause.end, sent.end)
     own = _OWN_ECONOMY.search(text, lo, hi)
     if own:
         return f"the area's own statistics ({own.group(0)})"
+    national = _NATIONAL.search(text, lo, fig.start) or _NATIONAL.search(text, sent.start, fig.start)
+    if national and not r.hits_in(national.end(), fig.start):
+        return f"a national or many-donor total ({national.group(0)})"
     whole = scopes.full_sentence(r.lay, fig.start)
-    if not (_AID.search(text, whole.start, hi) or _AID.search(text, lo, hi)):
+    if choice.indicator not in _PEOPLE_SENT and not (_AID.search(text, whole.start, hi) or _AID.search(text, lo, hi)):
         return "no giving verb or aid word in the sentence"
     # the receiving side's own money: a recipient-side unit as the giver of money, no donor word
     if choice.indicator in ("fiscal_aid", "investment", "social_aid"):
@@ -608,6 +622,9 @@ def extract(doc, gz) -> tuple[list[dict], list[dict]]:
         why_not = joint or aid_test(r, fig, sent, choice, giver)
         if giver.kind == "soe" and indicator == "fiscal_aid":
             indicator, detail = "social_aid", "soe"
+        if giver.kind == "association" and indicator == "fiscal_aid" and \
+                not _rx.search(r"财政", text, r.lay.clause_start(fig.start), fig.end):
+            indicator = "social_aid"     # a charity's or a firm's money is a social donation
         if why_not:
             mentions.append(_mention(r, fig, "rejected", "", why_not))
             continue

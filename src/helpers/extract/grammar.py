@@ -32,7 +32,7 @@ GIVING_VERB = alternation(GIVING_VERBS)
 
 # Words standing between a giver and its verb: adverbs, time words, the giver's own bodies.
 GIVER_TAIL = (
-    ("bodies", r"(?:党委|政府|人民政府|党委政府|市委|区委|县委|省委|市政府|区政府|省政府|各级|各界|社会各界|"
+    ("bodies", r"(?:本级|党委|政府|人民政府|党委政府|市委|区委|县委|省委|市政府|区政府|省政府|各级|各界|社会各界|"
                r"方面|财政|两级|三级|前方指挥部|前指|指挥部|工作队|工作组|工作站|援疆指挥部|援藏指挥部|"
                r"援青指挥部|帮扶工作队|挂职干部|援派干部|干部|企业|工商联|慈善总会|慈善协会|红十字会|"
                r"总工会|妇联|团委|商会|各区|各县|区县|[县区市]级)", "the giver's government and bodies"),
@@ -66,6 +66,10 @@ GIVER_KINDS = (
      "a central ministry, commission or administration"),
     ("soe", r"中国[\u4e00-\u9fff]{1,10}(?:集团|公司)(?:有限公司|有限责任公司)?", "a central state-owned enterprise"),
 )
+# Non-government givers of a place (the panel credits the place; their money is social aid).
+NON_GOVERNMENT_BODIES = r"(?:慈善总会|慈善协会|慈善基金会|基金会|红十字会|工商联|商会|企业家协会|爱心企业|企业|公司|集团)"
+# Aggregates over the whole country or over many donors: no single donor (全国第三批N名援青干部).
+NATIONAL_TOTAL = r"(全国|各省市|各地|东部\d+省市|东部[一二三四五六七八九十]+省市|(?<![\u4e00-\u9fff])中央(?!企业|单位定点)|国家(?=[\u4e00-\u9fff]{0,4}(投入|安排|下达)))"
 # Bodies of a place that give in its name (the panel credits the place): these follow a place name.
 PLACE_BODIES = r"(?:慈善总会|慈善协会|慈善基金会|红十字会|工商联|总工会|妇联|团委|商会|企业家协会|援疆指挥部|援藏指挥部|援青指挥部|前方指挥部|工作队|工作组)"
 

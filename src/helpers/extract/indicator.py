@@ -129,6 +129,8 @@ _STAFF_VERBS = [("received", re.compile(lx.RECEIVED_VERBS), 0), ("sent", re.comp
 _GOING = re.compile(r"(到|赴|来|去|在|奔赴|前往)([^，,。；;：:\d]{1,12}?)(挂职|跟岗|学习|锻炼|支援|支教|支医|工作|开展|帮扶|服务|任职)")
 _SENDING = re.compile(r"(选派|派出|派遣|输送|推荐|组织)")
 _BACK_OR_GENERIC = re.compile(lx.BACK_REFERENCE + "|" + lx.GENERIC_RECIPIENT)
+# 31个旗县, 5个村: a count of places (never enterprises or projects)
+_PLACES_COUNTED = re.compile(r"[\u4e00-\u9fff]{0,4}?(县|旗|区县|县区|县市|乡镇|乡|镇|村|地区|地州)(?![\u4e00-\u9fff]{0,2}(企业|公司|项目))")
 _TRAINED_DETAIL = [(n, re.compile(p), 0) for n, p in lx.TRAINED_DETAIL]
 _EMPLOYMENT_DETAIL = [(n, re.compile(p), 0) for n, p in lx.EMPLOYMENT_DETAIL]
 
@@ -216,7 +218,7 @@ def classify(s: Sentence, fig: Figure) -> Choice:
         hosted = _rx.search(lx.HOSTED_STAFF, text[cue_clause:fig.start]) or \
             _rx.search(r"(赴|来|到)[\u4e00-\u9fff]{0,4}挂职", text[fig.end:clause.end])
         if _rx.search(r"(培训|参训|受训)[^，,。；;：:]*$", text[cue_clause:ms]) or (not hosted and
-                _rx.search(r"(赴|来|到|参加)[\u4e00-\u9fff]{0,6}(培训|跟岗培训|学习培训)", text[fig.end:clause.end])):
+                _rx.search(r"(赴|来|到|进|参加)[\u4e00-\u9fff]{0,6}(培训|跟岗培训|学习培训)", text[fig.end:clause.end])):
             indicator = "trained"
         else:
             indicator, detail = staff_indicator(s, fig)
@@ -239,6 +241,8 @@ def classify(s: Sentence, fig: Figure) -> Choice:
             detail = "total"
         else:
             detail = _nearest_detail(s, fig, _EMPLOYMENT_DETAIL) or "total"
+    elif indicator in ("projects", "enterprises") and _PLACES_COUNTED.match(text, fig.end):
+        return Choice("", "", f"counts places ({cue})", "", ms, me)
     elif indicator == "projects":
         if _rx.match(r"[\u4e00-\u9fff]{0,4}(企业|公司)", text[fig.end:fig.end + 6]):
             return Choice("", "", f"enterprises not said to invest or land ({cue})", "", ms, me)
@@ -264,8 +268,10 @@ def classify(s: Sentence, fig: Figure) -> Choice:
     if indicator == "poor_beneficiaries" and not _rx.search(
             lx.POVERTY_WORDS, text[max(sent.start, clause.start - 40):clause.end]):
         return Choice("", "", f"beneficiaries not said to be poor ({cue})", "", ms, me)
+    if indicator == "employment" and not _rx.search(lx.POVERTY_WORDS, clause_text) and \
+            _rx.search(lx.NON_POOR_LABOUR, clause_text):
+        return Choice("", "", f"labour not said to be poor ({cue})", indicator, ms, me)
     if indicator == "employment" and not _rx.search(lx.POVERTY_WORDS, text[sent.start:clause.end]) and (
-            _rx.search(lx.NON_POOR_LABOUR, clause_text) or
             _rx.match(r"[，,]\s*" + lx.POOR_PART, text[clause.end - 1:sent.end])):
         return Choice("", "", f"labour not said to be poor ({cue})", indicator, ms, me)
     if fig.unit not in INDICATOR_BY_NAME[indicator].units:

@@ -86,6 +86,9 @@ def zones(lay: Layout, title: str = "") -> Zones:
         if not seen_lead and _NAVIGATION.search(s):
             out.append(Zone(ln, NAVIGATION))
             continue
+        if _DIGEST_HEAD.match(s):
+            out.append(Zone(ln, DIGEST))
+            continue
         if title_key and len(key) >= 6 and key[:16] == title_key and len(s) <= 80:
             out.append(Zone(ln, HEADLINE))
             continue
