@@ -7,8 +7,8 @@ body; a page saved twice repeats whole sentences. Both are one figure (``convent
   body row also states is dropped;
 * a row whose sentence repeats, word for word, the sentence of an earlier row with the same
   indicator, value and unit is dropped (the page was saved twice);
-* a row stating the same figure as an earlier row with the same donor, recipients, status,
-  period, year and detail is dropped (a summary restated).
+* a row stating the same figure, with the same words, as an earlier row with the same donor,
+  recipients, status, period, year and detail is dropped (a summary restated).
 
 Rows of one figure that the 各/分别 rule split over several recipients share an offset and are
 not restatements of each other.
@@ -38,7 +38,7 @@ def one_row_per_figure(rows: list[dict], mentions: list[dict]) -> list[dict]:
             dropped[x["_fig_start"]] = "the same sentence stated again (page saved twice)"
             continue
         # the same figure with the same attribution stated again elsewhere in the body
-        fk = k + (x["donor"], x["recipients"], x["status"], x["period"], x["year"], x["detail"])
+        fk = k + (x["donor"], x["recipients"], x["status"], x["period"], x["year"], x["detail"], x["_cue"])
         first = seen_facts.setdefault(fk, x["_fig_start"])
         if first != x["_fig_start"]:
             dropped[x["_fig_start"]] = "the same figure stated again"

@@ -39,6 +39,7 @@ REASON_COLUMNS = ("donor_from", "recipients_from", "status_from", "period_from",
 _AID = re.compile(g.AID_NOUNS + "|" + g.GIVING_VERB)
 _OWN_ECONOMY = re.compile(g.OWN_ECONOMY)
 _NATIONAL = re.compile(g.NATIONAL_TOTAL)
+_FALL_AFTER = re.compile(r"\s*(减少到|下降到|降至|降到|减少至|下降至)")
 _NON_GOV = re.compile(g.NON_GOVERNMENT_BODIES)
 _BACK = re.compile(g.BACK_REFERENCE)
 _GENERIC = re.compile(g.GENERIC_RECIPIENT)
@@ -55,6 +56,7 @@ _ROLE_AFTER = re.compile(lx.ROLE_BREAKDOWN_AFTER)
 _DESCRIBED_AFTER = re.compile(lx.DESCRIBED_AFTER)
 _BRACKET_PART = re.compile(r"[（(]\s*其中")
 _POOR_PART = re.compile(lx.POOR_PART)
+_CONTRACT = re.compile(lx.CONTRACT_PARTY_AFTER)
 _HELPING_AFTER = re.compile(r"(对口帮扶|结对帮扶|对口支援|帮扶|援助|支援|援建|援疆|援藏|援青)")
 _HEADING = re.compile(r"^\s*(#+|【[^】]{1,20}】|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|\d+[、.．](?!\d))")
 
@@ -155,7 +157,8 @@ def read(doc, gz) -> Reading:
             not frame.donor.nests(frame.self_unit) else "donor"
     units = list({h.unit for h in hits + title_hits} | {h.giver_unit for h in hits + title_hits})
     frame.short_names = fr.short_names(units)
-    pair = fr.short_pair(title + "\n" + zs.text_of(text, HEADLINE, "lead", "digest"), frame.short_names, side, gz)
+    pair = fr.short_pair(title + "\n" + zs.text_of(text, HEADLINE, "lead", "digest"), frame.short_names, side, gz,
+                         headline=title + "\n" + zs.text_of(text, HEADLINE))
     if frame.donor is None and pair is not None:
         frame.donor, frame.donor_from = pair[0], "frame_short_pair"
     if frame.self_unit is None and frame.self_word and pair is not None and \
@@ -166,6 +169,16 @@ def read(doc, gz) -> Reading:
     if frame.donor is None and frame.recipients:
         # a receiver's page naming no giver: the pairing reference's donor for its recipients
         frame.donor, frame.donor_from = _reference_donor(frame.recipients, frame.year, gz)
+    if frame.self_unit is not None:
+        # 我县 wherever it stands is the unit the page's writer is
+        from .places import PlaceHit, role_of
+        own = []
+        for m in fr._SELF.finditer(text):
+            if m.group(1) == frame.self_word:
+                role, marker = role_of(text, m.start(), m.end())
+                own.append(PlaceHit(m.start(), m.end(), m.group(0), frame.self_unit, frame.self_unit, role,
+                                    False, marker, False))
+        hits = sorted(hits + own, key=lambda h: (h.start, h.end))
     frame.donor_units = [u for u in units if side.get(key(u)) == "donor"]
     frame.recipient_units = [u for u in units if side.get(key(u)) == "recipient"]
     frame.program = fr.cue_program(text)
@@ -306,13 +319,18 @@ def recipients_for(r: Reading, fig: Figure, sent: Span, topic: Topic) -> tuple[l
                 pass
     local = [h for h in r.receivers_in(lo, hi)]
     if local:
+        party = [h for h in local if text[h.start - 1:h.start] == "与" and _CONTRACT.match(text, h.end)]
+        if party:
+            return dedupe_units([h.unit for h in party]), "clause_contract_party"
         return _expand(r, local), "clause"
     back = _BACK.search(text, lo, hi)
     if back:
         units = _back_reference(r, back.start(), _CN_COUNT.get(back.group(1), 0), back.group(2))
         if units:
             return units, f"back_reference:{back.group(0)}"
-    if _GENERIC.search(text, lo, fig.start) and not _rx.search(r"(其余|其他)" + g.GENERIC_RECIPIENT, text[lo:fig.start]):
+    if _rx.search(r"(其余|其他|剩余)" + g.GENERIC_RECIPIENT, text[lo:fig.start]):
+        return [], "generic_word:the_rest"
+    if _GENERIC.search(text, lo, fig.start):
         if r.frame.recipients and r.frame.recipients_from in ("frame_named_set", "frame_headline", "frame_self",
                                                               "frame_short_pair", "frame_lead"):
             return list(r.frame.recipients), "generic_word+" + r.frame.recipients_from
@@ -320,7 +338,8 @@ def recipients_for(r: Reading, fig: Figure, sent: Span, topic: Topic) -> tuple[l
     parts = _parts_after(r, fig, sent)
     if parts:
         return _expand(r, parts), "parts_after"
-    sent_places = [h for h in r.receivers_in(sent.start, sent.end)
+    part = _rx.search(r"其中", text, fig.end, sent.end)
+    sent_places = [h for h in r.receivers_in(sent.start, part.start() if part else sent.end)
                    if h.role in ("receiver", "giver") and h.marker != "from" or _refines(r, h.unit)]
     if sent_places:
         holders = sorted({r.lay.clauses.index(h.start) for h in sent_places})
@@ -464,7 +483,9 @@ def aid_test(r: Reading, fig: Figure, sent: Span, choice: Choice, giver: Giver) 
     text = r.text
     clause = r.lay.clause(fig.start)
     lo, hi = max(clause.start, sent.start), min(clause.end, sent.end)
-    own = _OWN_ECONOMY.search(text, lo, hi)
+    # a statistic of the area itself governs the figure: it stands before it in the clause
+    # (地区生产总值N亿元, 贫困人口由N人减少到M人) or the figure runs on into a fall (N人减少到…)
+    own = _OWN_ECONOMY.search(text, lo, fig.start) or _FALL_AFTER.match(text, fig.end)
     if own:
         return f"the area's own statistics ({own.group(0)})"
     national = _NATIONAL.search(text, lo, fig.start) or _NATIONAL.search(text, sent.start, fig.start)
@@ -527,6 +548,50 @@ def _respective(r: Reading, fig: Figure, sent: Span, recips: list[Unit]) -> Unit
     return named[listed.index(fig)]
 
 
+def _counties(r: Reading) -> list[Unit]:
+    """The page's receiving units to spread an 各 figure over: its recipients when they are
+    several, else every receiving county the page names."""
+    if len(r.frame.recipients) > 1:
+        return list(r.frame.recipients)
+    named = dedupe_units(h.unit for h in r.hits if r.frame.side.get(key(h.unit)) == "recipient"
+                         and h.unit.level == "county" and h.role != "venue")
+    inside = [u for u in named if not r.frame.recipients or any(f.contains(u) for f in r.frame.recipients)]
+    return inside
+
+
+@dataclass
+class Breakdown:
+    """Short lines listed under a sentence that ends with 其中: (甲地 N亿元 / 乡镇 N个), each holding a
+    figure: they take the head's indicator (or pairings when the head speaks of twinning)."""
+    start: int
+    end: int
+    indicator: str
+    head: str
+    recipients: list
+
+
+def breakdowns(r: Reading) -> list[Breakdown]:
+    out = []
+    text = r.text
+    for sent in r.lay.sentences.spans:
+        if not _rx.search(r"其中\s*[:：]\s*$", text, sent.start, sent.end):
+            continue
+        pos, end = sent.end, None
+        while pos < len(text):
+            nl = text.find("\n", pos)
+            line_end = len(text) if nl < 0 else nl
+            if not text[pos:line_end].strip() or line_end - pos > 30 or not r.figures_in(pos, line_end):
+                break
+            end, pos = line_end, line_end + 1
+        if end is None:
+            continue
+        head = text[sent.start:sent.end]
+        indicator = "pairings" if _rx.search(r"(结对|结亲|帮扶关系)", head) else ""
+        out.append(Breakdown(sent.end, end, indicator, head.strip()[:20],
+                             _expand(r, r.receivers_in(sent.start, sent.end))))
+    return out
+
+
 def _staff_detail(word: str) -> str:
     return next((n for n, p in lx.STAFF_DETAIL if _rx.search(p, word)), "")
 
@@ -574,6 +639,7 @@ def extract(doc, gz) -> tuple[list[dict], list[dict]]:
     last_staff = None
     last_recips: tuple[int, list[Unit]] | None = None
     topic = Topic()
+    blocks = breakdowns(r)
     for fig in r.figures:
         sent = r.lay.sentence(fig.start)
         para = r.lay.line(fig.start)
@@ -599,9 +665,15 @@ def extract(doc, gz) -> tuple[list[dict], list[dict]]:
             detail = "total"
         if choice.candidate and fig.unit != "yuan":
             last_total = (choice.candidate, fig.end, fig.text, detail)
+        block = next((b for b in blocks if b.start <= fig.start < b.end), None)
+        if block is not None and block.indicator and (not indicator or reason.startswith("continues")):
+            label = text[text.rfind("\n", 0, fig.start) + 1:fig.start]
+            indicator, reason = block.indicator, f"line of the breakdown under {block.head}"
+            if indicator == "pairings":
+                detail = next((n for n, p in lx.PAIRING_DETAIL if _rx.search(p, label)), "")
         if not indicator and reason.startswith("no indicator cue"):
             last = prev_list.get(fig.unit if fig.unit == "yuan" else fig.classifier)
-            if last and last[2].end >= fig.start - 100 and last[2].end >= sent.start - 60:
+            if last and last[2].end >= fig.start - 100 and r.lay.line(last[2].start) == para:
                 indicator, detail, reason = last[0], last[1], f"continues the list of {last[2].text}"
         if indicator.startswith(("cadres", "professionals")):
             head = last_staff if last_staff and last_staff[1] >= sent.start else None
@@ -619,7 +691,8 @@ def extract(doc, gz) -> tuple[list[dict], list[dict]]:
         choice = Choice(indicator, detail, reason, choice.candidate, choice.cue_start, choice.cue_end)
         joint = multi_donor_total(text, sent.start, fig.start, r.hits_in(sent.start, fig.start), r.frame)
         giver = giver_for(r, fig, sent, topic)
-        why_not = joint or aid_test(r, fig, sent, choice, giver)
+        inherited = reason.startswith(("continues the list", "the poor part of", "line of the breakdown"))
+        why_not = joint or ("" if inherited else aid_test(r, fig, sent, choice, giver))
         if giver.kind == "soe" and indicator == "fiscal_aid":
             indicator, detail = "social_aid", "soe"
         if giver.kind == "association" and indicator == "fiscal_aid" and \
@@ -634,6 +707,12 @@ def extract(doc, gz) -> tuple[list[dict], list[dict]]:
                 _rx.match(r"\s*其中", text, clause.start, clause.end) and not r.receivers_in(clause.start, fig.end) \
                 and not _BACK.search(text, clause.start, fig.end):
             recips, recips_from = list(last_recips[1]), "part_of_previous"
+        if block is not None and block.recipients and \
+                not r.receivers_in(text.rfind("\n", 0, fig.start) + 1, fig.start):
+            recips, recips_from = list(block.recipients), "breakdown_head"
+        for b in blocks:
+            if b.start == sent.end and not b.indicator:
+                b.indicator, b.head, b.recipients = indicator, fig.text, b.recipients or recips
         last_recips = (sent.start, recips)
         topic.recips, topic.recips_para = recips, para.start
         sec_start, _ = r.section_of(fig.start)
@@ -643,7 +722,8 @@ def extract(doc, gz) -> tuple[list[dict], list[dict]]:
         status, status_how = scopes.status(
             r.lay, fig, sent, indicator, detail, doc_year=r.frame.year, fig_year=year,
             year_stated=year_stated and year_how in ("year:sentence",), in_plan=in_plan,
-            prev=prev_status if prev_status and prev_status[1] >= sent.start else None,
+            prev=prev_status if prev_status and (prev_status[1] >= sent.start or
+                                                 r.lay.line(prev_status[1] - 1) == para) else None,
             next_figs=r.figures_in(fig.end, sent.end))
         prev_status = (status, fig.end)
         each, units = _each(r, fig, sent)
@@ -663,8 +743,10 @@ def extract(doc, gz) -> tuple[list[dict], list[dict]]:
                 groups = [([paired], detail)] if paired is not None else [([p], detail) for p in recips]
             elif len(units) > 1:
                 groups = [(recips, detail)] * len(units)
-            elif not recips and generic and len(r.frame.recipients) > 1:
-                groups = [([p], detail) for p in r.frame.recipients]
+            elif not recips and (generic or recips_from.startswith("frame")) and len(_counties(r)) > 1 \
+                    and not _rx.search(r"(其余|其他|剩余)", text, sent.start, fig.start):
+                # 各选派1名 with no list: each of the page's receiving counties
+                groups = [([p], detail) for p in _counties(r)]
         if indicator == "poor_beneficiaries" and not any(d for _, d in groups) and _LIFTED_AFTER.match(text, fig.end):
             groups = [(gg, "lifted") for gg, _ in groups]
         if indicator == "consumption_aid" and not any(d for _, d in groups) and \
@@ -704,9 +786,10 @@ def extract(doc, gz) -> tuple[list[dict], list[dict]]:
                 "_fig_start": fig.start,
                 "_zone": r.zones.kind_at(fig.start),
                 "_sentence": text[sent.start:sent.end].strip(),
+                "_cue": text[choice.cue_start:choice.cue_end] if choice.cue_start >= 0 else "",
             })
     rows = dedupe.one_row_per_figure(rows, mentions)
     for row in rows:
-        for k in ("_fig_start", "_zone", "_sentence"):
+        for k in ("_fig_start", "_zone", "_sentence", "_cue"):
             row.pop(k, None)
     return rows, mentions

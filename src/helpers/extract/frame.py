@@ -29,6 +29,8 @@ _OPENING_YEAR = re.compile(r"(?:^|\n|获悉[:：,，]|了解到[:：,，]?)\s*((
 _SELF = re.compile(g.SELF_REFERENCE)
 _HELPED_SELF = re.compile(r"(向|为|对|给|帮扶|支援|帮助|援助|到|来|在|赴|助力|支持)$")
 _PAIRING_VERB = re.compile(r"(结对|协作|对口|帮扶|支援|援建|携手|合作|援疆|援藏|援青|扶贫)")
+_PAIRING_BEFORE = re.compile(r"(结对|协作|对口|帮扶|支援|援建|携手|援疆|援藏|援青|扶贫)[^，,。；;\d]{0,3}$")
+_PAIRING_AFTER = re.compile(r"^[^，,。；;\d]{0,4}(结对|协作|对口|帮扶|支援|携手|开展[^，,。；;\d]{0,3}(扶贫|协作|帮扶))")
 _LIST_GAP = re.compile(r"[\s、，,和与及以及]{0,3}")
 _COUNTERPART = ("新疆维吾尔自治区", "西藏自治区", "青海省")
 _EAST_WEST_CUES = re.compile(r"东西部扶贫协作|东西部协作|携手奔小康|扶贫协作|东西协作|东西扶贫协作")
@@ -262,9 +264,12 @@ def _short_unit(entry, gz):
     return u
 
 
-def short_pair(text: str, shorts: dict, side: dict, gz=None) -> tuple[Unit, Unit] | None:
-    """甲乙两地 / 甲乙协作: a pair written with one character per side, giver first."""
-    for m in _PAIR_WORD.finditer(text):
+def short_pair(text: str, shorts: dict, side: dict, gz=None, headline: str = "") -> tuple[Unit, Unit] | None:
+    """甲乙两地 / 甲乙协作: a pair written with one character per side, giver first. In a headline
+    two province 简称 side by side (甲乙再续…) are a pair without a following word."""
+    abbr = "".join(PROVINCE_ABBREVIATIONS)
+    found = list(_PAIR_WORD.finditer(text)) + list(re.finditer(f"([{abbr}])([{abbr}])", headline))
+    for m in found:
         a, b = _short_unit(shorts.get(m.group(1)), gz), _short_unit(shorts.get(m.group(2)), gz)
         if a is None or b is None or a == b:
             continue
@@ -335,9 +340,11 @@ def named_sets(text: str, hits: list[PlaceHit], side: dict) -> list[tuple[int, l
         units = [h.unit for h in run if side.get(key(h.unit)) == "recipient"]
         if len(units) < 2 and not (units and run[0].role == "receiver"):
             continue
-        before = text[max(0, run[0].start - 14):run[0].start]
-        after = text[run[-1].end:run[-1].end + 14]
-        if _PAIRING_VERB.search(before) or _PAIRING_VERB.search(after[:8]):
+        # the pairing verb governs the list: right before it (对口支援甲县、乙县) or right after
+        # it (与甲县、乙县结对, …开展东西部扶贫协作)
+        before = text[max(0, run[0].start - 8):run[0].start]
+        after = text[run[-1].end:run[-1].end + 10]
+        if _PAIRING_BEFORE.search(before) or _PAIRING_AFTER.match(after):
             out.append((run[0].start, dedupe_units(units)))
     return out
 
@@ -366,7 +373,13 @@ def page_recipients(text: str, zones: Zones, hits: list[PlaceHit], title_hits: l
         # program's partners listed in passing
         first = max(sets, key=lambda s: (len(s[1]), -s[0]))[1] if len(sets) > 1 else sets[0][1]
         named = Counter(h.unit for h in hits)
-        repeated = [u for u in first if named[u] >= 2 or any(u.contains(v) and named[v] >= 2 for v in named)]
+
+        def again(u):
+            # named again, itself, a unit inside it or its prefecture (甲市乙县 … 甲市)
+            n = sum(c for v, c in named.items() if u.contains(v) or
+                    (v.level == "prefecture" and v.contains(u)))
+            return n >= 2
+        repeated = [u for u in first if again(u)]
         if len(repeated) >= 1 and len(repeated) < len(first) and len(first) > 2:
             first = repeated
         if len(lead) == 1 and not any(lead[0].contains(u) for u in first) and len(first) < 2:

@@ -143,5 +143,5 @@ def multi_donor_total(text: str, lo: int, fig_start: int, hits: list[PlaceHit], 
         first, last = givers[0], givers[-1]
         between = text[first.end:last.start]
         if _rx.fullmatch(r"[、和与及\s]{1,3}", between) or (len(between) <= 4 and not _rx.search(r"[，,。；;]", between)):
-            return f"a figure of several provinces together ({text[first.start:last.end]})"
+            return f"a figure of several donors together ({text[first.start:last.end]})"
     return ""

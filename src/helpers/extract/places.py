@@ -31,7 +31,7 @@ _ATTRIBUTE_AFTER = re.compile(g.ATTRIBUTE_AFTER)
 # a news agency's dateline (…网甲市1月9日电, 本报甲市讯): where the story was filed
 _DATELINE = re.compile(r"^\s*(\d{1,2}月\d{1,2}日)?\s*(电|讯)")
 _CLAUSE_OPEN = re.compile(
-    r"(?:^|[，,。；;：:！？!?\n、)）]|(?<=[^\u4e00-\u9fff]))\s*"
+    r"(?:^|[，,。；;：:！？!?\n)）]|(?<=[^\u4e00-\u9fff、]))\s*"
     r"(?:其中|同时|此外|另外|而|并|又|还有|一是|二是|三是|四是|五是|六是|首先|其次|最后|近年来|多年来|"
     r"截至目前|截至\d{4}年底?|截至\d{4}年\d{1,2}月(?:底)?|今年以来|今年|去年|当年|"
     r"(?:自|从)?\d{4}年(?:以来|起)?|\d{4}年\d{1,2}月(?:以来)?|[一二三四五六七八九十两]+年来)?"
@@ -135,10 +135,42 @@ def find_places(gz, text: str) -> list[PlaceHit]:
             continue
         role, marker = role_of(text, m.start, m.end)
         gap = text[max(prev_end, 0):m.start] if prev_end >= 0 else "x"
+        listed = bool(_LIST_GAP.fullmatch(gap))
+        if listed and out and role in ("mention", "giver") and out[-1].role == "receiver" \
+                and out[-1].marker in ("to", "help"):
+            # the members of a list after a preposition share its role: 向甲县、乙县、丙县分别…
+            role, marker = out[-1].role, out[-1].marker
         out.append(PlaceHit(m.start, m.end, m.surface, unit_of(place), unit_of(place, as_giver=True),
-                            role, place.level == "township", marker,
-                            bool(re.fullmatch(r"[\s、，,和与及]{0,3}", gap))))
+                            role, place.level == "township", marker, listed))
         prev_end = m.end
+    return _counties_in_lists(gz, text, out)
+
+
+_LIST_GAP = re.compile(r"[\s、和与及]{1,3}|[，,]\s*、|、\s*[，,]")
+_COUNTY_TAIL = re.compile(r"[\u4e00-\u9fff]{0,2}?[两二三四五六七八九十\d]+个?(县|区县|县区|县市)")
+
+
+def _counties_in_lists(gz, text: str, hits: list[PlaceHit]) -> list[PlaceHit]:
+    """甲、乙、丙三县: a bare name read as a prefecture inside a list of counties of that
+    prefecture (or before a count of counties) is the county of that name."""
+    from dataclasses import replace
+    out = list(hits)
+    for i, h in enumerate(hits):
+        if h.unit.level != "prefecture" or _ADMIN_SUFFIX.search(h.surface):
+            continue
+        near = [hits[j] for j in (i - 1, i + 1) if 0 <= j < len(hits)]
+        in_list = any(q.unit.level == "county" and q.unit.adcode[:4] == h.unit.adcode[:4]
+                      and _LIST_GAP.fullmatch(text[min(h.end, q.end):max(h.start, q.start)]) for q in near)
+        run_end = h.end
+        j = i
+        while j + 1 < len(hits) and _LIST_GAP.fullmatch(text[hits[j].end:hits[j + 1].start]):
+            j += 1
+            run_end = hits[j].end
+        if not in_list and not _COUNTY_TAIL.match(text, run_end):
+            continue
+        county = gz.resolve(h.surface + "县")
+        if county is not None and county.level == "county" and county.adcode[:4] == h.unit.adcode[:4]:
+            out[i] = replace(h, unit=unit_of(county), giver_unit=unit_of(county, as_giver=True))
     return out
 
 

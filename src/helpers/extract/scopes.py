@@ -167,7 +167,7 @@ def stated_years(text: str, start: int, end: int) -> tuple[tuple[int, int], ...]
         before = text[max(start, m.start() - 40):m.start()]
         if before.rfind("《") > before.rfind("》"):
             continue                      # the name of a plan
-        if text[max(0, m.start() - 1):m.start()] in ("自", "从") or \
+        if text[max(0, m.start() - 1):m.start()] == "自" or \
                 _rx.match(r"[^，,。；;：:\n\d]{0,20}(以来|开始|起步|启动)", text[m.end():m.end() + 24]):
             continue
         out.append((m.start(), int(m.group(1))))
@@ -178,6 +178,7 @@ _CUMULATIVE = re.compile(g.CUMULATIVE_CUES)
 _TO_DATE = re.compile(g.YEAR_TO_DATE)
 _SPAN = re.compile(r"((?:19|20)\d\d)\s*年?\s*[至到—\-–~]\s*((?:19|20)\d\d)")
 _UNTIL = re.compile(r"截[至止](?:到)?((?:19|20)\d\d)\s*年")
+_CUMULATIVE_AFTER = re.compile(r"[^，,。；;：:]{0,24}?(累计)[^，,。；;：:\d]*$")
 _OPENS_PARA = re.compile(r"^[^，,。；;]{0,15}(" + g.CUMULATIVE_CUES + ")")
 
 
@@ -200,8 +201,9 @@ def period_year(lay: Layout, fig, sent: Span, doc_year: int | None, title: str =
     elif _OPENS_PARA.match(para_left) and not stated_years(text, para.start, fig.start) \
             and not _rx.search(r"(今年|本年|全年|年内)", left):
         period = "cumulative"
-    elif "累计" in text[fig.end:lay.clause(fig.start).end] and not _rx.search(r"\d", text[fig.end:lay.clause(fig.start).end]):
-        period = "cumulative"
+    elif "累计" in text[fig.end:lay.clause(fig.start).end] and _CUMULATIVE_AFTER.match(
+            text[fig.end:lay.clause(fig.start).end].rstrip("，,。；;：:！？!?\n ")):
+        period = "cumulative"           # …N个乡镇累计结对: the cue after the numbers of the clause
     else:
         period = "annual"
     clause_start = lay.clause_start(fig.start)

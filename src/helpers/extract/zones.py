@@ -58,8 +58,9 @@ class Zones:
 
 
 def _is_prose(line: str) -> bool:
+    """A line of running text: it ends a sentence (。！？) or is long with clause marks."""
     s = line.strip()
-    return len(s) >= 24 and bool(_PROSE.search(s))
+    return bool(re.search(r"[。！？!?]", s)) and len(s) >= 8 or len(s) >= 24 and bool(_PROSE.search(s))
 
 
 def clean_title(title: str) -> str:
