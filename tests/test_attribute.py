@@ -120,8 +120,12 @@ def test_donor_and_recipients_from_the_clause(gz):
     assert only(rows, value=8e6)["recipients"] == "甘肃省临夏回族自治州广河县"
 
 
-def test_generic_recipient_words_leave_recipients_empty(gz):
+def test_generic_recipient_words_take_the_named_set_or_stay_empty(gz):
+    # conventions v2: 受援地区 means the donor's complete set when the page names it ...
     rows, _ = rows_of(gz, "全年为受援地区引进落地项目9个。")
+    assert len(only(rows, value=9.0)["recipients"].split(";")) == 2
+    # ... and no recipient when it never does
+    rows, _ = extract_document(Doc("t", "2020年,天津市红桥区全年为受援地区引进落地项目9个。"), gz)
     assert only(rows, value=9.0)["recipients"] == ""
 
 
@@ -450,11 +454,12 @@ def test_total_goes_to_the_places_of_its_breakdown(gz):
     assert len(only(rows, value=9.2e8)["recipients"].split(";")) == 2
 
 
-def test_prefecture_stands_for_the_counties_it_pairs(gz):
+def test_prefecture_named_for_a_figure_is_kept_and_unnamed_figures_take_the_counties(gz):
     intro = ("2018年,上海市浦东新区对口帮扶云南省大理州,结对帮扶洱源、剑川、鹤庆3县。"
              "浦东新区持续发力。\n")
+    # conventions v2: a figure stated for a prefecture by name takes the prefecture
     rows, _ = rows_of(gz, "“助力大理脱贫”,三年来浦东累计投入帮扶资金5.1亿元。", intro=intro)
-    assert len(only(rows, value=5.1e8)["recipients"].split(";")) == 3
+    assert only(rows, value=5.1e8)["recipients"] == "云南省大理白族自治州"
     rows, _ = rows_of(gz, "全年实施帮扶项目96个。", intro=intro)
     assert len(only(rows, value=96.0)["recipients"].split(";")) == 3
 
@@ -535,8 +540,9 @@ def test_back_reference_in_an_earlier_clause_holds_for_the_sentence(gz):
 
 
 def test_both_sides_together_are_not_a_back_reference(gz):
+    # 两地携手 names both sides, not two receivers: the figure keeps the page's complete set
     rows, _ = rows_of(gz, "两地携手,全年拨付帮扶资金1500万元。", intro=MULTI)
-    assert only(rows, value=1.5e7)["recipients"] == ""
+    assert len(only(rows, value=1.5e7)["recipients"].split(";")) == 3
 
 
 def test_employment_kinds_in_a_breakdown(gz):
@@ -672,10 +678,13 @@ def test_a_sub_donor_opening_the_paragraph_keeps_its_later_figures(gz):
     assert only(rows, value=2.1e8)["donor"] == "浙江省宁波市"      # a new paragraph, another subject
 
 
-def test_an_association_inside_a_sub_unit_does_not_make_it_the_donor(gz):
+def test_an_association_is_credited_to_its_own_place(gz):
+    # conventions v2: an association of a donor area is credited to that area's government unit
     body = "宁波市全年向三县拨付帮扶资金1.2亿元。\n其中,余姚市企业家协会向贞丰县捐款60万元,宁波市各界捐款捐物800万元。\n"
     rows, _ = rows_of(gz, body, intro=NINGBO)
-    assert only(rows, value=6e5)["donor"] == "浙江省宁波市"
+    assert only(rows, value=6e5)["donor"] == "浙江省宁波市余姚市"
+    assert only(rows, value=6e5)["indicator"] == "social_aid"
+    assert only(rows, value=8e6)["donor"] == "浙江省宁波市"
 
 
 def test_a_year_on_year_change_is_not_an_amount(gz):

@@ -3,8 +3,8 @@
 A page states its key figures in the headline, a digest (● …) or the lead, and again in the
 body; a page saved twice repeats whole sentences. Both are one figure (``conventions.md``):
 
-* a row outside the body (headline, digest, lead, byline) whose indicator, value and unit a
-  body row also states is dropped;
+* a row of the headline, byline, digest or lead whose indicator, value and unit a row of a
+  later zone (lead, body) also states is dropped;
 * a row whose sentence repeats, word for word, the sentence of an earlier row with the same
   indicator, value and unit is dropped (the page was saved twice);
 * a row stating the same figure, with the same words, as an earlier row with the same donor,
@@ -22,15 +22,22 @@ def _key(row: dict) -> tuple:
     return row["indicator"], round(float(row["value"]), 2), row["unit"]
 
 
+# the later a zone, the more a statement there is the page's own: headline < digest < lead < body
+_RANK = {"headline": 0, "navigation": 0, "byline": 0, "digest": 1, "lead": 2, BODY: 3}
+
+
 def one_row_per_figure(rows: list[dict], mentions: list[dict]) -> list[dict]:
-    body = {_key(x) for x in rows if x["_zone"] == BODY}
+    best: dict[tuple, int] = {}
+    for x in rows:
+        k = _key(x)
+        best[k] = max(best.get(k, -1), _RANK.get(x["_zone"], 3))
     keep, dropped = [], {}
     seen_sentences: dict[tuple, int] = {}
     seen_facts: dict[tuple, int] = {}
     for x in rows:
         k = _key(x)
-        if x["_zone"] != BODY and k in body:
-            dropped[x["_fig_start"]] = f"restated in the body ({x['_zone']})"
+        if _RANK.get(x["_zone"], 3) < best[k]:
+            dropped[x["_fig_start"]] = f"restated later in the page ({x['_zone']})"
             continue
         sk = k + (x["_sentence"], x["recipients"], x["detail"])
         first = seen_sentences.setdefault(sk, x["_fig_start"])

@@ -151,7 +151,9 @@ def read(doc, gz) -> Reading:
     frame.year, frame.year_from = fr.reporting_year(title, text, str(getattr(doc, "date", "") or ""))
     frame.donor, frame.donor_from = fr.choose_donor(hits, side, zs, title_hits)
     header = _header_units(gz, doc) if fr._SELF.search(text) else []
-    frame.self_unit, frame.self_word = fr.self_reference(text, hits, header, side)
+    head_end = max([z.span.end for z in zs.zones if z.kind in (HEADLINE, "byline", "navigation")] + [0])
+    lead_start = min([z.span.start for z in zs.zones if z.kind == "lead"] + [len(text)])
+    frame.self_unit, frame.self_word = fr.self_reference(text, hits, header, side, min(head_end, lead_start))
     if frame.self_unit is not None and side.get(key(frame.self_unit)) is None:
         side[key(frame.self_unit)] = "recipient" if frame.donor is None or \
             not frame.donor.nests(frame.self_unit) else "donor"
@@ -338,6 +340,10 @@ def recipients_for(r: Reading, fig: Figure, sent: Span, topic: Topic) -> tuple[l
     parts = _parts_after(r, fig, sent)
     if parts:
         return _expand(r, parts), "parts_after"
+    party = [h for h in r.receivers_in(sent.start, sent.end)
+             if text[h.start - 1:h.start] == "与" and _CONTRACT.match(text, h.end)]
+    if party and _rx.search(r"(协议|合同|订单|签约|约定)", text, sent.start, fig.end):
+        return dedupe_units([h.unit for h in party]), "sentence_contract_party"
     part = _rx.search(r"其中", text, fig.end, sent.end)
     sent_places = [h for h in r.receivers_in(sent.start, part.start() if part else sent.end)
                    if h.role in ("receiver", "giver") and h.marker != "from" or _refines(r, h.unit)]

@@ -191,7 +191,8 @@ def reporting_year(title: str, text: str, date: str) -> tuple[int | None, str]:
 
 # ------------------------------------------------------------------ the page's own pair
 
-def self_reference(text: str, hits: list[PlaceHit], header_units: list[Unit], side: dict) -> tuple[Unit | None, str]:
+def self_reference(text: str, hits: list[PlaceHit], header_units: list[Unit], side: dict,
+                   head_end: int = 0) -> tuple[Unit | None, str]:
     """(unit, level word) 我县/我省 stands for when the page is written by a receiver (or a giver):
     the unit of that level the page names most, its header first."""
     found = list(_SELF.finditer(text))
@@ -213,7 +214,9 @@ def self_reference(text: str, hits: list[PlaceHit], header_units: list[Unit], si
                     and fits(h.unit))
     if not cands:
         return None, word
-    return sorted(cands.items(), key=lambda kv: (-kv[1], kv[0].adcode))[0][0], word
+    # the unit named in the page's head (headline, byline) first, then the one named most
+    head = {h.unit for h in hits if h.start < head_end}
+    return sorted(cands.items(), key=lambda kv: (kv[0] not in head, -kv[1], kv[0].adcode))[0][0], word
 
 
 # The one-character names (简称) of provinces and of the cities that have one of their own; other

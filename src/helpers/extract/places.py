@@ -143,7 +143,27 @@ def find_places(gz, text: str) -> list[PlaceHit]:
         out.append(PlaceHit(m.start, m.end, m.surface, unit_of(place), unit_of(place, as_giver=True),
                             role, place.level == "township", marker, listed))
         prev_end = m.end
-    return _counties_in_lists(gz, text, out)
+    return _counties_in_lists(gz, text, _list_givers(text, out))
+
+
+def _list_givers(text: str, hits: list[PlaceHit]) -> list[PlaceHit]:
+    """甲市、乙市分别向…: a list opening a clause whose last member is followed by a giving verb
+    is a list of givers."""
+    from dataclasses import replace
+    out = list(hits)
+    i = 0
+    while i < len(hits):
+        j = i
+        while j + 1 < len(hits) and hits[j + 1].text_gap_ok and _LIST_GAP.fullmatch(text[hits[j].end:hits[j + 1].start]):
+            j += 1
+        if j > i and (_CLAUSE_OPEN.search(text[max(0, hits[i].start - 24):hits[i].start]) or hits[i].start == 0):
+            tail = text[hits[j].end:hits[j].end + 24]
+            body = _BODY_AFTER.match(tail)
+            if _GIVING_AFTER.match(tail[body.end():] if body else tail):
+                for k in range(i, j + 1):
+                    out[k] = replace(hits[k], role="giver", marker="")
+        i = j + 1
+    return out
 
 
 _LIST_GAP = re.compile(r"[\s、和与及]{1,3}|[，,]\s*、|、\s*[，,]")
