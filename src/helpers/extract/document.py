@@ -46,6 +46,7 @@ _GENERIC = re.compile(g.GENERIC_RECIPIENT)
 _CN_COUNT = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 _EACH = re.compile(lx.EACH_CUES)
 _ANAPHORA = re.compile(lx.ANAPHORA_OPEN)
+_SINGLED_OUT = re.compile(lx.SINGLED_OUT_OPEN)
 _COUNTED = re.compile(lx.COUNTED_UNITS)
 _LIFTED_AFTER = re.compile(lx.LIFTED_AFTER)
 _COVID = re.compile(lx.COVID_CUES)
@@ -230,6 +231,16 @@ def _back_reference(r: Reading, pos: int, n: int, word: str) -> list[Unit]:
     return kind if len(kind) == n else []
 
 
+def _adds_up(r: Reading, fig: Figure, c: Span, places: list[PlaceHit]) -> bool:
+    own = [f for f in r.figures_in(c.start, c.end) if f.unit == fig.unit]
+    if not own:
+        return False
+    n = len(dedupe_units(h.unit for h in places if c.start <= h.start < c.end))
+    each = _EACH.search(r.text, c.start, own[0].start) is not None
+    total = own[0].value * n if each and len(own) == 1 else sum(f.value for f in own)
+    return abs(total - fig.value) <= 0.01 * fig.value
+
+
 def _refines(r: Reading, u: Unit) -> bool:
     """A place merely mentioned near a figure counts as its receiver only when it narrows the
     page's recipients (a county of the page's prefecture), never when it widens them."""
@@ -290,6 +301,7 @@ class Topic:
     recips_para: int = -1
     para_topic: list[Unit] = field(default_factory=list)
     para_topic_at: int = -1
+    heads: dict = field(default_factory=dict)    # sentence start → {unit group: recipients of its head figure}
 
 
 def recipients_for(r: Reading, fig: Figure, sent: Span, topic: Topic) -> tuple[list[Unit], str]:
@@ -351,9 +363,11 @@ def recipients_for(r: Reading, fig: Figure, sent: Span, topic: Topic) -> tuple[l
         holders = sorted({r.lay.clauses.index(h.start) for h in sent_places})
         if len(holders) == 1:
             c = r.lay.clauses[holders[0]]
-            # places named after the figure in a clause giving amounts of their own are not its own
+            # places named after the figure in a clause giving amounts of their own are not its
+            # own, unless those amounts add up to it (投入1亿元,向甲县、乙县各拨付五千万元)
             if c.start >= hi and r.figures_in(c.start, c.end):
-                pass
+                if _adds_up(r, fig, c, sent_places):
+                    return _expand(r, sent_places), "sentence_parts_add_up"
             elif c.start >= hi and _rx.search(r"其中", text, fig.end, c.start):
                 pass
             else:
@@ -376,6 +390,11 @@ def recipients_for(r: Reading, fig: Figure, sent: Span, topic: Topic) -> tuple[l
     # the discourse: the sentence before in the same paragraph, when this one points back or
     # continues it (其中, 其, 该县, 当地), or the paragraph's topic
     para = r.lay.line(fig.start)
+    if _SINGLED_OUT.match(text, sent.start, sent.end):
+        prev = r.lay.previous_sentence(sent)
+        head = topic.heads.get(prev.start, {}).get(group_of(fig.unit)) if prev is not None else None
+        if head is not None and r.lay.line(prev.start) == para:
+            return list(head), "discourse_singled_out_year"
     if topic.recips and topic.recips_para == para.start and (
             _ANAPHORA.match(text, sent.start, sent.end) or _rx.match(r"\s*其中", text, sent.start, sent.end)):
         return list(topic.recips), "discourse_previous_sentence"
@@ -721,6 +740,8 @@ def extract(doc, gz) -> tuple[list[dict], list[dict]]:
                 b.indicator, b.head, b.recipients = indicator, fig.text, b.recipients or recips
         last_recips = (sent.start, recips)
         topic.recips, topic.recips_para = recips, para.start
+        if not _rx.match(r"\s*其中", text, r.lay.clause_start(fig.start), fig.start):
+            topic.heads.setdefault(sent.start, {}).setdefault(group_of(fig.unit), recips)
         sec_start, _ = r.section_of(fig.start)
         period, year, year_how, year_stated = scopes.period_year(
             r.lay, fig, sent, r.frame.year, r.zones.title, sec_start)

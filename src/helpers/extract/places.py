@@ -166,7 +166,7 @@ def _list_givers(text: str, hits: list[PlaceHit]) -> list[PlaceHit]:
     return out
 
 
-_LIST_GAP = re.compile(r"[\s、和与及]{1,3}|[，,]\s*、|、\s*[，,]")
+_LIST_GAP = re.compile(r"[\s、和及]{1,3}|[，,]\s*、|、\s*[，,]")
 _COUNTY_TAIL = re.compile(r"[\u4e00-\u9fff]{0,2}?[两二三四五六七八九十\d]+个?(县|区县|县区|县市)")
 
 
