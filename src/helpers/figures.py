@@ -43,7 +43,7 @@ _CN_DIGITS = "零〇一二两三四五六七八九十百千"
 _AR_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _CN_NUM = rf"[{_CN_DIGITS}]+"
 _SEP = r"[\s\*]{0,3}"
-# 16.8万建档立卡贫困人口: a head count in 万 written straight before the people it counts
+# N万建档立卡人口: a head count in 万 written straight before the people it counts
 _HEAD_NOUN = r"(?:建档立卡)?(?:贫困|脱贫)?(?:人口|群众)|(?:建档立卡)?(?:贫困|脱贫)劳动力"      # spaces and markdown bold the normaliser may have left between parts
 FIGURE_RE = re.compile(
     rf"(?P<num>{_AR_NUM}|{_CN_NUM})"

@@ -78,9 +78,9 @@ PEOPLE_CUES: tuple[tuple[str, str, int], ...] = (
     ("employment", r"(就业|(?<!医)务工|输转|转移|返岗|复工|上岗|稳岗|劳务输出)", 0),
     ("poor_beneficiaries", r"((?<![未已])脱贫(?!攻坚|监测)|受益|惠及|增收|摘帽|稳定脱贫)", 0),
     ("poor_beneficiaries", r"(带动|帮助|助力|促使|扶持)[^，。；\d]{0,12}(贫困|脱贫|建档立卡)", 1),
-    # the poor as the object of another verb (…名贫困人口来津就业) do not decide: a weak cue
+    # the poor as the object of another verb (…名贫困人口来甲地就业) do not decide: a weak cue
     ("poor_beneficiaries", WEAK_POOR_NOUN, 16),
-    ("pairings+", r"(结对|结亲)", 0),              # 与镇原101户贫困户结对认亲: households twinned
+    ("pairings+", r"(结对|结亲)", 0),              # 与乙县N户贫困户结对: households twinned
     ("staff", r"(党政干部|领导干部|干部|专业技术人才|专业技术人员|专技人才|专技人员|专业技能人才|专业人才|"
               r"骨干教师|教师|医生|医务|医护|专家|支教|技术人员|人才|挂职)", 1),
 )
@@ -232,47 +232,18 @@ DESIGNATED_CUES = r"(定点帮扶|省内协作|省内对口|区域协作|省内�
 # ---------------------------------------------------------------- donors other than eastern places
 # Central ministries and state-owned enterprises that run 定点扶贫/对口支援 of their own: (how texts
 # write them, official name, kind). Money from an SOE is a social input (social_aid, detail soe).
-CENTRAL_DONORS: tuple[tuple[str, str, str], ...] = (
-    (r"国务院扶贫(开发领导小组)?办(公室)?", "国务院扶贫开发领导小组办公室", "ministry"),
-    (r"国家乡村振兴局", "国家乡村振兴局", "ministry"),
-    (r"农业农村部|农业部", "农业农村部", "ministry"),
-    (r"教育部", "教育部", "ministry"),
-    (r"财政部", "财政部", "ministry"),
-    (r"水利部", "水利部", "ministry"),
-    (r"商务部", "商务部", "ministry"),
-    (r"民政部", "民政部", "ministry"),
-    (r"交通运输部", "交通运输部", "ministry"),
-    (r"科学技术部|科技部", "科学技术部", "ministry"),
-    (r"自然资源部", "自然资源部", "ministry"),
-    (r"生态环境部", "生态环境部", "ministry"),
-    (r"住房和城乡建设部|住建部", "住房和城乡建设部", "ministry"),
-    (r"工业和信息化部|工信部", "工业和信息化部", "ministry"),
-    (r"人力资源和社会保障部|人社部", "人力资源和社会保障部", "ministry"),
-    (r"文化和旅游部|文旅部", "文化和旅游部", "ministry"),
-    (r"国家发展和改革委员会|国家发展改革委|国家发改委", "国家发展和改革委员会", "ministry"),
-    (r"国家卫生健康委员会|国家卫生健康委|国家卫健委", "国家卫生健康委员会", "ministry"),
-    (r"国家林业和草原局|国家林草局", "国家林业和草原局", "ministry"),
-    (r"中国人民银行", "中国人民银行", "ministry"),
-    (r"中国石油化工集团(有限公司)?|中国石化|中石化", "中国石油化工集团有限公司", "soe"),
-    (r"中国石油天然气集团(有限公司)?|中国石油|中石油", "中国石油天然气集团有限公司", "soe"),
-    (r"中国海洋石油集团(有限公司)?|中海油", "中国海洋石油集团有限公司", "soe"),
-    (r"中国华能集团(有限公司)?|中国华能|华能集团", "中国华能集团有限公司", "soe"),
-    (r"中国华电集团(有限公司)?|中国华电|华电集团", "中国华电集团有限公司", "soe"),
-    (r"中国大唐集团(有限公司)?|中国大唐|大唐集团", "中国大唐集团有限公司", "soe"),
-    (r"国家电力投资集团(有限公司)?|国家电投", "国家电力投资集团有限公司", "soe"),
-    (r"国家能源投资集团(有限责任公司)?|国家能源集团", "国家能源投资集团有限责任公司", "soe"),
-    (r"国家电网(有限公司)?", "国家电网有限公司", "soe"),
-    (r"中国南方电网(有限责任公司)?|南方电网", "中国南方电网有限责任公司", "soe"),
-    (r"中国长江三峡集团(有限公司)?|三峡集团", "中国长江三峡集团有限公司", "soe"),
-    (r"中国出版集团(有限公司)?", "中国出版集团有限公司", "soe"),
-    (r"中粮集团(有限公司)?", "中粮集团有限公司", "soe"),
-    (r"中国建筑集团(有限公司)?|中建集团", "中国建筑集团有限公司", "soe"),
-    (r"中国移动通信集团(有限公司)?|中国移动", "中国移动通信集团有限公司", "soe"),
-    (r"中国电信集团(有限公司)?|中国电信", "中国电信集团有限公司", "soe"),
-    (r"中国联合网络通信集团(有限公司)?|中国联通", "中国联合网络通信集团有限公司", "soe"),
-)
-# the giver opens its clause: 中石化对口支援泽库县,落实帮扶资金…
+def _central_givers() -> tuple[tuple[str, str, str], ...]:
+    import csv
+    from pathlib import Path
+    path = Path(__file__).resolve().parent / "data" / "central_givers.csv"
+    with open(path, encoding="utf-8", newline="") as f:
+        return tuple((r["pattern"], r["name"], r["kind"]) for r in csv.DictReader(f))
+
+
+# (how texts write them, official name, kind), from data/central_givers.csv
+CENTRAL_DONORS: tuple[tuple[str, str, str], ...] = _central_givers()
+# the giver opens its clause: 某集团对口支援乙县,落实帮扶资金…
 CENTRAL_GIVER_AFTER = r"(对口支援|定点帮扶|对口帮扶|帮扶|援助|向|为|在|累计|共|投入|落实|捐)"
-# a total over several donors (对口支援地区和单位累计落实…, 北京和天津…帮助) belongs to none of them
+# a total over several donors (支援单位累计…, 甲市和乙市…帮助) belongs to none of them
 MULTI_DONOR = r"((对口)?(支援|帮扶|援助)(地区|省市|各方)?和单位|各(对口)?(支援|帮扶)(省市|单位|方))"
 EAST_PROVINCE_NAMES = r"(北京|天津|上海|江苏|浙江|福建|山东|广东|辽宁)(市|省)?"

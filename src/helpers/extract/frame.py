@@ -344,7 +344,7 @@ def named_sets(text: str, hits: list[PlaceHit], side: dict) -> list[tuple[int, l
         if len(units) < 2 and not (units and run[0].role == "receiver"):
             continue
         # the pairing verb governs the list: right before it (对口支援甲县、乙县) or right after
-        # it (与甲县、乙县结对, …开展东西部扶贫协作)
+        # it (与甲县、乙县结对, …开展协作)
         before = text[max(0, run[0].start - 8):run[0].start]
         after = text[run[-1].end:run[-1].end + 10]
         if _PAIRING_BEFORE.search(before) or _PAIRING_AFTER.match(after):

@@ -130,7 +130,7 @@ def parent_credit(text: str, hits: list[PlaceHit], frame: Frame, lo: int, fig_st
 
 
 def multi_donor_total(text: str, lo: int, fig_start: int, hits: list[PlaceHit], frame: Frame) -> str:
-    """A figure stated for several donors together (对口支援地区和单位…; 甲省和乙省…共…): the reason
+    """A figure stated for several donors together (支援地区和单位…; 甲省和乙省…共…): the reason
     it is not a row, or ''."""
     left = text[lo:fig_start]
     m = _MULTI_DONOR.search(left)
