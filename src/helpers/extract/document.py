@@ -168,7 +168,7 @@ def read(doc, gz) -> Reading:
             pair[1].full_name.endswith(frame.self_word):
         frame.self_unit = pair[1]          # 我省 on a page about 甲乙协作 written by the receiver
     frame.recipients, frame.recipients_from = fr.page_recipients(
-        text, zs, hits, title_hits, side, frame.donor, frame.self_unit, pair)
+        text, zs, hits, title_hits, side, frame.donor, frame.self_unit, pair, _county_counter(gz))
     if frame.donor is None and frame.recipients:
         # a receiver's page naming no giver: the pairing reference's donor for its recipients
         frame.donor, frame.donor_from = _reference_donor(frame.recipients, frame.year, gz)
@@ -195,6 +195,13 @@ def read(doc, gz) -> Reading:
                   if frame.donor.adcode.startswith(code.rstrip("0")) and frame.donor.level != "zone"}
         r.donor_short = "|".join(sorted(re.escape(n) for n in names))
     return r
+
+
+def _county_counter(gz):
+    counts: dict[str, int] = {}
+    for p in gz.places("county"):
+        counts[p.adcode[:4]] = counts.get(p.adcode[:4], 0) + 1
+    return lambda u: counts.get(u.adcode[:4], 0) if u.level == "prefecture" else 0
 
 
 def _reference_donor(recipients: list[Unit], year, gz) -> tuple[Unit | None, str]:
@@ -748,7 +755,8 @@ def extract(doc, gz) -> tuple[list[dict], list[dict]]:
         in_plan = any(p.start <= fig.start < p.end for p in r.plans)
         status, status_how = scopes.status(
             r.lay, fig, sent, indicator, detail, doc_year=r.frame.year, fig_year=year,
-            year_stated=year_stated and year_how in ("year:sentence",), in_plan=in_plan,
+            year_stated=year_stated and year_how in ("year:sentence",) and
+            r.frame.year_from in ("title", "date", "opening"), in_plan=in_plan,
             prev=prev_status if prev_status and (prev_status[1] >= sent.start or
                                                  r.lay.line(prev_status[1] - 1) == para) else None,
             next_figs=r.figures_in(fig.end, sent.end))

@@ -25,6 +25,8 @@ from .zones import BODY, BYLINE, DIGEST, HEADLINE, LEAD, Zones
 
 _YEAR_RE = re.compile(r"((?:19|20)\d\d)\s*年(?!代)")
 _TITLE_YEAR = re.compile(r"((?:19|20)\d\d)\s*年(?!\d{0,2}月?(以来|起|至|到|[—\-–~]))")
+# a year as a point in time (2019年, 2019年底), not the start of a span (2017年以来, 2019年起)
+_POINT_YEAR = re.compile(r"((?:19|20)\d\d)\s*年(?!代|以来|起|至|到|开始|[—\-–~])")
 _OPENING_YEAR = re.compile(r"(?:^|\n|获悉[:：,，]|了解到[:：,，]?)\s*((?:19|20)\d\d)\s*年\s*[,，是]")
 _SELF = re.compile(g.SELF_REFERENCE)
 _HELPED_SELF = re.compile(r"(向|为|对|给|帮扶|支援|帮助|援助|到|来|在|赴|助力|支持)$")
@@ -175,14 +177,14 @@ def reporting_year(title: str, text: str, date: str) -> tuple[int | None, str]:
     if m and (pub_year is None or int(m.group(1)) <= pub_year + 1):
         return int(m.group(1)), "title"
     m = _OPENING_YEAR.search(text[:600])
-    if m and (pub_year is None or pub_year - 1 <= int(m.group(1)) <= pub_year):
+    if m and pub_year is not None and pub_year - 1 <= int(m.group(1)) <= pub_year:
         return int(m.group(1)), "opening"
     if pub_year:
         return pub_year, "date"
-    head = (title or "") + " " + text[:600]
-    years = [int(y) for y in _YEAR_RE.findall(head)]
+    # an undated page reports on the latest year it states as a point in time
+    years = [int(y) for y in _POINT_YEAR.findall(text)]
     if years:
-        return max(years), "head"
+        return max(years), "latest_year"
     years = [int(y) for y in _YEAR_RE.findall(text)]
     if years:
         return max(years), "text"
@@ -353,8 +355,11 @@ def named_sets(text: str, hits: list[PlaceHit], side: dict) -> list[tuple[int, l
 
 
 def page_recipients(text: str, zones: Zones, hits: list[PlaceHit], title_hits: list[PlaceHit], side: dict,
-                    donor: Unit | None, self_unit: Unit | None, pair: tuple | None) -> tuple[list[Unit], str]:
-    """The recipients a figure naming none takes, and where they came from."""
+                    donor: Unit | None, self_unit: Unit | None, pair: tuple | None,
+                    county_count=lambda u: 0) -> tuple[list[Unit], str]:
+    """The recipients a figure naming none takes, and where they came from. ``county_count``
+    tells how many counties a prefecture has (a named set covering all of them is the
+    prefecture itself)."""
     def recips(hs):
         return dedupe_units([h.unit for h in hs if side.get(key(h.unit)) == "recipient"])
 
@@ -363,13 +368,27 @@ def page_recipients(text: str, zones: Zones, hits: list[PlaceHit], title_hits: l
             side.get(key(pair[1])) == "recipient":
         head = head or [pair[1]]
     if head:
-        return _refine(_collapse(head), hits, side), "frame_headline"
+        head = _refine(_collapse(head), hits, side)
+        # the donor's own counties named inside the headline's prefecture: those, unless they
+        # are all of its counties (then the prefecture is what the page means)
+        for _, units in named_sets(text, hits, side):
+            inside = [u for u in units if u.level == "county" and any(h.contains(u) and h != u for h in head)]
+            holders = {h for h in head for u in inside if h.contains(u)}
+            if inside and len(inside) == len(units) and len(holders) == 1:
+                holder = holders.pop()
+                if holder.level == "prefecture" and len(inside) < county_count(holder):
+                    return inside, "frame_headline+named_set"
+        return head, "frame_headline"
     if self_unit is not None and side.get(key(self_unit)) != "donor":
         return [self_unit], "frame_self"
     if pair is not None:
         return [pair[1]], "frame_short_pair"
     sets = named_sets(text, hits, side)
     lead = recips([h for h in hits if zones.kind_at(h.start) in (LEAD, DIGEST, BYLINE)])
+    if sets and max(len(u) for _, u in sets) == 1:
+        frequent = _frequent(hits, side)
+        if len(frequent) > 1 and any(sets[0][1][0] in frequent for _ in (0,)):
+            return frequent, "frame_frequent"
     if sets:
         # the largest set named (the donor's complete set), unless the lead names one unit; a
         # set's members named only once beside members the text keeps naming are another
@@ -415,6 +434,15 @@ def _refine(units: list[Unit], hits: list[PlaceHit], side: dict) -> list[Unit]:
                 continue
         out.append(u)
     return dedupe_units(out)
+
+
+def _frequent(hits: list[PlaceHit], side: dict) -> list[Unit]:
+    """Recipient-side units the page names at least twice, at the highest level they are named."""
+    named = Counter(h.unit for h in hits if side.get(key(h.unit)) == "recipient" and h.role != "venue"
+                    and h.unit.level != "province")
+    units = [u for u, n in named.items() if n >= 2]
+    top = [u for u in units if not any(v != u and v.contains(u) for v in units)]
+    return sorted(top, key=lambda u: (-named[u], u.adcode))
 
 
 def _collapse(units: list[Unit]) -> list[Unit]:

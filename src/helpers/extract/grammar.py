@@ -46,14 +46,14 @@ GIVER_TAIL_RE = "(?:" + "|".join(p for _, p, _ in GIVER_TAIL) + r"|[\d年月日�
 RECEIVER_MARKERS = (
     ("to", r"向|为|给|对|替", "preposition of the beneficiary"),
     ("help", r"帮扶|帮助|支援|援助|援建|助力|支持|扶持|资助|惠及|覆盖|结对帮扶|对口帮扶|对口支援|"
-             r"定点帮扶|结对|对口|携手", "verb of helping with its object"),
+             r"定点帮扶|结对|对口|携手|援疆|援藏|援青|驰援", "verb of helping with its object"),
     ("go", r"赴|到|来到|前往|深入|走进|奔赴|进驻|派驻|在|落户|落地|入驻|扎根|投资于?|落户于", "going to or settling in"),
     ("from", r"接收|接受|吸纳", "hosting people from the other side (they come from the receiver)"),
 )
 RECEIVER_BEFORE = "(?:" + "|".join(p for _, p, _ in RECEIVER_MARKERS) + r")(?:了|的)?\s*$"
 
 # A place right before one of these is a venue (an event was held there), not a receiver.
-VENUE_AFTER = r"^[^，,。；;：:]{0,20}(?:举办|召开|举行|开幕|闭幕)"
+VENUE_AFTER = r"^[^，,。；;：:]{0,20}(?:举办|召开|举行|开幕|闭幕|首映|展出|展映|演出|亮相)"
 
 # Words that make a place into an attribute of people or things (甲市籍, 甲市企业).
 ATTRIBUTE_AFTER = r"^(?:籍|户籍|的[\u4e00-\u9fff]{0,4}(?:企业|公司|干部|人才|群众|市民))"
@@ -78,8 +78,9 @@ PLACE_BODIES = r"(?:慈善总会|慈善协会|慈善基金会|红十字会|工�
 TARGET_CUES = (
     ("will", r"(?<![即必])将(?=[^，,。；;]{0,12}?(?:投入|实现|完成|达到|安排|选派|培训|带动|帮助|引导|采购|销售|建设|实施|新增|落实|争取|援助|拨付|开展|组织|超过|突破|[\d一二三四五六七八九十]))",
      "将 + a verb or an amount (not 将 meaning 把)"),
-    ("plan", r"计划|拟|规划(?!纲要)|预算安排|年度任务", "a plan"),
-    ("strive", r"力争|争取(?!到|了|资金|项目|中央|国家|省)|确保|努力实现|目标|任务是|任务为|预期目标|目标任务", "striving for a goal"),
+    ("plan", r"计划|拟|规划(?=[^，,。；;、]{0,4}(?:投入|安排|建设|实施|援助|资金|项目))|预算安排|年度任务", "a plan (规划 as a verb, not the planning sector)"),
+    ("strive", r"力争|争取(?!到|了|资金|项目|中央|国家|省)|确保|努力实现|(?:工作|年度|任务|预期|具体)目标|目标(?:任务|是|为|[:：])|任务是|任务为",
+     "striving for a goal (目标 said as the goal, not 总目标 as a slogan)"),
     ("next", r"下一步|明年|今后|未来[一二三四五两\d]*年|下步|接下来|来年|下一阶段", "what comes next"),
     ("minimum", r"不少于|不低于|至少要", "a minimum set as a goal"),
     ("agreement", r"签订|签署|签约|协议|意向", "what an agreement commits to"),

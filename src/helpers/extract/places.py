@@ -67,8 +67,18 @@ class Unit:
         return {"province": 1, "prefecture": 2, "county": 3, "zone": 4, "central": 0}.get(self.level, 3)
 
 
+CORPS = "新疆生产建设兵团"
+
+
 def unit_of(place, as_giver: bool = False) -> Unit:
-    """The panel's unit for a gazetteer place."""
+    """The panel's unit for a gazetteer place. A corps division keeps its own name (新疆生产建设兵团
+    第一师), with its city when the text names both (…第一师阿拉尔市)."""
+    if place.level == "zone" and place.full_name.startswith(CORPS):
+        full = place.full_name
+        city = place.admin_full_name[len(place.province):] if place.admin_full_name.startswith(place.province) else ""
+        if city and city in (place.as_written or "") and not full.endswith(city):
+            full += city
+        return Unit(place.adcode, full, full, place.province, "county")
     if place.level == "township" or (place.level == "zone" and not as_giver):
         full = place.admin_full_name or place.full_name
         level = "county"
