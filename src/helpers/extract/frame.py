@@ -149,11 +149,11 @@ def assign_sides(hits: list[PlaceHit]) -> dict:
     for run in _runs_text(hits):
         ks = [key(h.unit) for h in run]
         sides_in = Counter(out.get(k) for k in ks if out.get(k))
-        if len(ks) >= 3 and sides_in:
+        if len(ks) >= 2 and sides_in:
             major, n = sides_in.most_common(1)[0]
             if n >= 2 and n > len(ks) / 2:
                 for h in run:
-                    if votes[key(h.unit)] == [0.0, 0.0]:
+                    if votes[key(h.unit)] == [0.0, 0.0] or key(h.unit) not in out:
                         out[key(h.unit)] = major
     # a unit inside a donor-side unit with no votes of its own is on the donor side (and so for
     # recipients): 甲市 gives, so 甲市乙区 does
