@@ -18,6 +18,10 @@ MONEY_CUES: tuple[tuple[str, str, int], ...] = (
     ("reject:income", r"(人均|户均|年均|县均)?(收入|增收|工资|月薪|年薪|产值|营业额|利润|分红)", 2),
     ("reject:average<", r"(人均|户均|县均|每户|每人|平均)", -10),
     ("reject:credit", r"(贷款|授信|信贷|担保)", 0),
+    # money of all kinds together is no one indicator (各类帮扶资金, 资金物资, 资金和物资)
+    ("reject:all_kinds", r"(各类(帮扶|援助|扶贫|对口支援)?(资金|款物)|资金(、|和|及)?物资|款物资金)", -2),
+    # a level that changes (从N亿元增加到M亿元, 由N增长到M): a trend, not an amount given
+    ("reject:change", r"(从|由)(?=[^，,。；;]{0,12}(增加|增长|提高|猛增|上升|减少|下降)(到|至))", -4),
     ("reject:cap", r"(不超过|上限|以内)", 0),
     ("reject:donor_side_subsidy", r"(价格补贴|让利)", 0),
     ("reject:sales_target_area", r"(销售额|成交额)突破", 6),
@@ -39,6 +43,7 @@ MONEY_CUES: tuple[tuple[str, str, int], ...] = (
     ("consumption_aid:tourism", r"(综合消费|旅游消费|旅游收入)", 0),
     # social donations
     ("social_aid", r"社会帮扶(资金|款物|款|物资)?", 0),
+    ("social_aid", r"(向|从)[^，,。；;\d]{0,8}(企业|社会|各界)[^，,。；;\d]{0,4}(筹集|募集|筹措)", -2),
     ("social_aid", r"(捐款捐物|捐资捐物|募集款物|帮扶款物|款物|捐款|捐资|捐赠|捐助|捐献|募捐|募集|义捐|义卖|善款|爱心款)", 0),
     ("social_aid:goods", r"(物资(价值|折合)?|折合人民币|折价)", 1),
     # investment by enterprises
@@ -89,7 +94,7 @@ PEOPLE_CUES: tuple[tuple[str, str, int], ...] = (
 # 人才 on its own is set against 干部 (其中干部63名、人才119名); 干部人才 together is MIXED_STAFF
 PROFESSIONAL_NOUNS = r"(专业技术|专技|专业技能|专业人才|教师|医生|医务|医护|专家|支教|技术人员|科技特派员|老师|(?<!干部)人才(?=\s*[\d约近超逾共])|(?<=[\d名])人才)"
 CADRE_NOUNS = r"(党政干部|领导干部|干部|县处级|乡科级|处级|科级|公务员)"
-MIXED_STAFF = r"干部(和|与|及|、)?(专业技术|专技)?人(才|员)"
+MIXED_STAFF = r"干部(和|与|及|、)?(专业技术|专技|技术|专业)?人(才|员)"
 RECEIVED_VERBS = r"(接收|接受|来[\u4e00-\u9fff]{0,3}(挂职|跟岗|学习|培训|锻炼)|到[\u4e00-\u9fff]{0,3}挂职|跟岗)"
 # 其中1名任县委常委: the post some of the staff just counted hold, not more staff
 ROLE_BREAKDOWN_BEFORE = r"其中[\s,，:：]*$"
@@ -104,7 +109,7 @@ SENT_VERBS = r"(选派|派驻|派出|派遣|赴|支教|援派|援疆|援藏|援�
 COUNT_CUES: tuple[tuple[str, str, int], ...] = (
     ("reject:agreements", r"(协议|合同|备忘录)(?![^，。；]{0,4}(结对|帮扶关系))", 2),
     # projects still under talks or only intended (洽谈项目, 意向项目, 协议项目): not carried out
-    ("reject:projects_not_started", r"(洽谈|意向|协议|招商)项目", -2),
+    ("reject:projects_not_started", r"(洽谈|意向|协议|招商|签约)项目", -2),
     # workshops and bases built as projects are facilities (援建车间项目N个)
     ("reject:facilities", r"(车间|工厂|基地|厂房)项目", -2),
     ("reject:facilities", r"(扶贫车间|车间|工厂|基地|冷库|温室|大棚|园区|展台|展位|专柜|专馆|门店|实体店|网点|站点|工作站|卫生室|活动室)", 0),

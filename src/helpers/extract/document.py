@@ -509,7 +509,7 @@ def _joint_or_single(r: Reading, gs: list[PlaceHit], fig: Figure, sent: Span) ->
 _PEOPLE_SENT = ("cadres_sent", "professionals_sent", "cadres_received", "professionals_received", "trained")
 
 
-def aid_test(r: Reading, fig: Figure, sent: Span, choice: Choice, giver: Giver) -> str:
+def aid_test(r: Reading, fig: Figure, sent: Span, choice: Choice, giver: Giver, inherited: bool = False) -> str:
     """'' when the figure is aid, else the reason it is not. Staff and trainees are aid by what
     they are; money, counts and outcomes need a giving verb or an aid word in their sentence."""
     text = r.text
@@ -524,6 +524,8 @@ def aid_test(r: Reading, fig: Figure, sent: Span, choice: Choice, giver: Giver) 
     if national and not r.hits_in(national.end(), fig.start):
         return f"a national or many-donor total ({national.group(0)})"
     whole = scopes.full_sentence(r.lay, fig.start)
+    if inherited:
+        return ""
     if choice.indicator not in _PEOPLE_SENT and not (_AID.search(text, whole.start, hi) or _AID.search(text, lo, hi)):
         return "no giving verb or aid word in the sentence"
     # the receiving side's own money: a recipient-side unit as the giver of money, no donor word
@@ -724,7 +726,7 @@ def extract(doc, gz) -> tuple[list[dict], list[dict]]:
         joint = multi_donor_total(text, sent.start, fig.start, r.hits_in(sent.start, fig.start), r.frame)
         giver = giver_for(r, fig, sent, topic)
         inherited = reason.startswith(("continues the list", "the poor part of", "line of the breakdown"))
-        why_not = joint or ("" if inherited else aid_test(r, fig, sent, choice, giver))
+        why_not = joint or aid_test(r, fig, sent, choice, giver, inherited)
         if giver.kind == "soe" and indicator == "fiscal_aid":
             indicator, detail = "social_aid", "soe"
         if giver.kind == "association" and indicator == "fiscal_aid" and \

@@ -130,7 +130,7 @@ _GOING = re.compile(r"(到|赴|来|去|在|奔赴|前往)([^，,。；;：:\d]{1
 _SENDING = re.compile(r"(选派|派出|派遣|输送|推荐|组织)")
 _BACK_OR_GENERIC = re.compile(lx.BACK_REFERENCE + "|" + lx.GENERIC_RECIPIENT)
 # 31个旗县, 5个村: a count of places (never enterprises or projects)
-_PLACES_COUNTED = re.compile(r"[\u4e00-\u9fff]{0,4}?(县|旗|区县|县区|县市|乡镇|乡|镇|村|地区|地州)(?![\u4e00-\u9fff]{0,2}(企业|公司|项目))")
+_PLACES_COUNTED = re.compile(r"[\u4e00-\u9fff]{0,4}?(县|旗|区县|县区|县市|乡镇|乡|镇|村|地区|地州|省|省市|省区|地市|市州)(?![\u4e00-\u9fff]{0,2}(企业|公司|项目))")
 _TRAINED_DETAIL = [(n, re.compile(p), 0) for n, p in lx.TRAINED_DETAIL]
 _EMPLOYMENT_DETAIL = [(n, re.compile(p), 0) for n, p in lx.EMPLOYMENT_DETAIL]
 
@@ -168,6 +168,11 @@ def staff_indicator(s: Sentence, fig: Figure) -> tuple[str, str]:
     """cadres/professionals × sent/received for a figure governed by a staff noun."""
     text, sent, fig_spans = s.text, s.span, s.fig_spans
     who = nearest(text, fig, sent, _STAFF_NOUNS, fig_spans, max_d=40)
+    # the noun counted right after the classifier decides (N名专技人才), before one nearby
+    own = _rx.match(r"[\u4e00-\u9fff]{0,4}?(" + lx.PROFESSIONAL_NOUNS + "|" + lx.CADRE_NOUNS + ")", text, fig.end, sent.end)
+    if own:
+        kind = "professionals" if _rx.match(lx.PROFESSIONAL_NOUNS, own.group(1)) else "cadres"
+        who = (0, 0, 0, kind, (own.start(1), own.end(1)))
     kind = who[3] if who else "cadres"
     listed = _rx.match(r"[^，,。；;\d]{0,12}", text[fig.end:sent.end]).group(0)
     if "、" in listed and _rx.search(lx.CADRE_NOUNS, listed) and _rx.search(lx.PROFESSIONAL_NOUNS, listed) \
