@@ -168,7 +168,8 @@ def read(doc, gz) -> Reading:
             pair[1].full_name.endswith(frame.self_word):
         frame.self_unit = pair[1]          # 我省 on a page about 甲乙协作 written by the receiver
     frame.recipients, frame.recipients_from = fr.page_recipients(
-        text, zs, hits, title_hits, side, frame.donor, frame.self_unit, pair, _county_counter(gz))
+        text, zs, hits, title_hits, side, frame.donor, frame.self_unit, pair, _county_counter(gz),
+        frame.short_names, title)
     if frame.donor is None and frame.recipients:
         # a receiver's page naming no giver: the pairing reference's donor for its recipients
         frame.donor, frame.donor_from = _reference_donor(frame.recipients, frame.year, gz)

@@ -29,7 +29,7 @@ _TITLE_YEAR = re.compile(r"((?:19|20)\d\d)\s*年(?!\d{0,2}月?(以来|起|至|�
 _POINT_YEAR = re.compile(r"((?:19|20)\d\d)\s*年(?!代|以来|起|至|到|开始|[—\-–~])")
 _OPENING_YEAR = re.compile(r"(?:^|\n|获悉[:：,，]|了解到[:：,，]?)\s*((?:19|20)\d\d)\s*年\s*[,，是]")
 _SELF = re.compile(g.SELF_REFERENCE)
-_HELPED_SELF = re.compile(r"(向|为|对|给|帮扶|支援|帮助|援助|到|来|在|赴|助力|支持)$")
+_HELPED_SELF = re.compile(r"(向|为|对|给|帮扶|支援|帮助|援助|到|来|在|赴|助力|支持|与)$")
 _PAIRING_VERB = re.compile(r"(结对|协作|对口|帮扶|支援|援建|携手|合作|援疆|援藏|援青|扶贫)")
 _PAIRING_BEFORE = re.compile(r"(结对|协作|对口|帮扶|支援|援建|携手|援疆|援藏|援青|扶贫)[^，,。；;\d]{0,3}$")
 _PAIRING_AFTER = re.compile(r"^[^，,。；;\d]{0,4}(结对|协作|对口|帮扶|支援|携手|开展[^，,。；;\d]{0,3}(扶贫|协作|帮扶))")
@@ -242,7 +242,12 @@ def short_names(units: list[Unit]) -> dict:
     for u in units:
         if u.level in ("prefecture", "county", "province") and u.name:
             first.setdefault(u.name[0], set()).add(u)
-    out = {c: [next(iter(us))] for c, us in first.items() if len(us) == 1}
+    out = {}
+    for c, us in first.items():
+        # one unit, or one that holds all the others (伊 → 伊犁州 when its 伊宁县 is named too)
+        holders = [u for u in us if all(u.contains(v) for v in us)]
+        if len(us) == 1 or len(holders) == 1:
+            out[c] = [holders[0] if holders else next(iter(us))]
     for c, code in list(PROVINCE_ABBREVIATIONS.items()) + list(CITY_ABBREVIATIONS.items()):
         named = [u for u in units if u.adcode == code and u.level in ("province", "prefecture")]
         if named:
@@ -354,9 +359,18 @@ def named_sets(text: str, hits: list[PlaceHit], side: dict) -> list[tuple[int, l
     return out
 
 
+def _aid_to_short(headline: str, short: dict, side: dict) -> list[Unit]:
+    """援甲/帮甲/助甲 in a headline, 甲 the one-character name of a receiving unit (援伊 → 伊犁州)."""
+    for m in re.finditer(r"(?:对口)?(?:援|帮|助)([\u4e00-\u9fff])(?=项目|工作|干部|资金|协作|[\s，,:：!！])", headline):
+        u = short.get(m.group(1))
+        if u and not isinstance(u[0], tuple) and side.get(key(u[0])) == "recipient" and u[0].level != "province":
+            return [u[0]]
+    return []
+
+
 def page_recipients(text: str, zones: Zones, hits: list[PlaceHit], title_hits: list[PlaceHit], side: dict,
                     donor: Unit | None, self_unit: Unit | None, pair: tuple | None,
-                    county_count=lambda u: 0) -> tuple[list[Unit], str]:
+                    county_count=lambda u: 0, short: dict | None = None, title: str = "") -> tuple[list[Unit], str]:
     """The recipients a figure naming none takes, and where they came from. ``county_count``
     tells how many counties a prefecture has (a named set covering all of them is the
     prefecture itself)."""
@@ -367,6 +381,8 @@ def page_recipients(text: str, zones: Zones, hits: list[PlaceHit], title_hits: l
     if pair is not None and (not head or all(not pair[1].contains(u) for u in head)) and \
             side.get(key(pair[1])) == "recipient":
         head = head or [pair[1]]
+    if not head:
+        head = _aid_to_short(title + "\n" + zones.text_of(text, HEADLINE), short or {}, side)
     if head:
         head = _refine(_collapse(head), hits, side)
         # the donor's own counties named inside the headline's prefecture: those, unless they
@@ -405,10 +421,10 @@ def page_recipients(text: str, zones: Zones, hits: list[PlaceHit], title_hits: l
         if len(repeated) >= 1 and len(repeated) < len(first) and len(first) > 2:
             first = repeated
         if len(lead) == 1 and not any(lead[0].contains(u) for u in first) and len(first) < 2:
-            return lead, "frame_lead"
-        return first, "frame_named_set"
+            return _refine(lead, hits, side), "frame_lead"
+        return _refine(first, hits, side), "frame_named_set"
     if lead:
-        return _collapse(lead), "frame_lead"
+        return _refine(_collapse(lead), hits, side), "frame_lead"
     body = Counter(h.unit for h in hits if side.get(key(h.unit)) == "recipient")
     if body:
         units = dedupe_units(u for u, _ in sorted(body.items(), key=lambda kv: (-kv[1], kv[0].adcode)))

@@ -71,15 +71,17 @@ NON_GOVERNMENT_BODIES = r"(?:慈善总会|慈善协会|慈善基金会|基金会
 # Aggregates over the whole country or over many donors: no single donor (全国第三批N名援青干部).
 NATIONAL_TOTAL = r"(全国|各省市|各地|东部\d+省市|东部[一二三四五六七八九十]+省市|(?<![\u4e00-\u9fff])中央(?!企业|单位定点)|国家(?=[\u4e00-\u9fff]{0,4}(投入|安排|下达)))"
 # Bodies of a place that give in its name (the panel credits the place): these follow a place name.
+# An aid team or command of a place (甲市第八批援藏工作队, 甲省援疆前方指挥部): the place gives.
+AID_TEAM = r"(?:第[一二三四五六七八九十\d]+批)?(?:对口)?(?:援疆|援藏|援青|援滇|援黔|帮扶|扶贫协作|东西部扶贫协作|对口支援[\u4e00-\u9fff]{0,4})?(?:前方)?(?:工作队|指挥部|工作组|干部人才|干部)"
 PLACE_BODIES = r"(?:慈善总会|慈善协会|慈善基金会|红十字会|工商联|总工会|妇联|团委|商会|企业家协会|援疆指挥部|援藏指挥部|援青指挥部|前方指挥部|工作队|工作组)"
 
 # ------------------------------------------------------------------ scopes
 # Plan words: a figure after one of these, to the end of the sentence, is a target.
 TARGET_CUES = (
-    ("will", r"(?<![即必])将(?=[^，,。；;]{0,12}?(?:投入|实现|完成|达到|安排|选派|培训|带动|帮助|引导|采购|销售|建设|实施|新增|落实|争取|援助|拨付|开展|组织|超过|突破|[\d一二三四五六七八九十]))",
+    ("will", r"(?<![即必])将(?=[^，,。；;]{0,12}?(?:投入|实现|完成|达到|安排|选派|培训|带动|帮助|引导|采购|销售|建设|实施|新增|落实|争取|援助|拨付|开展|组织|超过|突破|(?!(?:19|20)\d\d年)[\d一二三四五六七八九十]))",
      "将 + a verb or an amount (not 将 meaning 把)"),
     ("plan", r"计划|拟|规划(?=[^，,。；;、]{0,4}(?:投入|安排|建设|实施|援助|资金|项目))|预算安排|年度任务", "a plan (规划 as a verb, not the planning sector)"),
-    ("strive", r"力争|争取(?!到|了|资金|项目|中央|国家|省)|确保|努力实现|(?:工作|年度|任务|预期|具体)目标|目标(?:任务|是|为|[:：])|任务是|任务为",
+    ("strive", r"力争|争取(?!到|了|资金|项目|中央|国家|省)|确保|努力实现|(?:工作|年度|任务|预期|具体)目标|目标(?:任务|是|为|[:：]|募集|实现|达到|完成|引进|带动|投入|帮助|培训|销售|采购)|任务是|任务为",
      "striving for a goal (目标 said as the goal, not 总目标 as a slogan)"),
     ("next", r"下一步|明年|今后|未来[一二三四五两\d]*年|下步|接下来|来年|下一阶段", "what comes next"),
     ("minimum", r"不少于|不低于|至少要", "a minimum set as a goal"),

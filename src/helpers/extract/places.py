@@ -38,6 +38,7 @@ _CLAUSE_OPEN = re.compile(
     r"[,，]?\s*$")
 _GIVING_AFTER = re.compile(g.GIVER_TAIL_RE + r"(?:" + g.GIVING_VERB + r"|向|为|对|给|与)")
 _BODY_AFTER = re.compile(g.PLACE_BODIES)
+_AID_TEAM = re.compile(g.AID_TEAM + r"(?=[^\u4e00-\u9fff]|[\u4e00-\u9fff])")
 _PEOPLE_AFTER = re.compile(r"^[\d一二三四五六七八九十百千万余多名位人]{0,8}(?:籍|名|位)?(?:干部|人才|教师|医生|专家|群众|劳动力|学生)")
 
 
@@ -112,6 +113,8 @@ def role_of(text: str, start: int, end: int) -> tuple[str, str]:
         return "venue", ""
     if _ATTRIBUTE_AFTER.match(after) or _PEOPLE_AFTER.match(after):
         return "attribute", ""
+    if _AID_TEAM.match(after):
+        return "giver", "team"            # 甲市第八批援藏工作队: the team's place gives
     if _RECEIVER_BEFORE.search(before):
         return "receiver", next((n for n, p in _MARKERS if p.search(before)), "")
     if _CLAUSE_OPEN.search(text[max(0, start - 24):start]) or start == 0:

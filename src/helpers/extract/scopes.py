@@ -33,7 +33,8 @@ _DONE = re.compile(g.DONE_MARKERS)
 _EXPECTED = re.compile(g.EXPECTED_CUES)
 # 将 meaning 把 (将资金用于…), 计划内/计划的 (a past plan named), 争取到 (secured)
 _NOT_TARGET_AFTER = {
-    "will": re.compile(r"^[^，,。；;]{0,16}?(用于|投向|投放|全部|作为|列入|纳入|分配)"),
+    # 将 + a noun phrase + a verb of disposal: 把 (将N万元资金划拨到…, 将N%的资金投入到…)
+    "will": re.compile(r"^[^，,。；;]{0,40}?(用于|投向|投放|全部|作为|列入|纳入|分配|划拨|拨付到|拨到|下达到|投入到|转入|安排到|落实到|集中)"),
     "plan": re.compile(r"^(内|外|的|之内|完成率|总投资)"),
 }
 _YEAR_RE = re.compile(r"(20[0-4]\d|19[89]\d)\s*年(?!代)")
@@ -91,9 +92,10 @@ def status(lay: Layout, fig, sent: Span, indicator: str, detail: str, *, doc_yea
             name, m = cue
             if how == "head" and _rx.search(r"[；;]", text[whole.start:m.start()]):
                 continue                        # the cue sits in an earlier piece of its own
-            if name == "plan" and _PLAN_NOUN.match(text, m.end()) and \
-                    _rx.search(r"[，,、]", text[m.end():fig.start]):
-                continue                        # 计划资金N万元: a noun phrase, its own figure only
+            if name == "plan" and _PLAN_NOUN.match(text, m.end()) and (
+                    _rx.search(r"[，,、]", text[m.end():fig.start]) or
+                    _rx.search(r"(投入|完成|实施|落实|拨付|到位|共|累计)\s*$", text[max(0, m.start() - 4):m.start()])):
+                continue                        # 计划资金N万元 / 投入规划资金N万元: a noun phrase
             closed = _DONE.search(text, m.end(), fig.start)
             if not closed:
                 return "target", f"scope:{m.group(0)}"
