@@ -43,7 +43,8 @@ _FALL_AFTER = re.compile(r"\s*(减少到|下降到|降至|降到|减少至|下�
 _NON_GOV = re.compile(g.NON_GOVERNMENT_BODIES)
 _BACK = re.compile(g.BACK_REFERENCE)
 _GENERIC = re.compile(g.GENERIC_RECIPIENT)
-_CN_COUNT = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+_CN_COUNT = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10,
+             **{str(i): i for i in range(2, 10)}}
 _EACH = re.compile(lx.EACH_CUES)
 _ANAPHORA = re.compile(lx.ANAPHORA_OPEN)
 _SINGLED_OUT = re.compile(lx.SINGLED_OUT_OPEN)
@@ -229,6 +230,11 @@ def _back_reference(r: Reading, pos: int, n: int, word: str) -> list[Unit]:
                              and r.frame.side.get(key(h.unit)) == "recipient"])
     for run in reversed(runs):
         units = dedupe_units([h.unit for h in run])
+        if word in ("省", "省区"):
+            units = dedupe_units([u for u in units if u.level == "province"])
+            if len(units) == n:
+                return units
+            continue
         if word in ("地", "市", "州", "盟") and len({u.adcode[:4] for u in units}) == n:
             return units
         if word in ("县", "区县", "县市", "县区", "旗"):
@@ -236,7 +242,16 @@ def _back_reference(r: Reading, pos: int, n: int, word: str) -> list[Unit]:
         if len(units) == n:
             return units
     kind = [u for u in r.frame.recipients if word not in ("县", "旗", "区县", "县市", "县区") or u.level == "county"]
-    return kind if len(kind) == n else []
+    if word in ("省", "省区"):
+        kind = [u for u in r.frame.recipients if u.level == "province"]
+    if len(kind) == n:
+        return kind
+    # a list of that many named after it in the page (甲省、乙省、丙省) when none came before
+    for run in fr._runs(r.text, [h for h in r.hits if r.frame.side.get(key(h.unit)) == "recipient"]):
+        units = dedupe_units([h.unit for h in run])
+        if len(units) == n and (word not in ("省", "省区") or all(u.level == "province" for u in units)):
+            return units
+    return []
 
 
 def _adds_up(r: Reading, fig: Figure, c: Span, places: list[PlaceHit]) -> bool:

@@ -153,7 +153,10 @@ def assign_sides(hits: list[PlaceHit]) -> dict:
             major, n = sides_in.most_common(1)[0]
             if n >= 2 and n > len(ks) / 2:
                 for h in run:
-                    if votes[key(h.unit)] == [0.0, 0.0] or key(h.unit) not in out:
+                    own = votes[key(h.unit)]
+                    # no role of its own, or its role agrees with the list's side
+                    agrees = (own[1] > own[0]) == (major == "recipient") and own != [0.0, 0.0]
+                    if own == [0.0, 0.0] or key(h.unit) not in out or agrees:
                         out[key(h.unit)] = major
     # a unit inside a donor-side unit with no votes of its own is on the donor side (and so for
     # recipients): 甲市 gives, so 甲市乙区 does
