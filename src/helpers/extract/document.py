@@ -199,10 +199,17 @@ def read(doc, gz) -> Reading:
     return r
 
 
+_COUNTY_COUNTS: dict[int, dict] = {}
+
+
 def _county_counter(gz):
-    counts: dict[str, int] = {}
-    for p in gz.places("county"):
-        counts[p.adcode[:4]] = counts.get(p.adcode[:4], 0) + 1
+    """How many counties each prefecture has (computed once per gazetteer)."""
+    counts = _COUNTY_COUNTS.get(id(gz))
+    if counts is None:
+        counts = {}
+        for p in gz.places("county"):
+            counts[p.adcode[:4]] = counts.get(p.adcode[:4], 0) + 1
+        _COUNTY_COUNTS[id(gz)] = counts
     return lambda u: counts.get(u.adcode[:4], 0) if u.level == "prefecture" else 0
 
 

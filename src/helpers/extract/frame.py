@@ -67,7 +67,7 @@ def key(u: Unit) -> str:
 
 # ------------------------------------------------------------------ sides
 
-def _ref_side(u: Unit, named: set[str], sides: reference.Sides) -> tuple[float, float]:
+def _ref_side(u: Unit, paired: tuple, sides: reference.Sides) -> tuple[float, float]:
     """(donor, recipient) votes from the pairing reference for one unit."""
     d = r = 0.0
     own = sides.side(u.adcode)
@@ -83,14 +83,11 @@ def _ref_side(u: Unit, named: set[str], sides: reference.Sides) -> tuple[float, 
             d += 1.0
         elif s == "recipient":
             r += 1.0
-    for p in reference.load():
-        if _nested(p.donor_adcode, u.adcode) and any(_nested(p.recipient_adcode, c) for c in named):
-            d += 6.0
-            break
-    for p in reference.load():
-        if _nested(p.recipient_adcode, u.adcode) and any(_nested(p.donor_adcode, c) for c in named):
-            r += 6.0
-            break
+    donors, recipients = paired
+    if reference.nests_any(u.adcode, *donors):
+        d += 6.0
+    if reference.nests_any(u.adcode, *recipients):
+        r += 6.0
     return d, r
 
 
@@ -134,8 +131,9 @@ def assign_sides(hits: list[PlaceHit]) -> dict:
                 v[1] += w
                 pv[1] += w / 2
     out = {}
+    paired = (reference.paired_with(named, "donor"), reference.paired_with(named, "recipient"))
     for k, u in units.items():
-        d, r = _ref_side(u, named, sides)
+        d, r = _ref_side(u, paired, sides)
         v = votes[k]
         pv = prov_votes[u.adcode[:2]]
         d += v[0] + 0.25 * (pv[0] - v[0] / 2)

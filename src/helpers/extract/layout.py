@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 SENTENCE_END = "。！？；;!?\n…"
 CLAUSE_END = "，,：:"
+FULL_SENTENCE_END = "。！？!?\n"
 PIECE_END = "、"
 
 
@@ -79,6 +80,10 @@ class Layout:
     lines: SpanIndex
     sentences: SpanIndex
     clauses: SpanIndex
+    full_sentences: SpanIndex = None      # up to 。！？ or a line break (；-pieces together)
+
+    def full_sentence(self, pos: int) -> Span:
+        return self.full_sentences.at(pos)
 
     def sentence(self, pos: int) -> Span:
         return self.sentences.at(pos)
@@ -106,10 +111,13 @@ def layout(text: str) -> Layout:
     for chunk in text.split("\n"):
         lines.append(Span(pos, pos + len(chunk) + 1))
         pos += len(chunk) + 1
-    sentences, clauses = [], []
+    sentences, clauses, full = [], [], []
     for ln in lines:
-        for s in cut(text, ln.start, min(ln.end, len(text)), SENTENCE_END):
+        end = min(ln.end, len(text))
+        full.extend(cut(text, ln.start, end, FULL_SENTENCE_END))
+        for s in cut(text, ln.start, end, SENTENCE_END):
             sentences.append(s)
             clauses.extend(cut(text, s.start, s.end, CLAUSE_END))
-    return Layout(text, SpanIndex(lines), SpanIndex(sentences or [Span(0, len(text))]),
-                  SpanIndex(clauses or [Span(0, len(text))]))
+    whole = [Span(0, len(text))]
+    return Layout(text, SpanIndex(lines), SpanIndex(sentences or whole), SpanIndex(clauses or whole),
+                  SpanIndex(full or whole))

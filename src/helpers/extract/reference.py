@@ -95,6 +95,42 @@ def partners(adcode: str, as_side: str, year: int | None = None) -> list[Pairing
     return out
 
 
+@lru_cache(maxsize=None)
+def ancestors(code: str) -> frozenset:
+    """The code with its prefecture's and province's codes (两 units nest when one's code is
+    among the other's ancestors)."""
+    return frozenset({code, code[:4] + "00", code[:2] + "0000"})
+
+
+def nests_any(code: str, codes: frozenset, codes_ancestors: frozenset) -> bool:
+    """Whether ``code`` nests with any of ``codes`` (``codes_ancestors``: their ancestors)."""
+    return code in codes_ancestors or not ancestors(code).isdisjoint(codes)
+
+
+def paired_with(named: set[str], as_side: str) -> tuple[frozenset, frozenset]:
+    """(codes, ancestors) of the units on ``as_side`` of the pairings whose other side nests
+    with one of the ``named`` codes."""
+    return _paired_with(frozenset(named), as_side)
+
+
+@lru_cache(maxsize=4096)
+def _paired_with(named: frozenset, as_side: str) -> tuple[frozenset, frozenset]:
+    named_anc = frozenset().union(*(ancestors(c) for c in named)) if named else frozenset()
+    out = set()
+    for other, mine in _sides_pairs(as_side):
+        if nests_any(other, named, named_anc):
+            out.add(mine)
+    out = frozenset(out)
+    return out, frozenset().union(*(ancestors(c) for c in out)) if out else frozenset()
+
+
+@lru_cache(maxsize=2)
+def _sides_pairs(as_side: str) -> tuple[tuple[str, str], ...]:
+    pairs = {(p.recipient_adcode, p.donor_adcode) if as_side == "donor" else (p.donor_adcode, p.recipient_adcode)
+             for p in load()}
+    return tuple(sorted((a, b) for a, b in pairs if a and b))
+
+
 def _nested(a: str, b: str) -> bool:
     if not a or not b:
         return False

@@ -52,10 +52,7 @@ _FIVE_YEAR = {"十一五": 2010, "十二五": 2015, "十三五": 2020, "十四�
 
 def full_sentence(lay: Layout, pos: int) -> Span:
     """The sentence up to 。！？ or a line break (its ；-pieces together)."""
-    text = lay.text
-    start = max(text.rfind(c, 0, pos) for c in "。！？!?\n") + 1
-    ends = [i for i in (text.find(c, pos) for c in "。！？!?\n") if i >= 0]
-    return Span(start, (min(ends) + 1) if ends else len(text))
+    return lay.full_sentence(pos)
 
 
 def _target_cue(text: str, lo: int, hi: int):

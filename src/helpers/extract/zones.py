@@ -45,9 +45,12 @@ class Zones:
     title: str
 
     def kind_at(self, pos: int) -> str:
-        for z in self.zones:
-            if z.span.start <= pos < z.span.end:
-                return z.kind
+        import bisect
+        if not hasattr(self, "_starts"):
+            self._starts = [z.span.start for z in self.zones]
+        i = bisect.bisect_right(self._starts, pos) - 1
+        if i >= 0 and self.zones[i].span.start <= pos < self.zones[i].span.end:
+            return self.zones[i].kind
         return BODY
 
     def spans(self, kind: str) -> list[Span]:
