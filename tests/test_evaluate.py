@@ -103,3 +103,71 @@ def test_agreement_on_columns_the_match_ignores():
     assert agree["year"] == 0.5 and agree["period"] == 1.0
     assert agree["program"] is None                      # neither side has the column
     assert "agreement of strict matches: year 0.500, period 1.000" in format_report(evaluate(gold, panel))
+
+
+# ----------------------------------------------------------------------------- the reference scorer
+def _reference_scorer():
+    path = paths.SHARED / "tools" / "score.py"
+    if not path.exists():
+        pytest.skip("the reference scorer is not beside the project")
+    import importlib.util
+    spec = importlib.util.spec_from_file_location("reference_score", path)
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def test_matching_agrees_with_the_reference_scorer(tmp_path):
+    """The same hits as shared/tools/score.py on rows built to hit each of its conditions:
+    value within 1 %, donor and recipients as last-level sets, empty gold recipients, status,
+    two candidate rows for one gold row, and a row of a document the gold does not have."""
+    score = _reference_scorer()
+    gold = pd.DataFrame([
+        row(),
+        row(value=2e6, recipients="甘肃省天水市武山县;甘肃省兰州市永登县"),
+        row(indicator="employment", value=275.0, recipients=""),
+        row(indicator="projects", value=12.0, status="target"),
+        row(doc_id="e", donor="天津市", value=5e6),
+        row(doc_id="e", donor="天津市", value=5e6, recipients="甘肃省"),
+    ])
+    panel = pd.DataFrame([
+        row(value=1009000.0, recipients="武山县", donor="宝坻区"),          # within 1 %
+        row(value=2e6, recipients="永登县;武山县"),                           # set order
+        row(indicator="employment", value=275.0, recipients="甘肃省"),        # gold names none
+        row(indicator="projects", value=12.0, status="actual"),              # wrong status
+        row(doc_id="e", donor="天津市和平区", value=5e6),                     # wrong donor
+        row(doc_id="e", donor="天津市", value=5e6, recipients="甘肃省"),
+        row(doc_id="e", donor="天津市", value=5.02e6, recipients="甘肃省"),    # a second candidate
+        row(doc_id="z", value=1e6),                                           # not in the gold
+    ])
+    g, p = tmp_path / "gold.csv", tmp_path / "panel.csv"
+    gold.to_csv(g, index=False)
+    panel.to_csv(p, index=False)
+    ref_gold, ref_pred = score.load(g), score.load(p)
+    docs = set(ref_gold.doc_id)
+    ref_pred = ref_pred[ref_pred.doc_id.isin(docs)].reset_index(drop=True)
+    ours = evaluate(pd.read_csv(g, dtype=str, keep_default_na=False), pd.read_csv(p, dtype=str, keep_default_na=False))
+    for mode in ("strict", "lenient"):
+        hits = score.match(ref_gold, ref_pred, strict=(mode == "strict"))
+        assert ours[mode]["overall"]["tp"] == len(hits), mode
+    assert ours["strict"]["overall"]["tp"] == 4 and ours["lenient"]["overall"]["tp"] == 6
+
+
+def test_every_gold_set_is_found_and_scored_in_one_call(tmp_path, capsys):
+    from helpers.evaluate import GoldSet, evaluate_sets, format_sets, gold_sets
+    found = {s.name for s in gold_sets()}
+    if paths.SHARED.exists() and (paths.SHARED / "dev2").exists():
+        assert {"seeds", "dev", "dev2", "dev3"} <= found
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "a.txt").write_text("2020年,天津市红桥区结对帮扶甘肃省临夏州积石山县。\n"
+                               "全年向积石山县拨付财政帮扶资金2600万元。\n", encoding="utf-8")
+    (raw / "SOURCES.csv").write_text("file,doc_id,donor\na.txt,a,天津市河西区\n", encoding="utf-8")
+    gold = tmp_path / "gold.csv"
+    pd.DataFrame([row(doc_id="a", donor="天津市红桥区", recipients="甘肃省临夏回族自治州积石山保安族东乡族撒拉族自治县",
+                      value=2.6e7)]).to_csv(gold, index=False)
+    results = evaluate_sets([GoldSet("mine", raw, gold)])
+    # the folder is read as an unseen one: SOURCES.csv (which names another donor) is left out
+    assert results[0][1]["strict"]["overall"]["tp"] == 1
+    table = format_sets(results)
+    assert table.splitlines()[1].startswith("mine") and "donor 1.000" in table

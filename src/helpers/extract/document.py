@@ -41,6 +41,8 @@ _OWN_ECONOMY = re.compile(g.OWN_ECONOMY)
 _NATIONAL = re.compile(g.NATIONAL_TOTAL)
 _FALL_AFTER = re.compile(r"\s*(减少到|下降到|降至|降到|减少至|下降至)")
 _NON_GOV = re.compile(g.NON_GOVERNMENT_BODIES)
+_NON_GOV_SUBJECT = re.compile(r"\s*(?:其中[,，]?|同时[,，]?)?[\u4e00-\u9fff]{0,12}?" + g.NON_GOVERNMENT_BODIES +
+                              r"[^，,。；;\d]{0,8}?(?:向|为|给|捐|募|筹)")
 _BACK = re.compile(g.BACK_REFERENCE)
 _GENERIC = re.compile(g.GENERIC_RECIPIENT)
 _CN_COUNT = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10,
@@ -472,6 +474,13 @@ def giver_for(r: Reading, fig: Figure, sent: Span, topic: Topic) -> Giver:
     pc = parent_credit(text, r.hits_in(sent.start, fig.start), frame, sent.start, fig.start)
     if pc is not None:
         return pc
+    body = _NON_GOV_SUBJECT.match(text, clause_lo, fig.start) or _NON_GOV_SUBJECT.match(text, sent.start, fig.start)
+    if body is not None:
+        # 区慈善协会向…捐赠, 某公司为…捐资: a body of the donor's area gives (credited to the area)
+        base = topic.giver if topic.giver is not None and topic.giver_para == para.start else None
+        unit = base.unit if base is not None else frame.donor
+        if unit is not None:
+            return Giver(unit, unit.full_name, "body_subject", "association")
     # a donor-side unit followed by a verb of helping inside the sentence (通过甲省帮扶销售…,
     # 《…甲市对口帮扶…项目》…共计N个项目): the sentence credits it
     named = {h.giver_unit for h in r.hits_in(sent.start, fig.start)
