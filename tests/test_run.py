@@ -48,13 +48,16 @@ def test_runs_in_numbered_order_passes_parameters_and_exports_reader_html(projec
     assert [r.name for r in runs] == ["01_first", "02_second"]
     text = "".join(log)
     assert text.index("01_first") < text.index("02_second") and " s " in text
-    page = (reports / "01_first.html").read_text()
+    # other parameters than the defaults: the report is named after them
+    assert not (reports / "01_first.html").exists()
+    page = (reports / "01_first--greeting-bonjour.html").read_text()
     assert "first says bonjour" in page
     assert "plt.plot" not in page                 # code cells are left out of the reader's version
     assert "data:image/png;base64" in page        # figures embedded: one file is the whole report
     assert "cdnjs" not in page and "require.min.js" not in page  # nothing fetched when opened offline
     index = (reports / "index.html").read_text()
-    assert "01_first.html" in index and "02_second.html" in index and "scratch" not in index
+    assert "01_first--greeting-bonjour.html" in index and "02_second--greeting-bonjour.html" in index
+    assert "scratch" not in index
 
 
 def test_only_and_unknown_names(project):

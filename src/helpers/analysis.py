@@ -690,12 +690,12 @@ def load_panel(source: str = "auto", gold_files=None) -> tuple[pd.DataFrame, str
     return gold_panel(files), f"the hand-annotated gold panel (shared/{names})"
 
 
-def evidence_links(doc_ids: str, href: str = "evidence/{doc_id}.html") -> str:
-    """HTML links to the evidence viewer pages of ';'-joined doc_ids (relative to reports/)."""
-    import html
+def evidence_links(doc_ids: str, prefix: str = "evidence/") -> str:
+    """HTML links to the evidence viewer pages of ';'-joined doc_ids (relative to reports/),
+    built by ``helpers.safe_html`` (doc_ids are file names: escaped and percent-encoded)."""
+    from .safe_html import evidence_link
 
-    return " ".join(f'<a href="{html.escape(href.format(doc_id=d))}">{html.escape(d)}</a>'
-                    for d in _split(doc_ids))
+    return " ".join(evidence_link(d, prefix) for d in _split(doc_ids))
 
 
 def _number(v: float) -> str:
