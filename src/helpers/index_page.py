@@ -34,6 +34,7 @@ ol.reports>li{margin-bottom:1.2rem}
 .desc{color:#333;font-size:.93rem} .desc p{margin:.3rem 0}
 .warn{color:#c92a2a;font-weight:bold}
 .muted{color:#666}
+td{white-space:nowrap}
 ul.files{columns:2;padding-left:1.2rem}
 """
 
@@ -92,16 +93,17 @@ def summary(clean: Path, reports: Path) -> str:
                       + "</div>")
     acc = _read_csv(reports / "tables" / "accuracy.csv")
     if acc is not None and len(acc):
-        cols = [c for c in ("gold", "mode", "precision", "recall", "f1", "tp", "fp", "fn")
+        cols = [c for c in ("gold_set", "mode", "precision", "recall", "f1", "tp", "gold", "panel")
                 if c in acc.columns]
         rows = "".join("<tr>" + "".join(
-            f'<td class="num">{esc(_round(r[c]))}</td>' if c not in ("gold", "mode")
+            f'<td class="num">{esc(_round(r[c]))}</td>' if c not in ("gold_set", "mode")
             else f"<td>{esc(r[c])}</td>" for c in cols) + "</tr>" for r in acc.to_dict("records"))
         blocks.append("<div><h3>Accuracy on the gold sets</h3><table><thead><tr>"
                       + "".join(f"<th>{esc(c)}</th>" for c in cols) + f"</tr></thead><tbody>{rows}"
                       "</tbody></table><p class=\"muted\">strict: document, indicator, status, "
                       "value, donor and recipients agree; lenient: document, indicator and "
-                      "value (see 02_panel).</p></div>")
+                      "value (see 02_panel); tp = matched rows, gold = rows of the gold set, "
+                      "panel = panel rows of its documents.</p></div>")
     return (f'<div class="cards">{"".join(cards)}</div>\n<div class="grid2">{"".join(blocks)}</div>')
 
 
