@@ -39,13 +39,13 @@ from .safe_html import esc, link, page_name, text_of, url
 # Inputs (money, then people) in cool hues, outputs in warm hues: two families a reader tells
 # apart at a glance, each colour distinct from its neighbours (Open Color, shade 3-4).
 INPUT_COLOURS = {
-    "fiscal_aid": "#74c0fc", "social_aid": "#8ce99a", "investment": "#66d9e8",
-    "consumption_aid": "#c0eb75", "cadres_sent": "#b197fc", "professionals_sent": "#91a7ff",
+    "fiscal_aid": "#74c0fc", "social_aid": "#8ce99a", "investment": "#3bc9db",
+    "consumption_aid": "#c0eb75", "cadres_sent": "#b197fc", "professionals_sent": "#748ffc",
     "cadres_received": "#e599f7", "professionals_received": "#63e6be", "trained": "#ced4da",
 }
 OUTPUT_COLOURS = {
     "poor_beneficiaries": "#ffa94d", "employment": "#ff8787", "enterprises": "#ffd43b",
-    "projects": "#f783ac", "pairings": "#e8b77d",
+    "projects": "#faa2c1", "pairings": "#e8b77d",
 }
 OTHER_COLOUR = "#dee2e6"
 REPORT_LINK = "../02_panel.html"
@@ -163,10 +163,41 @@ def _number_fix(text: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
-def display_span(text: str, start: int, end: int, places=()) -> tuple[int, int]:
+_CLAUSE = set("，,。；;：:、！!？?\n“”\"（）()【】《》 \t")
+_CLAUSE_REACH = 24
+
+
+def _is_word_char(c: str) -> bool:
+    return c.isalnum() or "\u4e00" <= c <= "\u9fff"
+
+
+def _clause_fix(text: str, s: int, e: int, floor: int, ceil: int) -> tuple[int, int]:
+    """A start inside a run of characters (…农|业股份有限公司…) moves back to the start of its
+    clause, an end inside a run forward to the end of its clause, when that is near (and not
+    past ``floor``/``ceil``, the neighbouring rows' evidence)."""
+    if 0 < s < len(text) and _is_word_char(text[s - 1]) and _is_word_char(text[s]):
+        j = s
+        while j > max(floor, s - _CLAUSE_REACH) and text[j - 1] not in _CLAUSE:
+            j -= 1
+        if j == 0 or text[j - 1] in _CLAUSE:
+            s = j
+    if 0 < e < len(text) and _is_word_char(text[e - 1]) and _is_word_char(text[e]):
+        j = e
+        while j < min(ceil, e + _CLAUSE_REACH // 2) and text[j] not in _CLAUSE:
+            j += 1
+        if j == len(text) or text[j] in _CLAUSE:
+            e = j
+    return s, e
+
+
+def display_span(text: str, start: int, end: int, places=(), floor: int = 0,
+                 ceil: int | None = None) -> tuple[int, int]:
     """``(start, end)`` widened so that the highlight starts and ends at a boundary: not inside
-    a number (3,6|00), a place name (江|西省) or a bracket pair (县(市|) — ``places`` are the
-    text's place mentions (objects with ``start``/``end``, as ``Gazetteer.find`` returns)."""
+    a number (3,6|00), a place name (江|西省), a bracket pair (县(市|) or, when the clause
+    boundary is near, a word (农|业股份有限公司). ``places`` are the text's place mentions
+    (objects with ``start``/``end``, as ``Gazetteer.find`` returns); ``floor``/``ceil`` bound
+    the clause rule (the end of the previous row's evidence, the start of the next)."""
+    ceil = len(text) if ceil is None else ceil
     s, e = start, end
     for _ in range(3):   # a fix may expose another (a bracket that opens inside a name)
         before = (s, e)
@@ -179,7 +210,21 @@ def display_span(text: str, start: int, end: int, places=()) -> tuple[int, int]:
         s, e = _bracket_fix(text, s, e)
         if (s, e) == before:
             break
-    return s, e
+    return _clause_fix(text, s, e, min(floor, s), max(ceil, e))
+
+
+def display_spans(text: str, found: list, places=()) -> list:
+    """``display_span`` of every placed row, each bounded by its neighbours' evidence."""
+    placed = sorted({sp for sp in found if sp})
+    out = []
+    for sp in found:
+        if not sp:
+            out.append(None)
+            continue
+        floor = max([b for a, b in placed if b <= sp[0]], default=0)
+        ceil = min([a for a, b in placed if a >= sp[1]], default=len(text))
+        out.append(display_span(text, sp[0], sp[1], places, floor, ceil))
+    return out
 
 
 def _places(text: str):
@@ -381,7 +426,7 @@ def document_page(doc_id: str, text: str, rows: pd.DataFrame, meta: Mapping | No
     rows = rows.reset_index(drop=True)
     found = place_rows(text, rows)
     places = _places(text) if any(found) else []
-    spans = [display_span(text, *sp, places) if sp else None for sp in found]
+    spans = display_spans(text, found, places)
     meta = dict(meta or {})
     title = document_title(doc_id, text, meta)
     info = " · ".join(esc(f"{k}: {text_of(meta.get(k))}") for k in ("date", "unit", "file")
