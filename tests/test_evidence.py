@@ -216,7 +216,7 @@ def test_highlights_start_and_end_at_boundaries():
     assert "4,800" in text[s:e] and not text[s:e].startswith("800")
     text = "项目由某某农业科技有限公司承建,完成投资300万元,带动就业50人。"
     s, e = display_span(text, text.index("业科技"), text.index("万元") + 2)   # inside a name
-    assert text[s:e] == "某某农业科技有限公司承建,完成投资300万元"
+    assert text[s:e] == "项目由某某农业科技有限公司承建,完成投资300万元"   # the whole clause
     # a neighbouring row's evidence bounds the clause rule
     s, e = display_span(text, text.index("投资"), text.index("万元") + 2,
                         floor=text.index("完成") + 1)
