@@ -259,7 +259,7 @@ def is_seed_or_table(name: str) -> bool:
     return bool(SEED_FILE.match(name)) or name in {"pairings.csv", "corrections.csv"}
 
 
-def main(argv: list[str] | None = None) -> int:
+def build_parser():
     import argparse
 
     ap = argparse.ArgumentParser(prog="python -m helpers run",
@@ -268,7 +268,11 @@ def main(argv: list[str] | None = None) -> int:
                     help="run only these notebooks (stem, file name or number): --only 10 20")
     ap.add_argument("-p", "--parameter", nargs=2, action="append", metavar=("KEY", "VALUE"), default=[],
                     help="papermill parameter for the notebooks that declare it (YAML value)")
-    args = ap.parse_args(argv)
+    return ap
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
     params = {k: parse_parameter(v) for k, v in args.parameter}
     try:
         run_collection(only=args.only, parameters=params)
