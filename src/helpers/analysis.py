@@ -707,16 +707,17 @@ def html_table(df: pd.DataFrame, doc_col: str = "doc_ids", float_format=_number)
 
     The link column comes right after the label columns, so it stays visible in wide tables.
     """
-    import html
+    from .safe_html import esc
 
     out = df.copy()
     labels = [c for c in out.columns if c != doc_col
               and (c == "year" or not pd.api.types.is_numeric_dtype(out[c]))]
     for c in labels:
-        out[c] = [html.escape(str(v)) if isinstance(v, str) else v for v in out[c]]
+        out[c] = [esc(v) if isinstance(v, str) else v for v in out[c]]
     order = labels + ([doc_col] if doc_col in out.columns else []) + [
         c for c in out.columns if c != doc_col and c not in labels]
     out = out[order]
     if doc_col in out.columns:
         out[doc_col] = [evidence_links(d) for d in out[doc_col]]
+    out.columns = [esc(c) for c in out.columns]   # headers too: to_html below escapes nothing
     return out.to_html(index=False, escape=False, na_rep="", float_format=float_format)
