@@ -91,3 +91,20 @@ def test_a_rerun_with_other_parameters_names_its_outputs_and_warns_when_empty(se
     assert (reports / "figures" / "pairing_map--years-2030.png").exists()
     index = (reports / "index.html").read_text(encoding="utf-8")
     assert "10_pairing_maps--years-2030.html" in index and "No figure of the panel matches" in index
+
+
+def test_every_page_carries_its_cjk_font_and_loads_nothing_from_the_network(seeds_project):
+    import re
+
+    project, _ = seeds_project
+    for page in (project / "reports").rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        faces = re.findall(r'@font-face\{font-family:"Report CJK";src:url\("([^"]+)"\)', text)
+        assert faces, f"{page.name}: no embedded font"
+        src = faces[0]
+        if not src.startswith("data:font/woff;base64,"):
+            assert (page.parent / src).exists(), (page.name, src)   # the evidence folder's subset
+        # a link a reader may follow is fine; nothing the page loads by itself may be remote
+        assert not re.search(r"""<(script|img|iframe)[^>]+src=["']?(https?:)?//""", text), page.name
+        assert not re.search(r"""<link[^>]+href=["']?(https?:)?//""", text), page.name
+        assert "@import" not in text and "url(http" not in text, page.name

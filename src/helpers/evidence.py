@@ -352,7 +352,13 @@ def render_text(text: str, rows: pd.DataFrame, spans: list) -> str:
     return "".join(out)
 
 
-def _page(title: str, body: str, head_extra: str = "") -> str:
+FONT_FILE = "report-cjk.woff"   # one subset for all pages of the folder (written beside them)
+FONT_CSS = ('<style>@font-face{font-family:"Report CJK";src:url("' + FONT_FILE + '") format("woff");'
+            'font-display:block}body{font-family:"Report CJK","Noto Sans CJK SC","Source Han Sans SC",'
+            '"PingFang SC","Microsoft YaHei",sans-serif}</style>\n')
+
+
+def _page(title: str, body: str, head_extra: str = FONT_CSS) -> str:
     return ("<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n"
             "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
             f"<title>{esc(title)}</title>\n<style>{CSS}</style>\n{head_extra}</head>\n<body>\n"
@@ -538,7 +544,21 @@ def write_evidence_pages(documents: Mapping, panel: pd.DataFrame, out_dir=paths.
     index = out_dir / "index.html"
     index.write_text(index_page(entries), encoding="utf-8", newline="\n")
     written.append(index)
+    _write_font(out_dir, written)
     return written
+
+
+def _write_font(out_dir: Path, pages: list[Path]) -> Path:
+    """The web font subset with every character of the folder's pages (one file, so thirty
+    pages do not carry thirty copies); written beside them and listed with them."""
+    from .webfont import woff
+
+    chars = set()
+    for p in pages:
+        chars |= set(p.read_text(encoding="utf-8"))
+    path = out_dir / FONT_FILE
+    path.write_bytes(woff("".join(sorted(chars))))
+    return path
 
 
 def documents_table_html(docs: Mapping, panel: pd.DataFrame, prefix: str = "evidence/") -> str:

@@ -228,5 +228,8 @@ def write_index(reports: Path, notebooks: list[Path], root: Path | None = None) 
     root = root or reports.parent
     out = reports / "index.html"
     out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(index_html(notebooks, reports, root), encoding="utf-8", newline="\n")
+    from .webfont import embed
+
+    out.write_text(embed(index_html(notebooks, reports, root), "body, th, td, code"),
+                   encoding="utf-8", newline="\n")
     return out

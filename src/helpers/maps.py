@@ -904,6 +904,8 @@ def interactive_map(arcs: pd.DataFrame, fills: pd.DataFrame, layers: MapLayers, 
     sx0, sx1, sy0, sy1 = _extent_xy(SCS_EXTENT, layers.crs)
     fig.update_layout(
         title=esc(title or _default_title(indicator, arcs)), template="plotly_white",
+        # the page's embedded CJK font (helpers.webfont) first, then system fonts
+        font=dict(family='"Report CJK", "Noto Sans CJK SC", "Source Han Sans SC", sans-serif'),
         xaxis=dict(visible=False, range=[x0, x1], domain=[0, 1]),
         yaxis=dict(visible=False, range=[y0, y1], scaleanchor="x", scaleratio=1, domain=[0, 1]),
         xaxis2=dict(visible=False, range=[sx0, sx1], domain=[0.86, 1.0], anchor="y2"),

@@ -162,7 +162,9 @@ def export_html(executed: Path, report: Path) -> None:
                             exclude_output_prompt=True, embed_images=True)
     body, _ = exporter.from_notebook_node(nb)
     report.parent.mkdir(parents=True, exist_ok=True)
-    report.write_text(body, encoding="utf-8")
+    from .webfont import embed   # Chinese renders without the reader's CJK fonts
+
+    report.write_text(embed(body), encoding="utf-8")
 
 
 def write_index(reports_dir: Path = paths.REPORTS, notebooks_dir: Path = paths.NOTEBOOKS) -> Path:
