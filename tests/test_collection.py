@@ -60,3 +60,51 @@ def test_reports_need_no_network(seeds_project):
         text = page.read_text(encoding="utf-8")
         for cdn in ("cdn.plot.ly", "cdn.jsdelivr", "unpkg.com", "cdnjs.cloudflare"):
             assert f'src="https://{cdn}' not in text and f"src='https://{cdn}" not in text, (page.name, cdn)
+
+
+def test_index_is_rendered_and_summarises_the_collection(seeds_project):
+    project, _ = seeds_project
+    index = (project / "reports" / "index.html").read_text(encoding="utf-8")
+    assert "**Reads**" not in index and "`data/" not in index       # Markdown rendered, not shown
+    assert "<strong>Reads</strong>" in index
+    for part in ("Documents by status", "Figures by indicator", "donors", "years covered",
+                 'href="../data/clean/panel.csv"', 'href="../data/clean/panel.parquet"',
+                 'href="../data/clean/codebook.yaml"', 'href="figures/pairing_map.png"'):
+        assert part in index, part
+
+
+def test_a_rerun_with_other_parameters_names_its_outputs_and_warns_when_empty(seeds_project):
+    project, _ = seeds_project
+    reports = project / "reports"
+    defaults = sorted(p for p in reports.rglob("*") if p.is_file() and p.name not in
+                      {"index.html", "runs.json"})
+    before = {p: p.read_bytes() for p in defaults}
+    env = dict(os.environ, HELPERS_PROJECT_ROOT=str(project))
+    proc = subprocess.run([sys.executable, "-m", "helpers", "run", "--only", "10", "-p", "years",
+                           "2030"], env=env, text=True, capture_output=True, timeout=300)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert "WARNING" in proc.stdout and "No figure of the panel matches" in proc.stdout
+    assert "Unable to parse" not in proc.stderr and "unknown parameter" not in proc.stderr
+    assert {p: p.read_bytes() for p in defaults} == before       # default outputs untouched
+    rerun = reports / "10_pairing_maps--years-2030.html"
+    assert "No figure of the panel matches the selection" in rerun.read_text(encoding="utf-8")
+    assert (reports / "figures" / "pairing_map--years-2030.png").exists()
+    index = (reports / "index.html").read_text(encoding="utf-8")
+    assert "10_pairing_maps--years-2030.html" in index and "No figure of the panel matches" in index
+
+
+def test_every_page_carries_its_cjk_font_and_loads_nothing_from_the_network(seeds_project):
+    import re
+
+    project, _ = seeds_project
+    for page in (project / "reports").rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        faces = re.findall(r'@font-face\{font-family:"Report CJK";src:url\("([^"]+)"\)', text)
+        assert faces, f"{page.name}: no embedded font"
+        src = faces[0]
+        if not src.startswith("data:font/woff;base64,"):
+            assert (page.parent / src).exists(), (page.name, src)   # the evidence folder's subset
+        # a link a reader may follow is fine; nothing the page loads by itself may be remote
+        assert not re.search(r"""<(script|img|iframe)[^>]+src=["']?(https?:)?//""", text), page.name
+        assert not re.search(r"""<link[^>]+href=["']?(https?:)?//""", text), page.name
+        assert "@import" not in text and "url(http" not in text, page.name

@@ -193,3 +193,101 @@ def test_two_figures_of_one_report_with_the_same_value_are_both_drawn(gz):
     arcs = maps.arc_table(sel, gz)
     assert len(sel) == 2
     assert arcs["value"].sum() == pytest.approx(6.0e5) and arcs["n_figures"].iloc[0] == 2
+
+
+def _boxes_overlap(a, b) -> bool:
+    return a.x0 < b.x1 and b.x0 < a.x1 and a.y0 < b.y1 and b.y0 < a.y1
+
+
+def test_static_map_legends_sit_outside_the_geography_and_labels_do_not_overlap(
+        arcs, fills, layers, gz):
+    import matplotlib.pyplot as plt
+
+    fig = maps.static_map(arcs, fills, layers, gz=gz)
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    map_axes = [a for a in fig.axes if a.get_xticks().size == 0 and a.get_title()]
+    assert len(map_axes) == 2                                   # China and the zoomed province
+    for legend in fig.legends:
+        box = legend.get_window_extent(renderer)
+        for ax in map_axes:
+            assert not _boxes_overlap(box, ax.get_window_extent(renderer)), ax.get_title()
+    for ax in map_axes:
+        labels = [t for t in ax.texts if t.get_text().strip()]
+        boxes = [t.get_window_extent(renderer) for t in labels]
+        for i in range(len(boxes)):
+            for j in range(i + 1, len(boxes)):
+                assert not _boxes_overlap(boxes[i], boxes[j]), (labels[i].get_text(),
+                                                                 labels[j].get_text())
+    plt.close(fig)
+
+
+def test_fill_follows_its_own_indicator(gz):
+    panel = synthetic_panel()
+    cadres = maps.recipient_table(maps.select_figures(panel, "cadres_sent", years=None, gz=gz), gz)
+    assert list(cadres["recipient"]) == ["甘肃省庆阳市环县"] and list(cadres["unit"]) == ["person"]
+
+
+def test_interactive_map_has_legends_inset_and_known_pairings(arcs, fills, layers, gz):
+    from helpers.paths import RAW
+
+    pairings = pd.read_csv(RAW / "pairings.csv", dtype=str, keep_default_na=False)
+    ref = maps.pairing_arcs(pairings, years=2020, gz=gz)
+    fig = maps.interactive_map(arcs, fills, layers, gz=gz, reference=ref)
+    names = [t.name for t in fig.data if t.showlegend is not False]
+    assert any("已知结对关系" in (n or "") for n in names)
+    assert any("万元" in (n or "") for n in names)                  # arc-width legend with units
+    assert any(getattr(t.marker, "showscale", False) for t in fig.data if hasattr(t, "marker"))
+    assert fig.layout.xaxis2.domain and any("南海诸岛" in a.text for a in fig.layout.annotations)
+    inset = [t for t in fig.data if t.xaxis == "x2"]
+    assert inset                                               # the islands drawn in the inset
+
+
+def test_known_pairings_respect_the_years_with_open_ends_bounded(gz):
+    pairings = pd.DataFrame({
+        "donor": ["天津市和平区", "天津市河东区"], "donor_adcode": ["120101", "120102"],
+        "recipient": ["甘肃省白银市靖远县", "甘肃省天水市武山县"],
+        "recipient_adcode": ["620421", "620524"], "program": ["east_west", "east_west"],
+        "start_year": ["2016", "2017"], "end_year": ["", "2020"], "source": ["a", "b"]})
+    assert len(maps.pairing_arcs(pairings, years=2019, gz=gz)) == 2
+    assert len(maps.pairing_arcs(pairings, years=2022, gz=gz, open_until=2022)) == 1
+    assert len(maps.pairing_arcs(pairings, years=2030, gz=gz, open_until=2022)) == 0
+
+
+def test_map_of_every_known_pairing_names_programs_and_counts(layers, gz, tmp_path):
+    import matplotlib.pyplot as plt
+    from helpers.paths import RAW
+
+    pairings = pd.read_csv(RAW / "pairings.csv", dtype=str, keep_default_na=False)
+    ref = maps.pairing_arcs(pairings, gz=gz)
+    fig = maps.pairings_map(ref, layers, gz=gz)
+    svg = maps.save_figure(fig, "known", tmp_path)[1].read_text(encoding="utf-8")
+    plt.close(fig)
+    assert f"（{len(ref)} 对）" in svg and "东西部扶贫协作（" in svg and "天津" in svg
+
+
+def test_crowded_county_labels_are_moved_apart(layers, gz):
+    import matplotlib.pyplot as plt
+
+    counties = ["甘肃省白银市靖远县", "甘肃省白银市会宁县", "甘肃省白银市景泰县", "甘肃省白银市白银区",
+                "甘肃省白银市平川区", "甘肃省定西市安定区", "甘肃省定西市通渭县", "甘肃省定西市陇西县",
+                "甘肃省定西市渭源县", "甘肃省定西市临洮县", "甘肃省兰州市榆中县", "甘肃省兰州市永登县"]
+    rows = [("x", "天津市和平区", c, "east_west", 2020, "annual", "actual", "fiscal_aid", 1e6 * (i + 1), "yuan")
+            for i, c in enumerate(counties)]
+    panel = pd.DataFrame(rows, columns=["doc_id", "donor", "recipients", "program", "year", "period",
+                                        "status", "indicator", "value", "unit"])
+    for c in PANEL_COLUMNS:
+        if c not in panel.columns:
+            panel[c] = None
+    sel = maps.select_figures(panel[list(PANEL_COLUMNS)], gz=gz)
+    fig = maps.static_map(maps.arc_table(sel, gz), maps.recipient_table(sel, gz), layers, gz=gz)
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    zoom = [a for a in fig.axes if "放大" in a.get_title()][0]
+    labels = [t for t in zoom.texts if t.get_text().strip()]
+    assert len(labels) >= len(counties)
+    boxes = [t.get_window_extent(renderer) for t in labels]
+    crowded = [(labels[i].get_text(), labels[j].get_text()) for i in range(len(boxes))
+               for j in range(i + 1, len(boxes)) if _boxes_overlap(boxes[i], boxes[j])]
+    plt.close(fig)
+    assert crowded == []

@@ -50,3 +50,17 @@ def test_parameters_cell_holds_only_literal_defaults(nb):
 def test_kernel_is_python3(nb):
     meta = json.loads(nb.read_text(encoding="utf-8"))["metadata"]
     assert meta.get("kernelspec", {}).get("name") == "python3"
+
+
+@pytest.mark.parametrize("nb", NOTEBOOKS, ids=lambda p: p.name)
+def test_papermill_reads_every_parameter(nb, caplog):
+    # papermill parses the parameters cell line by line: a second '=' on a line (in a comment)
+    # makes it warn "Unable to parse line" and report the parameter as unknown, although the
+    # value is applied. Every declared name must come out of papermill's own parser.
+    from papermill.translators import PythonTranslator
+
+    tagged = next(c for c in cells(nb) if "parameters" in c.get("metadata", {}).get("tags", []))
+    with caplog.at_level("WARNING", logger="papermill"):
+        found = {p.name for p in PythonTranslator.inspect({"source": "".join(tagged["source"])})}
+    assert not caplog.records, [r.getMessage() for r in caplog.records]
+    assert found == run.declared_parameters(nb)

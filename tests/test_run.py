@@ -48,13 +48,16 @@ def test_runs_in_numbered_order_passes_parameters_and_exports_reader_html(projec
     assert [r.name for r in runs] == ["01_first", "02_second"]
     text = "".join(log)
     assert text.index("01_first") < text.index("02_second") and " s " in text
-    page = (reports / "01_first.html").read_text()
+    # other parameters than the defaults: the report is named after them
+    assert not (reports / "01_first.html").exists()
+    page = (reports / "01_first--greeting-bonjour.html").read_text()
     assert "first says bonjour" in page
     assert "plt.plot" not in page                 # code cells are left out of the reader's version
     assert "data:image/png;base64" in page        # figures embedded: one file is the whole report
     assert "cdnjs" not in page and "require.min.js" not in page  # nothing fetched when opened offline
     index = (reports / "index.html").read_text()
-    assert "01_first.html" in index and "02_second.html" in index and "scratch" not in index
+    assert "01_first--greeting-bonjour.html" in index and "02_second--greeting-bonjour.html" in index
+    assert "scratch" not in index
 
 
 def test_only_and_unknown_names(project):
@@ -103,3 +106,28 @@ def test_cli_exit_code_and_message_for_a_broken_notebook(tmp_path):
     assert proc.returncode == 1
     assert "01_broken.ipynb failed in cell 3" in proc.stderr
     assert "ZeroDivisionError" in proc.stderr
+
+
+def test_only_takes_several_names_after_one_flag():
+    args = run.build_parser().parse_args(["--only", "10", "20", "-p", "years", "2030"])
+    assert args.only == ["10", "20"] and args.parameter == [["years", "2030"]]
+    assert run.build_parser().parse_args(["--only", "10", "--only", "02"]).only == ["10", "02"]
+
+
+def test_a_notebook_warning_is_printed_by_the_runner_and_kept_for_the_index(project):
+    nbs, build, reports = project
+    make_notebook(nbs / "01_w.ipynb", "from helpers import params\nparams.warn('the selection <b>is</b> empty')")
+    log = []
+
+    class Out:
+        def write(self, s):
+            log.append(s)
+
+        def flush(self):
+            pass
+
+    run.run_collection(notebooks_dir=nbs, build_dir=build, reports_dir=reports, out=Out())
+    assert "WARNING (01_w): the selection <b>is</b> empty" in "".join(log)
+    page = (reports / "01_w.html").read_text()
+    assert "the selection &lt;b&gt;is&lt;/b&gt; empty" in page and "<b>is</b>" not in page
+    assert "the selection &lt;b&gt;is&lt;/b&gt; empty" in (reports / "index.html").read_text()

@@ -690,12 +690,12 @@ def load_panel(source: str = "auto", gold_files=None) -> tuple[pd.DataFrame, str
     return gold_panel(files), f"the hand-annotated gold panel (shared/{names})"
 
 
-def evidence_links(doc_ids: str, href: str = "evidence/{doc_id}.html") -> str:
-    """HTML links to the evidence viewer pages of ';'-joined doc_ids (relative to reports/)."""
-    import html
+def evidence_links(doc_ids: str, prefix: str = "evidence/") -> str:
+    """HTML links to the evidence viewer pages of ';'-joined doc_ids (relative to reports/),
+    built by ``helpers.safe_html`` (doc_ids are file names: escaped and percent-encoded)."""
+    from .safe_html import evidence_link
 
-    return " ".join(f'<a href="{html.escape(href.format(doc_id=d))}">{html.escape(d)}</a>'
-                    for d in _split(doc_ids))
+    return " ".join(evidence_link(d, prefix) for d in _split(doc_ids))
 
 
 def _number(v: float) -> str:
@@ -707,16 +707,17 @@ def html_table(df: pd.DataFrame, doc_col: str = "doc_ids", float_format=_number)
 
     The link column comes right after the label columns, so it stays visible in wide tables.
     """
-    import html
+    from .safe_html import esc
 
     out = df.copy()
     labels = [c for c in out.columns if c != doc_col
               and (c == "year" or not pd.api.types.is_numeric_dtype(out[c]))]
     for c in labels:
-        out[c] = [html.escape(str(v)) if isinstance(v, str) else v for v in out[c]]
+        out[c] = [esc(v) if isinstance(v, str) else v for v in out[c]]
     order = labels + ([doc_col] if doc_col in out.columns else []) + [
         c for c in out.columns if c != doc_col and c not in labels]
     out = out[order]
     if doc_col in out.columns:
         out[doc_col] = [evidence_links(d) for d in out[doc_col]]
+    out.columns = [esc(c) for c in out.columns]   # headers too: to_html below escapes nothing
     return out.to_html(index=False, escape=False, na_rep="", float_format=float_format)

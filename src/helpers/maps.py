@@ -27,6 +27,7 @@ import pandas as pd
 
 from .analysis import coerce_panel, drop_repeated_figures
 from .codebook import INDICATOR_BY_NAME, PROGRAMS, STATUSES
+from .display import UNIT_LABELS, UNIT_SCALE   # money is shown in 万元
 from .gazetteer import adcode_within as _inside
 
 # Albers equal-area conic for China (standard parallels 25°N and 47°N).
@@ -34,9 +35,6 @@ CHINA_ALBERS = "+proj=aea +lat_0=0 +lon_0=105 +lat_1=25 +lat_2=47 +x_0=0 +y_0=0 
 # Mainland frame (lon/lat) and the South China Sea inset frame, as official maps crop them.
 MAIN_EXTENT = (73.0, 17.5, 135.5, 54.0)
 SCS_EXTENT = (106.0, 2.5, 123.0, 24.0)
-
-UNIT_LABELS = {"yuan": "万元", "person": "人", "person_time": "人次", "household": "户", "count": "个"}
-UNIT_SCALE = {"yuan": 1e4}   # money is shown in 万元
 
 PROGRAM_STYLE = {   # line style carries the program so it survives grey print
     "east_west": {"linestyle": "-", "label": "东西部扶贫协作"},
@@ -175,9 +173,12 @@ def great_circle_km(lon0, lat0, lon1, lat1) -> np.ndarray:
 
 
 def pairing_arcs(pairings: pd.DataFrame, years=None, program: str | None = None,
-                 donor_city: str | None = None, gz=None) -> pd.DataFrame:
+                 donor_city: str | None = None, gz=None,
+                 open_until: int | None = None) -> pd.DataFrame:
     """The reference pairings (data/raw/pairings.csv) in force in any of ``years`` (a blank
-    start or end year counts as open), as arcs with end points and distance."""
+    start year counts as open; a blank end year as open up to ``open_until``, the latest year
+    the sources speak of, so a selection of 2030 shows no pairing nobody has attested), as arcs
+    with end points and distance."""
     gz = gz or _gazetteer()
     need = {"donor", "donor_adcode", "recipient", "recipient_adcode", "program", "start_year",
             "end_year", "source"}
@@ -191,7 +192,7 @@ def pairing_arcs(pairings: pd.DataFrame, years=None, program: str | None = None,
     if ys is not None:
         lo, hi = min(ys), max(ys)
         start = df["start_year"].map(lambda v: int(v) if v else -10**6)
-        end = df["end_year"].map(lambda v: int(v) if v else 10**6)
+        end = df["end_year"].map(lambda v: int(v) if v else (open_until or 10**6))
         df = df[(start <= hi) & (end >= lo)]
     if program not in (None, "all"):
         df = df[df["program"] == program]
@@ -364,14 +365,39 @@ def _extent_xy(extent, crs: str = CHINA_ALBERS):
 # ---------------------------------------------------------------------------------------------
 # Static map (matplotlib)
 
+REFERENCE_COLOUR = "#8c8c8c"
+PROGRAM_COLOURS = {"east_west": "#1f78b4", "counterpart": "#6a3d9a", "designated": "#33a02c",
+                   "mixed": "#777777"}
+
+
+def _figure_layout(zoom: bool):
+    """Figure and axes: the map(s) on top, a strip below them for the legends, so that no legend
+    covers the geography."""
+    import matplotlib.pyplot as plt
+
+    if zoom:
+        fig = plt.figure(figsize=(13, 7.8))
+        ax = fig.add_axes((0.01, 0.24, 0.58, 0.70))
+        axz = fig.add_axes((0.61, 0.30, 0.38, 0.64))
+        legend_box, cbar_box = (0.01, 0.21), (0.63, 0.22, 0.34, 0.022)
+    else:
+        fig = plt.figure(figsize=(9.5, 7.9))
+        ax = fig.add_axes((0.02, 0.17, 0.96, 0.77))
+        axz = None
+        legend_box, cbar_box = (0.02, 0.155), (0.56, 0.11, 0.40, 0.02)
+    return fig, ax, axz, legend_box, cbar_box
+
+
 def static_map(arcs: pd.DataFrame, fills: pd.DataFrame, layers: MapLayers, *,
                indicator: str = "fiscal_aid", fill_indicator: str | None = None,
                zoom_province: str | None = "620000", title: str = "", gz=None,
                cmap: str = "viridis_r", label_recipients: bool = True,
-               reference: pd.DataFrame | None = None):
+               reference: pd.DataFrame | None = None, note: str = ""):
     """China with donor → recipient arcs (width = value) and recipients filled by value, a
     South China Sea inset, and a zoomed panel of one province (default 甘肃省).
-    ``reference`` (from ``pairing_arcs``) adds every known pairing as a thin grey arc."""
+    ``reference`` (from ``pairing_arcs``) adds every known pairing as a thin grey arc. Legends
+    sit in a strip under the maps; labels are moved apart (adjustText) so none overlap.
+    ``note`` is printed large across an empty map (e.g. "no figures match the selection")."""
     import matplotlib.pyplot as plt
     from matplotlib.lines import Line2D
     from matplotlib.ticker import FuncFormatter
@@ -384,13 +410,7 @@ def static_map(arcs: pd.DataFrame, fills: pd.DataFrame, layers: MapLayers, *,
     zoom = zoom_province and any(
         _inside(c, zoom_province) for c in list(arcs.get("recipient_adcode", []))
         + list(fills.get("recipient_adcode", [])))
-    fig = plt.figure(figsize=(13, 6.4) if zoom else (9.5, 7.2))
-    if zoom:
-        ax = fig.add_axes((0.01, 0.03, 0.58, 0.9))
-        axz = fig.add_axes((0.61, 0.2, 0.38, 0.73))
-    else:
-        ax = fig.add_axes((0.02, 0.13, 0.96, 0.8))
-        axz = None
+    fig, ax, axz, legend_box, cbar_box = _figure_layout(bool(zoom))
 
     norm, cm = _fill_norm(fills, cmap)
     _draw_base(ax, layers, fills, norm, cm, MAIN_EXTENT)
@@ -400,6 +420,10 @@ def static_map(arcs: pd.DataFrame, fills: pd.DataFrame, layers: MapLayers, *,
     _label(ax, arcs, fills, gz, layers.crs, small=True,
            recipients=label_recipients and not zoom)
     ax.set_title(title or _default_title(indicator, arcs), fontsize=13)
+    if note:
+        ax.text(0.5, 0.55, note, transform=ax.transAxes, ha="center", va="center", fontsize=15,
+                color="#c92a2a", wrap=True,
+                bbox=dict(boxstyle="round", facecolor="white", edgecolor="#c92a2a"), zorder=20)
 
     # The South China Sea islands, at the lower right as on official maps of China.
     axi = ax.inset_axes((0.80, 0.0, 0.20, 0.30))
@@ -428,7 +452,7 @@ def static_map(arcs: pd.DataFrame, fills: pd.DataFrame, layers: MapLayers, *,
         axz.set_xlabel("")
         axz.set_ylabel("")
 
-    # Legends: arc widths with units, program line styles, the fill colour bar.
+    # Legends, under the maps: arc widths with units, program line styles, markers; colour bar.
     unit = _unit_of(arcs, fills)
     label = UNIT_LABELS.get(unit, unit)
     scale = UNIT_SCALE.get(unit, 1.0)
@@ -437,30 +461,101 @@ def static_map(arcs: pd.DataFrame, fills: pd.DataFrame, layers: MapLayers, *,
         vmax = float(arcs["value"].max())
         for v in nice_legend_values(vmax):
             w = line_widths([vmax, v])[1]
-            handles.append(Line2D([], [], color="#444444", lw=w, label=f"{v / scale:,.0f} {label}"))
+            handles.append(Line2D([], [], color="#d95f02", lw=w, label=f"{v / scale:,.0f} {label}"))
         for prog in sorted({p for ps in arcs["program"] for p in ps.split(";") if p}):
             st = PROGRAM_STYLE.get(prog, PROGRAM_STYLE["mixed"])
             handles.append(Line2D([], [], color="#444444", lw=1.2, linestyle=st["linestyle"],
                                   label=st["label"]))
     if reference is not None and len(reference):
-        handles.append(Line2D([], [], color="#8c8c8c", lw=0.7, label="已知结对关系（无数字）"))
+        handles.append(Line2D([], [], color=REFERENCE_COLOUR, lw=0.7,
+                              label=f"已知结对关系（{len(reference)} 对，含无数字者）"))
     handles.append(Line2D([], [], marker="^", color="none", markerfacecolor="#d95f02",
                           markeredgecolor="black", markersize=8, label="帮扶方（城市，帮扶单位数）"))
     handles.append(Line2D([], [], marker="o", color="none", markerfacecolor="white",
                           markeredgecolor="black", markersize=6, label="受援地"))
-    ax.legend(handles=handles, loc="lower left", fontsize=8, frameon=True,
-              title=f"{_indicator_label(indicator)}（线宽）", title_fontsize=8)
+    fig.legend(handles=handles, loc="upper left", bbox_to_anchor=legend_box, ncol=3, fontsize=8,
+               frameon=False, title=f"线宽：{_indicator_label(indicator)}", title_fontsize=9,
+               alignment="left")
     if norm is not None:
-        cax = fig.add_axes((0.63, 0.1, 0.34, 0.025) if zoom else (0.3, 0.07, 0.4, 0.02))
+        cax = fig.add_axes(cbar_box)
         sm = plt.cm.ScalarMappable(norm=norm, cmap=cm)
         cb = fig.colorbar(sm, cax=cax, orientation="horizontal")
         funit = _unit_of(fills, fills)
-        cb.set_label(f"受援县 {_indicator_label(fill_indicator)}（{UNIT_LABELS.get(funit, funit)}）",
+        cb.set_label(f"受援县填色：{_indicator_label(fill_indicator)}（{UNIT_LABELS.get(funit, funit)}）",
                      fontsize=9)
         fscale = UNIT_SCALE.get(funit, 1.0)
         cb.ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v / fscale:,.0f}"))
         cb.ax.tick_params(labelsize=8)
     return fig
+
+
+def pairings_map(reference: pd.DataFrame, layers: MapLayers, *, title: str = "", gz=None):
+    """Every known pairing (``pairing_arcs`` output), whatever the panel holds: arcs coloured by
+    program from each donor to its recipient, donors labelled once per province-level unit
+    with their number of pairings, recipient provinces with theirs; legends under the map."""
+    import matplotlib.pyplot as plt
+    from matplotlib.lines import Line2D
+
+    from helpers.plotting import use_cjk_font
+
+    use_cjk_font()
+    gz = gz or _gazetteer()
+    fig, ax, _, legend_box, _ = _figure_layout(False)
+    _draw_base(ax, layers, pd.DataFrame(), None, None, MAIN_EXTENT)
+    axi = ax.inset_axes((0.80, 0.0, 0.20, 0.30))
+    _draw_base(axi, layers, pd.DataFrame(), None, None, SCS_EXTENT, lw=0.3)
+    axi.set_title("南海诸岛", fontsize=7, pad=1)
+    texts, obstacles = [], ([], [])
+    if len(reference):
+        dx, dy = project_points(reference["donor_lon"], reference["donor_lat"], layers.crs)
+        rx, ry = project_points(reference["recipient_lon"], reference["recipient_lat"], layers.crs)
+        progs = reference["program"].astype(str).tolist()
+        for i in range(len(reference)):
+            x, y = arc_points(dx[i], dy[i], rx[i], ry[i])
+            ax.plot(x, y, color=PROGRAM_COLOURS.get(progs[i], PROGRAM_COLOURS["mixed"]),
+                    lw=0.45, alpha=0.45, zorder=3)
+        ax.scatter(rx, ry, s=5, color="#333333", zorder=4, linewidths=0)
+        # one label per donor province-level unit and per recipient province, with counts
+        prov_of = [str(c)[:2] + "0000" for c in reference["donor_adcode"]]
+        donors = pd.Series(prov_of).value_counts().sort_index()
+        for code, n in donors.items():
+            p = gz.by_adcode(code)
+            x, y = project_points([p.lon], [p.lat], layers.crs)
+            ax.scatter(x, y, s=40, marker="^", facecolor="#d95f02", edgecolor="black",
+                       linewidth=0.5, zorder=6)
+            texts.append(ax.text(x[0], y[0], f"{_short_province(p.name)} {n}", fontsize=8,
+                                 color="#7a2e00", zorder=7))
+            obstacles[0].append(x[0])
+            obstacles[1].append(y[0])
+        recips = pd.Series([str(c)[:2] + "0000" for c in reference["recipient_adcode"]])
+        for code, n in recips.value_counts().sort_index().items():
+            if code in set(donors.index):
+                continue
+            p = gz.by_adcode(code)
+            x, y = project_points([p.lon], [p.lat], layers.crs)
+            texts.append(ax.text(x[0], y[0], f"{_short_province(p.name)} {n}", fontsize=8,
+                                 color="#222222", style="italic", zorder=7))
+            obstacles[0].append(x[0])
+            obstacles[1].append(y[0])
+        _spread(ax, texts, *obstacles)
+    ax.set_title(title or f"已知结对帮扶关系（{len(reference)} 对）", fontsize=13)
+    handles = [Line2D([], [], color=PROGRAM_COLOURS[p], lw=1.5,
+                      label=f"{PROGRAM_STYLE[p]['label']}（{int((reference['program'] == p).sum())}）")
+               for p in PROGRAM_COLOURS if p != "mixed" and (reference["program"] == p).any()]
+    handles.append(Line2D([], [], marker="^", color="none", markerfacecolor="#d95f02",
+                          markeredgecolor="black", markersize=8, label="帮扶方（省级单位：结对数）"))
+    handles.append(Line2D([], [], marker="o", color="none", markerfacecolor="#333333",
+                          markersize=4, label="受援地（黑字：受援省份的结对数）"))
+    fig.legend(handles=handles, loc="upper left", bbox_to_anchor=legend_box, ncol=3, fontsize=8,
+               frameon=False, alignment="left")
+    return fig
+
+
+def _short_province(name: str) -> str:
+    for suffix in ("维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "特别行政区", "省", "市"):
+        if name.endswith(suffix) and len(name) > len(suffix) + 1:
+            return name[: -len(suffix)]
+    return name
 
 
 def _fill_norm(fills: pd.DataFrame, cmap: str):
@@ -507,14 +602,18 @@ def _draw_base(ax, layers: MapLayers, fills, norm, cm, extent, lw: float = 0.4,
 
 
 def _draw_reference(ax, ref: pd.DataFrame | None, crs: str):
+    """Known pairings as thin grey arcs; with hundreds of them (national coverage) thinner and
+    lighter, so that they read as a background and the panel's arcs stay on top."""
     if ref is None or ref.empty:
         return
     dx, dy = project_points(ref["donor_lon"], ref["donor_lat"], crs)
     rx, ry = project_points(ref["recipient_lon"], ref["recipient_lat"], crs)
+    many = len(ref) > 120
     for i in range(len(ref)):
         x, y = arc_points(dx[i], dy[i], rx[i], ry[i])
-        ax.plot(x, y, color="#8c8c8c", lw=0.6, alpha=0.8, zorder=3)
-    ax.scatter(rx, ry, s=6, color="#8c8c8c", zorder=3)
+        ax.plot(x, y, color=REFERENCE_COLOUR, lw=0.35 if many else 0.6,
+                alpha=0.45 if many else 0.8, zorder=3)
+    ax.scatter(rx, ry, s=3 if many else 6, color=REFERENCE_COLOUR, zorder=3, linewidths=0)
 
 
 def _draw_arcs(ax, arcs: pd.DataFrame, crs: str):
@@ -554,11 +653,35 @@ def _donor_city(gz, code: str):
     return gz.by_adcode(code[:2] + "0000")
 
 
+def _spread(ax, texts, xs, ys):
+    """Move labels apart so none overlaps another label or a marker (``xs``/``ys``: every marker
+    of the axes), with a thin leader line back to its place when moved (adjustText; a fixed
+    number of iterations, not a time limit, so the result is the same on every run)."""
+    if not texts:
+        return
+    from adjustText import adjust_text
+
+    adjust_text(texts, x=list(xs), y=list(ys), ax=ax, iter_lim=400, expand=(1.15, 1.4),
+                force_text=(0.3, 0.5), force_static=(0.3, 0.5), max_move=(30, 30),
+                ensure_inside_axes=True, min_arrow_len=4,
+                arrowprops=dict(arrowstyle="-", color="#666666", lw=0.4, shrinkA=0, shrinkB=2))
+
+
+def _marker_points(arcs: pd.DataFrame, crs: str) -> tuple[list, list]:
+    if arcs is None or not len(arcs):
+        return [], []
+    dx, dy = project_points(arcs["donor_lon"], arcs["donor_lat"], crs)
+    rx, ry = project_points(arcs["recipient_lon"], arcs["recipient_lat"], crs)
+    return list(dx) + list(rx), list(dy) + list(ry)
+
+
 def _label(ax, arcs, fills, gz, crs, small: bool, recipients: bool = True, donors: bool = True,
            bbox=None):
-    """Donors are labelled once per city (天津市 · 9 donors) so that a city's districts do not
-    write over each other; recipients by their short name, those inside ``bbox`` only."""
+    """Donors are labelled once per city (天津市（9）) so that a city's districts do not write
+    over each other; recipients by their short name, those inside ``bbox`` only; all labels are
+    then moved apart (``_spread``)."""
     size = 7 if small else 8
+    texts, xs, ys = [], [], []
     if donors and len(arcs):
         groups: dict[str, set] = {}
         for name, code in zip(arcs["donor"], arcs["donor_adcode"]):
@@ -573,8 +696,9 @@ def _label(ax, arcs, fills, gz, crs, small: bool, recipients: bool = True, donor
                 p = gz.resolve(next(iter(names)))
                 text = p.name if p is not None else next(iter(names))
             xi, yi = project_points([city.lon], [city.lat], crs)
-            ax.annotate(text, (xi[0], yi[0]), xytext=(7, -3), textcoords="offset points",
-                        fontsize=size, color="#7a2e00", zorder=7)
+            texts.append(ax.text(xi[0], yi[0], text, fontsize=size, color="#7a2e00", zorder=7))
+            xs.append(xi[0])
+            ys.append(yi[0])
     if recipients:
         # label with the name the panel uses (水城县 in a 2020 report), not today's (水城区)
         named: dict[str, str] = {}
@@ -587,8 +711,12 @@ def _label(ax, arcs, fills, gz, crs, small: bool, recipients: bool = True, donor
             xi, yi = project_points([p.lon], [p.lat], crs)
             if bbox is not None and not (bbox[0] <= xi[0] <= bbox[2] and bbox[1] <= yi[0] <= bbox[3]):
                 continue
-            ax.annotate(_short(p.name), (xi[0], yi[0]), xytext=(4, 3), textcoords="offset points",
-                        fontsize=size, color="black", zorder=7)
+            texts.append(ax.text(xi[0], yi[0], _short(p.name), fontsize=size, color="black",
+                                 zorder=7))
+            xs.append(xi[0])
+            ys.append(yi[0])
+    mx, my = _marker_points(arcs, crs)
+    _spread(ax, texts, xs + mx, ys + my)
 
 
 def _unit_of(df: pd.DataFrame, other: pd.DataFrame) -> str:
@@ -618,6 +746,9 @@ def save_figure(fig, stem: str, folder: Path | None = None) -> list[Path]:
     folder = Path(folder or FIGURES)
     folder.mkdir(parents=True, exist_ok=True)
     out = []
+    # One Agg draw first: label leader lines (adjustText) settle on the first draw, so that the
+    # SVG and PNG of this call and of any later call are the same drawing.
+    fig.canvas.draw()
     with mpl.rc_context({"svg.hashsalt": "pairing-maps", "svg.fonttype": "none"}):
         svg = folder / f"{stem}.svg"
         fig.savefig(svg, format="svg", metadata={"Date": None, "Creator": None})
@@ -630,42 +761,86 @@ def save_figure(fig, stem: str, folder: Path | None = None) -> list[Path]:
 # ---------------------------------------------------------------------------------------------
 # Interactive map (plotly, no network)
 
-def interactive_map(arcs: pd.DataFrame, fills: pd.DataFrame, layers: MapLayers, *,
-                    indicator: str = "fiscal_aid", title: str = "", gz=None):
-    """A plotly figure on plain axes (projected metres): province outlines, recipient counties
-    filled by value, arcs with hover text naming donor, recipient, the figures and documents."""
+def _rgba(rgba, alpha: float = 0.85) -> str:
+    return f"rgba({int(rgba[0] * 255)},{int(rgba[1] * 255)},{int(rgba[2] * 255)},{alpha})"
+
+
+def _base_traces(fig, layers: MapLayers, xaxis: str = "x", yaxis: str = "y"):
     import plotly.graph_objects as go
 
-    gz = gz or _gazetteer()
-    fig = go.Figure()
     xs, ys = _outline_xy(layers.provinces.geometry.simplify(4000))
     fig.add_trace(go.Scatter(x=xs, y=ys, mode="lines", line=dict(color="#9a9a9a", width=0.7),
-                             hoverinfo="skip", showlegend=False, name="省界"))
+                             hoverinfo="skip", showlegend=False, name="省界", xaxis=xaxis, yaxis=yaxis))
     lx, ly = _outline_xy(layers.lines.geometry)
     fig.add_trace(go.Scatter(x=lx, y=ly, mode="lines", line=dict(color="#555555", width=1),
-                             hoverinfo="skip", showlegend=False, name="境界线"))
+                             hoverinfo="skip", showlegend=False, name="境界线", xaxis=xaxis, yaxis=yaxis))
+
+
+def interactive_map(arcs: pd.DataFrame, fills: pd.DataFrame, layers: MapLayers, *,
+                    indicator: str = "fiscal_aid", fill_indicator: str | None = None,
+                    title: str = "", gz=None, reference: pd.DataFrame | None = None):
+    """A plotly figure on plain axes (projected metres): province outlines, recipient counties
+    filled by value (with a colour bar), arcs with hover text naming donor, recipient, the
+    figures and documents, the known pairings as thin grey arcs, a legend for arc widths,
+    programs and markers, and the South China Sea islands in an inset. Text from the data is
+    HTML-escaped (plotly renders a subset of HTML in hover text)."""
+    import matplotlib.pyplot as plt
+    import plotly.graph_objects as go
+
+    from .safe_html import esc
+
+    gz = gz or _gazetteer()
+    fill_indicator = fill_indicator or indicator
+    fig = go.Figure()
+    _base_traces(fig, layers)
     unit = _unit_of(arcs, fills)
     scale = UNIT_SCALE.get(unit, 1.0)
     ulabel = UNIT_LABELS.get(unit, unit)
+    if reference is not None and len(reference):
+        dx, dy = project_points(reference["donor_lon"], reference["donor_lat"], layers.crs)
+        rx, ry = project_points(reference["recipient_lon"], reference["recipient_lat"], layers.crs)
+        xs, ys, texts = [], [], []
+        for i, r in enumerate(reference.itertuples(index=False)):
+            x, y = arc_points(dx[i], dy[i], rx[i], ry[i], n=16)
+            years = f"{r.start_year or '…'}–{r.end_year or '…'}"
+            t = (f"已知结对：{esc(r.donor)} → {esc(r.recipient)}<br>{esc(r.program)} · {esc(years)}"
+                 f" · {esc(_km(r.km))}<br>来源：{esc(str(r.source)[:80])}")
+            xs += [round(float(v)) for v in x] + [None]
+            ys += [round(float(v)) for v in y] + [None]
+            texts += [t] * len(x) + [None]
+        fig.add_trace(go.Scatter(x=xs, y=ys, mode="lines", text=texts, hoverinfo="text",
+                                 line=dict(color="rgba(140,140,140,0.45)", width=0.8),
+                                 name=f"已知结对关系（{len(reference)} 对）", legendgroup="ref"))
     if len(fills):
+        ffunit = _unit_of(fills, fills)
+        fscale = UNIT_SCALE.get(ffunit, 1.0)
         county = fills[fills["level"].isin(["county", "zone", "township"])]
         vmax = float(county["value"].max()) if len(county) else 0.0
         shapes = layers.counties.set_index("adcode")
-        import matplotlib.pyplot as plt
-
         cm = plt.get_cmap("viridis_r")
         for r in county.itertuples(index=False):
             if r.recipient_adcode not in shapes.index:
                 continue
             gx, gy = _outline_xy([shapes.loc[r.recipient_adcode, "geometry"]])
-            rgba = cm(r.value / vmax if vmax else 0)
-            color = f"rgba({int(rgba[0]*255)},{int(rgba[1]*255)},{int(rgba[2]*255)},0.85)"
             fig.add_trace(go.Scatter(
-                x=gx, y=gy, fill="toself", mode="lines", fillcolor=color,
+                x=gx, y=gy, fill="toself", mode="lines",
+                fillcolor=_rgba(cm(r.value / vmax if vmax else 0)),
                 line=dict(color="#404040", width=0.5), showlegend=False,
-                hoveron="fills", name=r.recipient,
-                text=f"{r.recipient}<br>{r.value / scale:,.1f} {ulabel}<br>帮扶方：{r.donors}"
-                     f"<br>文件：{r.doc_ids}", hoverinfo="text"))
+                hoveron="fills", name=esc(r.recipient),
+                text=f"{esc(r.recipient)}<br>{esc(_indicator_label(fill_indicator))}："
+                     f"{r.value / fscale:,.1f} {esc(UNIT_LABELS.get(ffunit, ffunit))}"
+                     f"<br>帮扶方：{esc(r.donors)}<br>文件：{esc(r.doc_ids)}", hoverinfo="text"))
+        if vmax > 0:   # the colour bar, on an invisible marker trace
+            fig.add_trace(go.Scatter(
+                x=[None], y=[None], mode="markers", showlegend=False, hoverinfo="skip",
+                marker=dict(colorscale=[[k / 10, _rgba(cm(k / 10), 1)] for k in range(11)],
+                            cmin=0, cmax=vmax / fscale, color=[0], showscale=True,
+                            colorbar=dict(title=dict(text=f"受援县填色<br>{esc(fill_indicator)}"
+                                                          f"（{esc(UNIT_LABELS.get(ffunit, ffunit))}）",
+                                                     side="top"),
+                                          orientation="h", x=0.72, y=-0.02, len=0.5,
+                                          xanchor="center", yanchor="top", thickness=12,
+                                          tickformat=",.0f"))))
     if len(arcs):
         dx, dy = project_points(arcs["donor_lon"], arcs["donor_lat"], layers.crs)
         rx, ry = project_points(arcs["recipient_lon"], arcs["recipient_lat"], layers.crs)
@@ -673,27 +848,37 @@ def interactive_map(arcs: pd.DataFrame, fills: pd.DataFrame, layers: MapLayers, 
         mid_x, mid_y, hover = [], [], []
         for i, r in enumerate(arcs.itertuples(index=False)):
             x, y = arc_points(dx[i], dy[i], rx[i], ry[i])
-            prog = r.program.split(";")
-            dash = {"-": "solid", "--": "dash", ":": "dot", "-.": "dashdot"}[
-                PROGRAM_STYLE.get(prog[0] if len(prog) == 1 else "mixed",
-                                  PROGRAM_STYLE["mixed"])["linestyle"]]
-            text = (f"{r.donor} → {r.recipient}<br>{_indicator_label(indicator)}："
-                    f"{r.value / scale:,.1f} {ulabel}（{r.n_figures} 项数字"
+            dash = _dash(r.program)
+            text = (f"{esc(r.donor)} → {esc(r.recipient)}<br>{esc(_indicator_label(indicator))}："
+                    f"{r.value / scale:,.1f} {esc(ulabel)}（{r.n_figures} 项数字"
                     f"{'，其中 %d 项按受援地均分' % r.n_split if r.n_split else ''}）"
-                    f"<br>年份：{r.years}　项目：{r.program}<br>文件：{r.doc_ids}")
+                    f"<br>年份：{esc(r.years)}　项目：{esc(r.program)}<br>文件：{esc(r.doc_ids)}")
             fig.add_trace(go.Scatter(x=x, y=y, mode="lines", showlegend=False,
                                      line=dict(color="rgba(217,95,2,0.7)", width=float(widths[i]),
-                                               dash=dash),
-                                     hoverinfo="text", text=text, name=f"{r.donor}→{r.recipient}"))
+                                               dash=dash), legendgroup="arcs",
+                                     hoverinfo="text", text=text, name=esc(f"{r.donor}→{r.recipient}")))
             mid_x.append(x[len(x) // 2])
             mid_y.append(y[len(y) // 2])
             hover.append(text)
         fig.add_trace(go.Scatter(x=mid_x, y=mid_y, mode="markers", marker=dict(size=9, opacity=0),
                                  hoverinfo="text", text=hover, showlegend=False, name="arcs"))
+        # legend: arc widths with units, then line styles per program
+        vmax = float(arcs["value"].max())
+        for v in nice_legend_values(vmax):
+            w = float(line_widths([vmax, v], 1.0, 9.0)[1])
+            fig.add_trace(go.Scatter(x=[None], y=[None], mode="lines", hoverinfo="skip",
+                                     line=dict(color="rgba(217,95,2,0.7)", width=w),
+                                     name=f"{v / scale:,.0f} {esc(ulabel)}", legendgroup="width",
+                                     legendgrouptitle=dict(text=esc(f"线宽：{_indicator_label(indicator)}"))))
+        for prog in sorted({p for ps in arcs["program"] for p in ps.split(";") if p}):
+            fig.add_trace(go.Scatter(x=[None], y=[None], mode="lines", hoverinfo="skip",
+                                     line=dict(color="#444444", width=1.5, dash=_dash(prog)),
+                                     name=PROGRAM_STYLE.get(prog, PROGRAM_STYLE["mixed"])["label"],
+                                     legendgroup="program"))
         # one marker per donor (hover: its name), one label per donor city (readable)
         dpts = arcs.drop_duplicates("donor")
         ddx, ddy = project_points(dpts["donor_lon"], dpts["donor_lat"], layers.crs)
-        fig.add_trace(go.Scatter(x=ddx, y=ddy, mode="markers", text=list(dpts["donor"]),
+        fig.add_trace(go.Scatter(x=ddx, y=ddy, mode="markers", text=[esc(d) for d in dpts["donor"]],
                                  marker=dict(symbol="triangle-up", size=11, color="#d95f02",
                                              line=dict(color="black", width=1)),
                                  name="帮扶方", hoverinfo="text"))
@@ -704,23 +889,49 @@ def interactive_map(arcs: pd.DataFrame, fills: pd.DataFrame, layers: MapLayers, 
                                 [gz.by_adcode(c).lat for c in sorted(cities)], layers.crs)
         fig.add_trace(go.Scatter(
             x=cx, y=cy, mode="text", textposition="middle right", showlegend=False,
-            text=["\u2002" + gz.by_adcode(c).name + (f"（{len(cities[c])}）" if len(cities[c]) > 1 else "")
+            text=["\u2002" + esc(gz.by_adcode(c).name) + (f"（{len(cities[c])}）" if len(cities[c]) > 1 else "")
                   for c in sorted(cities)],
-            hovertext=["<br>".join(sorted(cities[c])) for c in sorted(cities)], hoverinfo="text",
-            textfont=dict(size=11, color="#7a2e00")))
+            hovertext=["<br>".join(esc(n) for n in sorted(cities[c])) for c in sorted(cities)],
+            hoverinfo="text", textfont=dict(size=11, color="#7a2e00")))
         rpts = arcs.drop_duplicates("recipient")
         rrx, rry = project_points(rpts["recipient_lon"], rpts["recipient_lat"], layers.crs)
-        fig.add_trace(go.Scatter(x=rrx, y=rry, mode="markers", text=list(rpts["recipient"]),
+        fig.add_trace(go.Scatter(x=rrx, y=rry, mode="markers", text=[esc(r) for r in rpts["recipient"]],
                                  marker=dict(size=7, color="white", line=dict(color="black", width=1)),
                                  name="受援地", hoverinfo="text"))
+    # The South China Sea islands in an inset at the lower right, as on the static map.
+    _base_traces(fig, layers, "x2", "y2")
     x0, x1, y0, y1 = _extent_xy(MAIN_EXTENT, layers.crs)
+    sx0, sx1, sy0, sy1 = _extent_xy(SCS_EXTENT, layers.crs)
     fig.update_layout(
-        title=title or _default_title(indicator, arcs), template="plotly_white",
-        xaxis=dict(visible=False, range=[x0, x1]),
-        yaxis=dict(visible=False, range=[y0, y1], scaleanchor="x", scaleratio=1),
-        height=720, margin=dict(l=10, r=10, t=50, b=10), hovermode="closest",
-        legend=dict(x=0.01, y=0.02))
+        title=esc(title or _default_title(indicator, arcs)), template="plotly_white",
+        # the page's embedded CJK font (helpers.webfont) first, then system fonts
+        font=dict(family='"Report CJK", "Noto Sans CJK SC", "Source Han Sans SC", sans-serif'),
+        xaxis=dict(visible=False, range=[x0, x1], domain=[0, 1]),
+        yaxis=dict(visible=False, range=[y0, y1], scaleanchor="x", scaleratio=1, domain=[0, 1]),
+        xaxis2=dict(visible=False, range=[sx0, sx1], domain=[0.86, 1.0], anchor="y2"),
+        yaxis2=dict(visible=False, range=[sy0, sy1], domain=[0.0, 0.26], anchor="x2",
+                    scaleanchor="x2", scaleratio=1),
+        height=820, margin=dict(l=10, r=10, t=50, b=120), hovermode="closest",
+        legend=dict(orientation="h", x=0.0, y=-0.02, xanchor="left", yanchor="top",
+                    font=dict(size=11)),
+        shapes=[dict(type="rect", xref="paper", yref="paper", x0=0.86, x1=1.0, y0=0.0, y1=0.26,
+                     line=dict(color="#555555", width=1))],
+        annotations=[dict(text="南海诸岛", xref="paper", yref="paper", x=0.93, y=0.265,
+                          showarrow=False, font=dict(size=10), yanchor="bottom")])
     return fig
+
+
+def _dash(program: str) -> str:
+    prog = str(program).split(";")
+    style = PROGRAM_STYLE.get(prog[0] if len(prog) == 1 else "mixed", PROGRAM_STYLE["mixed"])
+    return {"-": "solid", "--": "dash", ":": "dot", "-.": "dashdot"}[style["linestyle"]]
+
+
+def _km(km) -> str:
+    try:
+        return f"{float(km):,.0f} km"
+    except (TypeError, ValueError):
+        return ""
 
 
 def _outline_xy(geoms) -> tuple[list, list]:

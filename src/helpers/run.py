@@ -7,7 +7,6 @@ reports to ``reports/<name>.html`` without code cells and with images embedded, 
 """
 from __future__ import annotations
 
-import html
 import json
 import os
 import re
@@ -163,43 +162,35 @@ def export_html(executed: Path, report: Path) -> None:
                             exclude_output_prompt=True, embed_images=True)
     body, _ = exporter.from_notebook_node(nb)
     report.parent.mkdir(parents=True, exist_ok=True)
-    report.write_text(body, encoding="utf-8")
+    from .webfont import embed   # Chinese renders without the reader's CJK fonts
+
+    report.write_text(embed(body), encoding="utf-8")
 
 
 def write_index(reports_dir: Path = paths.REPORTS, notebooks_dir: Path = paths.NOTEBOOKS) -> Path:
-    """reports/index.html: every report with what it shows, and the evidence pages."""
-    items = []
-    for nb in list_notebooks(notebooks_dir):
-        report = reports_dir / f"{nb.stem}.html"
-        title, summary = describe(nb)
-        state = "" if report.exists() else " <em>(not built yet: run <code>make all</code>)</em>"
-        items.append(f'<li><a href="{html.escape(report.name)}">{html.escape(title)}</a>{state}'
-                     f'<br><span class="s">{html.escape(summary)}</span></li>')
-    evidence = reports_dir / "evidence" / "index.html"
-    if evidence.exists():
-        items.append('<li><a href="evidence/index.html">Evidence pages</a><br><span class="s">'
-                     "Each report's clean text with every extracted figure highlighted; hover a "
-                     "figure for its indicator, value, status and recipients.</span></li>")
-    page = f"""<!doctype html>
-<html lang="zh-CN"><head><meta charset="utf-8"><title>东西部扶贫协作 reports</title>
-<style>body{{font-family:sans-serif;max-width:50em;margin:2em auto;line-height:1.5}}
-li{{margin-bottom:1em}} .s{{color:#444}}</style></head><body>
-<h1>East–West cooperation reports (东西部扶贫协作 / 对口支援)</h1>
-<p>Reports built from the notebooks in <code>notebooks/</code>, in the order they run.
-Start with the cleaning reports: they say what was read and how every figure was extracted.</p>
-<ol>
-{chr(10).join(items)}
-</ol></body></html>
-"""
-    out = reports_dir / "index.html"
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(page, encoding="utf-8")
-    return out
+    """reports/index.html: the summary, the data files, every report and its reruns."""
+    from .index_page import write_index as _write
+
+    return _write(reports_dir, list_notebooks(notebooks_dir))
+
+
+def report_name(notebook: Path, parameters: dict) -> str:
+    """``<stem>.html`` for the default parameters, ``<stem>--<suffix>.html`` otherwise."""
+    from .params import output_suffix
+
+    return f"{notebook.stem}{output_suffix(notebook, parameters)}.html"
 
 
 def run_collection(only: list[str] | None = None, parameters: dict | None = None,
                    notebooks_dir: Path = paths.NOTEBOOKS, build_dir: Path = paths.BUILD / "notebooks",
                    reports_dir: Path = paths.REPORTS, out=sys.stdout) -> list[NotebookRun]:
+    """Execute the selected notebooks in order; a notebook run with parameters other than its
+    defaults writes its report (and, through ``helpers.params``, its figures and tables) under
+    a suffix naming them, so the default reports stay as they are. Warnings a notebook raises
+    with ``helpers.params.warn`` are printed here and listed in the index."""
+    from .index_page import read_runs, write_runs
+    from .params import changed, warnings_in
+
     parameters = parameters or {}
     notebooks = select(list_notebooks(notebooks_dir), only)
     if not notebooks:
@@ -210,11 +201,13 @@ def run_collection(only: list[str] | None = None, parameters: dict | None = None
         raise SystemExit(f"parameter(s) {', '.join(sorted(unused))} are declared by none of: "
                          + ", ".join(nb.name for nb in notebooks))
     runs = []
+    manifest = read_runs(reports_dir)
     total = time.perf_counter()
     for i, nb in enumerate(notebooks, 1):
         mine = {k: v for k, v in parameters.items() if k in declared[nb]}
-        executed = build_dir / nb.name
-        report = reports_dir / f"{nb.stem}.html"
+        name = report_name(nb, mine)
+        executed = build_dir / f"{Path(name).stem}.ipynb"
+        report = reports_dir / name
         print(f"[{i}/{len(notebooks)}] {nb.name} ...", end="", flush=True, file=out)
         t0 = time.perf_counter()
         try:
@@ -225,7 +218,12 @@ def run_collection(only: list[str] | None = None, parameters: dict | None = None
         export_html(executed, report)
         seconds = time.perf_counter() - t0
         print(f" {seconds:5.1f} s → {report.relative_to(reports_dir.parent)}", file=out, flush=True)
+        warns = warnings_in(executed)
+        for w in warns:
+            print(f"  WARNING ({nb.stem}): {w}", file=out, flush=True)
+        manifest[name] = {"notebook": nb.stem, "parameters": changed(nb, mine), "warnings": warns}
         runs.append(NotebookRun(nb.stem, seconds, executed, report))
+    write_runs(reports_dir, manifest)
     write_index(reports_dir, notebooks_dir)
     print(f"done: {len(runs)} notebook(s) in {time.perf_counter() - total:.1f} s; "
           f"open {reports_dir / 'index.html'}", file=out, flush=True)
@@ -263,16 +261,20 @@ def is_seed_or_table(name: str) -> bool:
     return bool(SEED_FILE.match(name)) or name in {"pairings.csv", "corrections.csv"}
 
 
-def main(argv: list[str] | None = None) -> int:
+def build_parser():
     import argparse
 
     ap = argparse.ArgumentParser(prog="python -m helpers run",
                                  description="Execute the notebooks with papermill and export HTML reports.")
-    ap.add_argument("--only", action="append", metavar="NAME",
-                    help="run only this notebook (stem, file name or number); repeatable")
+    ap.add_argument("--only", nargs="+", action="extend", metavar="NAME",
+                    help="run only these notebooks (stem, file name or number): --only 10 20")
     ap.add_argument("-p", "--parameter", nargs=2, action="append", metavar=("KEY", "VALUE"), default=[],
                     help="papermill parameter for the notebooks that declare it (YAML value)")
-    args = ap.parse_args(argv)
+    return ap
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
     params = {k: parse_parameter(v) for k, v in args.parameter}
     try:
         run_collection(only=args.only, parameters=params)
