@@ -187,6 +187,8 @@ def pairing_arcs(pairings: pd.DataFrame, years=None, program: str | None = None,
     df = pairings.copy()
     for c in ("donor_adcode", "recipient_adcode", "start_year", "end_year"):
         df[c] = df[c].fillna("").astype(str).str.replace(r"\.0$", "", regex=True)
+    # A pairing with a unit that is not a place (a central ministry or SOE) has no end point.
+    df = df[(df["donor_adcode"] != "") & (df["recipient_adcode"] != "")]
     ys = _years(years)
     if ys is not None:
         lo, hi = min(ys), max(ys)
@@ -200,11 +202,26 @@ def pairing_arcs(pairings: pd.DataFrame, years=None, program: str | None = None,
         if city is None:
             raise ValueError(f"donor_city {donor_city!r} is not a place the gazetteer knows")
         df = df[df["donor_adcode"].map(lambda c: _inside(c, city.adcode))]
-    df = _with_coordinates(df, gz)
+    df = _with_coordinates(_one_row_per_pairing(df), gz)
     keep = ["donor", "donor_adcode", "recipient", "recipient_adcode", "program", "start_year",
             "end_year", "source", "donor_lon", "donor_lat", "recipient_lon", "recipient_lat", "km"]
     return df[keep].sort_values(["donor_adcode", "donor", "recipient_adcode", "recipient",
                                  "program", "start_year"]).reset_index(drop=True)
+
+
+def _one_row_per_pairing(df: pd.DataFrame) -> pd.DataFrame:
+    """Several sources may attest one pairing (pairings.csv keeps a row per source): one arc,
+    from the earliest stated start to the latest end (open when a source leaves it open), with
+    every source."""
+    key = ["donor", "donor_adcode", "recipient", "recipient_adcode", "program"]
+    if df.empty:
+        return df
+    g = df.groupby(key, sort=True)
+    return g.agg(
+        start_year=("start_year", lambda s: min((v for v in s if v), default="", key=int)),
+        end_year=("end_year", lambda s: "" if (s == "").any() else max(s, key=int)),
+        source=("source", lambda s: "; ".join(dict.fromkeys(v for v in s if v))),
+    ).reset_index()
 
 
 def recipient_table(figures: pd.DataFrame, gz=None) -> pd.DataFrame:
