@@ -60,3 +60,16 @@ def test_reports_need_no_network(seeds_project):
         text = page.read_text(encoding="utf-8")
         for cdn in ("cdn.plot.ly", "cdn.jsdelivr", "unpkg.com", "cdnjs.cloudflare"):
             assert f'src="https://{cdn}' not in text and f"src='https://{cdn}" not in text, (page.name, cdn)
+
+
+def test_the_facts_of_the_seeds_are_written_with_the_panel(seeds_project):
+    from helpers.facts import FACT_FILES, read_facts
+
+    project, _ = seeds_project
+    clean = project / "data" / "clean"
+    assert all((clean / name).exists() for name in FACT_FILES)
+    facts = read_facts(clean / "facts.csv")                 # validated by the declared schema
+    panel = pd.read_csv(clean / "panel.csv", dtype=str, keep_default_na=False)
+    assert 0 < len(facts) <= len(panel)
+    assert int(facts["n_statements"].sum()) == len(panel)   # every statement is behind one fact
+    assert set(facts["doc_ids"].str.split(";").explode()) == set(panel["doc_id"])

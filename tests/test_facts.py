@@ -38,6 +38,8 @@ def constructed_panel() -> pd.DataFrame:
         row("t1", BAODI, "", "fiscal_aid", 10_000_000, "yuan", "全年安排财政帮扶资金1000万元", start=10),
         row("t1", BAODI, WUSHAN, "fiscal_aid", 6_000_000, "yuan", "其中武山县600万元", start=30),
         row("t1", BAODI, YONGDENG, "fiscal_aid", 4_000_000, "yuan", "永登县400万元", start=45),
+        # beside a total its parts add up to, another fund of the donor is a separate amount
+        row("t1", BAODI, "", "fiscal_aid", 3_000_000, "yuan", "另有劳务协作资金300万元", detail="labour", start=70),
         row("t3", BAODI, YONGDENG, "fiscal_aid", 4_500_000, "yuan", "宝坻区为我县投入财政资金450万元", start=5),
         # the same beneficiaries in two reports, and printed twice in t1
         row("t1", BAODI, WUSHAN, "poor_beneficiaries", 1200, "person", "带动武山县1200名贫困人口", start=60),
@@ -135,6 +137,7 @@ TOTAL = key(BAODI, "", "fiscal_aid")
 SOCIAL = key(BAODI, "", "social_aid")
 EXPECTED = {
     TOTAL: (10_000_000, "single", "single", 1, "t1", None, None),
+    key(BAODI, "", "fiscal_aid", detail="labour"): (3_000_000, "single", "single", 1, "t1", None, None),
     key(BAODI, WUSHAN, "fiscal_aid"): (6_000_000, "single", "single", 1, "t1", "sum", TOTAL),
     key(BAODI, YONGDENG, "fiscal_aid"): (4_500_000, "conflict", "recipient_side", 2, "t1;t3", "sum", TOTAL),
     key(BAODI, WUSHAN, "poor_beneficiaries"): (1200, "same", "agreed", 3, "t1;t2", None, None),
@@ -191,7 +194,7 @@ def test_parts_adding_up_are_counted_on_the_total(facts):
                 & (facts["year"] == 2020) & (facts["period"] == "annual")]
     # summing only facts with no part_of never counts a yuan twice
     assert set(top["donor"]) == {BAODI, HEPING}
-    assert top["value"].sum() == pytest.approx(10_000_000 + 5_162_000)
+    assert top["value"].sum() == pytest.approx(10_000_000 + 3_000_000 + 5_162_000)
 
 
 def test_a_conflict_shows_what_each_document_states(facts):
@@ -312,3 +315,18 @@ def test_command_line_writes_the_files(panel, tmp_path, capsys):
     assert "fact(s)" in capsys.readouterr().out
     assert all((tmp_path / n).exists() for n in F.FACT_FILES)
     assert F.main([str(tmp_path / "nowhere")]) == 1
+
+
+def test_the_map_draws_facts_once_and_parts_rather_than_their_total(facts):
+    from helpers import maps
+
+    sel = maps.select_figures(facts, "fiscal_aid", years=2020)
+    pairs = set(zip(sel["donor"], sel["recipients"]))
+    # 1000万 (no recipient) is drawn as its parts; 和平区 → 靖远县 once, though two reports give it
+    assert (BAODI, WUSHAN) in pairs and (BAODI, YONGDENG) in pairs
+    assert sel.loc[sel["recipients"] == "", "value"].tolist() == [3_000_000]   # the labour fund only
+    assert sel[sel["donor"] == HEPING]["doc_ids"].tolist() == ["h1;j1"]
+    assert len(sel) == len(pairs)
+    social = maps.select_figures(facts, "social_aid", years=2020)
+    # the gifts inside the 100万 total name recipients the total does not: both are drawn
+    assert sorted(social["value"]) == [300_000, 400_000, 1_000_000]

@@ -59,3 +59,18 @@ def test_imported_reports_carry_the_gold_doc_ids_and_no_annotator_judgement(gold
     assert gold_ids <= raw
     # donor/recipients are what the extractor is scored on: never taken from the annotators
     assert all(ours[d]["donor"] == "" for d in raw)
+
+
+def test_a_chinese_report_with_a_translation_appended_is_read(tmp_path):
+    from helpers.ingest import ingest_dir
+
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    chinese = "某区今年向结对县选派干部12名，投入帮扶资金300万元，带动贫困人口脱贫。"
+    english = ("This district sent twelve cadres to the paired county this year and invested three "
+               "million yuan of assistance funds, lifting poor households out of poverty. ") * 3
+    (raw / "with_translation.txt").write_text(chinese + "\n" + english + "\n", encoding="utf-8")
+    (raw / "english_only.txt").write_text(english + "\n", encoding="utf-8")
+    df, _ = ingest_dir(raw, tmp_path / "out", progress=False)
+    status = dict(zip(df["file"], df["status"]))
+    assert status == {"with_translation.txt": "ok", "english_only.txt": "not_chinese"}

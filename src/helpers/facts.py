@@ -40,7 +40,9 @@ Steps (``build_facts``), each a small function below:
                        also states parts that add up to it: 0.5 %, 5 % when a figure is approximate;
                        fewest parts first) or ``nested`` (inside it, not a full breakdown: a named
                        gift beside a donation total, a district's figure beside the city's).
-                       ``n_parts`` counts a total's ``sum`` parts.
+                       ``n_parts`` counts a total's ``sum`` parts. A total whose parts add up to it
+                       holds nothing else: another fact in its scope is a separate amount (a labour
+                       fund stated beside a fully broken-down fiscal total), not nested in it.
 
 ``consistency_checks`` lists what a researcher would check by hand: a cumulative figure smaller
 than the sum of the annual figures of its years, a part larger than its total (or parts adding
@@ -725,7 +727,9 @@ def _nested_parts(facts: list[Fact], places: Places) -> list[tuple[Fact, Fact]]:
             above += [(f, g) for g in broader if g.value < f.value * (1 - SUM_TOL)]
             if f.part_of:
                 continue
-            fits = [g for g in broader if g.value >= f.value * (1 - SUM_TOL)]
+            # a total whose stated parts add up to it holds nothing else: a fact in its scope that
+            # is none of those parts (nor inside one) is a separate amount
+            fits = [g for g in broader if g.value >= f.value * (1 - SUM_TOL) and not g.n_parts]
             if fits:
                 g = min(fits, key=lambda g: (g.value, len(g.recs) or np.inf, g.key))
                 f.part_of, f.part_kind = g.fact_id, "nested"

@@ -65,14 +65,15 @@ def _years(years) -> set[int] | None:
 def select_figures(panel: pd.DataFrame, indicator: str = "fiscal_aid", status: str = "actual",
                    years=None, program: str | None = None, donor_city: str | None = None,
                    period: str | None = "annual", unit: str | None = None, gz=None) -> pd.DataFrame:
-    """The panel rows a map shows, with donor_adcode added.
+    """The panel rows (or facts, ``helpers.facts``) a map shows, with donor_adcode added.
 
     ``period='annual'`` (default) leaves out cumulative figures, which restate several years
     and would be counted twice next to the annual ones; pass ``None`` to keep both.
     ``donor_city`` keeps donors inside that unit (``天津市``, ``大连市``, ``江苏省``).
     """
+    is_facts = "fact_id" in panel.columns
     required = {"doc_id", "donor", "recipients", "program", "year", "period", "status",
-                "indicator", "value", "unit"}
+                "indicator", "value", "unit"} - ({"doc_id"} if is_facts else set())
     missing = required - set(panel.columns)
     if missing:
         raise ValueError(f"panel lacks column(s) {sorted(missing)}")
@@ -93,11 +94,14 @@ def select_figures(panel: pd.DataFrame, indicator: str = "fiscal_aid", status: s
     ys = _years(years)
     if ys is not None:
         df = df[df["year"].astype(int).isin(ys)]
-    # The same figure restated by two documents (a feature and a press conference) is one
-    # figure; the analytic tables' rule decides, so the map and the tables add up the same rows.
-    df = drop_repeated_figures(coerce_panel(df))
-    df["doc_ids"] = [_join([d, also]) for d, also in zip(df["doc_id"], df["also_in"])]
-    df = df.drop(columns=["doc_id", "_rset", "fig_id", "also_in"])
+    if is_facts:
+        df = _drawable_facts(df)
+    else:
+        # The same figure restated by two documents (a feature and a press conference) is one
+        # figure; the analytic tables' rule decides, so the map and the tables add up the same rows.
+        df = drop_repeated_figures(coerce_panel(df))
+        df["doc_ids"] = [_join([d, also]) for d, also in zip(df["doc_id"], df["also_in"])]
+        df = df.drop(columns=["doc_id", "_rset", "fig_id", "also_in"])
     df["donor_adcode"] = df["donor"].map(lambda d: _adcode(gz, d))
     if donor_city:
         city = gz.resolve(donor_city)
@@ -112,6 +116,30 @@ def select_figures(panel: pd.DataFrame, indicator: str = "fiscal_aid", status: s
         ";".join(_adcode(gz, r) for r in names.split(";") if r) if names else ""
         for codes, names in zip(df["recipient_adcodes"], df["recipients"])]
     return df.reset_index(drop=True)
+
+
+def _drawable_facts(facts: pd.DataFrame) -> pd.DataFrame:
+    """Facts are one per cell already, with their documents. Of a total and the parts adding up
+    to it the parts are drawn (finest geography); a fact inside a broader selected fact of the
+    same donor that names recipients (``part_of``, any depth) is drawn by that one."""
+    df = facts.copy()
+    for c in ("recipients", "part_of", "recipient_adcodes"):
+        df[c] = df[c].fillna("").astype(str)
+    parent = dict(zip(df["fact_id"], df["part_of"]))
+    kept = df[df["n_parts"].fillna(0).astype(int) == 0]
+    drawn = {f: (d, r) for f, d, r in zip(kept["fact_id"], kept["donor"], kept["recipients"])}
+
+    def covered(fact_id: str, donor: str) -> bool:
+        p, seen = parent.get(fact_id, ""), {fact_id}
+        while p and p not in seen:
+            if p in drawn and drawn[p][0] == donor and drawn[p][1]:
+                return True
+            seen.add(p)
+            p = parent.get(p, "")
+        return False
+
+    keep = [not covered(f, d) for f, d in zip(kept["fact_id"], kept["donor"])]
+    return kept[keep].reset_index(drop=True)
 
 
 def _adcode(gz, name: str) -> str:
