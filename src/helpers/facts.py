@@ -56,7 +56,6 @@ import hashlib
 import sys
 from collections import defaultdict
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -1107,7 +1106,6 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-@lru_cache(maxsize=1)
 def rules_table() -> pd.DataFrame:
     """The rules in the order they apply (for the notebooks)."""
     return pd.DataFrame([{"rule": r.name, "meaning": r.doc} for r in RULES])
