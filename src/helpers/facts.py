@@ -62,7 +62,7 @@ import numpy as np
 import pandas as pd
 
 from .codebook import (INDICATOR_BY_NAME, INDICATOR_NAMES, PERIODS, PROGRAMS, QUALIFIERS,
-                       STATUSES, UNITS, Column)
+                       STATUSES, UNITS, Column, failure_summary)
 from .gazetteer import adcode_within
 from .panel import read_panel, split_list, write_csv, write_parquet
 
@@ -534,7 +534,7 @@ def _settle(f: Fact, info: dict, key_cell: DocCell | None = None) -> Fact:
     f.key, f.donor, f.recs = named.key, named.donor, named.recs
     f.recipients, f.recipient_adcodes = named.recipients, named.recipient_adcodes
     f.value = chosen.value
-    f.fact_id = "F" + _h("|".join(map(str, f.key)), 10)
+    f.fact_id = "F" + _h("|".join(map(str, f.key)), 12)
     return f
 
 
@@ -878,14 +878,9 @@ def validate_facts(facts: pd.DataFrame) -> pd.DataFrame:
     try:
         return facts_schema().validate(facts.reset_index(drop=True), lazy=True)
     except pa.errors.SchemaErrors as err:
-        fc = err.failure_cases
-        summary = (fc.assign(column=fc["column"].fillna("(table)"),
-                             failure_case=fc["failure_case"].map(str))
-                   .groupby(["column", "check"], dropna=False)
-                   .agg(n=("failure_case", "size"),
-                        examples=("failure_case", lambda s: ", ".join(sorted(set(s))[:3]))))
-        raise FactsSchemaError(f"the facts table violates its schema ({len(fc)} failure(s)):\n"
-                               f"{summary.to_string()}") from None
+        raise FactsSchemaError(f"the facts table violates its schema "
+                               f"({len(err.failure_cases)} failure(s)):\n"
+                               f"{failure_summary(err).to_string()}") from None
 
 
 # --------------------------------------------------------------------------------------------
