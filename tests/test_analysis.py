@@ -1,4 +1,4 @@
-"""Analytic tables from a small synthetic panel whose right answer is worked out by hand.
+"""Analytic tables (read from facts) from a small synthetic panel whose answer is worked out by hand.
 
 The panel (report-style sentences as evidence) has, for 天津市宝坻区 in 2020:
 - a district total of fiscal aid (1000万, no recipient named) and its two county parts (600万 武山,
@@ -7,7 +7,8 @@ The panel (report-style sentences as evidence) has, for 天津市宝坻区 in 20
 - an "each" pair: 各选派2名党政干部 → 2 to each county, 4 in all;
 - a cumulative figure (累计5000万) and a target (力争3000人): out of the default tables;
 - the same 1200 beneficiaries of 武山 stated in two reports, and printed twice in one;
-- a donation total (100万) next to a named gift (30万 武山) that does not add up to it.
+- a donation total (100万) next to a named gift (30万 武山) that does not add up to it: the
+  gift lies inside the total (facts: part_kind nested), so the donor's total is 100万.
 And for 天津市和平区 → 靖远县: a total 516.2万 with three use-specific parts 386.4 + 113 + 16.86万
 (= 516.26万, ≈ the total), and beneficiaries as households and persons.
 """
@@ -115,7 +116,8 @@ def test_split_shares_joint_figures_equally_and_flags_them(panel):
 
 def test_split_can_use_a_list_of_the_donors_recipients(panel):
     d = A.dyad_year(panel, joint="split", recipients_of={BAODI: [WUSHAN, YONGDENG]})
-    assert cell(d, BAODI, WUSHAN, "social_aid") == 300_000 + 500_000
+    # 武山's half of the 100万 donation total already holds the 30万 gift inside that total
+    assert cell(d, BAODI, WUSHAN, "social_aid") == 500_000
     assert cell(d, BAODI, YONGDENG, "social_aid") == 500_000
     assert cell(d, BAODI, YONGDENG, "recipient_adcode") == "620121"
     assert (d["recipient"] != "").all()
@@ -147,11 +149,13 @@ def test_donor_year_totals(panel):
     assert dy.at[BAODI, "cadres_sent"] == 4
     assert dy.at[BAODI, "professionals_sent"] == 30
     assert dy.at[BAODI, "poor_beneficiaries"] == 1200
-    # a named gift next to a total it does not add up to is kept: a double-count risk the
-    # overlap report lists
-    assert dy.at[BAODI, "social_aid"] == 1_300_000
-    over = A.overlap_candidates(A.find_part_of_total(A.drop_repeated_figures(A.select_figures(panel))))
-    assert "捐赠助学资金30万元" in set(over["evidence"])
+    # a named gift inside a donation total it does not add up to is counted in the total once
+    assert dy.at[BAODI, "social_aid"] == 1_000_000
+    inside = A.nested_figures(A.as_facts(panel))
+    gift = inside[inside["value"] == 300_000].iloc[0]
+    assert gift["broader_value"] == 1_000_000 and gift["detail"] == "education"
+    # ... and keeps its own dyad
+    assert cell(A.dyad_year(panel), BAODI, WUSHAN, "social_aid") == 300_000
 
 
 def test_cumulative_and_target_figures_are_opt_in(panel):
@@ -186,18 +190,19 @@ def test_part_of_total_by_place_with_a_prefecture_total_and_county_parts():
                             evidence="乐都区2500万元", detail="health_posts"),
                    p.assign(recipients="青海省海东市平安区", recipient_adcodes="", value=15_000_000.0,
                             evidence="平安区1500万元", detail="consolidation")], ignore_index=True)
-    m = A.find_part_of_total(A.coerce_panel(p))
+    m = A.as_facts(p)
     total = m[m["value"] == 40_000_000].iloc[0]
     assert total["n_parts"] == 2
-    assert (m.loc[m["value"] < 40_000_000, "part_of"] == total["fig_id"]).all()
+    assert (m.loc[m["value"] < 40_000_000, "part_of"] == total["fact_id"]).all()
+    assert (m.loc[m["value"] < 40_000_000, "part_kind"] == "sum").all()
 
 
 def test_unnamed_total_is_not_matched_to_unrelated_gifts_of_other_kinds():
     base = row("g1", BAODI, "", "social_aid", 360_000, "yuan", "捐赠物资折合人民币36万元", detail="goods")
     parts = [row("g1", BAODI, WUSHAN, "social_aid", 300_000, "yuan", "捐赠社会帮扶款30万元", detail="health"),
              row("g1", BAODI, YONGDENG, "social_aid", 60_000, "yuan", "捐赠6万元", detail="covid")]
-    m = A.find_part_of_total(A.coerce_panel(pd.DataFrame([base, *parts], columns=list(PANEL_COLUMNS))))
-    assert (m["n_parts"] == 0).all() and (m["part_of"] == "").all()
+    m = A.as_facts(pd.DataFrame([base, *parts], columns=list(PANEL_COLUMNS)))
+    assert (m["n_parts"] == 0).all() and m["part_of"].isna().all()
 
 
 def test_outputs_are_deterministic_whatever_the_row_order(panel, tmp_path):
@@ -230,7 +235,8 @@ def test_bad_input_names_the_file_and_the_problem(tmp_path):
 
 
 def test_ratios_need_both_terms():
-    t = pd.DataFrame({"fiscal_aid": [1e6, 1e6, np.nan], "social_aid": [2e5, np.nan, np.nan],
+    t = pd.DataFrame({"year": [2020, 2020, 2019],
+                      "fiscal_aid": [1e6, 1e6, np.nan], "social_aid": [2e5, np.nan, np.nan],
                       "poor_beneficiaries": [600, 0, 10], "cadres_sent": [3, np.nan, 2]})
     r = A.add_ratios(t)
     assert r.at[0, "yuan_per_beneficiary"] == pytest.approx(1.2e6 / 600)
@@ -238,6 +244,15 @@ def test_ratios_need_both_terms():
     assert pd.isna(r.at[2, "yuan_per_beneficiary"])          # no aid stated
     assert r.at[0, "beneficiaries_per_cadre"] == 200
     assert r.at[2, "beneficiaries_per_cadre"] == 5
+
+
+def test_ratios_are_refused_over_sums_of_several_years(panel):
+    by_donor = A.totals(A.donor_year(panel), "donor", ["fiscal_aid", "poor_beneficiaries"])
+    with pytest.raises(ValueError, match="within one year"):
+        A.add_ratios(by_donor.assign(social_aid=np.nan, cadres_sent=np.nan))
+    # in a donor-year row both terms are of that year
+    r = A.add_ratios(A.donor_year(panel)).set_index("donor")
+    assert r.at[BAODI, "yuan_per_beneficiary"] == pytest.approx((10_000_000 + 1_000_000) / 1200)
 
 
 def test_example_join_with_the_covariate_template(panel):
@@ -273,8 +288,18 @@ def test_gold_panel_tables_hold_the_seed_totals(seeds_gold_path):
     assert dy.at[("天津市宝坻区", 2020), "fiscal_aid"] == pytest.approx(64_060_000 + 3_000_000)
     total = A.donor_year(gold, keep="total").set_index(["donor", "year"])
     assert total.at[("天津市宝坻区", 2020), "fiscal_aid"] == pytest.approx(64_060_000 + 3_000_000)
-    # 4580 beneficiaries = 4206 (永登;武山) + 374 (民丰), plus 600 in 民丰 from another passage
-    assert dy.at[("天津市宝坻区", 2020), "poor_beneficiaries"] == pytest.approx(4580 + 600)
+    # 4580 beneficiaries of the three counties hold 4206 (永登;武山) and 民丰's figures: 374
+    # benefiting and, in another passage, 600 lifted, one cell for the facts (no detail tells
+    # the two measures apart) and listed by the figures_added check
+    assert dy.at[("天津市宝坻区", 2020), "poor_beneficiaries"] == pytest.approx(4580)
+    facts = A.as_facts(gold)
+    minfeng = facts[(facts["recipients"] == "新疆维吾尔自治区和田地区民丰县")
+                    & (facts["indicator"] == "poor_beneficiaries")].iloc[0]
+    assert minfeng["value"] == 974 and minfeng["part_kind"] == "nested"
+    from helpers.facts import consistency_checks
+
+    checks = consistency_checks(facts)
+    assert minfeng["fact_id"] in set(checks.loc[checks["check"] == "figures_added", "fact_id"])
 
 
 def test_empty_panel_gives_empty_tables_with_the_full_schema(panel):
@@ -306,7 +331,7 @@ def test_unnamed_figures_can_be_split_over_the_pairings_of_that_year(panel):
     assert ("天津市", 2020) not in rec            # a province among the recipients: no equal split
     d = A.dyad_year(panel, joint="split", recipients_of=rec)
     assert cell(d, BAODI, YONGDENG, "social_aid") == 500_000
-    assert cell(d, BAODI, WUSHAN, "social_aid") == 800_000
+    assert cell(d, BAODI, WUSHAN, "social_aid") == 500_000     # the gift is inside this half
     with pytest.raises(ValueError, match="start_year"):
         A.recipients_from_pairings(pairings.drop(columns="start_year"))
 
@@ -332,3 +357,45 @@ def test_totals_sum_stated_figures_and_keep_every_document():
     assert out.at["天津市宝坻区", "n_figures"] == 3
     assert out.at["天津市宝坻区", "doc_ids"] == "000;d03"
     assert out.at["天津市和平区", "social_aid"] == 3.0e5
+
+
+# --------------------------------------------------------------------------- the sample frame
+
+FRAME_PAIRINGS = pd.DataFrame({
+    "donor": [BAODI, BAODI, BAODI, HEPING],
+    "recipient": [WUSHAN, YONGDENG, WUSHAN, JINGYUAN],
+    "recipient_adcode": ["620524", "620121", "620524", "620421"],
+    "program": ["east_west"] * 4,
+    "start_year": ["2019", "2020", "", "2017"], "end_year": ["2020", "", "2020", "2020"]})
+
+
+def test_the_pairings_are_the_sample_frame_and_pairs_without_figures_are_missing(panel):
+    frame = A.pairing_frame(FRAME_PAIRINGS, [2019, 2020, 2021])
+    # 武山 from two sources is one dyad-year; 永登 is open-ended; 靖远 ends in 2020
+    assert len(frame) == 2 + 2 + 2 and frame.duplicated(["donor", "recipient", "year"]).sum() == 0
+    dyads, outside = A.on_frame(A.dyad_year(panel), frame)
+    assert len(dyads) == len(frame)
+    row = dyads.set_index(["donor", "recipient", "year"])
+    assert row.at[(BAODI, WUSHAN, 2020), "fiscal_aid"] == 6_000_000
+    assert row.at[(BAODI, WUSHAN, 2020), "has_figures"]
+    # a pairing-year no report speaks of: missing, never zero
+    assert not row.at[(BAODI, YONGDENG, 2021), "has_figures"]
+    assert pd.isna(row.at[(BAODI, YONGDENG, 2021), "fiscal_aid"])
+    assert outside.empty
+    donors, _ = A.on_frame(A.donor_year(panel), A.pairing_frame(FRAME_PAIRINGS, [2019, 2020], by="donor"))
+    assert set(zip(donors["donor"], donors["year"])) == {(BAODI, 2019), (BAODI, 2020), (HEPING, 2019), (HEPING, 2020)}
+    assert donors.set_index(["donor", "year"]).at[(BAODI, 2020), "fiscal_aid"] == 10_000_000
+
+
+def test_rows_of_pairs_the_reference_does_not_list_are_outside_the_frame(panel):
+    only_baodi = FRAME_PAIRINGS[FRAME_PAIRINGS["donor"] == BAODI]
+    _, outside = A.on_frame(A.dyad_year(panel), A.pairing_frame(only_baodi, [2020]))
+    assert set(outside["donor"]) == {HEPING}
+    with pytest.raises(ValueError, match="lacks columns"):
+        A.pairing_frame(FRAME_PAIRINGS.drop(columns="program"), [2020])
+
+
+def test_counts_per_donor_year_show_what_is_stated(panel):
+    per = A.stated_by_donor_year(A.donor_year(panel), ["fiscal_aid", "poor_beneficiaries", "employment"])
+    baodi = per[per["donor"] == BAODI].iloc[0]
+    assert (baodi["fiscal_aid"], baodi["poor_beneficiaries"], baodi["employment"], baodi["stated"]) == (1, 1, 0, 2)

@@ -108,3 +108,16 @@ def test_every_page_carries_its_cjk_font_and_loads_nothing_from_the_network(seed
         assert not re.search(r"""<(script|img|iframe)[^>]+src=["']?(https?:)?//""", text), page.name
         assert not re.search(r"""<link[^>]+href=["']?(https?:)?//""", text), page.name
         assert "@import" not in text and "url(http" not in text, page.name
+
+
+def test_the_facts_of_the_seeds_are_written_with_the_panel(seeds_project):
+    from helpers.facts import FACT_FILES, read_facts
+
+    project, _ = seeds_project
+    clean = project / "data" / "clean"
+    assert all((clean / name).exists() for name in FACT_FILES)
+    facts = read_facts(clean / "facts.csv")                 # validated by the declared schema
+    panel = pd.read_csv(clean / "panel.csv", dtype=str, keep_default_na=False)
+    assert 0 < len(facts) <= len(panel)
+    assert int(facts["n_statements"].sum()) == len(panel)   # every statement is behind one fact
+    assert set(facts["doc_ids"].str.split(";").explode()) == set(panel["doc_id"])

@@ -44,5 +44,8 @@ def test_analytic_tables_are_identical_across_runs(seeds_raw, tmp_path):
         out = tmp_path / name
         out.mkdir()
         analysis.write_tables(result.panel, out)
+        from helpers.facts import write_facts_from_panel
+
+        write_facts_from_panel(result.panel, out, documents=result.documents)
         outs.append(tree_hashes(out))
     assert outs[0] and outs[0] == outs[1]

@@ -12,7 +12,7 @@ import pytest
 from helpers import gazetteer as G
 from helpers.gazetteer import Gazetteer, Place, PlaceMention, get_gazetteer
 from helpers.paths import RAW, SHARED
-from helpers.gazetteer import adcode_within as _inside, last_level
+from helpers.gazetteer import last_level
 
 GOLD_FILES = [SHARED / "gold" / "seeds_gold.csv", SHARED / "dev" / "gold.csv"]
 # Donors in the gold panels that are central ministries, banks or state enterprises: not places.
@@ -308,62 +308,7 @@ def test_public_types():
     assert G.resolve("不存在的地方") is None
 
 
-# --- pairings reference (data/raw/pairings.csv) ---------------------------------------------
-
-PAIRING_COLUMNS = ["donor", "donor_adcode", "recipient", "recipient_adcode", "program",
-                   "start_year", "end_year", "source", "authority", "notes"]
-
-
-def _pairings():
-    with open(RAW / "pairings.csv", encoding="utf-8", newline="") as f:
-        reader = csv.DictReader(f)
-        assert reader.fieldnames == PAIRING_COLUMNS
-        return list(reader)
-
-
-def test_every_pairing_names_resolve_to_their_adcodes(gz):
-    from helpers.codebook import PROGRAMS
-
-    rows = _pairings()
-    assert len(rows) >= 50
-    for r in rows:
-        for side in ("donor", "recipient"):
-            code = r[f"{side}_adcode"]
-            gz.by_adcode(code)                            # raises for an unknown code
-            p = gz.resolve(r[side])
-            assert p is not None and p.adcode == code and p.full_name == r[side], (side, r)
-        assert r["program"] in PROGRAMS, r
-        for y in ("start_year", "end_year"):
-            assert r[y] == "" or 1996 <= int(r[y]) <= 2025, r
-        if r["start_year"] and r["end_year"]:
-            assert int(r["start_year"]) <= int(r["end_year"]), r
-        assert r["source"], r
-
-
-
-
-def test_pairings_cover_every_donor_recipient_pair_in_the_gold_panels(gz):
-    """Each gold (donor, recipient) is a listed pairing, or a pairing between units inside them
-    (江苏省 → 渭南市 is covered by 镇江市 → 渭南市)."""
-    pairs = [(r["donor_adcode"], r["recipient_adcode"]) for r in _pairings()]
-    uncovered = set()
-    for row in _gold_rows():
-        donor = gz.resolve(row["donor"])
-        if donor is None:
-            continue                                      # ministries, SOEs
-        for name in filter(None, row["recipients"].split(";")):
-            rec = gz.resolve(name)
-            if not any(_inside(d, donor.adcode) and _inside(r, rec.adcode) for d, r in pairs):
-                uncovered.add((row["doc_id"], row["donor"], name))
-    # seed 000 reports one figure in 镇原县, which is not 宝坻's pairing (gold/ambiguous.md)
-    assert uncovered == {("000_d2a4b9fed8e568a6", "天津市宝坻区", "甘肃省庆阳市镇原县")}
-
-
-def test_pairings_file_is_sorted_and_has_no_duplicates():
-    rows = _pairings()
-    keys = [(r["donor_adcode"], r["donor"], r["recipient_adcode"], r["recipient"], r["program"],
-             r["start_year"]) for r in rows]
-    assert keys == sorted(keys) and len(set(keys)) == len(keys)
+# The pairings reference (data/raw/pairings.csv) is checked in test_pairings.py.
 
 
 # --- doubtful names: kept, with a note -----------------------------------------------------

@@ -183,3 +183,33 @@ def test_partial_regression_plot_draws_chinese_point_labels(tmp_path):
     """ % str(tmp_path / "pr.png"))
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr[-600:]
+
+
+def test_fixed_effects_wait_for_enough_rows_and_drop_rows_their_dummy_would_fit():
+    panel = loglog_data(30).assign(year=[2019 + (i // 12) % 2 for i in range(30)])
+    lone = pd.DataFrame({"donor": ["only_once"], "recipient": "", "year": [2020],
+                         "fiscal_aid": [2e6], "poor_beneficiaries": [900.0]})
+    r = M.fit_model(pd.concat([panel, lone], ignore_index=True), "poor_beneficiaries",
+                    ["fiscal_aid"], bootstrap=0)
+    assert "C(donor)" in r.formula and r.nobs == 30
+    assert r.dropped["only usable row of its donor or year (its dummy would fit it exactly)"] == 1
+    # 12 rows of 6 donors in 2 years: donor effects would leave 12 - 7 = 5 residual df
+    small = panel.iloc[:12].assign(donor=[f"d{i % 6}" for i in range(12)],
+                                   year=[2019 + (i // 6) for i in range(12)])
+    r = M.fit_model(small, "poor_beneficiaries", ["fiscal_aid"], bootstrap=0)
+    assert "C(donor)" not in r.formula
+    assert any("donor fixed effects not added" in w for w in r.warnings)
+
+
+def test_specifications_are_fitted_and_their_coverage_counted():
+    d = loglog_data(40).assign(cadres_sent=np.nan)
+    specs = M.as_specs([["donor_year", "poor_beneficiaries", ["fiscal_aid"], "ols_loglog"],
+                        ["donor_year", "poor_beneficiaries", ["fiscal_aid", "cadres_sent"]]])
+    assert specs[1].kind == "ols_loglog" and specs[1].inputs == ("fiscal_aid", "cadres_sent")
+    res = M.fit_specs({"donor_year": d}, specs, bootstrap=0)
+    assert [r.name.endswith("no FE") for r in res] == [False, True, False, True]
+    ns = M.n_table(res)
+    assert list(ns["N"]) == [40, 40, 0, 0] and not ns["estimable"].iloc[2]
+    cov = M.coverage(d, "poor_beneficiaries", ["fiscal_aid", "cadres_sent"])
+    assert cov == {"rows": 40, "with the outcome": 40, "with every input": 0, "with both": 0,
+                   "with both, > 0": 0}

@@ -2,6 +2,7 @@
 
 - ``run``       execute the notebooks (papermill) and export the HTML reports
 - ``panel``     ingest + extraction on any folder: ``panel RAW_DIR --out OUT_DIR``
+- ``facts``     reconcile a written panel into facts: ``facts OUT_DIR`` (after ``panel``)
 - ``evaluate``  precision / recall / F1 of a panel against gold: ``evaluate GOLD.csv PANEL.csv``
 """
 from __future__ import annotations
@@ -12,6 +13,7 @@ import sys
 COMMANDS = {
     "run": ("helpers.run", "execute the notebooks and export HTML reports"),
     "panel": ("helpers.panel", "ingest + extract a folder of reports: panel RAW_DIR --out OUT_DIR"),
+    "facts": ("helpers.facts", "one reconciled fact per cell from a written panel: facts OUT_DIR"),
     "evaluate": ("helpers.evaluate", "score a panel against gold: evaluate GOLD.csv PANEL.csv"),
 }
 

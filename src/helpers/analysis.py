@@ -1,40 +1,31 @@
-"""Analytic tables built from the panel: dyad-year, donor-year and county-year.
+"""Analytic tables built from the facts: dyad-year, donor-year and county-year.
 
-The panel has one row per *stated figure*. Summing it naively double counts, because reports
-state the same money or people several times: a district total and its per-county parts, a
-figure repeated in two reports, a text printed twice. The functions here remove those repeats
-with general rules, then aggregate:
+The panel has one row per *stated figure*; reports restate, round and revise each other, and
+state totals next to their parts. ``helpers.facts`` reconciles the statements into one fact per
+cell (donor × recipients × year × period × status × indicator × unit × detail) with ``part_of``
+links between a fact and the broader fact it lies inside. The tables here read those facts:
 
-1. ``select_figures``     keep one period (annual | cumulative) and one status (actual | target |
-                          expected); mixing them in one cell would add a plan to an outcome.
-2. ``drop_repeated_figures``  duplicates inside a document (a text printed twice: same figure and
-                          evidence at another offset; rows at the same offset are "each" rows) and the
-                          same figure (donor, recipients, year, indicator, status, period, unit,
-                          value) stated in several documents of the same donor: kept once, from
-                          the document that states it most often (then the first doc_id); the
-                          other documents are listed in ``also_in``.
-3. ``find_part_of_total`` inside one document/indicator/year/status/period/unit, a row whose
-                          value is ≈ the sum of ≥ 2 other rows whose recipients are a subset of
-                          its own (empty recipients = all of the donor's recipients) and whose
-                          detail fits (same detail, or the total has none / ``total``) is a total
-                          of those parts (0.5 % tolerance, 5 % when a figure is approximate;
-                          fewest parts first). A named total may also be split by place into
-                          parts of other details (strictly narrower, disjoint recipients, 0.5 %). ``keep_one_level`` then keeps either the parts (finest
-                          geography; the default, so dyads keep county resolution and sums stay
-                          within the tolerance) or the totals.
-4. ``allocate``           joint figures (several recipients, or none named) go to the donor-level
-                          row (``joint="donor"``, recipient ''), are split equally and flagged
-                          (``"split"``) or dropped (``"drop"``).
-5. ``dyad_year`` / ``donor_year`` / ``county_year``  wide tables, one value column per
-                          indicator (and unit, when an indicator comes in several units) with the
-                          number of source figures behind each cell.
+1. ``select_figures``  facts of one period (annual | cumulative) and one status (actual | target |
+                       expected); mixing them in one cell would add a plan to an outcome, or
+                       several years to one.
+2. ``clean_figures``   one level of each complete breakdown: the parts (finest geography; the
+                       default, so dyads keep county resolution) or the totals (``keep``).
+3. ``allocate``        joint facts (several recipients, or none named) go to the donor-level row
+                       (``joint="donor"``, recipient ''), are split equally and flagged
+                       (``"split"``) or dropped (``"drop"``).
+4. ``dyad_year`` / ``donor_year`` / ``county_year``  wide tables, one value column per
+                       indicator (and unit, when an indicator comes in several units) with the
+                       number of facts behind each cell and every document behind them. Inside
+                       one table cell a fact is left out when a broader fact it lies inside
+                       (``part_of``, any depth) is in the same cell: a named gift beside the
+                       donation total it belongs to adds nothing to the donor's total, yet keeps
+                       its own dyad.
 
-"Each" figures (各/分别: one row per recipient with the per-unit value and a shared evidence
-span) are distinct figures and are summed, which is what "each" means.
+"Each" figures (各/分别) are added up by the facts step, which is what "each" means. A panel can be
+passed wherever facts are expected: it is reconciled first (``as_facts``).
 
-Parts that do not add up to a stated total are *not* detected (e.g. a district total of
-donations and a few named gifts of which it may or may not include): they stay and may double
-count at the donor level; ``overlap_candidates`` lists them for review.
+Ratios (``add_ratios``) are formed only inside one row of one of these tables: one year, one
+period, one status, the same donor (and recipient) for both terms.
 """
 from __future__ import annotations
 
@@ -44,13 +35,12 @@ import numpy as np
 import pandas as pd
 
 from .codebook import CORE_COLUMNS, INDICATORS, PANEL_COLUMNS, PERIODS, STATUSES
+from .facts import build_facts
 from .panel import read_panel as read_panel_file
 from .panel import split_list as _split
 
 JOINT_MODES = ("donor", "split", "drop")
 KEEP_LEVELS = ("parts", "total")
-# Details that do not narrow a figure: a total with one of these can hold parts of any detail.
-GENERIC_DETAILS = ("", "total")
 VALUE_FORMAT = "%.2f"
 KEY = ["donor", "recipient", "recipient_adcode", "year"]
 
@@ -143,17 +133,19 @@ def _adcodes(recipients: str, resolve) -> str:
     return ";".join(codes) if all(codes) else ""
 
 
-# --------------------------------------------------------------------------- selection
+def as_facts(table: pd.DataFrame, documents: pd.DataFrame | None = None) -> pd.DataFrame:
+    """A facts table (``helpers.facts``) as it is; a panel is reconciled into facts first."""
+    if "fact_id" in table.columns:
+        return table
+    return build_facts(coerce_panel(table), documents)
 
-def select_figures(panel: pd.DataFrame, period: str = "annual", status: str = "actual") -> pd.DataFrame:
-    """Rows of one period and one status (cumulative and target figures are opt-in)."""
-    if period not in PERIODS:
-        raise ValueError(f"period must be one of {PERIODS}, not {period!r}")
-    if status not in STATUSES:
-        raise ValueError(f"status must be one of {STATUSES}, not {status!r}")
-    out = panel[(panel["period"] == period) & (panel["status"] == status)]
-    return out.reset_index(drop=True)
 
+def _text(s: pd.Series) -> pd.Series:
+    s = s.astype(object)
+    return s.where(s.notna(), "").astype(str)
+
+
+# --------------------------------------------------------------------------- statements (panel)
 
 def _canonical(panel: pd.DataFrame) -> pd.DataFrame:
     """Sort by a complete key so that every later choice (first doc, first part) is deterministic."""
@@ -167,7 +159,9 @@ def _canonical(panel: pd.DataFrame) -> pd.DataFrame:
 
 
 def drop_repeated_figures(panel: pd.DataFrame) -> pd.DataFrame:
-    """Remove exact duplicates inside a document and figures repeated across documents.
+    """Statement-level repeats (for code that still reads the panel, e.g. the maps): exact
+    duplicates inside a document and the same value stated in several documents. The facts step
+    does this and more (conflicts, restatements, both sides of a transfer); prefer ``as_facts``.
 
     Adds ``also_in``: ';'-joined doc_ids of other documents that state the same figure.
     """
@@ -201,164 +195,74 @@ def drop_repeated_figures(panel: pd.DataFrame) -> pd.DataFrame:
     return df[keep].drop(columns="_n_in_doc").reset_index(drop=True)
 
 
-# --------------------------------------------------------------------------- totals and parts
+# --------------------------------------------------------------------------- selection
 
-def _covers(total: frozenset, part: frozenset, strict: bool = False) -> bool:
-    """Do the recipients of ``total`` include those of ``part``?
-
-    Empty = all of the donor's recipients. Full names are hierarchical (省 > 市 > 县), so a
-    prefecture covers the counties whose full name starts with it.
-    """
-    if strict and (not part or part == total):
-        return False
-    if not total:
-        return True
-    return bool(part) and all(any(p == t or p.startswith(t) for t in total) for p in part)
-
-
-def _best_subset(target: float, tol: float, cands: list[tuple[float, int]], max_parts: int,
-                 disjoint: list[frozenset] | None = None, budget: int = 20_000,
-                 tol_approx: float | None = None, approx: list[bool] | None = None):
-    """A subset (2..max_parts items) of cands whose values sum to target ± tol·target, or None.
-
-    ``approx`` (by position) marks approximate figures: a subset with one of them may miss by
-    ``tol_approx`` instead of ``tol``.
-
-    Fewest parts first (a two-part match is less likely a coincidence than a six-part one), then
-    smallest error, then earliest positions. cands: (value, position) sorted by value descending.
-    disjoint: recipient sets by position; when given, chosen parts must not share a recipient.
-    ``budget`` caps the search nodes per size so that a document with dozens of figures of one
-    indicator stays fast (the search order is fixed, so the result stays deterministic).
-    """
-    loose = max(tol, tol_approx or 0.0)
-    lo, hi = target * (1 - loose), target * (1 + loose)
-    vals = [v for v, _ in cands]
-    suffix = np.cumsum(vals[::-1])[::-1].tolist() + [0.0]
-
-    for size in range(2, max_parts + 1):
-        best: tuple | None = None
-        stack: list[int] = []
-        nodes = 0
-
-        def dfs(start: int, total: float):
-            nonlocal best, nodes
-            nodes += 1
-            if len(stack) == size:
-                fuzzy = approx is not None and any(approx[cands[j][1]] for j in stack)
-                t = loose if fuzzy else tol
-                if abs(total - target) <= t * target:
-                    key = (abs(total - target), sorted(cands[j][1] for j in stack))
-                    if best is None or key < best:
-                        best = key
-                return
-            for j in range(start, len(cands) - (size - len(stack)) + 1):
-                if nodes > budget or total + suffix[j] < lo:   # the rest cannot reach the total
-                    return
-                if total + vals[j] > hi:
-                    continue
-                if disjoint is not None and any(disjoint[cands[j][1]] & disjoint[cands[k][1]]
-                                                for k in stack):
-                    continue
-                stack.append(j)
-                dfs(j + 1, total + vals[j])
-                stack.pop()
-
-        dfs(0, 0.0)
-        if best is not None:
-            return best[1]
-    return None
-
-
-def find_part_of_total(panel: pd.DataFrame, tol: float = 0.005, tol_approx: float = 0.05,
-                       max_parts: int = 8) -> pd.DataFrame:
-    """Mark totals and their parts inside each doc/indicator/year/status/period/unit group.
-
-    Adds ``fig_id`` (if absent), ``part_of`` (fig_id of the total a row is a part of, or '') and
-    ``n_parts`` (number of parts of a total, 0 otherwise). Tolerance is relative to the total:
-    ``tol`` when every figure involved is exact, ``tol_approx`` when one is approx/lower_bound.
-    """
-    df = panel if "fig_id" in panel.columns else _canonical(panel)
-    df = df.copy()
-    rsets = [frozenset(_split(r)) for r in df["recipients"]]
-    part_of = [""] * len(df)
-    n_parts = [0] * len(df)
-    approx = [q != "exact" for q in df["qualifier"]]
-    group = ["doc_id", "indicator", "year", "status", "period", "unit"]
-    for _, g in df.groupby(group, sort=True):
-        if len(g) < 3:
-            continue
-        idx = list(g.index)
-        # Largest first: a district total claims its counties before a county claims its towns.
-        for t in sorted(idx, key=lambda i: (-df.at[i, "value"], i)):
-            tv, tdetail = df.at[t, "value"], df.at[t, "detail"]
-            if tv <= 0:
-                continue
-            free = [i for i in idx if i != t and not part_of[i] and 0 < df.at[i, "value"] < tv]
-            # Pass 1: parts of the same kind (detail), same or narrower recipients.
-            cands = [(df.at[i, "value"], i) for i in free if _covers(rsets[t], rsets[i])
-                     and (tdetail in GENERIC_DETAILS or df.at[i, "detail"] == tdetail)]
-            cands.sort(key=lambda c: (-c[0], c[1]))
-            loose = tol_approx if df.at[t, "qualifier"] != "exact" else tol
-            chosen = (_best_subset(tv, loose, cands, max_parts, tol_approx=tol_approx,
-                                   approx=approx) if len(cands) >= 2 else None)
-            if not chosen:
-                # Pass 2: a breakdown of a named total by place, whose parts carry their own
-                # uses (details): strictly narrower, pairwise disjoint recipients, tight tolerance.
-                cands = [(df.at[i, "value"], i) for i in free
-                         if rsets[t] and _covers(rsets[t], rsets[i], strict=True)]
-                cands.sort(key=lambda c: (-c[0], c[1]))
-                chosen = (_best_subset(tv, tol, cands, max_parts, disjoint=rsets)
-                          if len(cands) >= 2 else None)
-            if chosen:
-                for i in chosen:
-                    part_of[i] = df.at[t, "fig_id"]
-                n_parts[t] = len(chosen)
-    df["part_of"] = part_of
-    df["n_parts"] = n_parts
-    return df
-
-
-def keep_one_level(panel: pd.DataFrame, keep: str = "parts") -> pd.DataFrame:
-    """Drop the totals (``keep="parts"``) or the parts (``keep="total"``) found by find_part_of_total."""
-    if keep not in KEEP_LEVELS:
-        raise ValueError(f"keep must be one of {KEEP_LEVELS}, not {keep!r}")
-    if "part_of" not in panel.columns:
-        panel = find_part_of_total(panel)
-    if keep == "parts":
-        out = panel[panel["n_parts"] == 0]
-    else:
-        out = panel[panel["part_of"] == ""]
+def select_figures(facts: pd.DataFrame, period: str = "annual", status: str = "actual") -> pd.DataFrame:
+    """Facts of one period and one status (cumulative and target figures are opt-in)."""
+    if period not in PERIODS:
+        raise ValueError(f"period must be one of {PERIODS}, not {period!r}")
+    if status not in STATUSES:
+        raise ValueError(f"status must be one of {STATUSES}, not {status!r}")
+    facts = as_facts(facts)
+    out = facts[(facts["period"] == period) & (facts["status"] == status)].copy()
+    for c in ("recipients", "recipient_adcodes", "detail", "part_of", "part_kind"):
+        out[c] = _text(out[c])
     return out.reset_index(drop=True)
 
 
-def overlap_candidates(panel: pd.DataFrame) -> pd.DataFrame:
-    """Figures that may be inside a broader figure of the same group without adding up to it.
+def keep_one_level(facts: pd.DataFrame, keep: str = "parts") -> pd.DataFrame:
+    """Of each total whose parts add up to it (``part_kind == "sum"``), keep the parts
+    (``keep="parts"``: the total is dropped) or the total (the parts are dropped)."""
+    if keep not in KEEP_LEVELS:
+        raise ValueError(f"keep must be one of {KEEP_LEVELS}, not {keep!r}")
+    if keep == "parts":
+        out = facts[facts["n_parts"] == 0]
+    else:
+        out = facts[facts["part_kind"] != "sum"]
+    return out.reset_index(drop=True)
 
-    A row with named recipients next to a row of the same doc/indicator/year/status/period/unit
-    whose recipients cover it, that was not matched as total and parts. Review these before
-    trusting donor-level sums.
-    """
-    df = panel if "part_of" in panel.columns else find_part_of_total(panel)
-    rows = []
-    group = ["doc_id", "indicator", "year", "status", "period", "unit"]
-    for _, g in df.groupby(group, sort=True):
-        for i in g.index:
-            if df.at[i, "part_of"] or df.at[i, "n_parts"]:
-                continue
-            ri = frozenset(_split(df.at[i, "recipients"]))
-            for j in g.index:
-                if j == i or df.at[j, "n_parts"] or df.at[j, "value"] <= df.at[i, "value"]:
-                    continue
-                rj = frozenset(_split(df.at[j, "recipients"]))
-                if ri != rj and _covers(rj, ri):
-                    rows.append({"fig_id": df.at[i, "fig_id"], "broader_fig_id": df.at[j, "fig_id"],
-                                 "doc_id": df.at[i, "doc_id"], "indicator": df.at[i, "indicator"],
-                                 "value": df.at[i, "value"], "broader_value": df.at[j, "value"],
-                                 "evidence": df.at[i, "evidence"],
-                                 "broader_evidence": df.at[j, "evidence"]})
-    cols = ["fig_id", "broader_fig_id", "doc_id", "indicator", "value", "broader_value",
-            "evidence", "broader_evidence"]
-    return pd.DataFrame(rows, columns=cols)
+
+def _ancestors(facts: pd.DataFrame) -> list[str]:
+    """';'-joined fact_ids of every broader fact each fact lies inside (part_of, any depth)."""
+    parent = dict(zip(facts["fact_id"], facts["part_of"]))
+    out = []
+    for f in facts["fact_id"]:
+        chain, seen = [], {f}
+        p = parent.get(f, "")
+        while p and p not in seen:
+            chain.append(p)
+            seen.add(p)
+            p = parent.get(p, "")
+        out.append(";".join(chain))
+    return out
+
+
+def clean_figures(facts: pd.DataFrame, period: str = "annual", status: str = "actual",
+                  keep: str = "parts") -> pd.DataFrame:
+    """Steps 1–2 of the module docstring, with ``ancestors`` for the in-cell check of step 4."""
+    sel = select_figures(facts, period, status)
+    sel["ancestors"] = _ancestors(sel)
+    return keep_one_level(sel, keep)
+
+
+def nested_figures(facts: pd.DataFrame) -> pd.DataFrame:
+    """Facts that lie inside a broader fact without a full breakdown (``part_kind == "nested"``),
+    beside the broader one: what the tables leave out of a cell that holds both."""
+    f = facts.copy()
+    for c in ("recipients", "detail", "part_of", "part_kind"):
+        f[c] = _text(f[c])
+    nested = f[f["part_kind"] == "nested"]
+    broader = f.set_index("fact_id")
+    cols = ["fact_id", "donor", "recipients", "detail", "value", "part_of", "broader_donor",
+            "broader_recipients", "broader_detail", "broader_value", "doc_ids"]
+    if nested.empty:
+        return pd.DataFrame(columns=cols)
+    out = nested.assign(
+        broader_donor=nested["part_of"].map(broader["donor"]),
+        broader_recipients=nested["part_of"].map(broader["recipients"]),
+        broader_detail=nested["part_of"].map(broader["detail"]),
+        broader_value=nested["part_of"].map(broader["value"]))
+    return out[cols].reset_index(drop=True)
 
 
 # --------------------------------------------------------------------------- allocation
@@ -379,24 +283,24 @@ def value_column(indicator: str, unit: str) -> str:
 VALUE_COLUMNS: tuple[str, ...] = tuple(value_column(i.name, u) for i in INDICATORS for u in i.units)
 
 
-def allocate(panel: pd.DataFrame, joint: str = "donor", recipients_of: dict | None = None) -> pd.DataFrame:
-    """One row per (figure, recipient it is attributed to), long format.
+def allocate(facts: pd.DataFrame, joint: str = "donor", recipients_of: dict | None = None) -> pd.DataFrame:
+    """One row per (fact, recipient it is attributed to), long format.
 
-    joint="donor": a figure for one recipient goes to that dyad; a figure for several recipients,
+    joint="donor": a fact for one recipient goes to that dyad; a fact for several recipients,
     or for none named, goes to the donor-level row (recipient ''). "split": several named
-    recipients share the value equally (``split`` True). "drop": only single-recipient figures.
+    recipients share the value equally (``split`` True). "drop": only single-recipient facts.
     ``recipients_of`` ({donor or (donor, year): [name or (name, adcode)]}, e.g. from
-    ``recipients_from_pairings``) lets figures with no recipient named be attributed (one
+    ``recipients_from_pairings``) lets facts with no recipient named be attributed (one
     recipient) or split (several) too.
     """
     if joint not in JOINT_MODES:
         raise ValueError(f"joint must be one of {JOINT_MODES}, not {joint!r}")
     recipients_of = recipients_of or {}
-    known: dict[str, str] = {}     # adcodes the panel itself gives for a name
-    for names, codes in zip(panel["recipients"], panel["recipient_adcodes"]):
+    known: dict[str, str] = {}     # adcodes the facts themselves give for a name
+    for names, codes in zip(facts["recipients"], facts["recipient_adcodes"]):
         known.update({n: c for n, c in zip(_split(names), _split(codes)) if c})
     out = []
-    for r in panel.itertuples(index=False):
+    for r in facts.itertuples(index=False):
         names = _split(r.recipients)
         codes = _split(r.recipient_adcodes) or [known.get(n, "") for n in names]
         listed = recipients_of.get((r.donor, int(r.year)), recipients_of.get(r.donor))
@@ -404,10 +308,10 @@ def allocate(panel: pd.DataFrame, joint: str = "donor", recipients_of: dict | No
             pairs = [x if isinstance(x, tuple) else (x, known.get(x, "")) for x in listed]
             names = [n for n, _ in pairs]
             codes = [c or known.get(n, "") for n, c in pairs]
-        base = {"doc_id": r.doc_id, "donor": r.donor, "program": r.program, "year": int(r.year),
+        base = {"fact_id": r.fact_id, "ancestors": getattr(r, "ancestors", ""),
+                "doc_ids": r.doc_ids, "donor": r.donor, "program": r.program, "year": int(r.year),
                 "indicator": r.indicator, "unit": r.unit,
-                "column": value_column(r.indicator, r.unit), "fig_id": getattr(r, "fig_id", ""),
-                "also_in": getattr(r, "also_in", "")}
+                "column": value_column(r.indicator, r.unit)}
         if len(names) == 1:
             out.append({**base, "recipient": names[0], "recipient_adcode": codes[0],
                         "value": r.value, "joint": False, "split": False})
@@ -418,9 +322,20 @@ def allocate(panel: pd.DataFrame, joint: str = "donor", recipients_of: dict | No
         elif joint in ("donor", "split"):
             out.append({**base, "recipient": "", "recipient_adcode": "", "value": r.value,
                         "joint": True, "split": False})
-    cols = ["doc_id", "donor", "program", "year", "indicator", "unit", "column", "fig_id",
-            "also_in", "recipient", "recipient_adcode", "value", "joint", "split"]
+    cols = ["fact_id", "ancestors", "doc_ids", "donor", "program", "year", "indicator", "unit",
+            "column", "recipient", "recipient_adcode", "value", "joint", "split"]
     return pd.DataFrame(out, columns=cols)
+
+
+def drop_inside(long: pd.DataFrame, key: list[str]) -> pd.DataFrame:
+    """Leave out a fact whose broader fact (any depth) falls in the same table cell (``key`` +
+    column): it is already counted there."""
+    if long.empty:
+        return long
+    cell = [*key, "column"]
+    ids = long.groupby(cell, sort=False)["fact_id"].transform(lambda s: ";".join(s))
+    keep = [not (set(_split(a)) & set(_split(i))) for a, i in zip(long["ancestors"], ids)]
+    return long[keep].reset_index(drop=True)
 
 
 def recipients_from_pairings(pairings: pd.DataFrame, levels=("county",),
@@ -452,19 +367,86 @@ def recipients_from_pairings(pairings: pd.DataFrame, levels=("county",),
     return {k: sorted(set(v)) for k, v in sorted(out.items()) if k not in bad}
 
 
-def clean_figures(panel: pd.DataFrame, period: str = "annual", status: str = "actual",
-                  keep: str = "parts", tol: float = 0.005, tol_approx: float = 0.05) -> pd.DataFrame:
-    """Steps 1–3 of the module docstring: select, drop repeats, keep one level of totals/parts."""
-    sel = select_figures(coerce_panel(panel), period, status)
-    dedup = drop_repeated_figures(sel)
-    marked = find_part_of_total(dedup, tol=tol, tol_approx=tol_approx)
-    return keep_one_level(marked, keep)
+def pairing_frame(pairings: pd.DataFrame, years, by: str = "dyad") -> pd.DataFrame:
+    """The sample frame from the pairings reference: every donor → recipient pairing in force
+    in each of ``years`` (one row per dyad-year; ``by="donor"``: per donor-year). A blank start
+    or end year is open. Rows of the analytic tables outside the frame, and frame rows without
+    figures, are told apart by ``on_frame``: a pairing with no reported figure is missing data,
+    not a zero.
+    """
+    if by not in ("dyad", "donor"):
+        raise ValueError(f"by must be 'dyad' or 'donor', not {by!r}")
+    need = {"donor", "recipient", "recipient_adcode", "program", "start_year", "end_year"}
+    missing = need - set(pairings.columns)
+    if missing:
+        raise ValueError(f"pairings table lacks columns {sorted(missing)}")
+    years = sorted({int(y) for y in years})
+    rows = []
+    for r in pairings.fillna("").astype(str).itertuples(index=False):
+        lo = int(r.start_year) if r.start_year.strip().isdigit() else -10**6
+        hi = int(r.end_year) if r.end_year.strip().isdigit() else 10**6
+        for y in years:
+            if lo <= y <= hi:
+                rows.append({"donor": r.donor, "recipient": r.recipient,
+                             "recipient_adcode": r.recipient_adcode, "program": r.program,
+                             "year": y})
+    key = ["donor", "recipient_adcode", "recipient", "year"] if by == "dyad" else ["donor", "year"]
+    cols = key + ["programs"]
+    if not rows:
+        return pd.DataFrame(columns=cols)
+    df = pd.DataFrame(rows)
+    out = (df.groupby(key, sort=True)["program"].agg(lambda s: ";".join(sorted(set(s))))
+           .rename("programs").reset_index())
+    return out[cols]
+
+
+def _match_key(df: pd.DataFrame) -> pd.Series:
+    codes = df["recipient_adcode"].fillna("").astype(str)
+    return codes.where(codes != "", df["recipient"].fillna("").astype(str))
+
+
+def on_frame(table: pd.DataFrame, frame: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(the frame with the table's figures, the table's rows outside the frame).
+
+    Dyad-year tables match the frame on donor, recipient (adcode, else name) and year;
+    donor-year tables on donor and year. Frame rows with no figure keep missing values, so a
+    model drops them as missing (never as zero); ``has_figures`` marks the others.
+    """
+    dyad = "recipient" in frame.columns
+    t = table.copy()
+    f = frame.copy()
+    if dyad:
+        t["_k"], f["_k"] = _match_key(t), _match_key(f)
+        key = ["donor", "_k", "year"]
+        t = t[t["recipient"] != ""]       # donor-level rows are not dyads
+    else:
+        key = ["donor", "year"]
+    t["year"], f["year"] = t["year"].astype(int), f["year"].astype(int)
+    dup = [c for c in t.columns if c in f.columns and c not in key]
+    merged = f.merge(t.drop(columns=dup), on=key, how="left", validate="one_to_one",
+                     indicator="_m")
+    merged["has_figures"] = merged["_m"] == "both"
+    inside = set(map(tuple, f[key].to_numpy().tolist()))
+    outside = t[[tuple(k) not in inside for k in t[key].to_numpy().tolist()]]
+    return (merged.drop(columns=["_m", "_k"], errors="ignore"),
+            outside.drop(columns="_k", errors="ignore").reset_index(drop=True))
+
+
+def stated_by_donor_year(table: pd.DataFrame, columns) -> pd.DataFrame:
+    """For each donor-year (and dyad, in a dyad table): which of ``columns`` are stated (1/0)
+    and how many — the counts behind a model's N."""
+    key = [c for c in ("donor", "recipient", "year") if c in table.columns]
+    out = table[key].copy()
+    for c in columns:
+        out[c] = table[c].notna().astype(int) if c in table.columns else 0
+    out["stated"] = out[list(columns)].sum(axis=1)
+    return out.sort_values(["stated", *key], ascending=[False, *[True] * len(key)],
+                           kind="mergesort").reset_index(drop=True)
 
 
 def _doc_ids(groups) -> pd.Series:
-    """Every document behind each group of figures: their own and those restating them."""
-    return groups.apply(lambda d: ";".join(sorted(set(d["doc_id"]) | {
-        x for a in d["also_in"] for x in _split(a)})), include_groups=False)
+    """Every document behind each group of facts."""
+    return groups["doc_ids"].agg(lambda s: ";".join(sorted({d for x in s for d in _split(x)})))
 
 
 def _wide(long: pd.DataFrame, key: list[str]) -> pd.DataFrame:
@@ -490,12 +472,17 @@ def _wide(long: pd.DataFrame, key: list[str]) -> pd.DataFrame:
     return out.sort_values(key, kind="mergesort").reset_index(drop=True)
 
 
-def dyad_year_long(panel: pd.DataFrame, joint: str = "donor", period: str = "annual",
-                   status: str = "actual", keep: str = "parts", recipients_of: dict | None = None,
-                   tol: float = 0.005, tol_approx: float = 0.05) -> pd.DataFrame:
-    """Long dyad-year table: donor, recipient, year, column (indicator[_unit]), value, n_figures, doc_ids."""
-    figs = clean_figures(panel, period, status, keep, tol, tol_approx)
-    long = allocate(figs, joint, recipients_of)
+def _long(facts, joint, period, status, keep, recipients_of, key) -> pd.DataFrame:
+    figs = clean_figures(facts, period, status, keep)
+    return drop_inside(allocate(figs, joint, recipients_of), key)
+
+
+def dyad_year_long(facts: pd.DataFrame, joint: str = "donor", period: str = "annual",
+                   status: str = "actual", keep: str = "parts",
+                   recipients_of: dict | None = None) -> pd.DataFrame:
+    """Long dyad-year table: donor, recipient, year, column (indicator[_unit]), value, n_figures
+    (facts), n_split, doc_ids."""
+    long = _long(facts, joint, period, status, keep, recipients_of, KEY)
     key = KEY + ["column"]
     if long.empty:
         return pd.DataFrame(columns=key + ["value", "n_figures", "n_split", "doc_ids"])
@@ -507,23 +494,22 @@ def dyad_year_long(panel: pd.DataFrame, joint: str = "donor", period: str = "ann
     return out
 
 
-def dyad_year(panel: pd.DataFrame, joint: str = "donor", period: str = "annual",
-              status: str = "actual", keep: str = "parts", recipients_of: dict | None = None,
-              tol: float = 0.005, tol_approx: float = 0.05) -> pd.DataFrame:
-    """Donor × recipient × year, one column per indicator[_unit] and ``n_<column>`` source counts.
+def dyad_year(facts: pd.DataFrame, joint: str = "donor", period: str = "annual",
+              status: str = "actual", keep: str = "parts",
+              recipients_of: dict | None = None) -> pd.DataFrame:
+    """Donor × recipient × year, one column per indicator[_unit] and ``n_<column>`` fact counts.
 
-    recipient '' is the donor-level row (joint figures under joint="donor", figures with no
-    recipient named). ``n_split`` counts figures split equally into the row (joint="split").
+    recipient '' is the donor-level row (joint facts under joint="donor", facts with no
+    recipient named). ``n_split`` counts facts split equally into the row (joint="split").
     """
-    figs = clean_figures(panel, period, status, keep, tol, tol_approx)
-    return _wide(allocate(figs, joint, recipients_of), KEY)
+    return _wide(_long(facts, joint, period, status, keep, recipients_of, KEY), KEY)
 
 
-def donor_year(panel: pd.DataFrame, period: str = "annual", status: str = "actual",
-               keep: str = "parts", tol: float = 0.005, tol_approx: float = 0.05) -> pd.DataFrame:
-    """Donor × year totals over all recipients (joint figures included once)."""
-    figs = clean_figures(panel, period, status, keep, tol, tol_approx)
-    return _wide(allocate(figs, "donor"), ["donor", "year"])
+def donor_year(facts: pd.DataFrame, period: str = "annual", status: str = "actual",
+               keep: str = "parts") -> pd.DataFrame:
+    """Donor × year totals over all recipients (joint facts included once)."""
+    key = ["donor", "year"]
+    return _wide(_long(facts, "donor", period, status, keep, None, key), key)
 
 
 def adcode_level(adcode: str, name: str = "") -> str:
@@ -549,22 +535,22 @@ def adcode_level(adcode: str, name: str = "") -> str:
     return "county"
 
 
-def county_year(panel: pd.DataFrame, joint: str = "donor", period: str = "annual",
+def county_year(facts: pd.DataFrame, joint: str = "donor", period: str = "annual",
                 status: str = "actual", keep: str = "parts", recipients_of: dict | None = None,
-                levels: tuple[str, ...] = ("county", "unknown"),
-                tol: float = 0.005, tol_approx: float = 0.05) -> pd.DataFrame:
+                levels: tuple[str, ...] = ("county", "unknown")) -> pd.DataFrame:
     """Recipient adcode × year, summed over donors, ready to join with county covariates.
 
     Donor-level rows (no single recipient) cannot be placed and are left out; prefecture and
     province recipients are left out unless ``levels`` asks for them (they would double count
     with their counties). ``unknown`` keeps recipients without an adcode, keyed by name.
     """
-    figs = clean_figures(panel, period, status, keep, tol, tol_approx)
+    figs = clean_figures(facts, period, status, keep)
     long = allocate(figs, joint, recipients_of)
     long = long[long["recipient"] != ""].copy()
     long["level"] = [adcode_level(c, n) for c, n in zip(long["recipient_adcode"], long["recipient"])]
     long = long[long["level"].isin(levels)]
     key = ["recipient_adcode", "recipient", "year"]
+    long = drop_inside(long, key)
     out = _wide(long, key)
     donors = long.groupby(key, sort=True)["donor"].agg(lambda s: ";".join(sorted(set(s))))
     out = out.merge(donors.rename("donors").reset_index(), on=key, how="left")
@@ -580,7 +566,15 @@ AID_COLUMNS = ("fiscal_aid", "social_aid")
 def add_ratios(table: pd.DataFrame, aid_columns=AID_COLUMNS) -> pd.DataFrame:
     """Add ``aid_yuan`` (sum of the aid columns present), ``yuan_per_beneficiary`` and
     ``beneficiaries_per_cadre``; a ratio is missing unless both terms are stated and the
-    denominator is > 0."""
+    denominator is > 0.
+
+    Only for a table with one row per year (dyad-year, donor-year, county-year): both terms of
+    a ratio then come from the same year (and, as the tables are built, the same period and
+    status). A table summed over years (``totals``) has no ``year`` and is refused.
+    """
+    if "year" not in table.columns:
+        raise ValueError("ratios are formed within one year: this table has no year column "
+                         "(sums over years would divide one year's aid by another's beneficiaries)")
     out = table.copy()
     aid = out[list(aid_columns)].astype(float)
     out["aid_yuan"] = aid.sum(axis=1, min_count=1)
@@ -654,16 +648,17 @@ def join_covariates(county: pd.DataFrame, covariates: pd.DataFrame, how: str = "
 TABLE_FILES = ("dyad_year.csv", "dyad_year_long.csv", "donor_year.csv", "county_year.csv")
 
 
-def write_tables(panel: pd.DataFrame, folder=None, joint: str = "donor", period: str = "annual",
+def write_tables(facts: pd.DataFrame, folder=None, joint: str = "donor", period: str = "annual",
                  status: str = "actual", keep: str = "parts") -> list[Path]:
     """Write the analytic tables (``TABLE_FILES``) to ``folder`` (default data/clean/)."""
     from . import paths
 
     folder = Path(folder) if folder is not None else paths.CLEAN
-    tables = (dyad_year(panel, joint, period, status, keep),
-              dyad_year_long(panel, joint, period, status, keep),
-              donor_year(panel, period, status, keep),
-              county_year(panel, joint, period, status, keep))
+    facts = as_facts(facts)
+    tables = (dyad_year(facts, joint, period, status, keep),
+              dyad_year_long(facts, joint, period, status, keep),
+              donor_year(facts, period, status, keep),
+              county_year(facts, joint, period, status, keep))
     return [write_table(t, folder / name) for t, name in zip(tables, TABLE_FILES)]
 
 
@@ -688,6 +683,25 @@ def load_panel(source: str = "auto", gold_files=None) -> tuple[pd.DataFrame, str
     files = [paths.SHARED / f for f in (gold_files or ["gold/seeds_gold.csv", "dev/gold.csv"])]
     names = ", ".join(str(f.relative_to(paths.SHARED)) for f in files)
     return gold_panel(files), f"the hand-annotated gold panel (shared/{names})"
+
+
+def load_facts(source: str = "auto", gold_files=None) -> tuple[pd.DataFrame, str]:
+    """The facts for analysis and a sentence saying where they came from.
+
+    "panel": data/clean/facts.csv, written with the panel (built from panel.csv when only that
+    exists); "gold": facts of the hand-annotated gold panels; "auto": the pipeline's when they
+    exist.
+    """
+    from . import paths
+    from .facts import read_facts
+
+    if source not in PANEL_SOURCES:
+        raise ValueError(f"source must be one of {PANEL_SOURCES}, not {source!r}")
+    facts_csv, panel_csv = paths.CLEAN / "facts.csv", paths.CLEAN / "panel.csv"
+    if source in ("panel", "auto") and facts_csv.exists():
+        return read_facts(facts_csv), f"the facts {facts_csv.relative_to(paths.ROOT)}"
+    panel, origin = load_panel(source, gold_files)
+    return as_facts(panel), f"facts reconciled from {origin}"
 
 
 def evidence_links(doc_ids: str, prefix: str = "evidence/") -> str:

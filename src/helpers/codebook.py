@@ -201,3 +201,12 @@ def panel_schema():
         strict=True,
         ordered=True,
     )
+
+
+def failure_summary(err):
+    """A pandera ``SchemaErrors`` as a table: failures per column and check, with examples."""
+    fc = err.failure_cases
+    return (fc.assign(column=fc["column"].fillna("(table)"), failure_case=fc["failure_case"].map(str))
+            .groupby(["column", "check"], dropna=False)
+            .agg(n=("failure_case", "size"),
+                 examples=("failure_case", lambda s: ", ".join(sorted(set(s))[:3]))))

@@ -500,7 +500,9 @@ def _finish(row: _Row, raw_text: str, enc, meta: dict, norm: Normalized | None) 
     row.chars_clean = len(d.text) if norm is not None else row.chars_clean
     row.lines_removed = sum(v for k, v in d.counts.items()
                             if k in ("nav", "meta", "legal", "trailer", "noncjk"))
-    share = chinese_letter_share(raw_text[:200000])
+    # Judged on the clean text when there is one: a Chinese report with a machine translation
+    # appended (lines the normaliser drops as non-Chinese) is still a Chinese report.
+    share = chinese_letter_share((d.text if norm is not None and d.text else raw_text)[:200000])
     if not raw_text.strip():
         d.status, d.message = "empty", "no text in the file"
     elif share < MIN_CJK_SHARE:

@@ -63,14 +63,15 @@ def _years(years) -> set[int] | None:
 def select_figures(panel: pd.DataFrame, indicator: str = "fiscal_aid", status: str = "actual",
                    years=None, program: str | None = None, donor_city: str | None = None,
                    period: str | None = "annual", unit: str | None = None, gz=None) -> pd.DataFrame:
-    """The panel rows a map shows, with donor_adcode added.
+    """The panel rows (or facts, ``helpers.facts``) a map shows, with donor_adcode added.
 
     ``period='annual'`` (default) leaves out cumulative figures, which restate several years
     and would be counted twice next to the annual ones; pass ``None`` to keep both.
     ``donor_city`` keeps donors inside that unit (``天津市``, ``大连市``, ``江苏省``).
     """
+    is_facts = "fact_id" in panel.columns
     required = {"doc_id", "donor", "recipients", "program", "year", "period", "status",
-                "indicator", "value", "unit"}
+                "indicator", "value", "unit"} - ({"doc_id"} if is_facts else set())
     missing = required - set(panel.columns)
     if missing:
         raise ValueError(f"panel lacks column(s) {sorted(missing)}")
@@ -91,11 +92,14 @@ def select_figures(panel: pd.DataFrame, indicator: str = "fiscal_aid", status: s
     ys = _years(years)
     if ys is not None:
         df = df[df["year"].astype(int).isin(ys)]
-    # The same figure restated by two documents (a feature and a press conference) is one
-    # figure; the analytic tables' rule decides, so the map and the tables add up the same rows.
-    df = drop_repeated_figures(coerce_panel(df))
-    df["doc_ids"] = [_join([d, also]) for d, also in zip(df["doc_id"], df["also_in"])]
-    df = df.drop(columns=["doc_id", "_rset", "fig_id", "also_in"])
+    if is_facts:
+        df = _drawable_facts(df)
+    else:
+        # The same figure restated by two documents (a feature and a press conference) is one
+        # figure; the analytic tables' rule decides, so the map and the tables add up the same rows.
+        df = drop_repeated_figures(coerce_panel(df))
+        df["doc_ids"] = [_join([d, also]) for d, also in zip(df["doc_id"], df["also_in"])]
+        df = df.drop(columns=["doc_id", "_rset", "fig_id", "also_in"])
     df["donor_adcode"] = df["donor"].map(lambda d: _adcode(gz, d))
     if donor_city:
         city = gz.resolve(donor_city)
@@ -110,6 +114,30 @@ def select_figures(panel: pd.DataFrame, indicator: str = "fiscal_aid", status: s
         ";".join(_adcode(gz, r) for r in names.split(";") if r) if names else ""
         for codes, names in zip(df["recipient_adcodes"], df["recipients"])]
     return df.reset_index(drop=True)
+
+
+def _drawable_facts(facts: pd.DataFrame) -> pd.DataFrame:
+    """Facts are one per cell already, with their documents. Of a total and the parts adding up
+    to it the parts are drawn (finest geography); a fact inside a broader selected fact of the
+    same donor that names recipients (``part_of``, any depth) is drawn by that one."""
+    df = facts.copy()
+    for c in ("recipients", "part_of", "recipient_adcodes"):
+        df[c] = df[c].fillna("").astype(str)
+    parent = dict(zip(df["fact_id"], df["part_of"]))
+    kept = df[df["n_parts"].fillna(0).astype(int) == 0]
+    drawn = {f: (d, r) for f, d, r in zip(kept["fact_id"], kept["donor"], kept["recipients"])}
+
+    def covered(fact_id: str, donor: str) -> bool:
+        p, seen = parent.get(fact_id, ""), {fact_id}
+        while p and p not in seen:
+            if p in drawn and drawn[p][0] == donor and drawn[p][1]:
+                return True
+            seen.add(p)
+            p = parent.get(p, "")
+        return False
+
+    keep = [not covered(f, d) for f, d in zip(kept["fact_id"], kept["donor"])]
+    return kept[keep].reset_index(drop=True)
 
 
 def _adcode(gz, name: str) -> str:
@@ -188,6 +216,8 @@ def pairing_arcs(pairings: pd.DataFrame, years=None, program: str | None = None,
     df = pairings.copy()
     for c in ("donor_adcode", "recipient_adcode", "start_year", "end_year"):
         df[c] = df[c].fillna("").astype(str).str.replace(r"\.0$", "", regex=True)
+    # A pairing with a unit that is not a place (a central ministry or SOE) has no end point.
+    df = df[(df["donor_adcode"] != "") & (df["recipient_adcode"] != "")]
     ys = _years(years)
     if ys is not None:
         lo, hi = min(ys), max(ys)
@@ -201,11 +231,26 @@ def pairing_arcs(pairings: pd.DataFrame, years=None, program: str | None = None,
         if city is None:
             raise ValueError(f"donor_city {donor_city!r} is not a place the gazetteer knows")
         df = df[df["donor_adcode"].map(lambda c: _inside(c, city.adcode))]
-    df = _with_coordinates(df, gz)
+    df = _with_coordinates(_one_row_per_pairing(df), gz)
     keep = ["donor", "donor_adcode", "recipient", "recipient_adcode", "program", "start_year",
             "end_year", "source", "donor_lon", "donor_lat", "recipient_lon", "recipient_lat", "km"]
     return df[keep].sort_values(["donor_adcode", "donor", "recipient_adcode", "recipient",
                                  "program", "start_year"]).reset_index(drop=True)
+
+
+def _one_row_per_pairing(df: pd.DataFrame) -> pd.DataFrame:
+    """Several sources may attest one pairing (pairings.csv keeps a row per source): one arc,
+    from the earliest stated start to the latest end (open when a source leaves it open), with
+    every source."""
+    key = ["donor", "donor_adcode", "recipient", "recipient_adcode", "program"]
+    if df.empty:
+        return df
+    g = df.groupby(key, sort=True)
+    return g.agg(
+        start_year=("start_year", lambda s: min((v for v in s if v), default="", key=int)),
+        end_year=("end_year", lambda s: "" if (s == "").any() else max(s, key=int)),
+        source=("source", lambda s: "; ".join(dict.fromkeys(v for v in s if v))),
+    ).reset_index()
 
 
 def recipient_table(figures: pd.DataFrame, gz=None) -> pd.DataFrame:

@@ -10,7 +10,7 @@ Kinds:
 - ``ols_loglog``: log(outcome) ~ log(inputs) by OLS, HC3 standard errors (or cluster-robust).
 - ``poisson`` / ``negbin``: GLM for a count outcome on log(inputs), sandwich (HC0) errors.
 Fixed effects for donor and year are added when some unit is observed in more than one year
-(``fixed_effects="auto"``). Bootstrap CIs resample rows (or clusters) with a seeded generator.
+and N allows (``fixed_effects="auto"``, see ``auto_fixed_effects``). Bootstrap CIs resample rows (or clusters) with a seeded generator.
 """
 from __future__ import annotations
 
@@ -79,6 +79,44 @@ def needs_fixed_effects(data: pd.DataFrame, unit=("donor", "recipient"), year: s
     if not unit or year not in data.columns or data.empty:
         return False
     return bool((data.groupby(unit)[year].nunique() > 1).any())
+
+
+MIN_RESID_DF = 10   # fixed effects are added only while this many residual degrees of freedom remain
+
+
+def auto_fixed_effects(data: pd.DataFrame, outcome: str, inputs, kind: str = "ols_loglog",
+                       unit=("donor", "recipient"), min_resid_df: int = MIN_RESID_DF):
+    """Donor and year fixed effects where N allows → ``(effects, rows to keep, notes)``.
+
+    None for a cross-section (no unit observed in two years). Under an effect, the only usable
+    row of a donor (or of a year) is left out: its dummy would fit it exactly (leverage 1, no
+    information on the inputs). An effect that would leave fewer than ``min_resid_df`` residual
+    degrees of freedom is not added, and the notes say so.
+    """
+    inputs = list(inputs)
+    logged = [outcome, *inputs] if kind == "ols_loglog" else inputs
+    usable = data[logged].gt(0).all(axis=1) if logged else pd.Series(True, index=data.index)
+    keep = pd.Series(True, index=data.index)
+    if not needs_fixed_effects(data[usable], unit):
+        return [], keep, []
+    fe, notes = [], []
+    for f in ("donor", "year"):
+        if f not in data.columns:
+            continue
+        # a level seen in one usable row only: its dummy would fit that row exactly
+        counts = data.loc[usable & keep, f].value_counts()
+        trial = keep & ~(usable & data[f].map(counts).fillna(0).eq(1))
+        rows = data[usable & trial]
+        if rows[f].nunique() < 2:
+            continue
+        k = 1 + len(inputs) + sum(rows[g].nunique() - 1 for g in [*fe, f])
+        if len(rows) - k >= min_resid_df:
+            fe.append(f)
+            keep = trial
+        else:
+            notes.append(f"{f} fixed effects not added: N={len(rows)} with {k} parameters leaves "
+                         f"{len(rows) - k} residual degrees of freedom (< {min_resid_df})")
+    return fe, keep, notes
 
 
 def build_formula(outcome: str, inputs, kind: str = "ols_loglog", fixed_effects=()) -> str:
@@ -162,6 +200,7 @@ def fit_model(data: pd.DataFrame, outcome: str, inputs, kind: str = "ols_loglog"
     cov_type: "HC3" (OLS; GLMs use HC0) or "cluster" (by ``cluster``).
     """
     inputs = list(inputs)
+    fe_notes: list[str] = []
     name = name or f"{kind}: {outcome} ~ {' + '.join(inputs)}"
     if kind not in KINDS:
         raise ValueError(f"kind must be one of {KINDS}, not {kind!r}")
@@ -175,8 +214,11 @@ def fit_model(data: pd.DataFrame, outcome: str, inputs, kind: str = "ols_loglog"
         dropped["outcome or an input not stated"] = int((~need).sum())
         df = df[need]
         if fixed_effects == "auto":
-            fe = [f for f in ("donor", "year") if f in df.columns and df[f].nunique() > 1] \
-                if needs_fixed_effects(df, unit) else []
+            fe, keep, fe_notes = auto_fixed_effects(df, outcome, inputs, kind, unit)
+            if (~keep).any():
+                dropped["only usable row of its donor or year (its dummy would fit it exactly)"] = \
+                    int((~keep).sum())
+                df = df[keep]
         elif fixed_effects in ("none", None):
             fe = []
         else:
@@ -252,7 +294,7 @@ def fit_model(data: pd.DataFrame, outcome: str, inputs, kind: str = "ols_loglog"
                           "se": bse, "ci_low": ci[:, 0], "ci_high": ci[:, 1],
                           "p_value": np.asarray(res.pvalues, dtype=float)})
     coefs["mde"] = [mde(s, df_resid, alpha) for s in bse]
-    notes = []
+    notes = list(fe_notes)
     if n < small_n:
         notes.append(f"small N ({n} < {small_n}): estimates are fragile; a medium effect "
                      f"(f²=0.15) on one input needs N ≥ {required_n(0.15, k - 1, alpha)}")
@@ -441,3 +483,65 @@ def write_coefficients(results, path) -> "Path":
     from .analysis import write_table
 
     return write_table(coefficient_table(results), path, float_format=COEF_FORMAT)
+
+
+# --------------------------------------------------------------------------- specifications
+
+@dataclass(frozen=True)
+class Spec:
+    """One model to fit: which analytic table, outcome, inputs and kind."""
+    table: str
+    outcome: str
+    inputs: tuple[str, ...]
+    kind: str = "ols_loglog"
+
+    @property
+    def name(self) -> str:
+        return f"{self.table}: {self.outcome} ~ {' + '.join(self.inputs)} ({self.kind})"
+
+
+def as_specs(rows) -> list[Spec]:
+    """Specs from plain lists (a notebook parameter): [table, outcome, [inputs], kind]."""
+    out = []
+    for r in rows:
+        table, outcome, inputs, *kind = r
+        out.append(Spec(table, outcome, tuple([inputs] if isinstance(inputs, str) else inputs),
+                        kind[0] if kind else "ols_loglog"))
+    return out
+
+
+def coverage(data: pd.DataFrame, outcome: str, inputs) -> dict:
+    """How many rows of a (framed) table state the outcome, every input, and both with values
+    above zero (usable under a log): the arithmetic behind a model's N."""
+    inputs = [c for c in inputs]
+    have = lambda cols: data[cols].notna().all(axis=1) if all(c in data.columns for c in cols) \
+        else pd.Series(False, index=data.index)  # noqa: E731
+    both = have([outcome, *inputs])
+    positive = both & (data[[outcome, *inputs]].gt(0).all(axis=1) if both.any() else both)
+    return {"rows": int(len(data)), "with the outcome": int(have([outcome]).sum()),
+            "with every input": int(have(inputs).sum()), "with both": int(both.sum()),
+            "with both, > 0": int(positive.sum())}
+
+
+def fit_specs(tables: dict, specs, fixed_effects=("auto", "none"), **kw) -> list[ModelResult]:
+    """Fit every spec on its table, once per fixed-effects setting (results in that order)."""
+    results = []
+    for spec in specs:
+        data = tables[spec.table]
+        for fe in fixed_effects:
+            label = spec.name + ("" if fe == "auto" else ", no FE")
+            results.append(fit_model(data, spec.outcome, list(spec.inputs), kind=spec.kind,
+                                     fixed_effects=fe, name=label, **kw))
+    return results
+
+
+def n_table(results) -> pd.DataFrame:
+    """One line per model: N, clusters, fixed effects in the formula, status."""
+    rows = []
+    for r in results:
+        fe = [t for t in ("donor", "year") if f"C({t})" in r.formula]
+        rows.append({"model": r.name, "N": r.nobs, "clusters": r.n_clusters,
+                     "fixed effects": " + ".join(fe) or "none", "estimable": r.estimable,
+                     "note": r.reason or "; ".join(r.warnings)})
+    return pd.DataFrame(rows, columns=["model", "N", "clusters", "fixed effects", "estimable",
+                                       "note"])
