@@ -136,7 +136,8 @@ def _drawable_facts(facts: pd.DataFrame) -> pd.DataFrame:
             p = parent.get(p, "")
         return False
 
-    keep = [not covered(f, d) for f, d in zip(kept["fact_id"], kept["donor"])]
+    keep = pd.Series([not covered(f, d) for f, d in zip(kept["fact_id"], kept["donor"])],
+                     index=kept.index, dtype=bool)     # (a plain empty list would select columns)
     return kept[keep].reset_index(drop=True)
 
 
