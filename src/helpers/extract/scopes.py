@@ -42,6 +42,7 @@ _SINCE_RE = re.compile(r"^\s*年?(\d{1,2}月(份)?)?(以来|至今|来|起|—|-
 _PLAN_HEADINGS = re.compile(lx.PLAN_HEADINGS)
 _PLAN_TITLE = re.compile(lx.PLAN_TITLE)
 _REPORT_TITLE = re.compile(lx.REPORT_TITLE)
+_GOAL_COLON = re.compile(r"(目标|计划|任务|目标任务|工作目标|工作计划|工作打算)\s*[:：]")
 # 计划 before a noun (计划援助资金, 计划项目) names a planned amount; it governs that phrase only
 _PLAN_NOUN = re.compile(r"[\u4e00-\u9fff]{0,6}?(资金|项目|任务|金额|指标|投资)")
 # projects only set for the year (初步安排, 确定实施, 筛选, 储备): not yet carried out
@@ -110,18 +111,33 @@ def status(lay: Layout, fig, sent: Span, indicator: str, detail: str, *, doc_yea
             return "target", "set_against_arrived"
     if prev is not None and _rx.match(r"\s*其中", text[lay.clause_start(fig.start):fig.start]):
         return prev[0], "part_of_previous"
+    # 工作目标: / 计划: opens a list of targets that runs to the end of its paragraph, until a
+    # sentence says what was done (截至…, 已…)
+    line = lay.line(fig.start)
+    colon = _GOAL_COLON.search(text, line.start, fig.start)
+    if colon and not _DONE.search(text, colon.end(), fig.start) and \
+            not _rx.search(r"截[至止]", text, colon.end(), fig.start):
+        return "target", f"scope:{colon.group(0)}"
     if in_plan and not _DONE.search(text, sent.start, fig.start):
         return "target", "plan_section"
     return "actual", "default"
 
 
+_TOP_PART = re.compile(r"^[#\s\*]*[一二三四五六七八九十]+、")
+
+
 def plan_spans(lay: Layout, title: str) -> list[Span]:
-    """Parts of the text that set out a plan: a page whose title announces one (…工作要点), and
-    sections under a heading such as 下一步/明年工作打算."""
+    """Parts of the text that set out a plan: a page whose title announces one (…工作要点), a
+    top-level part (一、二、…) whose opening says it sets out this year's plan (…年实施方案,
+    下一步, 今后), and sections under a heading such as 下一步/明年工作打算."""
     text = lay.text
     if _PLAN_TITLE.search(title or "") and not _REPORT_TITLE.search(title or ""):
         return [Span(0, len(text))]
     out = []
+    tops = [ln.start for ln in lay.lines.spans if _TOP_PART.match(text, ln.start, ln.end)] + [len(text)]
+    for a, b in zip(tops, tops[1:]):
+        if _rx.search(lx.PLAN_SECTION, text[a:min(b, a + 300)]):
+            out.append(Span(a, b))
     heads = [ln for ln in lay.lines.spans if _is_heading(text[ln.start:ln.end])]
     for i, ln in enumerate(heads):
         line = heading_text(text[ln.start:ln.end])
