@@ -318,9 +318,12 @@ def choose_donor(hits: list[PlaceHit], side: dict, zones: Zones, title_hits: lis
         how = "most_named"
         root = sorted(weight, key=lambda u: (-sum(n for v, n in weight.items() if u.contains(v)),
                                             u.depth, u.adcode, u.full_name))[0]
+    # the unit inside the root the text keeps naming, a giver's role counting twice
     subtree = sum(n for v, n in counts.items() if root.contains(v))
-    for u, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0].adcode, kv[0].full_name)):
-        if u != root and root.contains(u) and n >= 2 and n >= 0.4 * subtree:
+    subtree_w = sum(n for v, n in weight.items() if root.contains(v))
+    for u, n in sorted(weight.items(), key=lambda kv: (-kv[1], kv[0].adcode, kv[0].full_name)):
+        if u != root and root.contains(u) and counts[u] >= 2 and \
+                (counts[u] >= 0.4 * subtree or n >= 0.4 * subtree_w):
             return u, how + "+inner"
     return root, how
 
@@ -411,6 +414,12 @@ def page_recipients(text: str, zones: Zones, hits: list[PlaceHit], title_hits: l
         # set's members named only once beside members the text keeps naming are another
         # program's partners listed in passing
         first = max(sets, key=lambda s: (len(s[1]), -s[0]))[1] if len(sets) > 1 else sets[0][1]
+        # sets named at different times for one prefecture add up (甲州乙县、丙县…; 又增加丁县…)
+        prefs = {u.adcode[:4] for u in first if u.level == "county"}
+        if len(prefs) == 1:
+            for _, units in sets:
+                if units is not first and units and all(u.level == "county" and u.adcode[:4] in prefs for u in units):
+                    first = dedupe_units(list(first) + list(units))
         named = Counter(h.unit for h in hits)
 
         def again(u):

@@ -27,7 +27,7 @@ from .places import PlaceHit, Unit
 from .rx import rx as _rx
 
 _CENTRAL_RE = re.compile("|".join(f"(?P<c{i}>{p})" for i, (p, _, _) in enumerate(lx.CENTRAL_DONORS)))
-_LEVEL_WORD = re.compile(r"(全省|全市|全区|我省|我市|省级|市级|省、市|市、[区县]两级|市县两级|市区两级|省市两级|两级财政|省市)")
+_LEVEL_WORD = re.compile(r"(全省|全市|全区|我省|我市|省级|市级|省财政|市财政|省、市|市、[区县]两级|市县两级|市区两级|省市两级|两级财政|省市)")
 _PARENT_CREDIT = re.compile(lx.PARENT_CREDIT)
 _MULTI_DONOR = re.compile(lx.MULTI_DONOR)
 _LEAD = re.compile(r"\s*(其中[,，:：]?|同时[,，]?|此外[,，]?|另外[,，]?)?\s*")
@@ -102,9 +102,9 @@ def level_lift(text: str, lo: int, fig_start: int, base: Unit | None, gz) -> Giv
     if m is None:
         return None
     word = m.group(1)
-    if word in ("全省", "我省", "省级", "省市两级", "省、市", "省市") and base.level != "province":
+    if word in ("全省", "我省", "省级", "省财政", "省市两级", "省、市", "省市") and base.level != "province":
         up = ancestor(base, "province", gz)
-    elif word in ("全市", "我市", "市级", "市县两级", "市区两级") or word.startswith("市、") or word == "两级财政":
+    elif word in ("全市", "我市", "市级", "市财政", "市县两级", "市区两级") or word.startswith("市、") or word == "两级财政":
         if base.level in ("county", "zone"):
             up = ancestor(base, "prefecture", gz)
         else:

@@ -23,7 +23,7 @@ GIVING_VERBS = (
     ("fund", r"投入|提供|拨付|划拨|下达|安排|落实|筹集|援助|援建|资助|支持|补助|投资|出资", "money given or allocated"),
     ("donate", r"捐赠|捐助|捐款|捐资|捐献|募集|筹措", "donations"),
     ("send", r"选派|派出|派遣|派驻|选调|输送|增派|援派|组派|委派", "people sent"),
-    ("organise", r"组织|举办|开展|培训|帮助|帮扶|引导|引进|招引|推动|促成|带动|协调|助推|助力", "organising help"),
+    ("organise", r"组织|举办|开展|培训|帮助|帮扶|引导|引进|招引|推动|促成|带动|协调|助推|助力|增加|加大|新增", "organising help"),
     ("buy", r"采购|购买|销售|认购|帮销|助销|代销", "purchases"),
     ("pair", r"结对|对口支援|对口帮扶|定点帮扶|携手|对接|支援|援疆|援藏|援青", "the pairing itself"),
     ("complete", r"实施|建成|完成|实现|新建|修建|争取|累计", "things done"),
