@@ -123,7 +123,7 @@ def status(lay: Layout, fig, sent: Span, indicator: str, detail: str, *, doc_yea
     return "actual", "default"
 
 
-_TOP_PART = re.compile(r"^[#\s\*]*[一二三四五六七八九十]+、")
+_TOP_PART = re.compile(r"[#\s\*]*[一二三四五六七八九十]+、")
 
 
 def plan_spans(lay: Layout, title: str) -> list[Span]:
