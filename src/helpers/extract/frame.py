@@ -32,6 +32,7 @@ _SELF = re.compile(g.SELF_REFERENCE)
 _HELPED_SELF = re.compile(r"(向|为|对|给|帮扶|支援|帮助|援助|到|来|在|赴|助力|支持|与)$")
 _PAIRING_VERB = re.compile(r"(结对|协作|对口|帮扶|支援|援建|携手|合作|援疆|援藏|援青|扶贫)")
 _PAIRING_BEFORE = re.compile(r"(结对|协作|对口|帮扶|支援|援建|携手|援疆|援藏|援青|扶贫)[^，,。；;\d]{0,3}$")
+_PAIRING_VERB_BEFORE = re.compile(r"(对口支援|对口帮扶|结对帮扶|定点帮扶|帮扶|支援|援建)(的)?[^，,。；;\d]{0,3}$")
 _PAIRING_AFTER = re.compile(r"^[^，,。；;\d]{0,4}(结对|协作|对口|帮扶|支援|携手|开展[^，,。；;\d]{0,3}(扶贫|协作|帮扶))")
 _LIST_GAP = re.compile(r"[\s、，,和与及以及]{0,3}")
 _COUNTERPART = ("新疆维吾尔自治区", "西藏自治区", "青海省")
@@ -363,6 +364,17 @@ def named_sets(text: str, hits: list[PlaceHit], side: dict) -> list[tuple[int, l
     return out
 
 
+def governed_sets(text: str, hits: list[PlaceHit], side: dict) -> list[list[Unit]]:
+    """Named sets right after a verb of pairing (对口支援甲县、乙县; 结对帮扶甲县和乙县): the
+    donor's own partners, as opposed to places a joint activity was held in."""
+    out = []
+    for run in _runs(text, hits):
+        units = [h.unit for h in run if side.get(key(h.unit)) == "recipient"]
+        if units and _PAIRING_VERB_BEFORE.search(text[max(0, run[0].start - 8):run[0].start]):
+            out.append(dedupe_units(units))
+    return out
+
+
 def _aid_to_short(headline: str, short: dict, side: dict) -> list[Unit]:
     """援甲/帮甲/助甲 in a headline, 甲 the one-character name of a receiving unit (援伊 → 伊犁州)."""
     for m in re.finditer(r"(?:对口)?(?:援|帮|助)([\u4e00-\u9fff])(?=项目|工作|干部|资金|协作|[\s，,:：!！])", headline):
@@ -391,7 +403,7 @@ def page_recipients(text: str, zones: Zones, hits: list[PlaceHit], title_hits: l
         head = _refine(_collapse(head), hits, side)
         # the donor's own counties named inside the headline's prefecture: those, unless they
         # are all of its counties (then the prefecture is what the page means)
-        for _, units in named_sets(text, hits, side):
+        for units in governed_sets(text, hits, side):
             inside = [u for u in units if u.level == "county" and any(h.contains(u) and h != u for h in head)]
             holders = {h for h in head for u in inside if h.contains(u)}
             if inside and len(inside) == len(units) and len(holders) == 1:
