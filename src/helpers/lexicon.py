@@ -74,6 +74,8 @@ PEOPLE_CUES: tuple[tuple[str, str, int], ...] = (
     ("reject:volunteers", r"(志愿者|奉献爱心|人次奉献)", 0),
     ("reject:two_way+", r"(互派|双向选派|双向挂职|相互选派|双向交流)", -12),
     ("reject:stock", r"(由|从)(当初|最初|原来|\d{4}年(\d{1,2}月)?[初底末]?)的", 0),
+    # a count that has grown to a level (人数增至N人, 从N名增加到M名): a stock, not people sent
+    ("reject:stock", r"(增至|增加到|增长到|扩大到|提高到|增加至|从[^，,。；;]{0,10}增加到)", -2),
     ("reject:returning", r"(期满|返回|返沪|返津|返京|回到|轮换回)", -6),
     ("reject:age_group", r"[5-9]0后", -6),
     ("reject:change", r"(较上年|比上年|同比)(增加|增长|减少|下降)", 0),
@@ -81,6 +83,8 @@ PEOPLE_CUES: tuple[tuple[str, str, int], ...] = (
     ("reject:non_poor", r"(?<!贫困)(?<!脱贫)(?<!建档立卡)(农户|农民|群众|人口|劳动力)(?=[^贫]{0,3}(增收|受益|就业))", 3),
     ("trained", r"(培训|参训|受训|轮训|培养)(?!基地)", 0),
     ("employment", r"(就业|(?<!医)务工|输转|转移|返岗|复工|上岗|稳岗|劳务输出)", 0),
+    # workshops and firms taking on poor labour (吸纳N名贫困劳动力): jobs, not beneficiaries
+    ("employment", r"吸纳[^，,。；;\d]{0,10}(劳动力|务工人员|就业)", -4),
     ("poor_beneficiaries", r"((?<![未已])脱贫(?!攻坚|监测)|受益|惠及|增收|摘帽|稳定脱贫)", 0),
     ("poor_beneficiaries", r"(带动|帮助|助力|促使|扶持)[^，。；\d]{0,12}(贫困|脱贫|建档立卡)", 1),
     # the poor as the object of another verb (…名贫困人口来甲地就业) do not decide: a weak cue

@@ -39,6 +39,7 @@ REASON_COLUMNS = ("donor_from", "recipients_from", "status_from", "period_from",
 _AID = re.compile(g.AID_NOUNS + "|" + g.GIVING_VERB)
 _OWN_ECONOMY = re.compile(g.OWN_ECONOMY)
 _NATIONAL = re.compile(g.NATIONAL_TOTAL)
+_HELPING = re.compile(r"(带动|帮助|助力|扶持|促进|促使|受益|惠及|资助|吸纳|救助|支持|帮扶|援助|结对|培训|转移|输转|解决)")
 _FALL_AFTER = re.compile(r"\s*(减少到|下降到|降至|降到|减少至|下降至)")
 _NON_GOV = re.compile(g.NON_GOVERNMENT_BODIES)
 _NON_GOV_SUBJECT = re.compile(r"\s*(?:其中[,，]?|同时[,，]?)?[\u4e00-\u9fff]{0,12}?" + g.NON_GOVERNMENT_BODIES +
@@ -187,6 +188,8 @@ def read(doc, gz) -> Reading:
                                     False, marker, False))
         hits = sorted(hits + own, key=lambda h: (h.start, h.end))
     frame.donor_units = [u for u in units if side.get(key(u)) == "donor"]
+    if frame.donor is not None and _page_of_a_body(text, title, zs, hits, frame.donor):
+        frame.donor_kind = "association"
     frame.recipient_units = [u for u in units if side.get(key(u)) == "recipient"]
     frame.program = fr.cue_program(text)
     figures = find_figures(text)
@@ -213,6 +216,15 @@ def _county_counter(gz):
             counts[p.adcode[:4]] = counts.get(p.adcode[:4], 0) + 1
         _COUNTY_COUNTS[id(gz)] = counts
     return lambda u: counts.get(u.adcode[:4], 0) if u.level == "prefecture" else 0
+
+
+def _page_of_a_body(text: str, title: str, zs: Zones, hits: list[PlaceHit], donor: Unit) -> bool:
+    """A page about a non-government body of the donor (甲市慈善协会助力…): its headline names the
+    donor with the body."""
+    head = title + "\n" + zs.text_of(text, HEADLINE)
+    for m in re.finditer(re.escape(donor.name) + r"(?:市|省|区)?" + g.NON_GOVERNMENT_BODIES, head):
+        return True
+    return False
 
 
 def _reference_donor(recipients: list[Unit], year, gz) -> tuple[Unit | None, str]:
@@ -498,7 +510,7 @@ def giver_for(r: Reading, fig: Figure, sent: Span, topic: Topic) -> Giver:
     if base is not None:
         return Giver(base.unit, base.name, "discourse", base.kind)
     if frame.donor is not None:
-        return Giver(frame.donor, frame.donor.full_name, frame.donor_from or "frame")
+        return Giver(frame.donor, frame.donor.full_name, frame.donor_from or "frame", frame.donor_kind)
     return Giver(None, "", "none")
 
 
@@ -558,6 +570,17 @@ def aid_test(r: Reading, fig: Figure, sent: Span, choice: Choice, giver: Giver, 
     whole = scopes.full_sentence(r.lay, fig.start)
     if inherited:
         return ""
+    if choice.indicator in ("poor_beneficiaries", "employment") and not _HELPING.search(text, lo, fig.start):
+        # 甲州共有N人脱贫: the receiving area's own outcome, with no helping giver in the clause
+        subj = [h for h in r.hits_in(lo, fig.start) if r.frame.side.get(key(h.unit)) == "recipient"]
+        if subj and not clause_givers(r.hits_in(lo, fig.start), r.frame, lo, fig.start) and \
+                not _rx.search(r"(向|为|帮|助|援|协作|对口)", text, subj[0].end, fig.start):
+            return "the receiving area's own outcome (no helping verb)"
+    line = r.lay.line(fig.start)
+    if line.end - line.start <= 18 and not _rx.search(r"[，,。；;：:]", text, line.start, line.end - 1) \
+            and r.zones.kind_at(fig.start) == BODY and not _rx.match(r"\s*[●◆■▲★•·\-\d一二三四五六七八九十]", text, line.start) \
+            and not _rx.search(g.GIVING_VERB, text, line.start, line.end):
+        return "a section heading (the figure is stated in the section)"
     if choice.indicator not in _PEOPLE_SENT and not (_AID.search(text, whole.start, hi) or _AID.search(text, lo, hi)):
         return "no giving verb or aid word in the sentence"
     # the receiving side's own money: a recipient-side unit as the giver of money, no donor word

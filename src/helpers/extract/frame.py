@@ -57,6 +57,7 @@ class Frame:
     recipient_units: list[Unit] = field(default_factory=list)  # every recipient-side unit named
     short_names: dict = field(default_factory=dict)   # one-character short name → unit
     plan_document: bool = False
+    donor_kind: str = "place"          # association: a page about a body of the donor (its money is social)
 
     def side_of(self, u: Unit) -> str:
         return self.side.get(key(u), "")
