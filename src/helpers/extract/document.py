@@ -816,7 +816,9 @@ def extract(doc, gz) -> tuple[list[dict], list[dict]]:
             r.frame.year_from in ("title", "date", "opening"), in_plan=in_plan,
             prev=prev_status if prev_status and (prev_status[1] >= sent.start or
                                                  r.lay.line(prev_status[1] - 1) == para) else None,
-            next_figs=r.figures_in(fig.end, sent.end))
+            next_figs=r.figures_in(fig.end, sent.end),
+            new_subject=next((h.start for h in r.hits_in(sent.start, fig.start) if h.role == "giver"
+                              and r.frame.side.get(key(h.giver_unit)) == "donor"), None))
         prev_status = (status, fig.end)
         each, units = _each(r, fig, sent)
         groups = [(recips, detail)]

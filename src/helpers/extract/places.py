@@ -156,7 +156,23 @@ def find_places(gz, text: str) -> list[PlaceHit]:
         out.append(PlaceHit(m.start, m.end, m.surface, unit_of(place), unit_of(place, as_giver=True),
                             role, place.level == "township", marker, listed))
         prev_end = m.end
-    return _counties_in_lists(gz, text, _list_givers(text, out))
+    return _counties_in_lists(gz, text, _list_givers(text, _corps_with_city(out)))
+
+
+def _corps_with_city(hits: list[PlaceHit]) -> list[PlaceHit]:
+    """兵团第一师阿拉尔市 read as two names: one unit, the division with its city."""
+    from dataclasses import replace
+    out = []
+    for h in hits:
+        prev = out[-1] if out else None
+        if prev is not None and prev.unit.full_name.startswith(CORPS) and prev.end == h.start \
+                and h.unit.adcode == prev.unit.adcode and not prev.unit.full_name.endswith(h.surface):
+            full = prev.unit.full_name + h.surface
+            u = Unit(prev.unit.adcode, full, full, prev.unit.province, "county")
+            out[-1] = replace(prev, end=h.end, surface=prev.surface + h.surface, unit=u, giver_unit=u)
+            continue
+        out.append(h)
+    return out
 
 
 def _list_givers(text: str, hits: list[PlaceHit]) -> list[PlaceHit]:

@@ -44,7 +44,7 @@ _PLAN_TITLE = re.compile(lx.PLAN_TITLE)
 _REPORT_TITLE = re.compile(lx.REPORT_TITLE)
 _GOAL_COLON = re.compile(r"(目标|计划|任务|目标任务|工作目标|工作计划|工作打算)\s*[:：]")
 # 计划 before a noun (计划援助资金, 计划项目) names a planned amount; it governs that phrase only
-_PLAN_NOUN = re.compile(r"[\u4e00-\u9fff]{0,6}?(资金|项目|任务|金额|指标|投资)")
+_PLAN_NOUN = re.compile(r"(援助|帮扶|扶贫|财政|协作|援建|援疆|援藏|援青)?(资金|项目|任务|金额|指标|投资)")
 # projects only set for the year (初步安排, 确定实施, 筛选, 储备): not yet carried out
 _PROJECTS_SET = re.compile(r"(初步安排|初步确定|确定实施|确定了|筛选|储备|入库)")
 _ARRIVED = re.compile(r"(已经|已)?(到位|拨付到位|下达|拨付)")
@@ -56,28 +56,43 @@ def full_sentence(lay: Layout, pos: int) -> Span:
     return lay.full_sentence(pos)
 
 
-def _target_cue(text: str, lo: int, hi: int):
-    """The last plan cue in text[lo:hi] that is a plan word here, as (name, match)."""
-    found = None
+def _target_cues(text: str, lo: int, hi: int) -> list:
+    """Plan cues in text[lo:hi] that are plan words here, as (name, match), last first."""
+    found = []
     for name, p in _TARGET:
         for m in p.finditer(text, lo, hi):
-            after = text[m.end():m.end() + 20]
+            after = text[m.end():m.end() + 40]
             if name in _NOT_TARGET_AFTER and _NOT_TARGET_AFTER[name].match(after):
                 continue
             if name == "agreement":
                 continue            # agreements make contracts targets through the indicator
-            if found is None or m.start() > found[1].start():
-                found = (name, m)
-    return found
+            found.append((name, m))
+    return sorted(found, key=lambda c: -c[1].start())
+
+
+def _closed_by(text: str, cue, fig, new_subject) -> bool:
+    """A plan word's scope also closes at a bracket it stands in (…(计划N万元)…) and at a clause
+    that opens with a new subject (为…,确保…,甲市拨付…: the purpose clause's 确保 does not
+    govern the main clause)."""
+    before = text[:cue.start()]
+    if before.rfind("(") > before.rfind(")") or before.rfind("（") > before.rfind("）"):
+        between = text[cue.end():fig.start]
+        if ")" in between or "）" in between:
+            return True
+    return new_subject is not None and cue.end() < new_subject < fig.start
 
 
 def status(lay: Layout, fig, sent: Span, indicator: str, detail: str, *, doc_year: int | None,
            fig_year: int | None, year_stated: bool, in_plan: bool, prev: tuple[str, int] | None,
-           next_figs=()) -> tuple[str, str]:
-    """(status, reason) of one figure."""
+           next_figs=(), new_subject: int | None = None) -> tuple[str, str]:
+    """(status, reason) of one figure. ``new_subject``: where the figure's own clause subject
+    (a giver) starts, if it has one."""
     text = lay.text
     if indicator == "consumption_aid" and detail == "contract":
         return "target", "contract"
+    if indicator in ("social_aid", "fiscal_aid", "investment") and \
+            _rx.match(r"的?[^，,。；;\d]{0,8}(协议|合同)", text, fig.end):
+        return "target", "agreement"
     whole = full_sentence(lay, fig.start)
     # the scope of a cue: from the start of the 。-sentence when the cue heads it, else the ；-piece
     for lo, how in ((sent.start, "sentence"), (whole.start, "head")):
@@ -85,18 +100,17 @@ def status(lay: Layout, fig, sent: Span, indicator: str, detail: str, *, doc_yea
         if e and not _DONE.search(text, e.end(), fig.start) and not (
                 how == "head" and _rx.search(r"[；;]", text[whole.start:e.start()])):
             return "expected", f"scope:{e.group(0)}"
-        cue = _target_cue(text, lo, fig.start)
-        if cue is not None:
-            name, m = cue
+        for name, m in _target_cues(text, lo, fig.start):
             if how == "head" and _rx.search(r"[；;]", text[whole.start:m.start()]):
                 continue                        # the cue sits in an earlier piece of its own
             if name == "plan" and _PLAN_NOUN.match(text, m.end()) and (
                     _rx.search(r"[，,、]", text[m.end():fig.start]) or
                     _rx.search(r"(投入|完成|实施|落实|拨付|到位|共|累计)\s*$", text[max(0, m.start() - 4):m.start()])):
                 continue                        # 计划资金N万元 / 投入规划资金N万元: a noun phrase
-            closed = _DONE.search(text, m.end(), fig.start)
+            closed = _DONE.search(text, m.end(), fig.start) or _closed_by(text, m, fig, new_subject)
             if not closed:
                 return "target", f"scope:{m.group(0)}"
+            break
     if indicator in ("projects", "fiscal_aid") and _PROJECTS_SET.search(text, lay.clause_start(fig.start), fig.start):
         return "target", "scope:projects_set"
     if fig.text.startswith(("不少于", "不低于")):
