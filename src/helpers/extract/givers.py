@@ -88,7 +88,7 @@ def ancestor(u: Unit, level: str, gz) -> Unit | None:
 
 def clause_givers(hits: list[PlaceHit], frame: Frame, lo: int, hi: int) -> list[PlaceHit]:
     """Donor-side places in giver role in text[lo:hi]."""
-    return [h for h in hits if lo <= h.start and h.end <= hi and h.role == "giver"
+    return [h for h in hits if lo <= h.start and h.end <= hi and h.role in ("giver", "head")
             and frame.side.get(key(h.giver_unit)) == "donor" and not h.township]
 
 

@@ -38,6 +38,7 @@ _CLAUSE_OPEN = re.compile(
     r"[,，]?\s*$")
 _GIVING_AFTER = re.compile(g.GIVER_TAIL_RE + r"(?:" + g.GIVING_VERB + r"|向|为|对|给|与)")
 _BODY_AFTER = re.compile(g.PLACE_BODIES)
+_FIGURE_AFTER = re.compile(r"[\d一二三四五六七八九十两百千]+(\.\d+)?\s*(余|多)?(万|亿)?(余|多)?(元|名|人|个|家|项)")
 _AID_TEAM = re.compile(g.AID_TEAM + r"(?=[^\u4e00-\u9fff]|[\u4e00-\u9fff])")
 _PEOPLE_AFTER = re.compile(r"^[\d一二三四五六七八九十百千万余多名位人]{0,8}(?:籍|名|位)?(?:干部|人才|教师|医生|专家|群众|劳动力|学生)")
 
@@ -124,6 +125,8 @@ def role_of(text: str, start: int, end: int) -> tuple[str, str]:
             tail = tail[body.end():]
         if _GIVING_AFTER.match(tail):
             return "giver", ""
+        if _FIGURE_AFTER.match(after):
+            return "head", ""            # 其中甲市N亿元、乙省M亿元: the place heads its amount
     return "mention", ""
 
 
