@@ -608,17 +608,59 @@ def _pick(*cands) -> tuple[str | None, str]:
     return None, ""
 
 
+def _near_same(a: frozenset, b: frozenset) -> tuple[bool, float, float]:
+    """(is a near-duplicate, Jaccard, containment) of two sentence sketches."""
+    j, c = _similarity(a, b)
+    return (j >= NEAR_DUP_JACCARD or (c >= NEAR_DUP_CONTAINMENT and min(len(a), len(b)) >= 5)), j, c
+
+
+def _prefix_len(n: int) -> int:
+    """Length of the prefix (rarest sentences first) that any near-duplicate must meet.
+
+    Every pair that ``_near_same`` accepts shares at least 80 % of the smaller sketch (Jaccard
+    ≥ 0.8 or containment ≥ 0.9, exact or estimated from bottom-k sketches), so under one global
+    order the first ``n - floor(0.8 n) + 1`` sentences of the smaller sketch hold a shared one
+    (prefix filtering, as in the AllPairs/PPJoin set-similarity joins)."""
+    return min(n, n - (4 * n) // 5 + 1)
+
+
 def _mark_duplicates(rows: list[_Row]) -> None:
     """Same bytes, or (near-)same text, as another report → ``duplicate`` of the one kept.
 
     The first by doc_id is kept, unless a later copy is clearly fuller (over 10% more clean text:
-    the whole article where the first is an excerpt)."""
+    the whole article where the first is an excerpt).
+
+    Each report is compared only with the kept reports that share a sentence with it in the
+    right place (an inverted index over the sketches, probed with the prefix of the rarest
+    sentences), not with every kept report: the cost is linear in the corpus for ordinary
+    reports, and the decisions are those of comparing every pair in doc_id order (the first
+    kept report that qualifies wins)."""
     live = sorted((r for r in rows if r.doc.status == "ok"), key=lambda r: r.doc.doc_id)
-    kept: list[_Row] = []
+    freq: dict[int, int] = {}
+    for r in live:
+        for h in r.sketch:
+            freq[h] = freq.get(h, 0) + 1
+    kept: list[_Row] = []                     # slot → the report kept for it
+    full: dict[int, set[int]] = {}            # sentence hash → slots whose sketch holds it
+    pref: dict[int, set[int]] = {}            # sentence hash → slots holding it in their prefix
+    ordered: dict[int, list[int]] = {}        # slot → its sketch, rarest sentence first
+    followers: dict[str, list[_Row]] = {}     # doc_id kept → the duplicates pointing at it
     by_sha: dict[str, _Row] = {}
+
+    def index(slot: int, r: _Row, add: bool) -> None:
+        hashes = ordered[slot] if not add else sorted(r.sketch, key=lambda h: (freq[h], h))
+        ordered[slot] = hashes
+        n = _prefix_len(len(hashes))
+        for k, h in enumerate(hashes):
+            for table in ((full, pref) if k < n else (full,)):
+                if add:
+                    table.setdefault(h, set()).add(slot)
+                else:
+                    table[h].discard(slot)
 
     def mark(dup: _Row, keep: _Row, message: str) -> None:
         dup.doc.status, dup.doc.duplicate_of, dup.doc.message = "duplicate", keep.doc.doc_id, message
+        followers.setdefault(keep.doc.doc_id, []).append(dup)
 
     for r in live:
         first = by_sha.get(r.doc.sha256)
@@ -626,22 +668,33 @@ def _mark_duplicates(rows: list[_Row]) -> None:
             mark(r, first, f"same file content as {first.doc.file} (identical sha256)")
             continue
         by_sha[r.doc.sha256] = r
-        for i, k in enumerate(kept):
-            j, c = _similarity(r.sketch, k.sketch)
-            if not (j >= NEAR_DUP_JACCARD or (c >= NEAR_DUP_CONTAINMENT
-                                              and min(len(r.sketch), len(k.sketch)) >= 5)):
+        mine = sorted(r.sketch, key=lambda h: (freq[h], h))
+        cands: set[int] = set()
+        for h in mine[:_prefix_len(len(mine))]:      # r the smaller: its prefix meets k's sketch
+            cands |= full.get(h, set())
+        for h in mine:                               # k the smaller: k's prefix meets r's sketch
+            cands |= pref.get(h, set())
+        for i in sorted(cands):
+            k = kept[i]
+            same, j, c = _near_same(r.sketch, k.sketch)
+            if not same:
                 continue
             keep, dup = (r, k) if r.chars_clean > 1.1 * k.chars_clean else (k, r)
             mark(dup, keep, f"same report as {keep.doc.file}: {c:.0%} of the shorter text's sentences "
                             f"are in both (Jaccard {j:.2f}); not extracted twice")
             if keep is r:
+                index(i, k, add=False)
                 kept[i] = r
-                for other in rows:  # earlier duplicates of the replaced copy follow the fuller one
-                    if other.doc.duplicate_of == k.doc.doc_id and other is not k:
+                index(i, r, add=True)
+                # earlier duplicates of the replaced copy follow the fuller one
+                for other in followers.pop(k.doc.doc_id, []):
+                    if other.doc.duplicate_of == k.doc.doc_id:
                         other.doc.duplicate_of = r.doc.doc_id
+                        followers.setdefault(r.doc.doc_id, []).append(other)
             break
         else:
             kept.append(r)
+            index(len(kept) - 1, r, add=True)
 
 
 def _table(rows: list[_Row], sources: pd.DataFrame) -> pd.DataFrame:
