@@ -262,7 +262,7 @@ def test_missing_folder_and_bad_sources_are_clear_errors(tmp_path):
     with pytest.raises(FileNotFoundError, match="no_such_dir"):
         ingest_dir(tmp_path / "no_such_dir", None, progress=False)
     (tmp_path / "SOURCES.csv").write_text("file,title\nx.txt,t\n", encoding="utf-8")
-    with pytest.raises(ValueError, match="SOURCES.csv: missing column"):
+    with pytest.raises(ValueError, match=r"SOURCES.csv, line 1: header lacks column\(s\) doc_id"):
         read_sources(tmp_path)
 
 
