@@ -190,12 +190,17 @@ def test_cli_builds_the_panel_and_applies_corrections(raw_copy, tmp_path, capsys
         header
         + f"add,{DOC},,天津市宝坻区,mixed,2020,cumulative,actual,cadres_sent,42,person,exact,"
           "先后派驻42名党员干部,test: a reader counts them as cadres\n"
-        + f"drop,{DOC},这句话不在报告里,,,,,,,,,,,test: stale\n", encoding="utf-8")
+        + f"drop,{DOC},这句话不在报告里,,,,,,,,,,,test: stale\n"
+        + "drop,no_such_report,某句话,,,,,,,,,,,test: unknown document\n", encoding="utf-8")
     out = tmp_path / "out"
-    with pytest.warns(UserWarning, match="1 correction"):
-        assert main([str(raw_copy), "--out", str(out), "--quiet",
-                     "--evidence", str(tmp_path / "evidence")]) == 0
-    assert "panel row(s)" in capsys.readouterr().out
+    assert main([str(raw_copy), "--out", str(out), "--quiet",
+                 "--evidence", str(tmp_path / "evidence")]) == 0
+    printed = capsys.readouterr()
+    assert "panel row(s)" in printed.out and "2 unmatched" in printed.out
+    # every correction that matched nothing is printed, an unknown doc_id said as such
+    assert f"correction on line 3 (drop {DOC}) matched nothing: no row matches" in printed.err
+    assert "line 4 (drop no_such_report) matched nothing" in printed.err
+    assert "doc_id 'no_such_report' is not an ingested document" in printed.err
     for name in ("documents.csv", "panel.csv", "panel.parquet", "mentions.csv", "codebook.yaml",
                  "corrections_log.csv", f"text/{DOC}.txt"):
         assert (out / name).exists(), name
@@ -212,7 +217,8 @@ def test_cli_builds_the_panel_and_applies_corrections(raw_copy, tmp_path, capsys
     assert (tmp_path / "evidence" / "index.html").exists()
     log = pd.read_csv(out / "corrections_log.csv", dtype=str)
     assert log[["result", "line", "action"]].values.tolist() == [["applied", "2", "add"],
-                                                                  ["unmatched", "3", "drop"]]
+                                                                  ["unmatched", "3", "drop"],
+                                                                  ["unmatched", "4", "drop"]]
 
 
 def test_cli_stops_on_a_malformed_corrections_file(raw_copy, tmp_path, capsys):
