@@ -752,6 +752,24 @@ def _finish(row: _Row, raw_text: str, enc, meta: dict, norm: Normalized | None) 
 
 
 _SENTENCE_END = "。!?;！？；"
+TASK_CHARS = 65_536      # a streamed document's clean text is listed in sections of about this size
+
+
+def split_sections(text: str, limit: int) -> list[tuple[int, int]]:
+    """[start, end) pieces of ``text`` of at most ``limit`` characters, cut after a line break,
+    else after a sentence end, else anywhere (a line of junk without either)."""
+    out, a = [], 0
+    while len(text) - a > limit:
+        b = text.rfind("\n", a, a + limit) + 1
+        if b <= a:
+            b = max(text.rfind(c, a, a + limit) for c in _SENTENCE_END) + 1
+        if b <= a:
+            b = a + limit
+        out.append((a, b))
+        a = b
+    if a < len(text):
+        out.append((a, len(text)))
+    return out
 
 
 def _cut(pending: str, final: bool) -> int:
@@ -822,13 +840,16 @@ def _stream_text_file(path: Path, doc_id: str, out_text: Path | None, name: str 
                     hashes = set(_bottom_k(hashes | _sentence_hashes(norm.text)))
                     if norm.text:
                         sep = ("\n" if ended_line else "") if sections else ""
-                        data = (sep + norm.text).encode("utf-8")
                         if out is not None:
                             out.write(sep + norm.text)
-                        sections.append((chars_clean + len(sep), bytes_clean + len(sep),
-                                         len(data) - len(sep)))
-                        chars_clean += len(sep) + len(norm.text)
-                        bytes_clean += len(data)
+                        chars_clean += len(sep)
+                        bytes_clean += len(sep)
+                        # sections of a size that spreads extraction over the workers
+                        for a, b in split_sections(norm.text, TASK_CHARS):
+                            n = len(norm.text[a:b].encode("utf-8"))
+                            sections.append((chars_clean + a, bytes_clean, n))
+                            bytes_clean += n
+                        chars_clean += len(norm.text)
                     ended_line = piece.endswith("\n")
                     chars_raw += len(piece)
                 if final:

@@ -192,24 +192,8 @@ def misplaced_evidence(panel: pd.DataFrame, documents: Mapping) -> pd.DataFrame:
 # --------------------------------------------------------------------------------------------
 # extraction, document by document (on one core, worker processes or Dask)
 
-SECTION_CHARS = 20_000   # a streamed document is extracted in sections of at most this size
-
-
-def _sections(text: str, limit: int = SECTION_CHARS) -> list[tuple[int, int]]:
-    """[start, end) pieces of ``text`` of at most ``limit`` characters, cut after a line break,
-    else after a sentence end, else anywhere (a line of junk without either)."""
-    out, a = [], 0
-    while len(text) - a > limit:
-        b = text.rfind("\n", a, a + limit) + 1
-        if b <= a:
-            b = max(text.rfind(c, a, a + limit) for c in "。!?;") + 1
-        if b <= a:
-            b = a + limit
-        out.append((a, b))
-        a = b
-    if a < len(text):
-        out.append((a, len(text)))
-    return out
+SECTION_CHARS = 5_000    # a streamed document is extracted in sections of at most this size
+#                         (cut at line breaks, else sentence ends: extraction reads paragraphs)
 
 
 def _shifted(items: list[dict], by: int) -> list[dict]:
@@ -227,6 +211,7 @@ def _extract_task(task: tuple):
     import dataclasses
 
     from .attribute import extract_document
+    from .ingest import split_sections
 
     doc, section = task
     try:
@@ -240,7 +225,7 @@ def _extract_task(task: tuple):
             f.seek(byte0)
             text = f.read(nbytes).decode("utf-8")
         rows, mentions = [], []
-        for a, b in _sections(text):
+        for a, b in split_sections(text, SECTION_CHARS):
             part = dataclasses.replace(doc, text=text[a:b], offsets=[], streamed=False,
                                        sections=(), text_path=None)
             rr, mm = extract_document(part)
