@@ -278,3 +278,65 @@ def test_a_pairing_year_that_is_not_a_year_is_an_error_naming_the_line(tmp_path)
         read_pairings(pairings)
     with pytest.raises(ValueError, match="line 3"):
         check_pairings(seed_panel(), pairings)
+
+
+# ---------------------------------------------------------------------------------------------
+# one bad row never stops the run
+
+def test_rows_failing_the_schema_are_set_aside_with_their_reason():
+    from helpers.panel import set_aside_invalid
+
+    p = seed_panel()
+    p.loc[0, "year"] = pd.NA
+    p.loc[1, "donor"] = None
+    p.loc[3, "status"] = "planned"
+    p.loc[4, "unit"] = "person"
+    valid, aside = set_aside_invalid(coerce_panel(p))
+    assert len(valid) == 2 and len(aside) == 4
+    assert sorted(aside["reason"]) == sorted([
+        "year missing", "donor missing", "status planned fails isin(['actual', 'target', 'expected'])",
+        "unit does not fit the indicator"])
+    assert list(aside.columns) == [*codebook.PANEL_COLUMNS, "reason"]
+    assert validate(valid).equals(valid)
+
+
+UNDATED = "天津市和平区向甘肃省白银市靖远县捐赠财政援助资金300万元,用于修建村道和饮水工程。"
+DATED = ("西湖区帮扶台江县工作纪实\n2020年,杭州市西湖区投入财政帮扶资金1200万元,实施帮扶项目15个,"
+         "带动贫困人口3400人脱贫。")
+
+
+def test_an_undated_report_is_set_aside_and_the_run_goes_on(tmp_path, capsys):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "undated.txt").write_text(UNDATED, encoding="utf-8")
+    (raw / "dated.txt").write_text(DATED, encoding="utf-8")
+    assert main([str(raw), "--out", str(tmp_path / "out"), "--quiet", "--jobs", "1"]) == 0
+    printed = capsys.readouterr()
+    assert "1 row(s) set aside (year missing 1)" in printed.out
+    assert "set_aside.csv" in printed.err
+    panel = read_panel(tmp_path / "out" / "panel.csv")
+    assert set(panel["doc_id"]) == {"dated"} and panel["year"].notna().all()
+    aside = pd.read_csv(tmp_path / "out" / "set_aside.csv", dtype=str, keep_default_na=False)
+    assert aside[["doc_id", "indicator", "value", "year", "reason"]].values.tolist() == [
+        ["undated", "fiscal_aid", "3000000", "", "year missing"]]
+    mentions = pd.read_csv(tmp_path / "out" / "mentions.csv", dtype=str, keep_default_na=False)
+    m = mentions[mentions["doc_id"] == "undated"]
+    assert m[["text", "decision", "reason"]].values.tolist() == [
+        ["300万元", "set_aside", "set aside: year missing"]]
+
+
+@pytest.mark.parametrize("text, problem", [
+    ("", r"line 1: the file is empty"),
+    ("donor,recipient,start_year\n天津市宝坻区,甘肃省天水市武山县,2017,2020\n",
+     r"line 2: 4 fields, but the header has 3"),
+    ('donor,recipient\n天津市宝坻区,"甘肃省天水市武山县\n天津市宝坻区,甘肃省兰州市永登县\n',
+     r"line 2: unexpected end of data"),
+    ("donor,place\n天津市宝坻区,甘肃省天水市武山县\n", r"line 1: header lacks column\(s\) recipient"),
+])
+def test_a_malformed_pairings_file_names_the_file_and_the_line(tmp_path, text, problem):
+    from helpers.panel import read_pairings
+
+    path = tmp_path / "pairings.csv"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ValueError, match=r"pairings\.csv, " + problem):
+        read_pairings(path)
