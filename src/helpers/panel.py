@@ -1050,6 +1050,9 @@ def build_panel(raw_dir, out_dir, *, corrections=None, progress: bool = True, jo
     if corr is not None:
         read_corrections(corr)  # fail on a malformed file before the slow steps
     out_dir.mkdir(parents=True, exist_ok=True)
+    # loaded before the workers fork, so that each inherits them instead of loading its own
+    from . import attribute  # noqa: F401
+    get_gazetteer()
     own = backend is None
     backend = backend or Backend(jobs, dask)
     try:
