@@ -11,7 +11,8 @@ workers, from ``getrusage``) are printed, with the CPU time of both (the wall ti
 what else the machine runs) and the wall-time ratio per doubling of N.
 
 Targets (issue 12, 2 cores): at most 2.2× per doubling, 32,000 documents in at most 120 s,
-and a 10 MB report on one line in at most 30 s with its rows extracted.
+a 10 MB report on one line in at most 30 s with its rows extracted, and the ingest of a 30 MB
+line in bounded memory (the growth is printed).
 
     .venv/bin/python benchmarks/bench_scale.py                      # 2,000 / 8,000 / 32,000
     .venv/bin/python benchmarks/bench_scale.py --sizes 500 1000     # quick
@@ -36,6 +37,7 @@ from helpers import paths
 TARGET_RATIO = 2.2
 TARGET_32K_S = 120.0
 TARGET_LINE_S = 30.0
+TARGET_INGEST_GROWTH_MB = 300   # reading the 30 MB line whole took 815 MB before streaming it
 _NUMBER_RE = re.compile(r"\d+(?:\.\d+)?")
 _SENTENCE_RE = re.compile(r"(?<=[。!?;!?；\n])")
 _YEAR_RE = re.compile(r"(?:199\d|20[0-3]\d)")
@@ -131,6 +133,30 @@ print("BENCH " + json.dumps({"rc": rc, "wall": wall, "cpu": cpu, "peak_mb": me.r
 """
 
 
+_INGEST_CHILD = r"""
+import json, resource, sys, time
+from pathlib import Path
+from helpers.ingest import ingest_dir
+base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+t = time.perf_counter()
+df, _ = ingest_dir(Path(sys.argv[1]), Path(sys.argv[2]), progress=False)
+wall = time.perf_counter() - t
+peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+print("BENCH " + json.dumps({"wall": wall, "peak_mb": peak, "grew_mb": peak - base,
+                             "status": df.loc[0, "status"], "chars": int(df.loc[0, "chars_clean"])}))
+"""
+
+
+def run_ingest(raw: Path, out: Path) -> dict:
+    """Ingest alone (one process) on ``raw``: wall time and memory growth."""
+    proc = subprocess.run([sys.executable, "-c", _INGEST_CHILD, str(raw), str(out)],
+                          capture_output=True, text=True)
+    line = next((x for x in proc.stdout.splitlines() if x.startswith("BENCH ")), None)
+    if proc.returncode != 0 or line is None:
+        raise SystemExit(f"ingest failed on {raw}:\n{proc.stderr[-3000:]}")
+    return json.loads(line[len("BENCH "):])
+
+
 def run_panel(raw: Path, out: Path, jobs: int) -> dict:
     """``helpers panel`` in a fresh process; its wall time (import excluded) and peak memory."""
     cmd = [sys.executable, "-c", _CHILD, str(raw), "--out", str(out), "--quiet", "--jobs", str(jobs)]
@@ -153,6 +179,8 @@ def main(argv=None) -> int:
     ap.add_argument("--jobs", type=int, default=2, help="worker processes (default 2)")
     ap.add_argument("--line-mb", type=float, default=10.0,
                     help="size of the single-line report in MB (0: skip)")
+    ap.add_argument("--ingest-line-mb", type=float, default=30.0,
+                    help="size of the single line whose ingest memory is measured (0: skip)")
     ap.add_argument("--keep", default=None, help="build the corpora in this folder and keep them")
     args = ap.parse_args(argv)
     base = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="bench_scale_"))
@@ -189,6 +217,16 @@ def main(argv=None) -> int:
             print(f"single line of {args.line_mb:g} MB: {res['wall']:.1f} s ({res['cpu']:.1f} s CPU), peak "
                   f"{res['peak_mb']:.0f} MB (workers {res['worker_peak_mb']:.0f} MB), {rows} panel "
                   f"rows (target ≤ {TARGET_LINE_S:.0f} s with rows)  {res['summary']}")
+        if args.ingest_line_mb > 0:
+            raw = base / f"line_{args.ingest_line_mb:g}mb"
+            if not raw.exists():
+                make_single_line(raw, args.ingest_line_mb)
+            res = run_ingest(raw, base / f"out_ingest_{args.ingest_line_mb:g}mb")
+            ok &= res["status"] == "ok" and res["grew_mb"] <= TARGET_INGEST_GROWTH_MB
+            print(f"ingest of a single line of {args.ingest_line_mb:g} MB: {res['wall']:.1f} s, "
+                  f"memory grew {res['grew_mb']:.0f} MB (peak {res['peak_mb']:.0f} MB; target "
+                  f"≤ {TARGET_INGEST_GROWTH_MB} MB growth), status {res['status']}, "
+                  f"{res['chars']} clean characters")
     finally:
         if not args.keep:
             shutil.rmtree(base, ignore_errors=True)

@@ -323,6 +323,10 @@ def test_an_undated_report_is_set_aside_and_the_run_goes_on(tmp_path, capsys):
     m = mentions[mentions["doc_id"] == "undated"]
     assert m[["text", "decision", "reason"]].values.tolist() == [
         ["300万元", "set_aside", "set aside: year missing"]]
+    # a runner that only sees the written files prints the same news
+    from helpers.panel import problems_in_outputs
+    assert problems_in_outputs(tmp_path / "out") == [
+        "1 row(s) set aside (year missing 1): see set_aside.csv"]
 
 
 @pytest.mark.parametrize("text, problem", [

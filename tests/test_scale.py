@@ -63,11 +63,14 @@ def test_a_dask_local_cluster_of_2_workers_writes_the_same_bytes(raw, reference,
     assert tree_hashes(tmp_path / "out") == reference
 
 
-@pytest.mark.parametrize("seed, lang, jobs", [("1", "C", "2"), ("4242", "C.UTF-8", "1")])
-def test_hash_seed_and_locale_do_not_change_the_bytes(raw, reference, tmp_path, seed, lang, jobs):
+@pytest.mark.parametrize("seed, lang, backend", [("1", "C", ["--jobs", "2"]),
+                                                   ("4242", "C.UTF-8", ["--jobs", "1"]),
+                                                   ("99", "POSIX", ["--jobs", "2", "--dask"])])
+def test_hash_seed_and_locale_do_not_change_the_bytes(raw, reference, tmp_path, seed, lang,
+                                                      backend):
     env = {**os.environ, "PYTHONHASHSEED": seed, "LC_ALL": lang, "LANG": lang}
     proc = subprocess.run([sys.executable, "-m", "helpers", "panel", str(raw), "--out",
-                           str(tmp_path / "out"), "--quiet", "--jobs", jobs],
+                           str(tmp_path / "out"), "--quiet", *backend],
                           capture_output=True, text=True, env=env, timeout=300)
     assert proc.returncode == 0, proc.stderr
     assert tree_hashes(tmp_path / "out") == reference

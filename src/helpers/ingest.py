@@ -1,32 +1,47 @@
-"""Every file in data/raw → one row of ``documents.csv`` and, for reports, one clean text.
+"""Every entry of data/raw → one row of ``documents.csv`` and, for reports, one clean text.
 
 Readers per format (well-kept libraries, no hand-written parsers):
 
-- ``.txt`` ``.md``: bytes decoded after detection (BOM → UTF-8/UTF-16; strict UTF-8; otherwise
-  charset-normalizer restricted to the encodings Chinese reports come in: GB18030 (a superset
-  of GBK/GB2312) and Big5). ``raw_text`` is the decoded file.
+- ``.txt`` ``.md``: bytes decoded after detection (BOM → UTF-8/UTF-16; strict UTF-8; UTF-16
+  without BOM; otherwise charset-normalizer restricted to the encodings Chinese reports come
+  in: GB18030 (a superset of GBK/GB2312) and Big5). ``raw_text`` is the decoded file.
 - ``.html`` ``.htm``: decoded the same way, main text by trafilatura (lxml body text when
   trafilatura finds nothing). ``raw_text`` is the text trafilatura extracted.
 - ``.docx``: python-docx paragraphs, then table rows. ``raw_text`` is that text.
 - ``.pdf``: pypdf text layer, page by page. ``raw_text`` is that text.
 
-Offsets (``Document.offsets``) always index ``Document.raw_text``.
+A file with a few undecodable bytes (a damaged GB18030 page) is read with each bad byte
+replaced by U+FFFD: the count is in ``replaced_bytes``, the document is flagged ``mojibake``,
+its message and a warning name the file. Over ``MAX_BAD_SHARE`` of the bytes bad is an error.
+
+Offsets (``Document.offsets``, 4 bytes per character) always index ``Document.raw_text``.
 
 Statuses: ``ok`` (extract it), ``duplicate`` (same or near-same report as ``duplicate_of``; not
 extracted twice), ``empty`` (nothing, or nothing left once boilerplate is gone), ``error``
-(unreadable: binary junk, damaged or truncated PDF, broken Word file), ``needs_ocr`` (PDF without a
-text layer), ``not_chinese``, ``unsupported`` (unknown format), ``reference`` (the project's own
-tables in data/raw, ``paths.RAW_TABLES``). Bad input never stops the run: it gets its row.
+(unreadable: binary junk, damaged or truncated PDF, broken Word file, too large to read whole,
+a broken or looping symbolic link), ``needs_ocr`` (PDF without a text layer), ``not_chinese``,
+``unsupported`` (unknown format), ``reference`` (the project's own tables in data/raw,
+``paths.RAW_TABLES``), ``skipped`` (not a file: a folder, a pipe, a socket, a device, or a
+symbolic link to something outside data/raw, which is never followed), ``missing`` (listed in
+SOURCES.csv but not in the folder). Every entry of the folder gets its row, whatever its name
+(bytes that are not UTF-8 are written ``\\xNN`` in ``file``); bad input never stops the run.
 
 Metadata: the curated ``data/raw/SOURCES.csv`` wins over what is read from the text for title,
 date and publisher (a researcher checked it, and it is where a reader fixes a wrong value); the
 text fills the gaps (unseen reports have no SOURCES row). ``*_source`` columns say which source
 each value came from, and ``title_text``/``date_text`` keep the text's reading for comparison.
+A ``sha256`` given in SOURCES.csv is checked (``sha256_mismatch`` flag, both hashes in the
+message); a malformed SOURCES.csv is an error naming the line (``helpers.csvfile``).
 The reporting ``unit`` comes from the text only: a signature block closing the report
 (``…领导小组办公室`` over a date), else the ``来源:`` line.
 
-Large text files (over ``LARGE_BYTES``) are read, normalised and written chunk by chunk, so memory
-stays bounded; their Document carries no text in memory (read ``text/<doc_id>.txt``).
+Large text files (over ``LARGE_BYTES``) are read, normalised and written piece by piece (a line
+longer than a piece is cut at a sentence end), so memory stays bounded; their Document carries
+no text in memory but the ``sections`` of ``text/<doc_id>.txt`` that extraction reads one by one.
+
+Near-duplicates: bottom-k sketches of sentence hashes, compared through an inverted index
+(``_mark_duplicates``): linear in the corpus. Reading runs on a ``helpers.parallel.Backend``
+(worker processes or Dask) with the same result as on one core.
 """
 from __future__ import annotations
 
@@ -361,8 +376,9 @@ def read_metadata(raw_text: str, head_lines: int = 30, tail_lines: int = 10) -> 
     """
     def first_lines(text: str, n: int) -> list[str]:
         out = []
-        for x in text.split("\n", 4 * n)[:4 * n]:
-            x = _clean_line(simplify(x))
+        # one conversion for the lines together (no phrase of the converter spans a line break)
+        for x in simplify("\n".join(text.split("\n", 4 * n)[:4 * n])).split("\n"):
+            x = _clean_line(x)
             if x:
                 out.append(x)
                 if len(out) == n:
@@ -1090,8 +1106,9 @@ def ingest_problems(documents: pd.DataFrame, limit: int = 20) -> list[str]:
     fine = {"ok", "duplicate", "reference", "empty", "not_chinese"}
     lines = []
     for r in documents.itertuples(index=False):
-        flags = set(str(r.flags).split(";"))
-        if r.status not in fine or int(r.replaced_bytes or 0) or "sha256_mismatch" in flags:
+        flags = set(str(getattr(r, "flags", "")).split(";"))
+        if r.status not in fine or int(getattr(r, "replaced_bytes", 0) or 0) \
+                or "sha256_mismatch" in flags:
             lines.append(f"{r.file}: {r.status}: {r.message}")
     if len(lines) > limit:
         lines = lines[:limit] + [f"... and {len(lines) - limit} more (see documents.csv)"]

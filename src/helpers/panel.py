@@ -1,9 +1,18 @@
 """Panel assembly: extracted rows + hand corrections → validated, deterministic panel files.
 
-Pipeline (``build_panel``): ingest → extraction (``helpers.attribute``) → ``assemble`` (raw
-offsets, provenance, column order, sort) → ``apply_corrections`` → ``validate`` (pandera schema
-from ``helpers.codebook``) → ``write_panel``. ``python -m helpers panel RAW_DIR --out OUT_DIR``
-calls ``main``.
+Pipeline (``build_panel``): ingest → extraction (``helpers.attribute.extract_document``, one
+document at a time, on one core, ``--jobs N`` worker processes or a Dask cluster: the same bytes
+whichever) → ``assemble`` (raw offsets, provenance, column order, sort) → ``apply_corrections``
+→ ``set_aside_invalid`` (pandera schema from ``helpers.codebook``) → ``write_panel``.
+``python -m helpers panel RAW_DIR --out OUT_DIR [--jobs N] [--dask [SCHEDULER]]`` calls ``main``.
+
+One row never stops the run: a row that fails a schema check (a figure for which no year is
+found, neither in its sentence, its section nor the report's date; no donor; a value outside the
+vocabulary) is set aside with its reason in ``set_aside.csv``, its mention gets the decision
+``set_aside``, and the count is printed. The panel keeps its contract (every row has a year and
+a donor, as ``shared/codebook.md`` defines them): an undated figure cannot go into a panel by
+year, and the reader sees it listed rather than guessed. A document whose extraction raises
+gives no rows and is listed (``PanelResult.failures``); the other documents go on.
 
 Corrections file (``data/raw/corrections.csv``)
 -----------------------------------------------
@@ -689,30 +698,29 @@ def mark_set_aside(mentions: pd.DataFrame, panel: pd.DataFrame, aside: pd.DataFr
     need = {"doc_id", "start", "end", "decision", "value", "indicator", "reason"}
     if aside.empty or mentions.empty or not need <= set(mentions.columns):
         return mentions
-
-    def key_of(rows):
-        return {(r.doc_id, r.start, r.end, r.indicator, round(float(r.value), 4))
-                for r in rows.itertuples(index=False)
-                if not pd.isna(r.start) and not pd.isna(r.end)}
-    kept, gone = key_of(panel), key_of(aside)
-    why = {(r.doc_id, r.start, r.end, r.indicator, round(float(r.value), 4)): r.reason
-           for r in aside.itertuples(index=False)}
-    by_doc: dict = {}
-    for k in gone - kept:
-        by_doc.setdefault(k[0], []).append(k)
+    key = ["doc_id", "start", "end", "indicator", "value"]
+    gone = aside.dropna(subset=["start", "end"])[key + ["reason"]].copy()
+    kept = panel.dropna(subset=["start", "end"])[key].copy()
+    for df in (gone, kept):
+        df["value"] = df["value"].astype(float).round(4)
+        df["start"], df["end"] = df["start"].astype("int64"), df["end"].astype("int64")
+    gone = gone.drop_duplicates(key)
+    gone = gone.merge(kept.drop_duplicates(), on=key, how="left", indicator=True)
+    gone = gone[gone["_merge"] == "left_only"].drop(columns="_merge")
+    m = mentions[(mentions["decision"] == "panel") & mentions["start"].notna()
+                 & mentions["value"].notna()]
+    m = m[["doc_id", "start", "end", "indicator", "value"]].reset_index()
+    m["value"] = m["value"].astype(float).round(4)
+    pairs = m.merge(gone, on=["doc_id", "indicator", "value"], suffixes=("", "_row"))
+    pairs = pairs[(pairs["start_row"] <= pairs["start"]) & (pairs["end"] <= pairs["end_row"])]
+    # a mention inside several set-aside evidences takes the first (by position)
+    pairs = pairs.sort_values(["index", "start_row", "end_row"], kind="mergesort")
+    pairs = pairs.drop_duplicates("index")
+    if pairs.empty:
+        return mentions
     out = mentions.copy()
-    hits = []
-    for i, m in zip(out.index, out.itertuples(index=False)):
-        if m.decision != "panel" or m.doc_id not in by_doc or pd.isna(m.start):
-            continue
-        for k in by_doc[m.doc_id]:
-            if k[1] <= m.start and m.end <= k[2] and k[3] == m.indicator and \
-                    not pd.isna(m.value) and abs(float(m.value) - k[4]) <= 1e-6 * max(1, k[4]):
-                hits.append((i, f"set aside: {why[k]}"))
-                break
-    for i, reason in hits:
-        out.at[i, "decision"] = "set_aside"
-        out.at[i, "reason"] = reason
+    out.loc[pairs["index"].to_numpy(), "decision"] = "set_aside"
+    out.loc[pairs["index"].to_numpy(), "reason"] = ("set aside: " + pairs["reason"]).to_numpy()
     return out
 
 
@@ -989,6 +997,27 @@ class PanelResult:
             out.append(f"correction on line {r.line} ({r.action} {r.doc_id}) matched nothing: "
                        f"{r.problem}{unknown}")
         return out
+
+
+def problems_in_outputs(clean_dir) -> list[str]:
+    """``PanelResult.problems`` read back from the files a run wrote (documents.csv,
+    set_aside.csv, corrections_log.csv in ``clean_dir``): for a runner that executes the
+    notebooks and must still print what went wrong in them."""
+    clean_dir = Path(clean_dir)
+
+    def table(name, columns):
+        path = clean_dir / name
+        if not path.exists():
+            return pd.DataFrame(columns=list(columns))
+        return pd.read_csv(path, dtype=str, keep_default_na=False)
+    documents = table("documents.csv", ("doc_id", "status", "file", "message", "flags"))
+    if "replaced_bytes" in documents.columns:
+        documents["replaced_bytes"] = pd.to_numeric(documents["replaced_bytes"]).fillna(0)
+    log = table("corrections_log.csv", ("result", *LOG_COLUMNS))
+    unmatched = log[log["result"] == "unmatched"].rename(columns={"change": "problem"})
+    return PanelResult(documents, empty_panel(), pd.DataFrame(), pd.DataFrame(),
+                       unmatched.reindex(columns=list(UNMATCHED_COLUMNS)),
+                       set_aside=table("set_aside.csv", SET_ASIDE_COLUMNS)).problems()
 
 
 def _default_corrections(raw_dir: Path, corrections):
