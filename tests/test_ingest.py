@@ -444,12 +444,13 @@ def test_every_entry_of_a_raw_folder_gets_a_row_and_links_never_leave_it(tmp_pat
     fd = os.open(os.fsencode(raw) + b"/i_\xb1\xa8\xb8\xe6.txt", os.O_WRONLY | os.O_CREAT)
     os.write(fd, REPORT.replace("西湖区", "上城区").encode("utf-8"))
     os.close(fd)
+    (raw / "j_two\nlines.txt").write_text(REPORT.replace("西湖区", "拱墅区"), encoding="utf-8")
     try:
         df, docs = ingest_dir(raw, tmp_path / "out", progress=True)
     finally:
         sock.close()
     printed = capsys.readouterr().out
-    assert len(df) == len(os.listdir(raw)) == 10
+    assert len(df) == len(os.listdir(raw)) == 11
     by = df.set_index("file")
     assert by.loc["a_report.txt", "status"] == "ok"
     assert by.loc["b_folder", "status"] == "skipped" and "folder" in by.loc["b_folder", "message"]
@@ -465,6 +466,7 @@ def test_every_entry_of_a_raw_folder_gets_a_row_and_links_never_leave_it(tmp_pat
     name = "i_\\xb1\\xa8\\xb8\\xe6.txt"            # the bytes, written out
     assert by.loc[name, "status"] == "ok" and by.loc[name, "doc_id"] == name[:-4]
     assert f"{name}: ok" in printed
+    assert by.loc["j_two\nlines.txt", "doc_id"] == "j_two_lines"     # no line break in a doc_id
     # nothing of the file outside reached any output
     written = "".join(p.read_text(encoding="utf-8") for p in (tmp_path / "out").rglob("*")
                       if p.is_file())

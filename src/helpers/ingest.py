@@ -163,14 +163,14 @@ def _looks_binary(sample: bytes) -> str | None:
 
 
 def _plausible_share(text: str) -> float:
-    """Share of characters a Chinese or English report is made of (CJK, ASCII, CJK and
-    full-width punctuation): high for a right decoding, low for bytes read the wrong way."""
+    """Share of characters a Chinese or English report is made of (common CJK, ASCII, CJK and
+    full-width punctuation): high for a right decoding, low for bytes read the wrong way (the
+    rare CJK extension A is left out: pairs of ASCII bytes read as UTF-16 land there)."""
     if not text:
         return 0.0
     cp = np.frombuffer(text.encode("utf-32-le", errors="surrogatepass"), dtype=np.uint32)
     ok = (((cp >= 0x20) & (cp < 0x7F)) | (cp == 9) | (cp == 10) | (cp == 13)
-          | ((cp >= 0x3000) & (cp <= 0x303F)) | ((cp >= 0x3400) & (cp <= 0x4DBF))
-          | ((cp >= 0x4E00) & (cp <= 0x9FFF)) | ((cp >= 0xFF00) & (cp <= 0xFFEF))
+          | ((cp >= 0x3000) & (cp <= 0x303F)) | ((cp >= 0x4E00) & (cp <= 0x9FFF)) | ((cp >= 0xFF00) & (cp <= 0xFFEF))
           | ((cp >= 0x2000) & (cp <= 0x206F)) | ((cp >= 0xA0) & (cp <= 0xFF)))
     return float(np.count_nonzero(ok)) / len(cp)
 
@@ -184,7 +184,7 @@ def _utf16_without_bom(sample: bytes) -> str | None:
         text, bad, _ = lossy_decode(even, enc)
         # a surrogate pair cut at the end of the sample is not an error of the file
         if bad <= 2 and _plausible_share(text) >= 0.95 and \
-                sum(1 for c in text if c > "\u3400" or c.isalpha()) >= 0.3 * len(text):
+                sum(1 for c in text if "\u4e00" <= c <= "\u9fff" or c.isalpha()) >= 0.3 * len(text):
             return enc
     return None
 
@@ -227,14 +227,14 @@ def detect_encoding(sample: bytes) -> str:
     why = _looks_binary(sample)
     if why:
         raise InputError("error", why)
-    limit = MAX_BAD_SHARE * len(sample)
-    if lossy_decode(sample, "utf-8")[1] <= limit:   # UTF-8 with a few damaged bytes
-        return "utf-8"
     import charset_normalizer
     best = charset_normalizer.from_bytes(sample, cp_isolation=["gb18030", "big5", "utf_8"]).best()
     if best is not None and best.encoding in ("gb18030", "big5", "utf_8"):
         return {"utf_8": "utf-8"}.get(best.encoding, best.encoding)
     # charset-normalizer gives up on a single bad byte: read the rest with each candidate.
+    limit = MAX_BAD_SHARE * len(sample)
+    if lossy_decode(sample, "utf-8")[1] <= limit:   # UTF-8 with a few damaged bytes
+        return "utf-8"
     text, bad, _ = lossy_decode(sample, "gb18030")
     if bad <= limit and _gb_share(text) >= 0.9:
         return "gb18030"
