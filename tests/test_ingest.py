@@ -582,6 +582,10 @@ def test_a_large_file_is_extracted_section_by_section(tmp_path, monkeypatch):
     for r in rows.itertuples():
         assert clean[r.start:r.end] == r.evidence
     assert rows["raw_start"].isna().all()      # a streamed document keeps no raw map
+    # its sections spread over workers give the same bytes
+    build_panel(tmp_path / "raw", tmp_path / "out2", progress=False, jobs=2)
+    for name in ("panel.csv", "mentions.csv", "documents.csv", "text/big.txt"):
+        assert (tmp_path / "out" / name).read_bytes() == (tmp_path / "out2" / name).read_bytes()
 
 
 def test_one_long_line_is_cut_at_sentence_ends_not_held_whole(tmp_path, monkeypatch):
