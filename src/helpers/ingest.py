@@ -1073,7 +1073,7 @@ def _read_entry(task: tuple) -> _Row:
     if entry.kind != "file":
         status, message = _NOT_READ[entry.kind]
         return _Row(_empty_doc(doc_id, entry.name, status, FORMATS.get(_suffix(entry.name), ""),
-                               message.format(target=entry.target)), bytes=entry.size)
+                               message.format(target=entry.target)))
     if entry.name in paths.RAW_TABLES:
         sha, size = _hash_file(entry.path)
         return _Row(_empty_doc(doc_id, entry.name, "reference", _suffix(entry.name).lstrip("."),
