@@ -597,3 +597,28 @@ def test_one_long_line_is_cut_at_sentence_ends_not_held_whole(tmp_path, monkeypa
     clean = (tmp_path / "out" / "text" / "line.txt").read_text(encoding="utf-8")
     assert "\n" not in clean and clean == normalize(line).text
     assert len(docs["line"].sections) > 1 and int(df.loc[0, "chars_clean"]) == len(clean)
+
+
+def test_a_page_without_line_breaks_is_flagged_and_extracted_by_section(tmp_path, monkeypatch):
+    from helpers.normalize import normalize_fragment
+    from helpers.panel import build_panel
+
+    from helpers import attribute, panel
+
+    monkeypatch.setattr(ingest, "LONG_LINE_CHARS", 2_000)
+    monkeypatch.setattr(panel, "SECTION_CHARS", 1_000)
+    seen = []
+    real = attribute.extract_document
+    monkeypatch.setattr(attribute, "extract_document",
+                        lambda doc, *a, **k: seen.append(len(doc.text)) or real(doc, *a, **k))
+    (tmp_path / "raw").mkdir()
+    line = _long_report(30).replace("\n", "").replace("西湖区", "杭州市西湖区")
+    (tmp_path / "raw" / "one_line.txt").write_text(line, encoding="utf-8")
+    res = build_panel(tmp_path / "raw", tmp_path / "out", progress=False, jobs=1)
+    assert "long_line" in res.documents.loc[0, "flags"].split(";")
+    assert len(seen) >= 4 and max(seen) <= 1_000         # read in sections, not whole
+    doc, rows = res.docs["one_line"], res.panel
+    assert len(rows[rows["indicator"] == "fiscal_aid"]) == 30
+    for r in rows.itertuples():      # offsets into the clean text and back to the raw file
+        assert doc.text[r.start:r.end] == r.evidence
+        assert normalize_fragment(doc.raw_text[r.raw_start:r.raw_end]) == r.evidence

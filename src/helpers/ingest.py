@@ -760,6 +760,8 @@ def _finish(row: _Row, raw_text: str, enc, meta: dict, norm: Normalized | None) 
         if not d.streamed:
             row.sketch = _bottom_k(_sentence_hashes(d.text))
             row.flags = _flags(raw_text, d.text, d.counts)
+            if has_long_line(d.text):
+                row.flags.append("long_line")
     if row.replaced_bytes:
         if "mojibake" not in row.flags:
             row.flags.append("mojibake")
@@ -768,6 +770,23 @@ def _finish(row: _Row, raw_text: str, enc, meta: dict, norm: Normalized | None) 
 
 
 _SENTENCE_END = "。!?;！？；"
+LONG_LINE_CHARS = 50_000  # a clean line this long is a page without line breaks: flagged, and
+#                           extracted section by section (whole, extraction's cost grows faster)
+
+
+def has_long_line(text: str, limit: int | None = None) -> bool:
+    """Does ``text`` hold a line longer than ``limit`` (default ``LONG_LINE_CHARS``)?"""
+    limit = LONG_LINE_CHARS if limit is None else limit
+    if len(text) <= limit:
+        return False
+    start = 0
+    while True:
+        end = text.find("\n", start)
+        if (len(text) if end < 0 else end) - start > limit:
+            return True
+        if end < 0:
+            return False
+        start = end + 1
 TASK_CHARS = 65_536      # a streamed document's clean text is listed in sections of about this size
 
 

@@ -213,19 +213,42 @@ def _shifted(items: list[dict], by: int) -> list[dict]:
     return items
 
 
-def _extract_task(task: tuple):
-    """One unit of extraction work → (rows, mentions, error). ``task``: (Document, section),
-    section None for a document in memory, else (char offset, byte offset, bytes) of a
-    section of a streamed document's clean text file. Pure; runs in a worker."""
+def _extract_sections(doc, text: str, char0: int) -> tuple[list[dict], list[dict]]:
+    """Rows and mentions of ``text`` (the clean text of ``doc`` from offset ``char0`` on),
+    extracted in sections of at most ``SECTION_CHARS``, offsets in the whole clean text."""
     import dataclasses
 
     from .attribute import extract_document
     from .ingest import split_sections
 
+    rows, mentions = [], []
+    for a, b in split_sections(text, SECTION_CHARS):
+        part = dataclasses.replace(doc, text=text[a:b], offsets=[], streamed=False,
+                                   sections=(), text_path=None)
+        rr, mm = extract_document(part)
+        rows += _shifted(rr, char0 + a)
+        mentions += _shifted(mm, char0 + a)
+    return rows, mentions
+
+
+def _extract_task(task: tuple):
+    """One unit of extraction work → (rows, mentions, error). ``task``: (Document, section),
+    section None for a document in memory, else (char offset, byte offset, bytes) of a
+    section of a streamed document's clean text file. Pure; runs in a worker.
+
+    A document in memory is extracted whole, unless it holds a line longer than
+    ``ingest.LONG_LINE_CHARS`` (a page saved without line breaks): then, as a streamed one, in
+    sections, so that its cost stays linear."""
+    from .attribute import extract_document
+    from .ingest import has_long_line
+
     doc, section = task
     try:
         if section is None:
-            rows, mentions = extract_document(doc)
+            if has_long_line(doc.text):
+                rows, mentions = _extract_sections(doc, doc.text, 0)
+            else:
+                rows, mentions = extract_document(doc)
             for r in rows:
                 r["raw_start"], r["raw_end"] = raw_span(doc, r.get("start"), r.get("end"))
             return rows, mentions, None
@@ -233,13 +256,7 @@ def _extract_task(task: tuple):
         with open(doc.text_path, "rb") as f:
             f.seek(byte0)
             text = f.read(nbytes).decode("utf-8")
-        rows, mentions = [], []
-        for a, b in split_sections(text, SECTION_CHARS):
-            part = dataclasses.replace(doc, text=text[a:b], offsets=[], streamed=False,
-                                       sections=(), text_path=None)
-            rr, mm = extract_document(part)
-            rows += _shifted(rr, char0 + a)
-            mentions += _shifted(mm, char0 + a)
+        rows, mentions = _extract_sections(doc, text, char0)
         for r in rows:      # a streamed document keeps no map to the raw text
             r["raw_start"] = r["raw_end"] = None
         return rows, mentions, None
