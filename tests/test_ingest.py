@@ -622,3 +622,10 @@ def test_a_page_without_line_breaks_is_flagged_and_extracted_by_section(tmp_path
     for r in rows.itertuples():      # offsets into the clean text and back to the raw file
         assert doc.text[r.start:r.end] == r.evidence
         assert normalize_fragment(doc.raw_text[r.raw_start:r.raw_end]) == r.evidence
+
+
+def test_an_entry_that_fails_in_an_unforeseen_way_is_an_error_row(tmp_path):
+    # a file listed, then gone before it is read (another program moved it)
+    gone = ingest.Entry(tmp_path / "gone.txt", "gone.txt", "file", 10)
+    row = ingest._read_entry((gone, "gone", None))
+    assert row.doc.status == "error" and "FileNotFoundError" in row.doc.message

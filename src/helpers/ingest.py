@@ -1087,7 +1087,18 @@ def _streamed(path: Path, name: str | None = None) -> bool:
 
 def _read_entry(task: tuple) -> _Row:
     """One entry of the raw folder → its row (run in a worker: pure but for writing the entry's
-    own clean text file). ``task``: (Entry, doc_id, text folder or None)."""
+    own clean text file). ``task``: (Entry, doc_id, text folder or None). Never raises: an
+    unforeseen failure (a file that vanished, a name too long for the text folder) is the
+    entry's ``error`` row."""
+    entry, doc_id, _ = task
+    try:
+        return _read_entry_or_raise(task)
+    except Exception as e:  # noqa: BLE001 - one entry must not stop the others
+        return _Row(_empty_doc(doc_id, entry.name, "error", FORMATS.get(_suffix(entry.name), ""),
+                               f"{type(e).__name__}: {e}"))
+
+
+def _read_entry_or_raise(task: tuple) -> _Row:
     entry, doc_id, text_dir = task
     if entry.kind != "file":
         status, message = _NOT_READ[entry.kind]
@@ -1097,11 +1108,7 @@ def _read_entry(task: tuple) -> _Row:
         sha, size = _hash_file(entry.path)
         return _Row(_empty_doc(doc_id, entry.name, "reference", _suffix(entry.name).lstrip("."),
                                "project reference table, not a report", sha), bytes=size)
-    try:
-        streamed = _streamed(entry.path, entry.name)
-    except OSError as e:
-        return _Row(_empty_doc(doc_id, entry.name, "error", "", f"cannot read the file: {e}"))
-    if streamed:
+    if _streamed(entry.path, entry.name):
         final = Path(text_dir) / f"{doc_id}.txt" if text_dir is not None else None
         tmp = final.with_name(final.name + ".partial") if final is not None else None
         r = _stream_text_file(entry.path, doc_id, tmp, entry.name)
