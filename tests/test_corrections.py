@@ -190,6 +190,10 @@ def test_add_whose_evidence_is_not_in_the_text_is_reported(tmp_path):
     ([line(action="change", doc_id=DOC, match_evidence="x", set_indicator="fiscal_aid",
            set_unit="person", reason="r")], None, r"unit 'person' does not fit"),
     (["drop," + DOC], None, r"line 2: 2 fields, but the header has"),
+    ([line(action="drop", doc_id=DOC, match_evidence="x", reason="r") + ",extra"], None,
+     r"line 2: \d+ fields, but the header has"),
+    ([line(action="drop", doc_id=DOC, match_evidence='"x', reason="r")], None,
+     r"line 2: unexpected end of data"),
     ([], "action,doc_id,match_evidence,set_valeu,reason", r"line 1: unknown column\(s\) set_valeu"),
     ([], "action,match_evidence,reason", r"line 1: header lacks column\(s\) doc_id"),
 ])
@@ -214,6 +218,13 @@ def test_quoted_multiline_reason_and_bom_are_read(tmp_path):
     corr = read_corrections(path)
     assert [c.line for c in corr] == [2, 4]
     assert corr[0].reason == "两行的\n理由, 含逗号"
+
+
+def test_an_empty_corrections_file_names_the_file_and_line_1(tmp_path):
+    path = tmp_path / "corrections.csv"
+    path.write_text("", encoding="utf-8")
+    with pytest.raises(CorrectionsFileError, match=r"corrections\.csv, line 1: the file is empty"):
+        read_corrections(path)
 
 
 def test_missing_or_non_utf8_file_is_a_clear_error(tmp_path):

@@ -262,7 +262,7 @@ def test_missing_folder_and_bad_sources_are_clear_errors(tmp_path):
     with pytest.raises(FileNotFoundError, match="no_such_dir"):
         ingest_dir(tmp_path / "no_such_dir", None, progress=False)
     (tmp_path / "SOURCES.csv").write_text("file,title\nx.txt,t\n", encoding="utf-8")
-    with pytest.raises(ValueError, match="SOURCES.csv: missing column"):
+    with pytest.raises(ValueError, match=r"SOURCES.csv, line 1: header lacks column\(s\) doc_id"):
         read_sources(tmp_path)
 
 
@@ -414,3 +414,218 @@ def test_colliding_names_never_share_a_doc_id(tmp_path):
     table, docs = ingest_dir(tmp_path, tmp_path / "out", progress=False)
     assert table["doc_id"].is_unique and len(table) == 3
     assert len(list((tmp_path / "out" / "text").glob("*.txt"))) == 3
+
+
+# ------------------------------------------------------------------------------ nothing lost
+def _unix_socket(path: Path):
+    import socket
+    s = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    s.bind(str(path))
+    return s
+
+
+def test_every_entry_of_a_raw_folder_gets_a_row_and_links_never_leave_it(tmp_path, capsys):
+    raw, outside = tmp_path / "raw", tmp_path / "elsewhere"
+    raw.mkdir()
+    outside.mkdir()
+    secret = "宝坻区机密文件:这段文字不属于原始报告文件夹。" * 20
+    (outside / "private.txt").write_text(secret, encoding="utf-8")
+    (raw / "a_report.txt").write_text(REPORT, encoding="utf-8")
+    (raw / "b_folder").mkdir()
+    (raw / "b_folder" / "inner.txt").write_text(REPORT, encoding="utf-8")
+    os.symlink(tmp_path / "nowhere.txt", raw / "c_dangling.txt")
+    os.symlink(raw / "d_loop2.txt", raw / "d_loop1.txt")
+    os.symlink(raw / "d_loop1.txt", raw / "d_loop2.txt")
+    os.symlink(outside / "private.txt", raw / "e_outside.txt")
+    os.symlink(raw / "a_report.txt", raw / "f_inside_link.txt")
+    os.mkfifo(raw / "g_pipe.txt")
+    sock = _unix_socket(raw / "h_socket")
+    # a file name that is not UTF-8 (a GBK name copied from a Windows disk)
+    fd = os.open(os.fsencode(raw) + b"/i_\xb1\xa8\xb8\xe6.txt", os.O_WRONLY | os.O_CREAT)
+    os.write(fd, REPORT.replace("西湖区", "上城区").encode("utf-8"))
+    os.close(fd)
+    (raw / "j_two\nlines.txt").write_text(REPORT.replace("西湖区", "拱墅区"), encoding="utf-8")
+    try:
+        df, docs = ingest_dir(raw, tmp_path / "out", progress=True)
+    finally:
+        sock.close()
+    printed = capsys.readouterr().out
+    assert len(df) == len(os.listdir(raw)) == 11
+    by = df.set_index("file")
+    assert by.loc["a_report.txt", "status"] == "ok"
+    assert by.loc["b_folder", "status"] == "skipped" and "folder" in by.loc["b_folder", "message"]
+    assert by.loc["c_dangling.txt", "status"] == "error"
+    assert "broken symbolic link" in by.loc["c_dangling.txt", "message"]
+    assert {by.loc[f"d_loop{k}.txt", "status"] for k in (1, 2)} == {"error"}
+    assert "loop" in by.loc["d_loop1.txt", "message"]
+    assert by.loc["e_outside.txt", "status"] == "skipped"
+    assert "outside the raw folder: not followed" in by.loc["e_outside.txt", "message"]
+    assert by.loc["f_inside_link.txt", "status"] == "duplicate"      # a link inside is read
+    assert by.loc["g_pipe.txt", "status"] == "skipped" and "FIFO" in by.loc["g_pipe.txt", "message"]
+    assert by.loc["h_socket", "status"] == "skipped" and "socket" in by.loc["h_socket", "message"]
+    name = "i_\\xb1\\xa8\\xb8\\xe6.txt"            # the bytes, written out
+    assert by.loc[name, "status"] == "ok" and by.loc[name, "doc_id"] == name[:-4]
+    assert f"{name}: ok" in printed
+    assert by.loc["j_two\nlines.txt", "doc_id"] == "j_two_lines"     # no line break in a doc_id
+    # nothing of the file outside reached any output
+    written = "".join(p.read_text(encoding="utf-8") for p in (tmp_path / "out").rglob("*")
+                      if p.is_file())
+    assert "机密文件" not in written and all("机密" not in d.text for d in docs.values())
+    # the documents table reads back (UTF-8, every entry)
+    back = pd.read_csv(tmp_path / "out" / "documents.csv", dtype=str, keep_default_na=False)
+    assert sorted(back["file"]) == sorted(df["file"])
+
+
+def test_a_file_too_large_to_read_whole_gets_an_error_row_with_its_hash(tmp_path, monkeypatch):
+    monkeypatch.setattr(ingest, "MAX_WHOLE_BYTES", 1000)
+    page = ("<html><body><p>" + REPORT + "</p></body></html>").encode("utf-8") * 4
+    (tmp_path / "big.html").write_bytes(page)
+    (tmp_path / "small.txt").write_text(REPORT, encoding="utf-8")
+    df, _ = ingest_dir(tmp_path, None, progress=False)
+    row = df.set_index("file").loc["big.html"]
+    assert row["status"] == "error" and "too large to read whole" in row["message"]
+    assert row["sha256"] == hashlib.sha256(page).hexdigest() and int(row["bytes"]) == len(page)
+
+
+def _long_report(copies: int = 30) -> str:
+    return "\n".join(REPORT.replace("1200万元", f"{1200 + k}万元") for k in range(copies))
+
+
+def test_gb18030_with_a_few_bad_bytes_is_read_flagged_and_named(tmp_path):
+    data = _long_report().encode("gb18030")
+    at = [len(data) // 4, len(data) // 2, 3 * len(data) // 4]
+    for pos in reversed(at):                 # three bytes that are not GB18030 (0xFF never is)
+        pos = data.index("。".encode("gb18030"), pos) + 2
+        data = data[:pos] + b"\xff" + data[pos:]
+    (tmp_path / "damaged.txt").write_bytes(data)
+    with pytest.warns(UserWarning, match=r"damaged\.txt: ok: 3 undecodable byte\(s\)"):
+        df, docs = ingest_dir(tmp_path, None, progress=False)
+    row = df.iloc[0]
+    assert row["status"] == "ok" and row["encoding"] == "gb18030"
+    assert int(row["replaced_bytes"]) == 3 and "mojibake" in row["flags"].split(";")
+    assert "3 undecodable byte(s) replaced" in row["message"]
+    assert docs["damaged"].text.count("\ufffd") == 3
+    assert "1229万元" in docs["damaged"].text                  # the rest is read right
+
+
+def test_utf8_with_one_bad_byte_stays_utf8(tmp_path):
+    data = _long_report().encode("utf-8")
+    pos = data.index("。".encode("utf-8"), len(data) // 2) + 3
+    (tmp_path / "one_bad.txt").write_bytes(data[:pos] + b"\xc3" + data[pos:])
+    with pytest.warns(UserWarning, match="one_bad.txt"):
+        df, docs = ingest_dir(tmp_path, None, progress=False)
+    assert df.loc[0, "encoding"] == "utf-8" and int(df.loc[0, "replaced_bytes"]) == 1
+    assert "西湖区投入财政帮扶资金1229万元" in docs["one_bad"].text
+
+
+@pytest.mark.parametrize("enc", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_bom_is_detected(tmp_path, enc):
+    (tmp_path / "wide.txt").write_bytes(REPORT.encode(enc))
+    df, docs = ingest_dir(tmp_path, None, progress=False)
+    assert df.loc[0, "status"] == "ok" and df.loc[0, "encoding"] == enc
+    assert docs["wide"].text == normalize(REPORT).text
+
+
+def test_sources_csv_missing_file_and_changed_hash_are_reported(tmp_path):
+    (tmp_path / "a.txt").write_text(REPORT, encoding="utf-8")
+    real = hashlib.sha256(REPORT.encode("utf-8")).hexdigest()
+    wrong = "0" * 64
+    (tmp_path / "SOURCES.csv").write_text(
+        ",".join(ingest.SOURCES_COLUMNS) + "\n"
+        f"a.txt,a,某某网,,2020-12-01,,,,{wrong}\n"
+        "gone.txt,gone,某某网,,2020-12-02,,,,\n", encoding="utf-8")
+    with pytest.warns(UserWarning, match="gone.txt: missing"):
+        df, _ = ingest_dir(tmp_path, tmp_path / "out", progress=False)
+    by = df.set_index("file")
+    assert by.loc["gone.txt", "status"] == "missing"
+    assert "listed in SOURCES.csv (line 3) but not in the raw folder" in by.loc["gone.txt", "message"]
+    a = by.loc["a.txt"]
+    assert a["status"] == "ok" and "sha256_mismatch" in a["flags"].split(";")
+    assert wrong in a["message"] and real in a["message"] and "line 2" in a["message"]
+    assert len(df) == 3      # SOURCES.csv, a.txt, and the row for the missing file
+
+
+@pytest.mark.parametrize("body, problem", [
+    ('a.txt,a,"某某网,,2020-12-01,,,,\n', r"line 2: unexpected end of data"),          # stray quote
+    ("a.txt,a,某某网,,2020-12-01,,,,,extra\n", r"line 2: 10 fields, but the header has 9"),
+    ('a.txt,a,某某网,,2020-12-01,,,,\nb.txt,b,"某某网,,2020-12-01,,,,\nc.txt,c,,,,,,,"\n',
+     r"line 3: 3 fields, but the header has 9; a quote opened on line 3 runs to line 4"),
+    ("a.txt,a,某某网,,2020年12月,,,,\n", r"line 2: date '2020年12月' is not ISO"),
+    ("a.txt,a,,,,,,,\na.txt,a,,,,,,,\n", r"line 3: a.txt is listed twice \(first on line 2\)"),
+])
+def test_malformed_sources_csv_names_the_file_and_the_line(tmp_path, body, problem):
+    (tmp_path / "SOURCES.csv").write_text(",".join(ingest.SOURCES_COLUMNS) + "\n" + body,
+                                          encoding="utf-8")
+    with pytest.raises(ValueError, match=r"SOURCES\.csv, " + problem):
+        read_sources(tmp_path)
+
+
+def test_a_large_file_is_extracted_section_by_section(tmp_path, monkeypatch):
+    from helpers.panel import build_panel
+
+    monkeypatch.setattr(ingest, "LARGE_BYTES", 20_000)
+    monkeypatch.setattr(ingest, "CHUNK_BYTES", 8_000)
+    monkeypatch.setattr(ingest, "TASK_CHARS", 3_000)
+    (tmp_path / "raw").mkdir()
+    text = _long_report(80)
+    assert len(text.encode("utf-8")) > 20_000
+    (tmp_path / "raw" / "big.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "raw" / "small.txt").write_text(_long_report(40).replace("西湖区", "拱墅区")[:3000],
+                                                 encoding="utf-8")
+    res = build_panel(tmp_path / "raw", tmp_path / "out", progress=False, jobs=1)
+    doc = res.docs["big"]
+    assert doc.streamed and len(doc.sections) > 3 and doc.text == ""
+    rows = res.panel[res.panel["doc_id"] == "big"]
+    clean = (tmp_path / "out" / "text" / "big.txt").read_text(encoding="utf-8")
+    # every figure of every copy, each evidence at its offsets in the clean text file
+    assert len(rows[rows["indicator"] == "fiscal_aid"]) == 80
+    for r in rows.itertuples():
+        assert clean[r.start:r.end] == r.evidence
+    assert rows["raw_start"].isna().all()      # a streamed document keeps no raw map
+    # its sections spread over workers give the same bytes
+    build_panel(tmp_path / "raw", tmp_path / "out2", progress=False, jobs=2)
+    for name in ("panel.csv", "mentions.csv", "documents.csv", "text/big.txt"):
+        assert (tmp_path / "out" / name).read_bytes() == (tmp_path / "out2" / name).read_bytes()
+
+
+def test_one_long_line_is_cut_at_sentence_ends_not_held_whole(tmp_path, monkeypatch):
+    monkeypatch.setattr(ingest, "LARGE_BYTES", 20_000)
+    monkeypatch.setattr(ingest, "CHUNK_BYTES", 4_000)
+    line = _long_report(60).replace("\n", "")
+    (tmp_path / "line.txt").write_text(line, encoding="utf-8")
+    df, docs = ingest_dir(tmp_path, tmp_path / "out", progress=False)
+    clean = (tmp_path / "out" / "text" / "line.txt").read_text(encoding="utf-8")
+    assert "\n" not in clean and clean == normalize(line).text
+    assert len(docs["line"].sections) > 1 and int(df.loc[0, "chars_clean"]) == len(clean)
+
+
+def test_a_page_without_line_breaks_is_flagged_and_extracted_by_section(tmp_path, monkeypatch):
+    from helpers.normalize import normalize_fragment
+    from helpers.panel import build_panel
+
+    from helpers import attribute, panel
+
+    monkeypatch.setattr(ingest, "LONG_LINE_CHARS", 2_000)
+    monkeypatch.setattr(panel, "SECTION_CHARS", 1_000)
+    seen = []
+    real = attribute.extract_document
+    monkeypatch.setattr(attribute, "extract_document",
+                        lambda doc, *a, **k: seen.append(len(doc.text)) or real(doc, *a, **k))
+    (tmp_path / "raw").mkdir()
+    line = _long_report(30).replace("\n", "").replace("西湖区", "杭州市西湖区")
+    (tmp_path / "raw" / "one_line.txt").write_text(line, encoding="utf-8")
+    res = build_panel(tmp_path / "raw", tmp_path / "out", progress=False, jobs=1)
+    assert "long_line" in res.documents.loc[0, "flags"].split(";")
+    assert len(seen) >= 4 and max(seen) <= 1_000         # read in sections, not whole
+    doc, rows = res.docs["one_line"], res.panel
+    assert len(rows[rows["indicator"] == "fiscal_aid"]) == 30
+    for r in rows.itertuples():      # offsets into the clean text and back to the raw file
+        assert doc.text[r.start:r.end] == r.evidence
+        assert normalize_fragment(doc.raw_text[r.raw_start:r.raw_end]) == r.evidence
+
+
+def test_an_entry_that_fails_in_an_unforeseen_way_is_an_error_row(tmp_path):
+    # a file listed, then gone before it is read (another program moved it)
+    gone = ingest.Entry(tmp_path / "gone.txt", "gone.txt", "file", 10)
+    row = ingest._read_entry((gone, "gone", None))
+    assert row.doc.status == "error" and "FileNotFoundError" in row.doc.message

@@ -190,12 +190,17 @@ def test_cli_builds_the_panel_and_applies_corrections(raw_copy, tmp_path, capsys
         header
         + f"add,{DOC},,天津市宝坻区,mixed,2020,cumulative,actual,cadres_sent,42,person,exact,"
           "先后派驻42名党员干部,test: a reader counts them as cadres\n"
-        + f"drop,{DOC},这句话不在报告里,,,,,,,,,,,test: stale\n", encoding="utf-8")
+        + f"drop,{DOC},这句话不在报告里,,,,,,,,,,,test: stale\n"
+        + "drop,no_such_report,某句话,,,,,,,,,,,test: unknown document\n", encoding="utf-8")
     out = tmp_path / "out"
-    with pytest.warns(UserWarning, match="1 correction"):
-        assert main([str(raw_copy), "--out", str(out), "--quiet",
-                     "--evidence", str(tmp_path / "evidence")]) == 0
-    assert "panel row(s)" in capsys.readouterr().out
+    assert main([str(raw_copy), "--out", str(out), "--quiet",
+                 "--evidence", str(tmp_path / "evidence")]) == 0
+    printed = capsys.readouterr()
+    assert "panel row(s)" in printed.out and "2 unmatched" in printed.out
+    # every correction that matched nothing is printed, an unknown doc_id said as such
+    assert f"correction on line 3 (drop {DOC}) matched nothing: no row matches" in printed.err
+    assert "line 4 (drop no_such_report) matched nothing" in printed.err
+    assert "doc_id 'no_such_report' is not an ingested document" in printed.err
     for name in ("documents.csv", "panel.csv", "panel.parquet", "mentions.csv", "codebook.yaml",
                  "corrections_log.csv", f"text/{DOC}.txt"):
         assert (out / name).exists(), name
@@ -212,7 +217,8 @@ def test_cli_builds_the_panel_and_applies_corrections(raw_copy, tmp_path, capsys
     assert (tmp_path / "evidence" / "index.html").exists()
     log = pd.read_csv(out / "corrections_log.csv", dtype=str)
     assert log[["result", "line", "action"]].values.tolist() == [["applied", "2", "add"],
-                                                                  ["unmatched", "3", "drop"]]
+                                                                  ["unmatched", "3", "drop"],
+                                                                  ["unmatched", "4", "drop"]]
 
 
 def test_cli_stops_on_a_malformed_corrections_file(raw_copy, tmp_path, capsys):
@@ -272,3 +278,69 @@ def test_a_pairing_year_that_is_not_a_year_is_an_error_naming_the_line(tmp_path)
         read_pairings(pairings)
     with pytest.raises(ValueError, match="line 3"):
         check_pairings(seed_panel(), pairings)
+
+
+# ---------------------------------------------------------------------------------------------
+# one bad row never stops the run
+
+def test_rows_failing_the_schema_are_set_aside_with_their_reason():
+    from helpers.panel import set_aside_invalid
+
+    p = seed_panel()
+    p.loc[0, "year"] = pd.NA
+    p.loc[1, "donor"] = None
+    p.loc[3, "status"] = "planned"
+    p.loc[4, "unit"] = "person"
+    valid, aside = set_aside_invalid(coerce_panel(p))
+    assert len(valid) == 2 and len(aside) == 4
+    assert sorted(aside["reason"]) == sorted([
+        "year missing", "donor missing", "status planned fails isin(['actual', 'target', 'expected'])",
+        "unit does not fit the indicator"])
+    assert list(aside.columns) == [*codebook.PANEL_COLUMNS, "reason"]
+    assert validate(valid).equals(valid)
+
+
+UNDATED = "天津市和平区向甘肃省白银市靖远县捐赠财政援助资金300万元,用于修建村道和饮水工程。"
+DATED = ("西湖区帮扶台江县工作纪实\n2020年,杭州市西湖区投入财政帮扶资金1200万元,实施帮扶项目15个,"
+         "带动贫困人口3400人脱贫。")
+
+
+def test_an_undated_report_is_set_aside_and_the_run_goes_on(tmp_path, capsys):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "undated.txt").write_text(UNDATED, encoding="utf-8")
+    (raw / "dated.txt").write_text(DATED, encoding="utf-8")
+    assert main([str(raw), "--out", str(tmp_path / "out"), "--quiet", "--jobs", "1"]) == 0
+    printed = capsys.readouterr()
+    assert "1 row(s) set aside (year missing 1)" in printed.out
+    assert "set_aside.csv" in printed.err
+    panel = read_panel(tmp_path / "out" / "panel.csv")
+    assert set(panel["doc_id"]) == {"dated"} and panel["year"].notna().all()
+    aside = pd.read_csv(tmp_path / "out" / "set_aside.csv", dtype=str, keep_default_na=False)
+    assert aside[["doc_id", "indicator", "value", "year", "reason"]].values.tolist() == [
+        ["undated", "fiscal_aid", "3000000", "", "year missing"]]
+    mentions = pd.read_csv(tmp_path / "out" / "mentions.csv", dtype=str, keep_default_na=False)
+    m = mentions[mentions["doc_id"] == "undated"]
+    assert m[["text", "decision", "reason"]].values.tolist() == [
+        ["300万元", "set_aside", "set aside: year missing"]]
+    # a runner that only sees the written files prints the same news
+    from helpers.panel import problems_in_outputs
+    assert problems_in_outputs(tmp_path / "out") == [
+        "1 row(s) set aside (year missing 1): see set_aside.csv"]
+
+
+@pytest.mark.parametrize("text, problem", [
+    ("", r"line 1: the file is empty"),
+    ("donor,recipient,start_year\n天津市宝坻区,甘肃省天水市武山县,2017,2020\n",
+     r"line 2: 4 fields, but the header has 3"),
+    ('donor,recipient\n天津市宝坻区,"甘肃省天水市武山县\n天津市宝坻区,甘肃省兰州市永登县\n',
+     r"line 2: unexpected end of data"),
+    ("donor,place\n天津市宝坻区,甘肃省天水市武山县\n", r"line 1: header lacks column\(s\) recipient"),
+])
+def test_a_malformed_pairings_file_names_the_file_and_the_line(tmp_path, text, problem):
+    from helpers.panel import read_pairings
+
+    path = tmp_path / "pairings.csv"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ValueError, match=r"pairings\.csv, " + problem):
+        read_pairings(path)

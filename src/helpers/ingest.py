@@ -1,63 +1,86 @@
-"""Every file in data/raw → one row of ``documents.csv`` and, for reports, one clean text.
+"""Every entry of data/raw → one row of ``documents.csv`` and, for reports, one clean text.
 
 Readers per format (well-kept libraries, no hand-written parsers):
 
-- ``.txt`` ``.md``: bytes decoded after detection (BOM → UTF-8/UTF-16; strict UTF-8; otherwise
-  charset-normalizer restricted to the encodings Chinese reports come in: GB18030 (a superset
-  of GBK/GB2312) and Big5). ``raw_text`` is the decoded file.
+- ``.txt`` ``.md``: bytes decoded after detection (BOM → UTF-8/UTF-16; strict UTF-8; UTF-16
+  without BOM; otherwise charset-normalizer restricted to the encodings Chinese reports come
+  in: GB18030 (a superset of GBK/GB2312) and Big5). ``raw_text`` is the decoded file.
 - ``.html`` ``.htm``: decoded the same way, main text by trafilatura (lxml body text when
   trafilatura finds nothing). ``raw_text`` is the text trafilatura extracted.
 - ``.docx``: python-docx paragraphs, then table rows. ``raw_text`` is that text.
 - ``.pdf``: pypdf text layer, page by page. ``raw_text`` is that text.
 
-Offsets (``Document.offsets``) always index ``Document.raw_text``.
+A file with a few undecodable bytes (a damaged GB18030 page) is read with each bad byte
+replaced by U+FFFD: the count is in ``replaced_bytes``, the document is flagged ``mojibake``,
+its message and a warning name the file. Over ``MAX_BAD_SHARE`` of the bytes bad is an error.
+
+Offsets (``Document.offsets``, 4 bytes per character) always index ``Document.raw_text``.
 
 Statuses: ``ok`` (extract it), ``duplicate`` (same or near-same report as ``duplicate_of``; not
 extracted twice), ``empty`` (nothing, or nothing left once boilerplate is gone), ``error``
-(unreadable: binary junk, damaged or truncated PDF, broken Word file), ``needs_ocr`` (PDF without a
-text layer), ``not_chinese``, ``unsupported`` (unknown format), ``reference`` (the project's own
-tables in data/raw, ``paths.RAW_TABLES``). Bad input never stops the run: it gets its row.
+(unreadable: binary junk, damaged or truncated PDF, broken Word file, too large to read whole,
+a broken or looping symbolic link), ``needs_ocr`` (PDF without a text layer), ``not_chinese``,
+``unsupported`` (unknown format), ``reference`` (the project's own tables in data/raw,
+``paths.RAW_TABLES``), ``skipped`` (not a file: a folder, a pipe, a socket, a device, or a
+symbolic link to something outside data/raw, which is never followed), ``missing`` (listed in
+SOURCES.csv but not in the folder). Every entry of the folder gets its row, whatever its name
+(bytes that are not UTF-8 are written ``\\xNN`` in ``file``); bad input never stops the run.
 
 Metadata: the curated ``data/raw/SOURCES.csv`` wins over what is read from the text for title,
 date and publisher (a researcher checked it, and it is where a reader fixes a wrong value); the
 text fills the gaps (unseen reports have no SOURCES row). ``*_source`` columns say which source
 each value came from, and ``title_text``/``date_text`` keep the text's reading for comparison.
+A ``sha256`` given in SOURCES.csv is checked (``sha256_mismatch`` flag, both hashes in the
+message); a malformed SOURCES.csv is an error naming the line (``helpers.csvfile``).
 The reporting ``unit`` comes from the text only: a signature block closing the report
 (``…领导小组办公室`` over a date), else the ``来源:`` line.
 
-Large text files (over ``LARGE_BYTES``) are read, normalised and written chunk by chunk, so memory
-stays bounded; their Document carries no text in memory (read ``text/<doc_id>.txt``).
+Large text files (over ``LARGE_BYTES``) are read, normalised and written piece by piece (a line
+longer than a piece is cut at a sentence end), so memory stays bounded; their Document carries
+no text in memory but the ``sections`` of ``text/<doc_id>.txt`` that extraction reads one by one.
+
+Near-duplicates: bottom-k sketches of sentence hashes, compared through an inverted index
+(``_mark_duplicates``): linear in the corpus. Reading runs on a ``helpers.parallel.Backend``
+(worker processes or Dask) with the same result as on one core.
 """
 from __future__ import annotations
 
 import codecs
+import errno
 import hashlib
 import io
 import logging
+import os
 import re
+import stat
+import threading
 import warnings
+from array import array
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from . import paths
+from .csvfile import CsvFileError, read_records
 from .normalize import (ORG_END_RE, Normalized, chinese_letter_share, cjk_share, is_body_line,
                         line_kind, normalize, script_of, simplify)
 
 FORMATS = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md", ".html": "html",
            ".htm": "html", ".docx": "docx", ".pdf": "pdf"}
 STATUSES = ("ok", "duplicate", "empty", "error", "needs_ocr", "not_chinese", "unsupported",
-            "reference")
+            "reference", "skipped", "missing")
 COLUMNS = ("doc_id", "file", "format", "status", "duplicate_of", "message", "sha256", "bytes",
            "encoding", "script", "chars_raw", "chars_clean", "lines_removed", "title",
            "title_source", "title_text", "date", "date_source", "date_text", "unit",
-           "unit_source", "publisher", "publisher_source", "url", "flags")
+           "unit_source", "publisher", "publisher_source", "url", "flags", "replaced_bytes")
 SOURCES_COLUMNS = ("file", "doc_id", "publisher", "url", "date", "title", "donor", "notes",
                    "sha256")
 
 LARGE_BYTES = 8 * 1024 * 1024       # stream text files above this size (offset lists grow ~40 bytes/char)
 CHUNK_BYTES = 1024 * 1024
+MAX_WHOLE_BYTES = 256 * 1024 * 1024  # other formats are read whole: refuse beyond this
 SHORT_TEXT = 200                   # flag: clean text this short is suspicious
 MIN_CJK_SHARE = 0.3                # below this share of Chinese among letters: not a Chinese report
 SKETCH_SIZE = 512                  # bottom-k sentence hashes kept per document for near-duplicates
@@ -87,6 +110,10 @@ class Document:
     removed: list = field(default_factory=list, repr=False)
     counts: dict = field(default_factory=dict, repr=False)
     streamed: bool = False
+    # streamed documents: (char offset, byte offset, bytes) of each section of the clean text
+    # file ``text_path`` (the text is not in memory)
+    sections: tuple = field(default=(), repr=False)
+    text_path: str | None = None
 
 
 class InputError(Exception):
@@ -101,6 +128,26 @@ class InputError(Exception):
 # Decoding
 # --------------------------------------------------------------------------------------------
 _CONTROL = bytes(b for b in range(32) if b not in (9, 10, 12, 13))
+MAX_BAD_SHARE = 0.01     # more undecodable bytes than this share: the wrong encoding, or not text
+_LOSSY = "helpers.count"  # codec error handler: U+FFFD for each bad sequence, bad bytes counted
+_bad_bytes = threading.local()
+
+
+def _count_and_replace(err: UnicodeDecodeError) -> tuple[str, int]:
+    _bad_bytes.n = getattr(_bad_bytes, "n", 0) + (err.end - err.start)
+    if getattr(_bad_bytes, "first", None) is None:
+        _bad_bytes.first = err.start
+    return "\ufffd", err.end
+
+
+codecs.register_error(_LOSSY, _count_and_replace)
+
+
+def lossy_decode(data: bytes, enc: str) -> tuple[str, int, int | None]:
+    """(text, number of undecodable bytes replaced by U+FFFD, offset of the first one)."""
+    _bad_bytes.n, _bad_bytes.first = 0, None
+    text = data.decode(enc, errors=_LOSSY)
+    return text, _bad_bytes.n, _bad_bytes.first
 
 
 def _looks_binary(sample: bytes) -> str | None:
@@ -115,9 +162,54 @@ def _looks_binary(sample: bytes) -> str | None:
     return None
 
 
+def _plausible_share(text: str) -> float:
+    """Share of characters a Chinese or English report is made of (common CJK, ASCII, CJK and
+    full-width punctuation): high for a right decoding, low for bytes read the wrong way (the
+    rare CJK extension A is left out: pairs of ASCII bytes read as UTF-16 land there)."""
+    if not text:
+        return 0.0
+    cp = np.frombuffer(text.encode("utf-32-le", errors="surrogatepass"), dtype=np.uint32)
+    ok = (((cp >= 0x20) & (cp < 0x7F)) | (cp == 9) | (cp == 10) | (cp == 13)
+          | ((cp >= 0x3000) & (cp <= 0x303F)) | ((cp >= 0x4E00) & (cp <= 0x9FFF)) | ((cp >= 0xFF00) & (cp <= 0xFFEF))
+          | ((cp >= 0x2000) & (cp <= 0x206F)) | ((cp >= 0xA0) & (cp <= 0xFF)))
+    return float(np.count_nonzero(ok)) / len(cp)
+
+
+def _utf16_without_bom(sample: bytes) -> str | None:
+    """``utf-16-le``/``-be`` when the bytes read as UTF-16 text (no BOM to say so), else None."""
+    if len(sample) < 16:
+        return None
+    even = sample[:len(sample) // 2 * 2]
+    for enc in ("utf-16-le", "utf-16-be"):
+        text, bad, _ = lossy_decode(even, enc)
+        # a surrogate pair cut at the end of the sample is not an error of the file
+        if bad <= 2 and _plausible_share(text) >= 0.95 and \
+                sum(1 for c in text if "\u4e00" <= c <= "\u9fff" or c.isalpha()) >= 0.3 * len(text):
+            return enc
+    return None
+
+
+def _gb_share(text: str) -> float:
+    """Share of the Chinese characters that are in GB2312 (the common simplified ones): near 1
+    for GB18030 text read right, far lower for Big5 bytes read as GB18030."""
+    han = [c for c in text[:20000] if "\u4e00" <= c <= "\u9fff"]
+    if not han:
+        return 0.0
+    ok = 0
+    for c in han:
+        try:
+            c.encode("gb2312")
+            ok += 1
+        except UnicodeEncodeError:
+            pass
+    return ok / len(han)
+
+
 def detect_encoding(sample: bytes) -> str:
-    """Encoding of a text file from its first bytes: BOM, strict UTF-8, else charset-normalizer
-    among GB18030 and Big5 (the encodings Chinese reports arrive in)."""
+    """Encoding of a text file from its first bytes: BOM, strict UTF-8, UTF-16 without BOM,
+    else charset-normalizer among GB18030 and Big5 (the encodings Chinese reports arrive in);
+    when a few bytes are bad under every candidate (a damaged file), the candidate that reads
+    the rest best. Raises ``InputError`` for binary data and text in none of them."""
     if sample.startswith(codecs.BOM_UTF8):
         return "utf-8-sig"
     if sample.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
@@ -129,47 +221,56 @@ def detect_encoding(sample: bytes) -> str:
         # A multi-byte character cut at the end of the sample is still UTF-8.
         if e.start >= len(sample) - 3 and e.reason.startswith("unexpected end"):
             return "utf-8"
+    utf16 = _utf16_without_bom(sample)
+    if utf16:
+        return utf16
+    why = _looks_binary(sample)
+    if why:
+        raise InputError("error", why)
     import charset_normalizer
     best = charset_normalizer.from_bytes(sample, cp_isolation=["gb18030", "big5", "utf_8"]).best()
+    if best is not None and best.encoding in ("gb18030", "big5", "utf_8"):
+        return {"utf_8": "utf-8"}.get(best.encoding, best.encoding)
+    # charset-normalizer gives up on a single bad byte: read the rest with each candidate.
+    limit = MAX_BAD_SHARE * len(sample)
+    if lossy_decode(sample, "utf-8")[1] <= limit:   # UTF-8 with a few damaged bytes
+        return "utf-8"
+    text, bad, _ = lossy_decode(sample, "gb18030")
+    if bad <= limit and _gb_share(text) >= 0.9:
+        return "gb18030"
+    if lossy_decode(sample, "big5")[1] <= limit:
+        return "big5"
     if best is None:
         best = charset_normalizer.from_bytes(sample).best()
     if best is None:
-        raise InputError("error", "cannot decode: not UTF-8, GB18030/GBK or Big5 text")
-    return {"utf_8": "utf-8", "gb18030": "gb18030", "big5": "big5"}.get(best.encoding, best.encoding)
+        raise InputError("error", "cannot decode: not UTF-8, UTF-16, GB18030/GBK or Big5 text")
+    return best.encoding
 
 
-def decode_bytes(data: bytes) -> tuple[str, str]:
-    """(text, encoding). Undecodable bytes under the detected encoding are an error, not silence."""
-    why = _looks_binary(data[:65536])
-    if why:
-        raise InputError("error", why)
+def decode_bytes(data: bytes) -> tuple[str, str, int]:
+    """(text, encoding, bytes replaced). A few undecodable bytes under the detected encoding
+    are replaced by U+FFFD and counted (the document is flagged ``mojibake``); more than
+    ``MAX_BAD_SHARE`` of the file is an error, not silence."""
     enc = detect_encoding(data[:65536])
-    try:
-        text = data.decode(enc)
-    except UnicodeDecodeError as e:
-        bad = data[e.start:e.start + 8]
-        # Files are sometimes mostly fine: keep going with replacements, but say so.
-        text = data.decode(enc, errors="replace")
-        n = text.count("\ufffd")
-        if n > 0.01 * max(len(text), 1):
-            raise InputError("error", f"not valid {enc}: {n} undecodable bytes (first at byte "
-                                      f"{e.start}: {bad!r})")
-        log.warning("%s: %d undecodable bytes replaced", enc, n)
-    return text, enc
+    text, bad, first = lossy_decode(data, enc)
+    if bad > MAX_BAD_SHARE * max(len(data), 1):
+        raise InputError("error", f"not valid {enc}: {bad} undecodable bytes (first at byte "
+                                  f"{first}: {data[first:first + 8]!r})")
+    return text, enc, bad
 
 
 # --------------------------------------------------------------------------------------------
 # Readers: bytes → (raw_text, encoding, format metadata)
 # --------------------------------------------------------------------------------------------
 def _read_text(data: bytes) -> tuple[str, str | None, dict]:
-    text, enc = decode_bytes(data)
-    return text, enc, {}
+    text, enc, bad = decode_bytes(data)
+    return text, enc, {"replaced_bytes": bad}
 
 
 def _read_html(data: bytes) -> tuple[str, str | None, dict]:
-    html, enc = decode_bytes(data)
+    html, enc, bad = decode_bytes(data)
     import trafilatura
-    meta: dict = {}
+    meta: dict = {"replaced_bytes": bad}
     doc = trafilatura.bare_extraction(html, with_metadata=True, include_tables=True,
                                       include_comments=False, favor_recall=True)
     text = (doc.text if doc is not None else None) or ""
@@ -275,8 +376,9 @@ def read_metadata(raw_text: str, head_lines: int = 30, tail_lines: int = 10) -> 
     """
     def first_lines(text: str, n: int) -> list[str]:
         out = []
-        for x in text.split("\n", 4 * n)[:4 * n]:
-            x = _clean_line(simplify(x))
+        # one conversion for the lines together (no phrase of the converter spans a line break)
+        for x in simplify("\n".join(text.split("\n", 4 * n)[:4 * n])).split("\n"):
+            x = _clean_line(x)
             if x:
                 out.append(x)
                 if len(out) == n:
@@ -343,23 +445,31 @@ def read_metadata(raw_text: str, head_lines: int = 30, tail_lines: int = 10) -> 
 # SOURCES.csv
 # --------------------------------------------------------------------------------------------
 def read_sources(raw_dir=paths.RAW) -> pd.DataFrame:
-    """The curated SOURCES.csv of ``raw_dir`` (empty frame if there is none), indexed by file."""
+    """The curated SOURCES.csv of ``raw_dir`` (empty frame if there is none), indexed by file,
+    with the ``line`` of each entry. A malformed file (stray quote, extra or missing fields,
+    a file listed twice, a date that is not ISO) is an error naming the file and the line."""
     path = Path(raw_dir) / "SOURCES.csv"
     if not path.exists():
-        return pd.DataFrame(columns=list(SOURCES_COLUMNS)).set_index("file")
-    try:
-        df = pd.read_csv(path, dtype=str, keep_default_na=False)
-    except Exception as e:
-        raise ValueError(f"{path}: not a readable CSV: {e}") from e
-    missing = [c for c in SOURCES_COLUMNS if c not in df.columns]
-    if missing:
-        raise ValueError(f"{path}: missing column(s) {missing}; expected {list(SOURCES_COLUMNS)}")
-    dup = df["file"][df["file"].duplicated()].tolist()
-    if dup:
-        raise ValueError(f"{path}: file listed twice: {dup}")
-    bad = [d for d in df["date"] if d and not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", d)]
-    if bad:
-        raise ValueError(f"{path}: dates must be ISO yyyy[-mm[-dd]] or empty, got {bad}")
+        return pd.DataFrame(columns=[*SOURCES_COLUMNS, "line"]).set_index("file")
+    header, records = read_records(path, required=SOURCES_COLUMNS, multiline=True,
+                                   what="SOURCES.csv")
+    seen: dict[str, int] = {}
+    for r in records:
+        f, d = r.values["file"], r.values["date"]
+        if not f:
+            raise CsvFileError(f"{path}, line {r.line}: the file column is empty")
+        if f in seen:
+            raise CsvFileError(f"{path}, line {r.line}: {f} is listed twice (first on line "
+                               f"{seen[f]})")
+        seen[f] = r.line
+        if d and not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", d):
+            raise CsvFileError(f"{path}, line {r.line}: date {d!r} is not ISO yyyy[-mm[-dd]] "
+                               "(or empty)")
+        sha = r.values["sha256"]
+        if sha and not re.fullmatch(r"[0-9a-fA-F]{64}", sha):
+            raise CsvFileError(f"{path}, line {r.line}: sha256 {sha!r} is not 64 hex digits")
+    df = pd.DataFrame([{**r.values, "line": r.line} for r in records],
+                      columns=[*header, "line"], dtype=object)
     return df.set_index("file")
 
 
@@ -432,24 +542,121 @@ class _Row:
     meta_format: dict = field(default_factory=dict)
     sketch: frozenset = frozenset()
     flags: list = field(default_factory=list)
+    replaced_bytes: int = 0
 
 
-def _doc_ids(files: list[Path]) -> dict[Path, str]:
-    """The file stem, or stem_<ext> when two files share a stem; a name that still collides
-    (a.txt, a.md and a_txt.html) gets a counter, so no document's text overwrites another's."""
+# --------------------------------------------------------------------------------------------
+# What is in the raw folder
+# --------------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Entry:
+    """One name in the raw folder, as found there: ``kind`` says what it is (a symbolic link is
+    followed only to a file or folder inside the raw folder)."""
+
+    path: Path
+    name: str          # printable: bytes of the name that are not UTF-8 written as \xNN
+    kind: str          # file · dir · fifo · socket · device · dangling · loop · outside · unreadable
+    size: int = 0
+    target: str = ""   # where a symbolic link points (printable), or the error of an unreadable entry
+
+
+# kind → (status, message) of an entry that is not read as a report
+_NOT_READ = {
+    "dir": ("skipped", "a folder: only the files directly in the raw folder are read, not what "
+                       "is inside sub-folders"),
+    "fifo": ("skipped", "a named pipe (FIFO), not a file: not read"),
+    "socket": ("skipped", "a socket, not a file: not read"),
+    "device": ("skipped", "a device file, not a report: not read"),
+    "outside": ("skipped", "symbolic link to {target}, outside the raw folder: not followed"),
+    "dangling": ("error", "broken symbolic link: its target {target} does not exist"),
+    "loop": ("error", "symbolic link loop ({target}): it never reaches a file"),
+    "unreadable": ("error", "cannot be inspected: {target}"),
+}
+
+
+def printable_name(name: str) -> str:
+    """A file name as text: bytes that are not UTF-8 (kept by Python as surrogates) become
+    ``\\xNN``, so the name can be written to UTF-8 files and still tells which file it is."""
+    return os.fsencode(name).decode("utf-8", "backslashreplace")
+
+
+def _kind(mode: int) -> str:
+    if stat.S_ISREG(mode):
+        return "file"
+    if stat.S_ISDIR(mode):
+        return "dir"
+    if stat.S_ISFIFO(mode):
+        return "fifo"
+    if stat.S_ISSOCK(mode):
+        return "socket"
+    return "device"
+
+
+def inspect_entry(path: Path, root: Path) -> Entry:
+    """What ``path`` (a name in the folder ``root``, which must be resolved) is, never opening
+    it: a FIFO would block, and a link may point anywhere."""
+    name = printable_name(path.name)
+    try:
+        st = os.lstat(path)
+        if not stat.S_ISLNK(st.st_mode):
+            return Entry(path, name, _kind(st.st_mode), st.st_size)
+        target = printable_name(os.readlink(path))
+        try:
+            real = path.resolve(strict=True)
+        except FileNotFoundError:
+            return Entry(path, name, "dangling", target=target)
+        except (RuntimeError, OSError) as e:  # RuntimeError: Python 3.11's "Symlink loop"
+            if isinstance(e, OSError) and e.errno not in (errno.ELOOP, None):
+                return Entry(path, name, "unreadable", target=f"{type(e).__name__}: {e}")
+            return Entry(path, name, "loop", target=target)
+        if real != root and not real.is_relative_to(root):
+            return Entry(path, name, "outside", target=printable_name(str(real)))
+        st = os.stat(real)
+        return Entry(path, name, _kind(st.st_mode), st.st_size, target=target)
+    except OSError as e:
+        return Entry(path, name, "unreadable", target=f"{type(e).__name__}: {e.strerror or e}")
+
+
+def list_raw_entries(raw_dir=paths.RAW) -> list[Entry]:
+    """Every name in ``raw_dir`` (files, folders, links, pipes ...), sorted by printable name."""
+    raw_dir = Path(raw_dir)
+    if not raw_dir.is_dir():
+        raise FileNotFoundError(f"{raw_dir}: no such folder of raw reports")
+    root = raw_dir.resolve()
+    entries = [inspect_entry(p, root) for p in raw_dir.iterdir()]
+    return sorted(entries, key=lambda e: (e.name, os.fsencode(e.path.name)))
+
+
+def list_raw_files(raw_dir=paths.RAW) -> list[Path]:
+    """The regular files of ``raw_dir`` (also through links that stay inside it), by name."""
+    return [e.path for e in list_raw_entries(raw_dir) if e.kind == "file"]
+
+
+_CONTROL_RE = re.compile(r"[\x00-\x1f\x7f]")
+
+
+def _doc_ids(names: list[str]) -> dict[str, str]:
+    """doc_id of each (printable) file name: the stem, or stem_<ext> when two files share a
+    stem; a name that still collides (a.txt, a.md and a_txt.html) gets a counter, so no
+    document's text overwrites another's. Control characters become ``_``."""
+    def split(name):
+        stem, dot, ext = name.rpartition(".")
+        return (stem, ext) if dot and stem else (name, "")
     stems: dict[str, int] = {}
-    for f in files:
-        stems[f.stem] = stems.get(f.stem, 0) + 1
-    ids: dict[Path, str] = {}
+    for n in names:
+        stems[split(n)[0]] = stems.get(split(n)[0], 0) + 1
+    ids: dict[str, str] = {}
     taken: set[str] = set()
-    for f in sorted(files):
-        base = f.stem if stems[f.stem] == 1 else f"{f.stem}_{f.suffix.lstrip('.').lower()}"
-        doc_id, n = base, 1
+    for n in sorted(names):
+        stem, ext = split(n)
+        base = stem if stems[stem] == 1 else f"{stem}_{ext.lower()}"
+        base = _CONTROL_RE.sub("_", base)
+        doc_id, k = base, 1
         while doc_id in taken:
-            n += 1
-            doc_id = f"{base}_{n}"
+            k += 1
+            doc_id = f"{base}_{k}"
         taken.add(doc_id)
-        ids[f] = doc_id
+        ids[n] = doc_id
     return ids
 
 
@@ -460,19 +667,48 @@ def _empty_doc(doc_id: str, name: str, status: str, fmt: str, message: str, sha:
                     encoding=encoding, sha256=sha, message=message)
 
 
-def read_document(path: Path, doc_id: str | None = None) -> _Row:
-    """Read, decode and normalise one file (whole, in memory)."""
+def _hash_file(path: Path) -> tuple[str, int]:
+    """(sha256, size) read block by block."""
+    sha, n = hashlib.sha256(), 0
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(CHUNK_BYTES), b""):
+            sha.update(block)
+            n += len(block)
+    return sha.hexdigest(), n
+
+
+def _suffix(name: str) -> str:
+    stem, dot, ext = name.rpartition(".")
+    return f".{ext.lower()}" if dot and stem else ""
+
+
+def read_document(path: Path, doc_id: str | None = None, name: str | None = None) -> _Row:
+    """Read, decode and normalise one file (whole, in memory). ``name``: the printable name."""
     path = Path(path)
-    doc_id = doc_id or path.stem
-    fmt = FORMATS.get(path.suffix.lower(), "")
-    data = path.read_bytes()
-    sha = hashlib.sha256(data).hexdigest()
-    row = _Row(_empty_doc(doc_id, path.name, "error", fmt, "", sha), bytes=len(data))
-    if not fmt:
-        row.doc.status, row.doc.format = "unsupported", path.suffix.lower().lstrip(".")
-        row.doc.message = f"unsupported format {path.suffix or '(no extension)'!r}; " \
-                          f"readable: {', '.join(sorted(FORMATS))}"
+    name = name or printable_name(path.name)
+    doc_id = doc_id or _doc_ids([name])[name]
+    suffix = _suffix(name)
+    fmt = FORMATS.get(suffix, "")
+    row = _Row(_empty_doc(doc_id, name, "error", fmt, ""))
+    try:
+        size = path.stat().st_size
+        if not fmt or size > MAX_WHOLE_BYTES:
+            # not read whole: hashed block by block, so the row still identifies the file
+            row.doc.sha256, row.bytes = _hash_file(path)
+            if not fmt:
+                row.doc.status, row.doc.format = "unsupported", suffix.lstrip(".")
+                row.doc.message = f"unsupported format {suffix or '(no extension)'!r}; " \
+                                  f"readable: {', '.join(sorted(FORMATS))}"
+            else:
+                row.doc.message = (f"too large to read whole: {size / 1e6:.0f} MB, over the "
+                                   f"{MAX_WHOLE_BYTES // 2**20} MB limit for {suffix} files "
+                                   "(a .txt of any size is read in chunks)")
+            return row
+        data = path.read_bytes()
+    except OSError as e:
+        row.doc.message = f"cannot read the file: {type(e).__name__}: {e.strerror or e}"
         return row
+    row.doc.sha256, row.bytes = hashlib.sha256(data).hexdigest(), len(data)
     if not data.strip():
         row.doc.status, row.doc.message = "empty", "empty file (0 bytes)" if not data else \
             "file holds only whitespace"
@@ -489,14 +725,22 @@ def read_document(path: Path, doc_id: str | None = None) -> _Row:
     return row
 
 
+def _replaced_message(n: int, enc: str | None) -> str:
+    return (f"{n} undecodable byte(s) replaced by U+FFFD; the rest read as {enc} "
+            "(flagged mojibake)")
+
+
 def _finish(row: _Row, raw_text: str, enc, meta: dict, norm: Normalized | None) -> None:
     d = row.doc
     d.encoding, d.raw_text = enc, raw_text
     row.chars_raw = len(raw_text)
+    row.replaced_bytes = int(meta.pop("replaced_bytes", 0) or 0) if meta else row.replaced_bytes
     row.meta_format = meta
     d.script = script_of(raw_text[:200000])
     if norm is not None:
-        d.text, d.offsets, d.removed, d.counts = norm.text, norm.offsets, norm.removed, norm.counts
+        # 4 bytes per character instead of a Python int each (~36 bytes): 32,000 reports fit
+        d.text, d.removed, d.counts = norm.text, norm.removed, norm.counts
+        d.offsets = array("i", norm.offsets) if norm.offsets[-1] < 2**31 else norm.offsets
     row.chars_clean = len(d.text) if norm is not None else row.chars_clean
     row.lines_removed = sum(v for k, v in d.counts.items()
                             if k in ("nav", "meta", "legal", "trailer", "noncjk"))
@@ -518,37 +762,97 @@ def _finish(row: _Row, raw_text: str, enc, meta: dict, norm: Normalized | None) 
         if not d.streamed:
             row.sketch = _bottom_k(_sentence_hashes(d.text))
             row.flags = _flags(raw_text, d.text, d.counts)
+            if has_long_line(d.text):
+                row.flags.append("long_line")
+    if row.replaced_bytes:
+        if "mojibake" not in row.flags:
+            row.flags.append("mojibake")
+        if d.status == "ok":
+            d.message = _replaced_message(row.replaced_bytes, enc)
 
 
-def _stream_text_file(path: Path, doc_id: str, out_text: Path | None) -> _Row:
-    """Large .txt/.md: decode, normalise and write chunk by chunk (bounded memory)."""
-    fmt = FORMATS[path.suffix.lower()]
+_SENTENCE_END = "。!?;！？；"
+LONG_LINE_CHARS = 50_000  # a clean line this long is a page without line breaks: flagged, and
+#                           extracted section by section (whole, extraction's cost grows faster)
+
+
+def has_long_line(text: str, limit: int | None = None) -> bool:
+    """Does ``text`` hold a line longer than ``limit`` (default ``LONG_LINE_CHARS``)?"""
+    limit = LONG_LINE_CHARS if limit is None else limit
+    if len(text) <= limit:
+        return False
+    start = 0
+    while True:
+        end = text.find("\n", start)
+        if (len(text) if end < 0 else end) - start > limit:
+            return True
+        if end < 0:
+            return False
+        start = end + 1
+TASK_CHARS = 65_536      # a streamed document's clean text is listed in sections of about this size
+
+
+def split_sections(text: str, limit: int) -> list[tuple[int, int]]:
+    """[start, end) pieces of ``text`` of at most ``limit`` characters, cut after a line break,
+    else after a sentence end, else anywhere (a line of junk without either)."""
+    out, a = [], 0
+    while len(text) - a > limit:
+        b = text.rfind("\n", a, a + limit) + 1
+        if b <= a:
+            b = max(text.rfind(c, a, a + limit) for c in _SENTENCE_END) + 1
+        if b <= a:
+            b = a + limit
+        out.append((a, b))
+        a = b
+    if a < len(text):
+        out.append((a, len(text)))
+    return out
+
+
+def _cut(pending: str, final: bool) -> int:
+    """Where to cut the decoded text read so far into a piece to normalise: after the last
+    line break; in a line longer than a piece, after its last sentence end (else anywhere):
+    a report on one line of 30 MB must not be held whole."""
+    if final:
+        return len(pending)
+    cut = pending.rfind("\n") + 1
+    if cut > 0 or len(pending) < CHUNK_BYTES:
+        return cut
+    return max(pending.rfind(c) for c in _SENTENCE_END) + 1 or len(pending)
+
+
+def _stream_text_file(path: Path, doc_id: str, out_text: Path | None, name: str | None = None
+                      ) -> _Row:
+    """Large .txt/.md: decode, normalise and write piece by piece (bounded memory).
+
+    The pieces end at line breaks (or sentence ends, in a line longer than a piece); the clean
+    text is the pieces' clean texts joined by the line break that ended each piece. Where each
+    piece's clean text starts (character and byte offset in the clean text file) is kept in
+    ``Document.sections``: extraction reads the file section by section."""
+    name = name or printable_name(path.name)
+    fmt = FORMATS[_suffix(name)]
     sha = hashlib.sha256()
-    row = _Row(_empty_doc(doc_id, path.name, "error", fmt, ""))
+    row = _Row(_empty_doc(doc_id, name, "error", fmt, ""))
     with open(path, "rb") as f:
         sample = f.read(65536)
     try:
-        why = _looks_binary(sample)
-        if why:
-            raise InputError("error", why)
         enc = detect_encoding(sample)
     except InputError as e:
         # Not read as text, but the row still identifies the whole file.
-        with open(path, "rb") as f:
-            for block in iter(lambda: f.read(CHUNK_BYTES), b""):
-                sha.update(block)
-                row.bytes += len(block)
-        row.doc.status, row.doc.message, row.doc.sha256 = e.status, str(e), sha.hexdigest()
+        row.doc.sha256, row.bytes = _hash_file(path)
+        row.doc.status, row.doc.message = e.status, str(e)
         return row
-    decoder = codecs.getincrementaldecoder(enc)(errors="replace")
+    _bad_bytes.n, _bad_bytes.first = 0, None
+    decoder = codecs.getincrementaldecoder(enc)(errors=_LOSSY)
     counts: dict[str, int] = {}
     removed: list = []
     hashes: set[int] = set()
+    sections: list[tuple[int, int, int]] = []
     head = tail = ""
-    chars_raw = chars_clean = 0
+    chars_raw = chars_clean = bytes_clean = 0
     pending = ""
+    ended_line = True       # the last piece ended at a line break
     out = open(out_text, "w", encoding="utf-8", newline="\n") if out_text else None
-    wrote_any = False
     try:
         with open(path, "rb") as f:
             while True:
@@ -557,25 +861,33 @@ def _stream_text_file(path: Path, doc_id: str, out_text: Path | None) -> _Row:
                 sha.update(block)
                 row.bytes += len(block)
                 pending += decoder.decode(block, final=final)
-                cut = len(pending) if final else pending.rfind("\n") + 1
+                cut = _cut(pending, final)
                 if cut <= 0 and not final:
                     continue
                 piece, pending = pending[:cut], pending[cut:]
                 if piece:
                     if not head:
                         head = piece[:20000]
-                    tail = (tail + piece)[-5000:]
+                    tail = (tail + piece[-5000:])[-5000:]
                     norm = normalize(piece, dedupe_repeats=False)
                     for k, v in norm.counts.items():
                         counts[k] = counts.get(k, 0) + v
                     if len(removed) < 200:
                         removed.extend(norm.removed[:200 - len(removed)])
                     hashes = set(_bottom_k(hashes | _sentence_hashes(norm.text)))
-                    if norm.text and out is not None:
-                        out.write(("\n" if wrote_any else "") + norm.text)
                     if norm.text:
-                        chars_clean += len(norm.text) + (1 if wrote_any else 0)
-                        wrote_any = True
+                        sep = ("\n" if ended_line else "") if sections else ""
+                        if out is not None:
+                            out.write(sep + norm.text)
+                        chars_clean += len(sep)
+                        bytes_clean += len(sep)
+                        # sections of a size that spreads extraction over the workers
+                        for a, b in split_sections(norm.text, TASK_CHARS):
+                            n = len(norm.text[a:b].encode("utf-8"))
+                            sections.append((chars_clean + a, bytes_clean, n))
+                            bytes_clean += n
+                        chars_clean += len(norm.text)
+                    ended_line = piece.endswith("\n")
                     chars_raw += len(piece)
                 if final:
                     break
@@ -584,8 +896,14 @@ def _stream_text_file(path: Path, doc_id: str, out_text: Path | None) -> _Row:
             out.close()
     d = row.doc
     d.sha256, d.streamed, d.counts, d.removed = sha.hexdigest(), True, counts, removed
+    d.sections = tuple(sections)
     row.chars_clean = chars_clean
-    _finish(row, head, enc, {}, None)
+    bad = _bad_bytes.n
+    if bad > MAX_BAD_SHARE * max(row.bytes, 1):
+        d.status, d.message = "error", f"not valid {enc}: {bad} undecodable bytes (first at " \
+                                       f"byte {_bad_bytes.first})"
+        return row
+    _finish(row, head, enc, {"replaced_bytes": bad}, None)
     row.chars_raw = chars_raw
     if d.status == "ok" and chars_clean == 0:
         d.status, d.message = "empty", "no report text left after removing boilerplate"
@@ -593,9 +911,10 @@ def _stream_text_file(path: Path, doc_id: str, out_text: Path | None) -> _Row:
         row.meta_text = read_metadata(head + "\n" + tail)
         row.sketch = frozenset(hashes)
         d.message = (f"streamed ({row.bytes / 1e6:.1f} MB, over {LARGE_BYTES // 2**20} MB): clean "
-                     "text written chunk by chunk and not held in memory; no whole-text "
-                     "repeat check")
-        row.flags = ["large"]
+                     "text written piece by piece and not held in memory, extracted section by "
+                     "section; no whole-text repeat check"
+                     + (f"; {_replaced_message(bad, enc)}" if bad else ""))
+        row.flags = ["large"] + (["mojibake"] if bad else [])
     d.raw_text = ""
     return row
 
@@ -610,17 +929,59 @@ def _pick(*cands) -> tuple[str | None, str]:
     return None, ""
 
 
+def _near_same(a: frozenset, b: frozenset) -> tuple[bool, float, float]:
+    """(is a near-duplicate, Jaccard, containment) of two sentence sketches."""
+    j, c = _similarity(a, b)
+    return (j >= NEAR_DUP_JACCARD or (c >= NEAR_DUP_CONTAINMENT and min(len(a), len(b)) >= 5)), j, c
+
+
+def _prefix_len(n: int) -> int:
+    """Length of the prefix (rarest sentences first) that any near-duplicate must meet.
+
+    Every pair that ``_near_same`` accepts shares at least 80 % of the smaller sketch (Jaccard
+    ≥ 0.8 or containment ≥ 0.9, exact or estimated from bottom-k sketches), so under one global
+    order the first ``n - floor(0.8 n) + 1`` sentences of the smaller sketch hold a shared one
+    (prefix filtering, as in the AllPairs/PPJoin set-similarity joins)."""
+    return min(n, n - (4 * n) // 5 + 1)
+
+
 def _mark_duplicates(rows: list[_Row]) -> None:
     """Same bytes, or (near-)same text, as another report → ``duplicate`` of the one kept.
 
     The first by doc_id is kept, unless a later copy is clearly fuller (over 10% more clean text:
-    the whole article where the first is an excerpt)."""
+    the whole article where the first is an excerpt).
+
+    Each report is compared only with the kept reports that share a sentence with it in the
+    right place (an inverted index over the sketches, probed with the prefix of the rarest
+    sentences), not with every kept report: the cost is linear in the corpus for ordinary
+    reports, and the decisions are those of comparing every pair in doc_id order (the first
+    kept report that qualifies wins)."""
     live = sorted((r for r in rows if r.doc.status == "ok"), key=lambda r: r.doc.doc_id)
-    kept: list[_Row] = []
+    freq: dict[int, int] = {}
+    for r in live:
+        for h in r.sketch:
+            freq[h] = freq.get(h, 0) + 1
+    kept: list[_Row] = []                     # slot → the report kept for it
+    full: dict[int, set[int]] = {}            # sentence hash → slots whose sketch holds it
+    pref: dict[int, set[int]] = {}            # sentence hash → slots holding it in their prefix
+    ordered: dict[int, list[int]] = {}        # slot → its sketch, rarest sentence first
+    followers: dict[str, list[_Row]] = {}     # doc_id kept → the duplicates pointing at it
     by_sha: dict[str, _Row] = {}
+
+    def index(slot: int, r: _Row, add: bool) -> None:
+        hashes = ordered[slot] if not add else sorted(r.sketch, key=lambda h: (freq[h], h))
+        ordered[slot] = hashes
+        n = _prefix_len(len(hashes))
+        for k, h in enumerate(hashes):
+            for table in ((full, pref) if k < n else (full,)):
+                if add:
+                    table.setdefault(h, set()).add(slot)
+                else:
+                    table[h].discard(slot)
 
     def mark(dup: _Row, keep: _Row, message: str) -> None:
         dup.doc.status, dup.doc.duplicate_of, dup.doc.message = "duplicate", keep.doc.doc_id, message
+        followers.setdefault(keep.doc.doc_id, []).append(dup)
 
     for r in live:
         first = by_sha.get(r.doc.sha256)
@@ -628,22 +989,57 @@ def _mark_duplicates(rows: list[_Row]) -> None:
             mark(r, first, f"same file content as {first.doc.file} (identical sha256)")
             continue
         by_sha[r.doc.sha256] = r
-        for i, k in enumerate(kept):
-            j, c = _similarity(r.sketch, k.sketch)
-            if not (j >= NEAR_DUP_JACCARD or (c >= NEAR_DUP_CONTAINMENT
-                                              and min(len(r.sketch), len(k.sketch)) >= 5)):
+        mine = sorted(r.sketch, key=lambda h: (freq[h], h))
+        cands: set[int] = set()
+        for h in mine[:_prefix_len(len(mine))]:      # r the smaller: its prefix meets k's sketch
+            cands |= full.get(h, set())
+        for h in mine:                               # k the smaller: k's prefix meets r's sketch
+            cands |= pref.get(h, set())
+        for i in sorted(cands):
+            k = kept[i]
+            same, j, c = _near_same(r.sketch, k.sketch)
+            if not same:
                 continue
             keep, dup = (r, k) if r.chars_clean > 1.1 * k.chars_clean else (k, r)
             mark(dup, keep, f"same report as {keep.doc.file}: {c:.0%} of the shorter text's sentences "
                             f"are in both (Jaccard {j:.2f}); not extracted twice")
             if keep is r:
+                index(i, k, add=False)
                 kept[i] = r
-                for other in rows:  # earlier duplicates of the replaced copy follow the fuller one
-                    if other.doc.duplicate_of == k.doc.doc_id and other is not k:
+                index(i, r, add=True)
+                # earlier duplicates of the replaced copy follow the fuller one
+                for other in followers.pop(k.doc.doc_id, []):
+                    if other.doc.duplicate_of == k.doc.doc_id:
                         other.doc.duplicate_of = r.doc.doc_id
+                        followers.setdefault(r.doc.doc_id, []).append(other)
             break
         else:
             kept.append(r)
+            index(len(kept) - 1, r, add=True)
+
+
+def _check_sources(rows: list[_Row], sources: pd.DataFrame, ids: dict[str, str],
+                   sources_path: Path) -> list[_Row]:
+    """Provenance: a file's sha256 in SOURCES.csv must be the file's (else a flag and a message
+    with both hashes); a file SOURCES.csv lists that is not in the folder gets a ``missing``
+    row. Returns those rows."""
+    by_name = {r.doc.file: r for r in rows}
+    missing = []
+    for name, src in sources.iterrows():
+        r = by_name.get(name)
+        if r is None:
+            doc = _empty_doc(ids[name], name, "missing", FORMATS.get(_suffix(name), ""),
+                             f"listed in {sources_path.name} (line {src['line']}) but not in the "
+                             "raw folder")
+            missing.append(_Row(doc, flags=["sources_csv"]))
+            continue
+        want = (src.get("sha256") or "").lower()
+        if want and r.doc.sha256 and want != r.doc.sha256:
+            r.flags.append("sha256_mismatch")
+            note = (f"{sources_path.name} line {src['line']} gives sha256 {want}, the file has "
+                    f"{r.doc.sha256}: the file changed since it was listed")
+            r.doc.message = f"{r.doc.message}; {note}" if r.doc.message else note
+    return missing
 
 
 def _table(rows: list[_Row], sources: pd.DataFrame) -> pd.DataFrame:
@@ -677,74 +1073,118 @@ def _table(rows: list[_Row], sources: pd.DataFrame) -> pd.DataFrame:
             "unit": d.unit or "", "unit_source": r.meta_text.get("unit_from", "") if d.unit else "",
             "publisher": publisher or "", "publisher_source": publisher_source,
             "url": (s("url") or "") if d.file in sources.index else "",
-            "flags": ";".join(r.flags),
+            "flags": ";".join(r.flags), "replaced_bytes": r.replaced_bytes,
         })
     df = pd.DataFrame(out, columns=list(COLUMNS))
-    for c in ("bytes", "chars_raw", "chars_clean", "lines_removed"):
+    for c in ("bytes", "chars_raw", "chars_clean", "lines_removed", "replaced_bytes"):
         df[c] = df[c].astype("int64")
     return df.sort_values("file", kind="stable").reset_index(drop=True)
 
 
-def _streamed(path: Path) -> bool:
+def _streamed(path: Path, name: str | None = None) -> bool:
     """Read chunk by chunk (``_stream_text_file``) rather than whole?"""
-    return path.stat().st_size > LARGE_BYTES and FORMATS.get(path.suffix.lower()) in ("txt", "md")
+    return path.stat().st_size > LARGE_BYTES and \
+        FORMATS.get(_suffix(name or printable_name(path.name))) in ("txt", "md")
 
 
-def list_raw_files(raw_dir=paths.RAW) -> list[Path]:
-    raw_dir = Path(raw_dir)
-    if not raw_dir.is_dir():
-        raise FileNotFoundError(f"{raw_dir}: no such folder of raw reports")
-    return sorted((p for p in raw_dir.iterdir() if p.is_file()), key=lambda p: p.name)
+def _read_entry(task: tuple) -> _Row:
+    """One entry of the raw folder → its row (run in a worker: pure but for writing the entry's
+    own clean text file). ``task``: (Entry, doc_id, text folder or None). Never raises: an
+    unforeseen failure (a file that vanished, a name too long for the text folder) is the
+    entry's ``error`` row."""
+    entry, doc_id, _ = task
+    try:
+        return _read_entry_or_raise(task)
+    except Exception as e:  # noqa: BLE001 - one entry must not stop the others
+        return _Row(_empty_doc(doc_id, entry.name, "error", FORMATS.get(_suffix(entry.name), ""),
+                               f"{type(e).__name__}: {e}"))
 
 
-def ingest_dir(raw_dir=paths.RAW, out_dir=paths.CLEAN, progress: bool = True
+def _read_entry_or_raise(task: tuple) -> _Row:
+    entry, doc_id, text_dir = task
+    if entry.kind != "file":
+        status, message = _NOT_READ[entry.kind]
+        return _Row(_empty_doc(doc_id, entry.name, status, FORMATS.get(_suffix(entry.name), ""),
+                               message.format(target=entry.target)))
+    if entry.name in paths.RAW_TABLES:
+        sha, size = _hash_file(entry.path)
+        return _Row(_empty_doc(doc_id, entry.name, "reference", _suffix(entry.name).lstrip("."),
+                               "project reference table, not a report", sha), bytes=size)
+    if _streamed(entry.path, entry.name):
+        final = Path(text_dir) / f"{doc_id}.txt" if text_dir is not None else None
+        tmp = final.with_name(final.name + ".partial") if final is not None else None
+        r = _stream_text_file(entry.path, doc_id, tmp, entry.name)
+        if tmp is not None:
+            if r.doc.status == "ok":
+                tmp.replace(final)
+                r.doc.text_path = str(final)
+            elif tmp.exists():
+                tmp.unlink()
+        return r
+    r = read_document(entry.path, doc_id, entry.name)
+    if r.doc.status == "ok" and text_dir is not None:
+        (Path(text_dir) / f"{doc_id}.txt").write_text(r.doc.text, encoding="utf-8", newline="\n")
+    return r
+
+
+def ingest_problems(documents: pd.DataFrame, limit: int = 20) -> list[str]:
+    """One line per entry a reader must look at: not read (error, skipped, missing, ...),
+    undecodable bytes replaced, a sha256 that differs from SOURCES.csv. At most ``limit``
+    lines, then a count of the rest."""
+    fine = {"ok", "duplicate", "reference", "empty", "not_chinese"}
+    lines = []
+    for r in documents.itertuples(index=False):
+        flags = set(str(getattr(r, "flags", "")).split(";"))
+        if r.status not in fine or int(getattr(r, "replaced_bytes", 0) or 0) \
+                or "sha256_mismatch" in flags:
+            lines.append(f"{r.file}: {r.status}: {r.message}")
+    if len(lines) > limit:
+        lines = lines[:limit] + [f"... and {len(lines) - limit} more (see documents.csv)"]
+    return lines
+
+
+def ingest_dir(raw_dir=paths.RAW, out_dir=paths.CLEAN, progress: bool = True, *, backend=None
                ) -> tuple[pd.DataFrame, dict[str, Document]]:
-    """Read every file of ``raw_dir``; write ``out_dir/documents.csv`` and ``out_dir/text/<doc_id>.txt``
-    (ok and duplicate documents) unless ``out_dir`` is None. Returns (documents table,
-    {doc_id: Document} for the ok and duplicate documents)."""
+    """Read every entry of ``raw_dir``; write ``out_dir/documents.csv`` and
+    ``out_dir/text/<doc_id>.txt`` (ok and duplicate documents) unless ``out_dir`` is None.
+    Returns (documents table, {doc_id: Document} for the ok and duplicate documents).
+
+    Every entry gets one row: files are read, anything else (folders, pipes, sockets, links
+    that leave the folder, are broken or loop) gets a ``skipped``/``error`` row saying what it
+    is. Every file SOURCES.csv lists that is not there gets a ``missing`` row. ``backend``
+    (``helpers.parallel.Backend``) reads the files on worker processes or Dask; the result
+    does not depend on it."""
+    from .parallel import Backend
+
     raw_dir = Path(raw_dir)
-    files = list_raw_files(raw_dir)
-    ids = _doc_ids(files)
+    entries = list_raw_entries(raw_dir)
     sources = read_sources(raw_dir)
+    names = [e.name for e in entries]
+    ids = _doc_ids(names + [f for f in sources.index if f not in set(names)])
     text_dir = Path(out_dir) / "text" if out_dir is not None else None
     if text_dir is not None:
         text_dir.mkdir(parents=True, exist_ok=True)
+    backend = backend or Backend(1)
     rows: list[_Row] = []
-    for i, f in enumerate(files, 1):
-        doc_id = ids[f]
-        if f.name in paths.RAW_TABLES:
-            data = f.read_bytes()
-            r = _Row(_empty_doc(doc_id, f.name, "reference", f.suffix.lstrip(".").lower(),
-                                "project reference table, not a report",
-                                hashlib.sha256(data).hexdigest()), bytes=len(data))
-        elif _streamed(f):
-            tmp = text_dir / f"{doc_id}.txt.partial" if text_dir is not None else None
-            r = _stream_text_file(f, doc_id, tmp)
-            if tmp is not None:
-                if r.doc.status == "ok":
-                    tmp.replace(text_dir / f"{doc_id}.txt")
-                elif tmp.exists():
-                    tmp.unlink()
-        else:
-            r = read_document(f, doc_id)
+    tasks = [(e, ids[e.name], text_dir) for e in entries]
+    for i, r in enumerate(backend.map(_read_entry, tasks), 1):
         rows.append(r)
         if progress:
             d = r.doc
-            print(f"[{i}/{len(files)}] {f.name}: {d.status}"
+            print(f"[{i}/{len(entries)}] {d.file}: {d.status}"
                   + (f" ({r.chars_raw} → {r.chars_clean} chars)" if d.status == "ok" else "")
-                  + (f" — {d.message}" if d.message and d.status != "ok" else ""), flush=True)
+                  + (f" — {d.message}" if d.message else ""), flush=True)
+    rows += _check_sources(rows, sources, ids, raw_dir / "SOURCES.csv")
     _mark_duplicates(rows)
     df = _table(rows, sources)
     docs = {r.doc.doc_id: r.doc for r in rows if r.doc.status in ("ok", "duplicate")}
+    # read but damaged, or not what SOURCES.csv says: easy to miss in a table of ok rows
+    doubtful = ingest_problems(df[(df["replaced_bytes"] > 0) | (df["status"] == "missing")
+                                  | df["flags"].str.contains("sha256_mismatch", regex=False)])
+    if doubtful:
+        warnings.warn(f"{raw_dir}: " + "; ".join(doubtful), stacklevel=2)
     if out_dir is not None:
-        written = set()
-        for r in rows:
-            d = r.doc
-            if d.status in ("ok", "duplicate") and not d.streamed:
-                p = text_dir / f"{d.doc_id}.txt"
-                p.write_text(d.text, encoding="utf-8", newline="\n")
-            if d.status in ("ok", "duplicate"):
-                written.add(f"{d.doc_id}.txt")
+        written = {f"{d}.txt" for d in docs}
         for stale in text_dir.glob("*.txt"):
             if stale.name not in written:  # output of an earlier run for a file no longer there
                 stale.unlink()
@@ -766,28 +1206,45 @@ def read_documents_table(clean_dir=paths.CLEAN) -> pd.DataFrame:
     return df
 
 
-def load_documents(clean_dir=paths.CLEAN, raw_dir=paths.RAW) -> dict[str, Document]:
+def _reread(task: tuple) -> _Row:
+    path, doc_id, name = task
+    # A large file is rebuilt the way ingest read it: streamed, its text only on disk (a
+    # whole-file normalisation may join lines that the chunked one kept apart).
+    if _streamed(path, name):
+        return _stream_text_file(path, doc_id, None, name)
+    return read_document(path, doc_id, name)
+
+
+def load_documents(clean_dir=paths.CLEAN, raw_dir=paths.RAW, *, backend=None
+                   ) -> dict[str, Document]:
     """Rebuild the ok Documents from earlier outputs: metadata from documents.csv, raw text and
     offsets by re-reading the raw file (normalisation is deterministic), checked against the
     saved clean text so stale outputs are caught."""
+    from .parallel import Backend
+
     df = read_documents_table(clean_dir)
-    docs: dict[str, Document] = {}
-    for rec in df[df["status"] == "ok"].to_dict("records"):
-        path = Path(raw_dir) / rec["file"]
-        if not path.exists():
-            raise FileNotFoundError(f"{path}: listed in documents.csv but missing from {raw_dir}")
+    by_name = {e.name: e for e in list_raw_entries(raw_dir) if e.kind == "file"}
+    recs = df[df["status"] == "ok"].to_dict("records")
+    tasks = []
+    for rec in recs:
+        entry = by_name.get(rec["file"])
+        if entry is None:
+            raise FileNotFoundError(f"{Path(raw_dir) / rec['file']}: listed in documents.csv but "
+                                    f"missing from {raw_dir}")
         saved = Path(clean_dir) / "text" / f"{rec['doc_id']}.txt"
         if not saved.exists():
             raise FileNotFoundError(f"{saved}: clean text missing; re-run ingest")
-        # A large file is rebuilt the way ingest read it: streamed, its text only on disk (a
-        # whole-file normalisation may join lines that the chunked one kept apart).
-        streamed = _streamed(path)
-        r = (_stream_text_file(path, rec["doc_id"], None) if streamed
-             else read_document(path, rec["doc_id"]))
+        tasks.append((entry.path, rec["doc_id"], entry.name))
+    docs: dict[str, Document] = {}
+    for rec, r in zip(recs, (backend or Backend(1)).map(_reread, tasks)):
         d = r.doc
+        path = Path(raw_dir) / rec["file"]
+        saved = Path(clean_dir) / "text" / f"{rec['doc_id']}.txt"
         if d.sha256 != rec["sha256"]:
             raise ValueError(f"{path}: file changed since ingest (sha256 differs); re-run ingest")
-        if not streamed and d.text != saved.read_text(encoding="utf-8"):
+        if d.streamed:
+            d.text_path = str(saved)
+        elif d.text != saved.read_text(encoding="utf-8"):
             raise ValueError(f"{saved}: differs from the text the normaliser makes now; re-run ingest")
         d.title = rec["title"] or None
         d.date = rec["date"] or None

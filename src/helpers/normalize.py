@@ -259,9 +259,13 @@ def line_kind(line: str) -> str | None:
         return "nav"
     if n <= 40 and _NAV_RE.search(s):
         return "nav_word"
-    if s.startswith("|") or s.count("|") >= 2 and not _SENT_PUNCT_RE.search(s):
+    # Pipes: menus and spam link rows. A long line needs them dense (one per 50 characters):
+    # a whole report on one line (a page without block tags) may hold a few.
+    pipes = s.count("|")
+    dense = n <= 500 or pipes * 50 >= n
+    if dense and (s.startswith("|") or pipes >= 2 and not _SENT_PUNCT_RE.search(s)):
         return "nav"
-    if s.count("|") >= 3:  # no report sentence holds three pipes; menus and spam link rows do
+    if pipes >= 3 and dense:  # no report sentence holds three pipes; menus and spam link rows do
         return "nav"
     tokens = s.split()
     if len(tokens) >= 4 and max(len(t) for t in tokens) <= 10 and not _DIGIT_RE.search(s) \

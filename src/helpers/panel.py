@@ -1,9 +1,18 @@
 """Panel assembly: extracted rows + hand corrections → validated, deterministic panel files.
 
-Pipeline (``build_panel``): ingest → extraction (``helpers.attribute``) → ``assemble`` (raw
-offsets, provenance, column order, sort) → ``apply_corrections`` → ``validate`` (pandera schema
-from ``helpers.codebook``) → ``write_panel``. ``python -m helpers panel RAW_DIR --out OUT_DIR``
-calls ``main``.
+Pipeline (``build_panel``): ingest → extraction (``helpers.attribute.extract_document``, one
+document at a time, on one core, ``--jobs N`` worker processes or a Dask cluster: the same bytes
+whichever) → ``assemble`` (raw offsets, provenance, column order, sort) → ``apply_corrections``
+→ ``set_aside_invalid`` (pandera schema from ``helpers.codebook``) → ``write_panel``.
+``python -m helpers panel RAW_DIR --out OUT_DIR [--jobs N] [--dask [SCHEDULER]]`` calls ``main``.
+
+One row never stops the run: a row that fails a schema check (a figure for which no year is
+found, neither in its sentence, its section nor the report's date; no donor; a value outside the
+vocabulary) is set aside with its reason in ``set_aside.csv``, its mention gets the decision
+``set_aside``, and the count is printed. The panel keeps its contract (every row has a year and
+a donor, as ``shared/codebook.md`` defines them): an undated figure cannot go into a panel by
+year, and the reader sees it listed rather than guessed. A document whose extraction raises
+gives no rows and is listed (``PanelResult.failures``); the other documents go on.
 
 Corrections file (``data/raw/corrections.csv``)
 -----------------------------------------------
@@ -49,9 +58,9 @@ rather than document it.
 from __future__ import annotations
 
 import argparse
-import csv
 import math
 import numbers
+import re
 import sys
 import warnings
 from dataclasses import dataclass, field
@@ -61,6 +70,7 @@ from typing import Mapping
 import pandas as pd
 
 from . import codebook, paths
+from .csvfile import CsvFileError, read_records
 from .gazetteer import adcode_within, get_gazetteer, last_level
 
 EMPTY = "<empty>"
@@ -157,10 +167,14 @@ def assemble(rows_df: pd.DataFrame, documents: Mapping) -> pd.DataFrame:
     if rows_df.empty:
         return empty_panel()
     out = rows_df.copy()
-    spans = [raw_span(_document(documents, d), s, e)
-             for d, s, e in zip(out["doc_id"], out["start"], out["end"])]
-    out["raw_start"] = [s for s, _ in spans]
-    out["raw_end"] = [e for _, e in spans]
+    if not {"raw_start", "raw_end"} <= set(out.columns):  # not mapped by extract_documents
+        spans = [raw_span(_document(documents, d), s, e)
+                 for d, s, e in zip(out["doc_id"], out["start"], out["end"])]
+        out["raw_start"] = [s for s, _ in spans]
+        out["raw_end"] = [e for _, e in spans]
+    else:
+        for d in set(out["doc_id"]):
+            _document(documents, d)
     out["origin"] = "extracted"
     out = sort_panel(coerce_panel(out[list(codebook.PANEL_COLUMNS)]))
     bad = misplaced_evidence(out, documents)
@@ -182,6 +196,122 @@ def misplaced_evidence(panel: pd.DataFrame, documents: Mapping) -> pd.DataFrame:
         if text[int(r.start):int(r.end)] != r.evidence:
             bad.append(i)
     return panel.iloc[bad]
+
+
+# --------------------------------------------------------------------------------------------
+# extraction, document by document (on one core, worker processes or Dask)
+
+SECTION_CHARS = 5_000    # a streamed document is extracted in sections of at most this size
+#                         (cut at line breaks, else sentence ends: extraction reads paragraphs)
+
+
+def _shifted(items: list[dict], by: int) -> list[dict]:
+    for it in items:
+        for k in ("start", "end"):
+            if it.get(k) is not None and not pd.isna(it[k]):
+                it[k] = int(it[k]) + by
+    return items
+
+
+def _extract_sections(doc, text: str, char0: int) -> tuple[list[dict], list[dict]]:
+    """Rows and mentions of ``text`` (the clean text of ``doc`` from offset ``char0`` on),
+    extracted in sections of at most ``SECTION_CHARS``, offsets in the whole clean text."""
+    import dataclasses
+
+    from .attribute import extract_document
+    from .ingest import split_sections
+
+    rows, mentions = [], []
+    for a, b in split_sections(text, SECTION_CHARS):
+        part = dataclasses.replace(doc, text=text[a:b], offsets=[], streamed=False,
+                                   sections=(), text_path=None)
+        rr, mm = extract_document(part)
+        rows += _shifted(rr, char0 + a)
+        mentions += _shifted(mm, char0 + a)
+    return rows, mentions
+
+
+def _extract_task(task: tuple):
+    """One unit of extraction work → (rows, mentions, error). ``task``: (Document, section),
+    section None for a document in memory, else (char offset, byte offset, bytes) of a
+    section of a streamed document's clean text file. Pure; runs in a worker.
+
+    A document in memory is extracted whole, unless it holds a line longer than
+    ``ingest.LONG_LINE_CHARS`` (a page saved without line breaks): then, as a streamed one, in
+    sections, so that its cost stays linear."""
+    from .attribute import extract_document
+    from .ingest import has_long_line
+
+    doc, section = task
+    try:
+        if section is None:
+            if has_long_line(doc.text):
+                rows, mentions = _extract_sections(doc, doc.text, 0)
+            else:
+                rows, mentions = extract_document(doc)
+            for r in rows:
+                r["raw_start"], r["raw_end"] = raw_span(doc, r.get("start"), r.get("end"))
+            return rows, mentions, None
+        char0, byte0, nbytes = section
+        with open(doc.text_path, "rb") as f:
+            f.seek(byte0)
+            text = f.read(nbytes).decode("utf-8")
+        rows, mentions = _extract_sections(doc, text, char0)
+        for r in rows:      # a streamed document keeps no map to the raw text
+            r["raw_start"] = r["raw_end"] = None
+        return rows, mentions, None
+    except Exception as e:  # noqa: BLE001 - one document's failure must not stop the others
+        return [], [], f"{type(e).__name__}: {e}"
+
+
+def extraction_tasks(docs: Mapping) -> list[tuple]:
+    """(Document, section) for each ok document in doc_id order: one task for a document in
+    memory, one per section for a streamed one (none when its clean text was not written)."""
+    tasks = []
+    for _, doc in sorted(docs.items()):
+        if getattr(doc, "status", "ok") not in ("ok", None):
+            continue
+        if getattr(doc, "streamed", False):
+            if getattr(doc, "text_path", None):
+                tasks += [(doc, sec) for sec in doc.sections]
+        else:
+            tasks.append((doc, None))
+    return tasks
+
+
+def extract_documents(docs: Mapping, backend=None, progress: bool = False
+                      ) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """(rows, mentions, failures) of every ok document, as ``attribute.extract_corpus`` gives
+    them plus the raw offsets, with the per-document work on ``backend``
+    (``helpers.parallel.Backend``; one process by default). The order of the tasks, not of
+    their completion, is the order of the output: the same bytes whatever the backend."""
+    from .attribute import MENTION_COLUMNS, ROW_COLUMNS
+    from .parallel import Backend
+
+    backend = backend or Backend(1)
+    tasks = extraction_tasks(docs)
+    rows, mentions, failed = [], [], {}
+    for k, ((doc, _), (rr, mm, err)) in enumerate(zip(tasks, backend.map(_extract_task, tasks)), 1):
+        if err is not None:
+            failed.setdefault(doc.doc_id, err)
+            continue
+        rows += rr
+        mentions += mm
+        if progress and (k % 1000 == 0 or k == len(tasks)):
+            print(f"extracted {k}/{len(tasks)} document(s) or sections", flush=True)
+    failures = pd.DataFrame(sorted(failed.items()), columns=["doc_id", "error"])
+    if len(failures):   # a document that failed gives no row at all, not half of its rows
+        rows = [r for r in rows if r["doc_id"] not in failed]
+        mentions = [m for m in mentions if m["doc_id"] not in failed]
+    rdf = pd.DataFrame(rows, columns=[*ROW_COLUMNS, "raw_start", "raw_end"])
+    mdf = pd.DataFrame(mentions, columns=list(MENTION_COLUMNS))
+    if len(rdf):
+        rdf["year"] = rdf["year"].astype("Int64")
+        rdf = rdf.sort_values(["doc_id", "start", "indicator", "recipients", "value"],
+                              kind="mergesort")
+    if len(mdf):
+        mdf = mdf.sort_values(["doc_id", "start", "end"], kind="mergesort")
+    return rdf.reset_index(drop=True), mdf.reset_index(drop=True), failures
 
 
 # --------------------------------------------------------------------------------------------
@@ -290,50 +420,17 @@ def _parse_correction(line: int, rec: dict) -> Correction:
 def read_corrections(path) -> list[Correction]:
     """Parse and check a corrections file; raise ``CorrectionsFileError`` (file, line, problem)."""
     path = Path(path)
-    if not path.exists():
-        raise CorrectionsFileError(f"{path}: corrections file not found")
     try:
-        text = path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError as err:
-        raise CorrectionsFileError(f"{path}: not UTF-8 ({err.reason} at byte {err.start})") from None
-    reader = csv.reader(text.splitlines(keepends=True))
-    try:
-        header = next(reader)
-    except StopIteration:
-        raise CorrectionsFileError(f"{path}, line 1: the file is empty (it needs at least the "
-                                   f"header: {','.join(CORRECTION_COLUMNS)})") from None
-    except csv.Error as err:
-        raise CorrectionsFileError(f"{path}, line 1: {err}") from None
-    header = [h.strip() for h in header]
-    unknown = [h for h in header if h not in CORRECTION_COLUMNS]
-    if unknown:
-        raise CorrectionsFileError(f"{path}, line 1: unknown column(s) {', '.join(unknown)}; "
-                                   f"known: {', '.join(CORRECTION_COLUMNS)}")
-    dup = sorted({h for h in header if header.count(h) > 1})
-    if dup:
-        raise CorrectionsFileError(f"{path}, line 1: duplicate column(s) {', '.join(dup)}")
-    lacking = [h for h in REQUIRED_HEADER if h not in header]
-    if lacking:
-        raise CorrectionsFileError(f"{path}, line 1: header lacks column(s) {', '.join(lacking)}")
+        _, records = read_records(path, required=REQUIRED_HEADER, known=CORRECTION_COLUMNS,
+                                  multiline=True, what="corrections file")
+    except CsvFileError as err:
+        raise CorrectionsFileError(str(err)) from None
     out = []
-    while True:
-        start_line = reader.line_num + 1
+    for r in records:
         try:
-            fields = next(reader)
-        except StopIteration:
-            break
-        except csv.Error as err:
-            raise CorrectionsFileError(f"{path}, line {start_line}: {err}") from None
-        if not fields or all(not f.strip() for f in fields):
-            continue
-        if len(fields) != len(header):
-            raise CorrectionsFileError(f"{path}, line {start_line}: {len(fields)} fields, but the "
-                                       f"header has {len(header)}")
-        rec = {h: f.strip() for h, f in zip(header, fields)}
-        try:
-            out.append(_parse_correction(start_line, rec))
+            out.append(_parse_correction(r.line, r.values))
         except ValueError as err:
-            raise CorrectionsFileError(f"{path}, line {start_line}: {err}") from None
+            raise CorrectionsFileError(f"{path}, line {r.line}: {err}") from None
     return out
 
 
@@ -572,6 +669,87 @@ def validate(panel: pd.DataFrame) -> pd.DataFrame:
         raise PanelSchemaError(msg) from None
 
 
+SET_ASIDE_COLUMNS = (*codebook.PANEL_COLUMNS, "reason")
+
+
+def _reason(schema_context, column, check, case) -> str:
+    if schema_context == "Column":
+        if check == "not_nullable":
+            return f"{column} missing"
+        return f"{column} {case!s} fails {check}"
+    return str(check)
+
+
+def set_aside_invalid(panel: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(valid panel, rows set aside with their ``reason``): a row failing a schema check (a
+    figure with no year found, no donor, a value outside the vocabulary ...) is set aside,
+    never a reason to stop the other rows. The panel keeps its contract (every row has a year
+    and a donor); the rows set aside are written to ``set_aside.csv`` and their mentions say
+    so. A failure that is not about rows (a missing column) still raises ``PanelSchemaError``."""
+    import pandera.pandas as pa
+
+    panel = panel.reset_index(drop=True)
+    empty = pd.DataFrame(columns=list(SET_ASIDE_COLUMNS))
+    try:
+        return codebook.panel_schema().validate(panel, lazy=True), empty
+    except pa.errors.SchemaErrors as err:
+        fc = err.failure_cases
+    reasons: dict[int, list[str]] = {}
+    for r in fc.itertuples(index=False):
+        i = r.index
+        if i is None or (not isinstance(i, numbers.Integral) and pd.isna(i)) \
+                or not 0 <= int(i) < len(panel):
+            validate(panel)  # not a row's fault: raise with the full report
+        why = _reason(r.schema_context, r.column, r.check, r.failure_case)
+        if why not in reasons.setdefault(int(i), []):
+            reasons[int(i)].append(why)
+    bad = sorted(reasons)
+    aside = panel.loc[bad].assign(reason=["; ".join(reasons[i]) for i in bad])
+    return validate(panel.drop(index=bad)), aside.reset_index(drop=True)[list(SET_ASIDE_COLUMNS)]
+
+
+def mark_set_aside(mentions: pd.DataFrame, panel: pd.DataFrame, aside: pd.DataFrame
+                   ) -> pd.DataFrame:
+    """Mentions whose rows were all set aside: decision ``set_aside``, the reason given. A
+    row's mention is the ``panel`` mention of its indicator and value inside its evidence."""
+    need = {"doc_id", "start", "end", "decision", "value", "indicator", "reason"}
+    if aside.empty or mentions.empty or not need <= set(mentions.columns):
+        return mentions
+    key = ["doc_id", "start", "end", "indicator", "value"]
+    gone = aside.dropna(subset=["start", "end"])[key + ["reason"]].copy()
+    kept = panel.dropna(subset=["start", "end"])[key].copy()
+    for df in (gone, kept):
+        df["value"] = df["value"].astype(float).round(4)
+        df["start"], df["end"] = df["start"].astype("int64"), df["end"].astype("int64")
+    gone = gone.drop_duplicates(key)
+    gone = gone.merge(kept.drop_duplicates(), on=key, how="left", indicator=True)
+    gone = gone[gone["_merge"] == "left_only"].drop(columns="_merge")
+    m = mentions[(mentions["decision"] == "panel") & mentions["start"].notna()
+                 & mentions["value"].notna()]
+    m = m[["doc_id", "start", "end", "indicator", "value"]].reset_index()
+    m["value"] = m["value"].astype(float).round(4)
+    pairs = m.merge(gone, on=["doc_id", "indicator", "value"], suffixes=("", "_row"))
+    pairs = pairs[(pairs["start_row"] <= pairs["start"]) & (pairs["end"] <= pairs["end_row"])]
+    # a mention inside several set-aside evidences takes the first (by position)
+    pairs = pairs.sort_values(["index", "start_row", "end_row"], kind="mergesort")
+    pairs = pairs.drop_duplicates("index")
+    if pairs.empty:
+        return mentions
+    out = mentions.copy()
+    out.loc[pairs["index"].to_numpy(), "decision"] = "set_aside"
+    out.loc[pairs["index"].to_numpy(), "reason"] = ("set aside: " + pairs["reason"]).to_numpy()
+    return out
+
+
+def set_aside_summary(aside: pd.DataFrame) -> str:
+    """'5 row(s) set aside (donor missing 2, year missing 3)': the count, by reason."""
+    if aside.empty:
+        return "0 row(s) set aside"
+    counts = aside["reason"].str.split("; ").explode().value_counts()
+    return (f"{len(aside)} row(s) set aside "
+            f"({', '.join(f'{k} {v}' for k, v in sorted(counts.items()))})")
+
+
 # --------------------------------------------------------------------------------------------
 # writing
 
@@ -619,8 +797,10 @@ def sort_mentions(mentions: pd.DataFrame) -> pd.DataFrame:
 
 
 def write_panel(panel: pd.DataFrame, mentions: pd.DataFrame, out_dir, *,
-                corrections_log_df: pd.DataFrame | None = None) -> dict[str, Path]:
-    """Write panel.csv, panel.parquet, mentions.csv, codebook.yaml, corrections_log.csv."""
+                corrections_log_df: pd.DataFrame | None = None,
+                set_aside: pd.DataFrame | None = None) -> dict[str, Path]:
+    """Write panel.csv, panel.parquet, mentions.csv, codebook.yaml, corrections_log.csv and
+    set_aside.csv (rows that failed a schema check, with the reason; only a header when none)."""
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     panel = sort_panel(panel)
@@ -634,6 +814,9 @@ def write_panel(panel: pd.DataFrame, mentions: pd.DataFrame, out_dir, *,
     log = corrections_log_df if corrections_log_df is not None else corrections_log(
         pd.DataFrame(columns=list(LOG_COLUMNS)), pd.DataFrame(columns=list(UNMATCHED_COLUMNS)))
     written["corrections_log.csv"] = write_csv(log, out_dir / "corrections_log.csv")
+    aside = set_aside if set_aside is not None else pd.DataFrame(columns=list(SET_ASIDE_COLUMNS))
+    written["set_aside.csv"] = write_csv(sort_panel(aside) if len(aside) else aside,
+                                         out_dir / "set_aside.csv")
     return written
 
 
@@ -708,23 +891,22 @@ def _within(specific: str, general: str) -> bool:
 
 
 def read_pairings(pairings_csv) -> pd.DataFrame:
+    """The pairings table (donor, recipient, optional start_year/end_year, recipient_adcode,
+    ...) as text columns. Every problem names the file and the line: no file, an empty file, a
+    header without donor/recipient, a record with more or fewer fields than the header (a stray
+    quote or comma), a year that is not yyyy."""
     path = Path(pairings_csv)
     if not path.exists():
         raise FileNotFoundError(f"{path}: pairings file not found (the gazetteer step writes "
                                 "data/raw/pairings.csv); the pairings check cannot run")
-    df = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8", comment=None)
-    lacking = [c for c in ("donor", "recipient") if c not in df.columns]
-    if lacking:
-        raise ValueError(f"{path}: pairings file lacks column(s) {', '.join(lacking)}")
-    for col in ("start_year", "end_year"):
-        if col not in df.columns:
-            continue
-        bad = df.index[~df[col].str.strip().str.fullmatch(r"(?:\d{4})?")]
-        if len(bad):
-            i = bad[0]
-            raise ValueError(f"{path}, line {i + 2}: {col} {df.at[i, col]!r} is not a year "
-                             "(write yyyy, or leave it empty for an open end)")
-    return df
+    header, records = read_records(path, required=("donor", "recipient"), what="pairings file")
+    for r in records:
+        for col in ("start_year", "end_year"):
+            v = r.values.get(col, "")
+            if v and not re.fullmatch(r"\d{4}", v):
+                raise CsvFileError(f"{path}, line {r.line}: {col} {v!r} is not a year "
+                                   "(write yyyy, or leave it empty for an open end)")
+    return pd.DataFrame([r.values for r in records], columns=header, dtype=object).fillna("")
 
 
 def _year(text, default):
@@ -799,17 +981,60 @@ def check_pairings(panel: pd.DataFrame, pairings_csv=None) -> pd.DataFrame:
 
 @dataclass
 class PanelResult:
-    documents: pd.DataFrame            # documents.csv (every input file with its status)
+    documents: pd.DataFrame            # documents.csv (every input entry with its status)
     panel: pd.DataFrame
     mentions: pd.DataFrame
     corrections_applied: pd.DataFrame
     corrections_unmatched: pd.DataFrame
     docs: dict = field(default_factory=dict, repr=False)   # doc_id → Document
     written: dict = field(default_factory=dict)            # file name → path
+    set_aside: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(
+        columns=list(SET_ASIDE_COLUMNS)))                  # rows failing a schema check + reason
+    failures: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(
+        columns=["doc_id", "error"]))                      # documents whose extraction raised
 
     @property
     def corrections_log(self) -> pd.DataFrame:
         return corrections_log(self.corrections_applied, self.corrections_unmatched)
+
+    def problems(self) -> list[str]:
+        """What a reader of the run's output must see: entries not read, rows set aside,
+        documents whose extraction failed, corrections that matched nothing (an unknown
+        doc_id among them)."""
+        from .ingest import ingest_problems
+
+        out = [f"input: {x}" for x in ingest_problems(self.documents)] \
+            if "status" in self.documents.columns else []
+        if len(self.set_aside):
+            out.append(f"{set_aside_summary(self.set_aside)}: see set_aside.csv")
+        out += [f"extraction failed for {r.doc_id}: {r.error}" for r in self.failures.itertuples()]
+        known = set(self.documents["doc_id"]) if "doc_id" in self.documents.columns else set()
+        for r in self.corrections_unmatched.itertuples():
+            unknown = "" if r.doc_id in known else f" (doc_id {r.doc_id!r} is not an ingested document)"
+            out.append(f"correction on line {r.line} ({r.action} {r.doc_id}) matched nothing: "
+                       f"{r.problem}{unknown}")
+        return out
+
+
+def problems_in_outputs(clean_dir) -> list[str]:
+    """``PanelResult.problems`` read back from the files a run wrote (documents.csv,
+    set_aside.csv, corrections_log.csv in ``clean_dir``): for a runner that executes the
+    notebooks and must still print what went wrong in them."""
+    clean_dir = Path(clean_dir)
+
+    def table(name, columns):
+        path = clean_dir / name
+        if not path.exists():
+            return pd.DataFrame(columns=list(columns))
+        return pd.read_csv(path, dtype=str, keep_default_na=False)
+    documents = table("documents.csv", ("doc_id", "status", "file", "message", "flags"))
+    if "replaced_bytes" in documents.columns:
+        documents["replaced_bytes"] = pd.to_numeric(documents["replaced_bytes"]).fillna(0)
+    log = table("corrections_log.csv", ("result", *LOG_COLUMNS))
+    unmatched = log[log["result"] == "unmatched"].rename(columns={"change": "problem"})
+    return PanelResult(documents, empty_panel(), pd.DataFrame(), pd.DataFrame(),
+                       unmatched.reindex(columns=list(UNMATCHED_COLUMNS)),
+                       set_aside=table("set_aside.csv", SET_ASIDE_COLUMNS)).problems()
 
 
 def _default_corrections(raw_dir: Path, corrections):
@@ -822,36 +1047,47 @@ def _default_corrections(raw_dir: Path, corrections):
 
 
 def panel_from_documents(documents_df: pd.DataFrame, docs: Mapping, out_dir=None, *,
-                         corrections=None, progress: bool = False) -> PanelResult:
+                         corrections=None, progress: bool = False, backend=None) -> PanelResult:
     """Extraction + corrections + validation (+ writing when ``out_dir`` is given) on
-    already-ingested documents; only documents with status ``ok`` are extracted."""
-    from .attribute import extract_corpus
-
+    already-ingested documents; only documents with status ``ok`` are extracted, on
+    ``backend`` (``helpers.parallel.Backend``, one process by default). Rows failing the schema
+    are set aside (``PanelResult.set_aside``, ``set_aside.csv``), never a reason to stop."""
     ok = {k: d for k, d in sorted(docs.items()) if getattr(d, "status", "ok") == "ok"}
-    rows, mentions = extract_corpus(ok, progress=progress)
+    rows, mentions, failures = extract_documents(ok, backend, progress=progress)
     panel = assemble(rows, ok)
     if corrections is not None:
         panel, applied, unmatched = apply_corrections(panel, corrections, ok)
     else:
         applied = pd.DataFrame(columns=list(LOG_COLUMNS))
         unmatched = pd.DataFrame(columns=list(UNMATCHED_COLUMNS))
-    panel = validate(panel)
-    mentions = sort_mentions(mentions)
-    result = PanelResult(documents_df, panel, mentions, applied, unmatched, dict(ok))
+    panel, aside = set_aside_invalid(panel)
+    mentions = sort_mentions(mark_set_aside(mentions, panel, aside))
+    if len(aside):
+        warnings.warn(f"{set_aside_summary(aside)}: they failed a schema check (set_aside.csv)",
+                      stacklevel=2)
+    for r in failures.itertuples():
+        warnings.warn(f"extraction failed for document {r.doc_id}: {r.error}", stacklevel=2)
+    result = PanelResult(documents_df, panel, mentions, applied, unmatched, dict(ok),
+                         set_aside=aside, failures=failures)
     if out_dir is not None:
         result.written = write_panel(panel, mentions, out_dir,
-                                     corrections_log_df=result.corrections_log)
+                                     corrections_log_df=result.corrections_log, set_aside=aside)
     return result
 
 
-def build_panel(raw_dir, out_dir, *, corrections=None, progress: bool = True) -> PanelResult:
+def build_panel(raw_dir, out_dir, *, corrections=None, progress: bool = True, jobs: int = 1,
+                dask=None, backend=None) -> PanelResult:
     """Ingest ``raw_dir`` into ``out_dir`` (documents.csv, text/), extract, correct, validate
-    and write panel.csv, panel.parquet, mentions.csv, codebook.yaml, corrections_log.csv.
+    and write panel.csv, panel.parquet, mentions.csv, codebook.yaml, corrections_log.csv,
+    set_aside.csv.
 
     ``corrections``: None → ``raw_dir/corrections.csv`` when it exists; a path → that file;
-    False → none.
+    False → none. ``jobs``: worker processes for the per-document steps (None or 0: every
+    core); ``dask``: True for a local Dask cluster of ``jobs`` workers, or a scheduler address.
+    The files written are the same bytes whatever ``jobs`` and ``dask`` are.
     """
     from .ingest import ingest_dir
+    from .parallel import Backend
 
     raw_dir, out_dir = Path(raw_dir), Path(out_dir)
     if not raw_dir.is_dir():
@@ -860,15 +1096,26 @@ def build_panel(raw_dir, out_dir, *, corrections=None, progress: bool = True) ->
     if corr is not None:
         read_corrections(corr)  # fail on a malformed file before the slow steps
     out_dir.mkdir(parents=True, exist_ok=True)
-    documents_df, docs = ingest_dir(raw_dir, out_dir, progress=progress)
-    return panel_from_documents(documents_df, docs, out_dir, corrections=corr, progress=progress)
+    # loaded before the workers fork, so that each inherits them instead of loading its own
+    from . import attribute  # noqa: F401
+    get_gazetteer()
+    own = backend is None
+    backend = backend or Backend(jobs, dask)
+    try:
+        documents_df, docs = ingest_dir(raw_dir, out_dir, progress=progress, backend=backend)
+        return panel_from_documents(documents_df, docs, out_dir, corrections=corr,
+                                    progress=progress, backend=backend)
+    finally:
+        if own:
+            backend.close()
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m helpers panel",
         description="Ingest a folder of reports and write the panel (documents.csv, text/, "
-                    "mentions.csv, panel.csv, panel.parquet, codebook.yaml, corrections_log.csv).")
+                    "mentions.csv, panel.csv, panel.parquet, codebook.yaml, corrections_log.csv, "
+                    "set_aside.csv).")
     parser.add_argument("raw_dir", help="folder of raw reports (txt, html, docx, pdf)")
     parser.add_argument("--out", required=True, help="output folder (created if missing)")
     parser.add_argument("--corrections", default=None,
@@ -876,6 +1123,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-corrections", action="store_true", help="apply no corrections")
     parser.add_argument("--evidence", default=None, metavar="DIR",
                         help="also write the evidence pages (one HTML page per report) into DIR")
+    parser.add_argument("--jobs", type=int, default=0, metavar="N",
+                        help="worker processes for reading and extraction (default 0: every "
+                             "core; 1: this process only). The output does not depend on it")
+    parser.add_argument("--dask", nargs="?", const="local", default=None, metavar="SCHEDULER",
+                        help="run the per-document steps on Dask: a local cluster of --jobs "
+                             "workers, or the scheduler at SCHEDULER (tcp://host:8786)")
     parser.add_argument("--quiet", action="store_true", help="no progress output")
     try:
         args = parser.parse_args(argv)
@@ -893,9 +1146,13 @@ def main(argv: list[str] | None = None) -> int:
     if corrections and not Path(corrections).exists():
         print(f"error: {corrections}: corrections file not found", file=sys.stderr)
         return 2
+    dask = None if args.dask is None else (True if args.dask == "local" else args.dask)
     try:
-        result = build_panel(raw_dir, args.out, corrections=corrections,
-                             progress=not args.quiet)
+        with warnings.catch_warnings():
+            # the same news is printed below, once, with everything else to look at
+            warnings.simplefilter("ignore", UserWarning)
+            result = build_panel(raw_dir, args.out, corrections=corrections,
+                                 progress=not args.quiet, jobs=args.jobs or None, dask=dask)
         if args.evidence:
             from .evidence import write_evidence_pages
 
@@ -907,9 +1164,12 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     status = result.documents["status"].value_counts().to_dict() if "status" in \
         result.documents.columns else {}
+    for line in result.problems():
+        print(f"warning: {line}", file=sys.stderr)
     print(f"{len(result.documents)} file(s) "
           f"({', '.join(f'{k} {v}' for k, v in sorted(status.items()))}); "
-          f"{len(result.panel)} panel row(s), {len(result.mentions)} mention(s); "
+          f"{len(result.panel)} panel row(s), {len(result.mentions)} mention(s), "
+          f"{set_aside_summary(result.set_aside)}; "
           f"corrections applied to {len(result.corrections_applied)} row(s), "
           f"{len(result.corrections_unmatched)} unmatched; written to {args.out}")
     return 0
