@@ -287,14 +287,15 @@ def test_rows_failing_the_schema_are_set_aside_with_their_reason():
     from helpers.panel import set_aside_invalid
 
     p = seed_panel()
-    p.loc[0, "year"] = pd.NA
+    p.loc[0, "year"] = pd.NA           # an undated figure is a row (its year stays empty)
     p.loc[1, "donor"] = None
     p.loc[3, "status"] = "planned"
     p.loc[4, "unit"] = "person"
     valid, aside = set_aside_invalid(coerce_panel(p))
-    assert len(valid) == 2 and len(aside) == 4
+    assert len(valid) == 3 and len(aside) == 3
+    assert valid["year"].isna().sum() == 1
     assert sorted(aside["reason"]) == sorted([
-        "year missing", "donor missing", "status planned fails isin(['actual', 'target', 'expected'])",
+        "donor missing", "status planned fails isin(['actual', 'target', 'expected'])",
         "unit does not fit the indicator"])
     assert list(aside.columns) == [*codebook.PANEL_COLUMNS, "reason"]
     assert validate(valid).equals(valid)
@@ -305,28 +306,44 @@ DATED = ("西湖区帮扶台江县工作纪实\n2020年,杭州市西湖区投入
          "带动贫困人口3400人脱贫。")
 
 
-def test_an_undated_report_is_set_aside_and_the_run_goes_on(tmp_path, capsys):
+def test_an_undated_report_keeps_its_rows_with_an_empty_year(tmp_path, capsys):
     raw = tmp_path / "raw"
     raw.mkdir()
     (raw / "undated.txt").write_text(UNDATED, encoding="utf-8")
     (raw / "dated.txt").write_text(DATED, encoding="utf-8")
     assert main([str(raw), "--out", str(tmp_path / "out"), "--quiet", "--jobs", "1"]) == 0
-    printed = capsys.readouterr()
-    assert "1 row(s) set aside (year missing 1)" in printed.out
-    assert "set_aside.csv" in printed.err
     panel = read_panel(tmp_path / "out" / "panel.csv")
-    assert set(panel["doc_id"]) == {"dated"} and panel["year"].notna().all()
-    aside = pd.read_csv(tmp_path / "out" / "set_aside.csv", dtype=str, keep_default_na=False)
-    assert aside[["doc_id", "indicator", "value", "year", "reason"]].values.tolist() == [
-        ["undated", "fiscal_aid", "3000000", "", "year missing"]]
+    assert set(panel["doc_id"]) == {"dated", "undated"}
+    undated = panel[panel["doc_id"] == "undated"]
+    assert undated[["indicator", "value"]].values.tolist() == [["fiscal_aid", 3000000]]
+    assert undated["year"].isna().all() and panel[panel["doc_id"] == "dated"]["year"].notna().all()
     mentions = pd.read_csv(tmp_path / "out" / "mentions.csv", dtype=str, keep_default_na=False)
     m = mentions[mentions["doc_id"] == "undated"]
+    assert m[["text", "decision", "year_from"]].values.tolist() == [["300万元", "panel", "year:none"]]
+
+
+def test_a_row_with_no_donor_is_set_aside_and_the_run_goes_on(tmp_path, capsys):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "nodonor.txt").write_text("2020年,全县投入帮扶资金300万元,修建村道。", encoding="utf-8")
+    (raw / "dated.txt").write_text(DATED, encoding="utf-8")
+    assert main([str(raw), "--out", str(tmp_path / "out"), "--quiet", "--jobs", "1"]) == 0
+    printed = capsys.readouterr()
+    assert "1 row(s) set aside (donor missing 1)" in printed.out
+    assert "set_aside.csv" in printed.err
+    panel = read_panel(tmp_path / "out" / "panel.csv")
+    assert set(panel["doc_id"]) == {"dated"}
+    aside = pd.read_csv(tmp_path / "out" / "set_aside.csv", dtype=str, keep_default_na=False)
+    assert aside[["doc_id", "indicator", "value", "reason"]].values.tolist() == [
+        ["nodonor", "fiscal_aid", "3000000", "donor missing"]]
+    mentions = pd.read_csv(tmp_path / "out" / "mentions.csv", dtype=str, keep_default_na=False)
+    m = mentions[mentions["doc_id"] == "nodonor"]
     assert m[["text", "decision", "reason"]].values.tolist() == [
-        ["300万元", "set_aside", "set aside: year missing"]]
+        ["300万元", "set_aside", "set aside: donor missing"]]
     # a runner that only sees the written files prints the same news
     from helpers.panel import problems_in_outputs
     assert problems_in_outputs(tmp_path / "out") == [
-        "1 row(s) set aside (year missing 1): see set_aside.csv"]
+        "1 row(s) set aside (donor missing 1): see set_aside.csv"]
 
 
 @pytest.mark.parametrize("text, problem", [

@@ -44,7 +44,7 @@ def test_every_report_has_exactly_one_row_and_its_doc_id_is_the_stem():
 
 def test_ingest_accepts_the_file():
     df = read_sources(paths.RAW)   # raises on a missing column, a file listed twice, a bad date
-    assert list(df.reset_index().columns) == list(SOURCES_COLUMNS)
+    assert [c for c in df.reset_index().columns if c != "line"] == list(SOURCES_COLUMNS)
 
 
 @pytest.mark.parametrize("gold_set", ["dev2", "dev3"])

@@ -94,7 +94,9 @@ COLUMNS: tuple[Column, ...] = (
     Column("program", "str",
            "east_west (东西部扶贫协作, incl. 携手奔小康) · counterpart (对口支援) · designated "
            "(定点帮扶 within the donor's province) · mixed (text does not separate)", PROGRAMS),
-    Column("year", "int", "calendar year the figure refers to (end year for cumulative figures)"),
+    Column("year", "int", "calendar year the figure refers to (end year for cumulative figures); "
+           "empty when the report states no year at all and has no date (an undated page: the "
+           "figure is kept, analyses that need a year leave it out)", nullable=True),
     Column("period", "str", "annual (one year, incl. year-to-date) · cumulative (several years)",
            PERIODS),
     Column("status", "str", "actual (done) · target (plan) · expected (预计)", STATUSES),

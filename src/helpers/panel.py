@@ -213,19 +213,36 @@ def _shifted(items: list[dict], by: int) -> list[dict]:
     return items
 
 
+def _head(doc):
+    """The report's head as a Document (its first section): the page's frame is read there."""
+    import dataclasses
+
+    if getattr(doc, "streamed", False) and getattr(doc, "text_path", None) and doc.sections:
+        _, byte0, nbytes = doc.sections[0]
+        with open(doc.text_path, "rb") as f:
+            f.seek(byte0)
+            text = f.read(nbytes).decode("utf-8")
+    else:
+        text = doc.text
+    return dataclasses.replace(doc, text=text[:SECTION_CHARS], offsets=[], streamed=False,
+                               sections=(), text_path=None)
+
+
 def _extract_sections(doc, text: str, char0: int) -> tuple[list[dict], list[dict]]:
     """Rows and mentions of ``text`` (the clean text of ``doc`` from offset ``char0`` on),
-    extracted in sections of at most ``SECTION_CHARS``, offsets in the whole clean text."""
+    extracted in sections of at most ``SECTION_CHARS``, offsets in the whole clean text; every
+    section is read with the frame of the report's head."""
     import dataclasses
 
     from .attribute import extract_document
     from .ingest import split_sections
 
     rows, mentions = [], []
+    head = _head(doc)
     for a, b in split_sections(text, SECTION_CHARS):
         part = dataclasses.replace(doc, text=text[a:b], offsets=[], streamed=False,
                                    sections=(), text_path=None)
-        rr, mm = extract_document(part)
+        rr, mm = extract_document(part, head=head)
         rows += _shifted(rr, char0 + a)
         mentions += _shifted(mm, char0 + a)
     return rows, mentions

@@ -23,7 +23,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ..codebook import CORE_COLUMNS
-from .document import REASON_COLUMNS, extract
+from .document import REASON_COLUMNS, extract, page_frame
 
 ROW_COLUMNS = tuple(CORE_COLUMNS) + ("recipient_adcodes", "start", "end")
 MENTION_COLUMNS = ("doc_id", "start", "end", "text", "value", "unit", "qualifier", "decision",
@@ -38,9 +38,13 @@ def get_gazetteer(gazetteer=None):
     return _get()
 
 
-def extract_document(doc, gazetteer=None) -> tuple[list[dict], list[dict]]:
-    """Rows (codebook columns + recipient_adcodes, start, end) and mentions of one document."""
-    return extract(doc, get_gazetteer(gazetteer))
+def extract_document(doc, gazetteer=None, head=None) -> tuple[list[dict], list[dict]]:
+    """Rows (codebook columns + recipient_adcodes, start, end) and mentions of one document.
+    ``head``: for one section of a long report, the report's head (a Document holding its first
+    section), whose frame (donor, recipients, year, sides) every section reads with."""
+    gz = get_gazetteer(gazetteer)
+    page = page_frame(head, gz) if head is not None else None
+    return extract(doc, gz, page)
 
 
 def frames(rows: list[dict], mentions: list[dict]) -> tuple[pd.DataFrame, pd.DataFrame]:

@@ -142,7 +142,10 @@ def _sections(lay: Layout) -> list[tuple[int, str]]:
     return out
 
 
-def read(doc, gz) -> Reading:
+def read(doc, gz, page: Frame | None = None) -> Reading:
+    """The reading of one document. ``page``: the frame of the whole page when ``doc`` is one
+    section of it (a very long report read piece by piece): its donor, recipients, year and
+    sides hold in every section."""
     text = doc.text
     if not isinstance(text, str):
         raise ValueError(f"document {doc.doc_id!r} has no text (got {type(text).__name__})")
@@ -192,6 +195,9 @@ def read(doc, gz) -> Reading:
         frame.donor_kind = "association"
     frame.recipient_units = [u for u in units if side.get(key(u)) == "recipient"]
     frame.program = fr.cue_program(text)
+    if page is not None:
+        _inherit(frame, page)
+        zs = Zones([], zs.title)          # a section of a page is all body
     figures = find_figures(text)
     r = Reading(doc.doc_id, lay, zs, hits, [h.start for h in hits], frame, figures,
                 [f.start for f in figures], scopes.plan_spans(lay, title), _sections(lay), gz)
@@ -205,6 +211,23 @@ def read(doc, gz) -> Reading:
 
 
 _COUNTY_COUNTS: dict[int, dict] = {}
+
+
+def _inherit(frame: Frame, page: Frame) -> None:
+    """A section takes the page's frame; its own readings fill only what the page lacks."""
+    for k, v in page.side.items():
+        frame.side[k] = v
+    for name in ("donor", "recipients", "year", "self_unit", "self_word", "program", "donor_kind"):
+        value = getattr(page, name)
+        if value:
+            setattr(frame, name, value)
+            if name in ("donor", "recipients", "year"):
+                setattr(frame, name + "_from", "page_" + (getattr(page, name + "_from") or "frame"))
+
+
+def page_frame(doc, gz) -> Frame:
+    """The frame of a page read from its head (the first section of a long report)."""
+    return read(doc, gz).frame
 
 
 def _county_counter(gz):
@@ -718,8 +741,8 @@ def _mention(r: Reading, fig: Figure, decision: str, indicator: str, reason: str
             **{c: "" for c in REASON_COLUMNS}}
 
 
-def extract(doc, gz) -> tuple[list[dict], list[dict]]:
-    r = read(doc, gz)
+def extract(doc, gz, page: Frame | None = None) -> tuple[list[dict], list[dict]]:
+    r = read(doc, gz, page)
     text = r.text
     rows, mentions = [], []
     prev_list: dict[str, tuple[str, str, Figure]] = {}

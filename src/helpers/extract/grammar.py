@@ -40,7 +40,11 @@ GIVER_TAIL = (
                 r"年内|历年|近年来|至今|目前|同时|也|都|均|分别|直接|陆续|专门|多次|一共|总计|为此)",
      "adverbs and time words"),
 )
-GIVER_TAIL_RE = "(?:" + "|".join(p for _, p, _ in GIVER_TAIL) + r"|[\d年月日底末初以来至今，,]){0,8}"
+GIVER_TAIL_RE = ("(?:" + "|".join(p for _, p, _ in GIVER_TAIL) +
+                 r"|[\u4e00-\u9fff]{1,6}?(?:企业|公司|集团|商会|协会|单位|部门)|[\d年月日底末初以来至今，,]){0,8}")
+# A task assigned to a place (下达给甲区的任务): the place is the one to do it.
+ASSIGNED_TO = r"(?:下达给|分配给|交给|分解给|下达)\s*$"
+ASSIGNED_AFTER = r"^的?[^，,。；;]{0,12}(?:任务|指标)"
 
 # A place right after one of these is on the receiving end of the clause.
 RECEIVER_MARKERS = (

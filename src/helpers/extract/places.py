@@ -38,6 +38,8 @@ _CLAUSE_OPEN = re.compile(
     r"[,，]?\s*$")
 _GIVING_AFTER = re.compile(g.GIVER_TAIL_RE + r"(?:" + g.GIVING_VERB + r"|向|为|对|给|与)")
 _BODY_AFTER = re.compile(g.PLACE_BODIES)
+_ASSIGNED_TO = re.compile(g.ASSIGNED_TO)
+_ASSIGNED_AFTER = re.compile(g.ASSIGNED_AFTER)
 _FIGURE_AFTER = re.compile(r"[\d一二三四五六七八九十两百千]+(\.\d+)?\s*(余|多)?(万|亿)?(余|多)?(元|名|人|个|家|项)")
 _AID_TEAM = re.compile(g.AID_TEAM + r"(?=[^\u4e00-\u9fff]|[\u4e00-\u9fff])")
 _PEOPLE_AFTER = re.compile(r"^[\d一二三四五六七八九十百千万余多名位人]{0,8}(?:籍|名|位)?(?:干部|人才|教师|医生|专家|群众|劳动力|学生)")
@@ -114,6 +116,8 @@ def role_of(text: str, start: int, end: int) -> tuple[str, str]:
         return "venue", ""
     if _ATTRIBUTE_AFTER.match(after) or _PEOPLE_AFTER.match(after):
         return "attribute", ""
+    if _ASSIGNED_TO.search(before) and _ASSIGNED_AFTER.match(after):
+        return "giver", "assigned"        # 下达给甲区的…任务: 甲区 is to do it
     if _AID_TEAM.match(after):
         return "giver", "team"            # 甲市第八批援藏工作队: the team's place gives
     if _RECEIVER_BEFORE.search(before):
@@ -135,7 +139,12 @@ def find_places(gz, text: str) -> list[PlaceHit]:
     repeating the start of a place named earlier in full (江达 after 索县江达乡) is that place."""
     out, named = [], []
     prev_end = -10
-    for m in gz.find(text):
+    found = gz.find(text)
+    if any(m.place is None and m.candidates for m in found):
+        # an ambiguous name (西湖区: 杭州 or 南昌) is read with the partners the pairing
+        # reference gives the places the text does resolve
+        found = gz.find(text, context=_partners_of(found))
+    for m in found:
         if m.place is None:
             continue
         place = m.place
@@ -224,6 +233,16 @@ def _counties_in_lists(gz, text: str, hits: list[PlaceHit]) -> list[PlaceHit]:
         if county is not None and county.level == "county" and county.adcode[:4] == h.unit.adcode[:4]:
             out[i] = replace(h, unit=unit_of(county), giver_unit=unit_of(county, as_giver=True))
     return out
+
+
+def _partners_of(mentions) -> list[str]:
+    from . import reference
+    codes = {m.place.adcode for m in mentions if m.place is not None}
+    out = set()
+    for side in ("donor", "recipient"):
+        mine, _ = reference.paired_with(codes, side)
+        out |= mine
+    return sorted(out - codes)
 
 
 def dedupe_units(units) -> list[Unit]:

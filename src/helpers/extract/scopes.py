@@ -259,7 +259,7 @@ def period_year(lay: Layout, fig, sent: Span, doc_year: int | None, title: str =
     year = years[-1][1] if years else doc_year
     stated = bool(years)
     if not years:
-        how = "year:report"
+        how = "year:report" if doc_year else "year:none"
     if period == "cumulative":
         span = _SPAN.search(text, whole.start, fig.start)
         until = _UNTIL.search(text, whole.start, fig.start) or _UNTIL.search(text, para.start, fig.start)
