@@ -219,6 +219,10 @@ def run_collection(only: list[str] | None = None, parameters: dict | None = None
         seconds = time.perf_counter() - t0
         print(f" {seconds:5.1f} s → {report.relative_to(reports_dir.parent)}", file=out, flush=True)
         warns = warnings_in(executed)
+        if nb.stem.startswith("02_"):
+            # what the panel step set aside or could not read, from the files it wrote
+            from .panel import problems_in_outputs
+            warns += [p for p in problems_in_outputs(paths.CLEAN) if p not in warns]
         for w in warns:
             print(f"  WARNING ({nb.stem}): {w}", file=out, flush=True)
         manifest[name] = {"notebook": nb.stem, "parameters": changed(nb, mine), "warnings": warns}
