@@ -129,7 +129,7 @@ def assign_sides(hits: list[PlaceHit]) -> dict:
                 pv[0] += 1.0
             elif h.role == "receiver":
                 # 向/为/帮扶 + place: a receiver; 到/赴/来 + place: people may go either way
-                w = 0.3 if h.marker == "go" else 1.5
+                w = 0.3 if h.marker in ("go", "aid_word") else 1.5
                 v[1] += w
                 pv[1] += w / 2
     out = {}

@@ -22,7 +22,7 @@ def alternation(table) -> str:
 GIVING_VERBS = (
     ("fund", r"投入|提供|拨付|划拨|下达|安排|落实|筹集|援助|援建|资助|支持|补助|投资|出资", "money given or allocated"),
     ("donate", r"捐赠|捐助|捐款|捐资|捐献|募集|筹措", "donations"),
-    ("send", r"选派|派出|派遣|派驻|选调|输送|增派|援派|组派|委派", "people sent"),
+    ("send", r"选派|派出|派遣|派驻|选调|输送|增派|援派|组派|委派|奔赴|进驻", "people sent"),
     ("organise", r"组织|举办|开展|培训|帮助|帮扶|引导|引进|招引|推动|促成|带动|协调|助推|助力|增加|加大|新增", "organising help"),
     ("buy", r"采购|购买|销售|认购|帮销|助销|代销", "purchases"),
     ("pair", r"结对|对口支援|对口帮扶|定点帮扶|携手|对接|支援|援疆|援藏|援青", "the pairing itself"),
@@ -41,7 +41,9 @@ GIVER_TAIL = (
      "adverbs and time words"),
 )
 GIVER_TAIL_RE = ("(?:" + "|".join(p for _, p, _ in GIVER_TAIL) +
-                 r"|[\u4e00-\u9fff]{1,6}?(?:企业|公司|集团|商会|协会|单位|部门)|[\d年月日底末初以来至今，,]){0,8}")
+                 r"|[\u4e00-\u9fff]{1,6}?(?:企业|公司|集团|商会|协会|单位|部门)"
+                 r"|[\d\.]+(?:余|多)?(?:万|亿)?(?:名|位|人|个|家|批)"
+                 r"|[\d年月日底末初以来至今，,]){0,8}")
 # A task assigned to a place (下达给甲区的任务): the place is the one to do it.
 ASSIGNED_TO = r"(?:下达给|分配给|交给|分解给|下达)\s*$"
 ASSIGNED_AFTER = r"^的?[^，,。；;]{0,12}(?:任务|指标)"
@@ -50,7 +52,8 @@ ASSIGNED_AFTER = r"^的?[^，,。；;]{0,12}(?:任务|指标)"
 RECEIVER_MARKERS = (
     ("to", r"向|为|给|对|替", "preposition of the beneficiary"),
     ("help", r"帮扶|帮助|支援|援助|援建|助力|支持|扶持|资助|惠及|覆盖|结对帮扶|对口帮扶|对口支援|"
-             r"定点帮扶|结对|对口|携手|援疆|援藏|援青|驰援", "verb of helping with its object"),
+             r"定点帮扶|结对|对口|携手|驰援", "verb of helping with its object"),
+    ("aid_word", r"援疆|援藏|援青", "an aid word before a place: its object (援疆甲地) or, in headlines, its giver (援藏甲市…)"),
     ("go", r"赴|到|来到|前往|深入|走进|奔赴|进驻|派驻|在|落户|落地|入驻|扎根|投资于?|落户于", "going to or settling in"),
     ("from", r"接收|接受|吸纳", "hosting people from the other side (they come from the receiver)"),
 )

@@ -118,10 +118,13 @@ def role_of(text: str, start: int, end: int) -> tuple[str, str]:
         return "attribute", ""
     if _ASSIGNED_TO.search(before) and _ASSIGNED_AFTER.match(after):
         return "giver", "assigned"        # 下达给甲区的…任务: 甲区 is to do it
+    marker = next((n for n, p in _MARKERS if p.search(before)), "") if _RECEIVER_BEFORE.search(before) else None
+    if marker in ("to", "help", "from"):
+        return "receiver", marker         # 对口帮扶乙县前方指挥部: the team's object
     if _AID_TEAM.match(after):
-        return "giver", "team"            # 甲市第八批援藏工作队: the team's place gives
-    if _RECEIVER_BEFORE.search(before):
-        return "receiver", next((n for n, p in _MARKERS if p.search(before)), "")
+        return "giver", "team"            # (在)甲市第八批援藏工作队: the team's place gives
+    if marker is not None:
+        return "receiver", marker
     if _CLAUSE_OPEN.search(text[max(0, start - 24):start]) or start == 0:
         tail = after
         body = _BODY_AFTER.match(tail)
