@@ -92,13 +92,13 @@ PEOPLE_CUES: tuple[tuple[str, str, int], ...] = (
     # the poor as the object of another verb (…名贫困人口来甲地就业) do not decide: a weak cue
     ("poor_beneficiaries", WEAK_POOR_NOUN, 16),
     ("pairings+", r"(结对|结亲)", 0),              # 与乙县N户贫困户结对: households twinned
-    ("staff", r"(党政干部|领导干部|干部|专业技术人才|专业技术人员|专技人才|专技人员|专业技能人才|专业人才|"
+    ("staff", r"(专业骨干|骨干医生|骨干教师|党政干部|领导干部|干部|专业技术人才|专业技术人员|专技人才|专技人员|专业技能人才|专业人才|"
               r"骨干教师|教师|医生|医务|医护|专家|支教|技术人员|人才|挂职)", 1),
 )
 
 # nouns that decide cadres vs professionals once a staff cue has won
 # 人才 on its own is set against 干部 (其中干部63名、人才119名); 干部人才 together is MIXED_STAFF
-PROFESSIONAL_NOUNS = r"(专业技术|专技|专业技能|专业人才|教师|医生|医务|医护|专家|支教|技术人员|科技特派员|老师|(?<!干部)人才(?=\s*[\d约近超逾共])|(?<=[\d名])人才)"
+PROFESSIONAL_NOUNS = r"(专业骨干|专业技术|专技|专业技能|专业人才|教师|医生|医务|医护|专家|支教|技术人员|科技特派员|老师|(?<!干部)人才(?=\s*[\d约近超逾共])|(?<=[\d名])人才)"
 CADRE_NOUNS = r"(党政干部|领导干部|干部|县处级|乡科级|处级|科级|公务员)"
 MIXED_STAFF = r"干部(和|与|及|、)?(专业技术|专技|技术|专业)?人(才|员)"
 RECEIVED_VERBS = r"(接收|接受|来[\u4e00-\u9fff]{0,3}(挂职|跟岗|学习|培训|锻炼)|到[\u4e00-\u9fff]{0,3}挂职|跟岗)"

@@ -40,8 +40,8 @@ def one_row_per_figure(rows: list[dict], mentions: list[dict]) -> list[dict]:
             dropped[x["_fig_start"]] = f"restated later in the page ({x['_zone']})"
             continue
         sk = k + (x["_sentence"], x["recipients"], x["detail"])
-        first = seen_sentences.setdefault(sk, x["_fig_start"])
-        if first != x["_fig_start"]:
+        first = seen_sentences.setdefault(sk, (x["_fig_start"], x["_sentence_start"]))
+        if first[0] != x["_fig_start"] and first[1] != x["_sentence_start"]:
             dropped[x["_fig_start"]] = "the same sentence stated again (page saved twice)"
             continue
         # the same figure with the same attribution stated again elsewhere in the body

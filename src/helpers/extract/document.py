@@ -604,6 +604,7 @@ def aid_test(r: Reading, fig: Figure, sent: Span, choice: Choice, giver: Giver, 
             and r.zones.kind_at(fig.start) == BODY and not _rx.match(r"\s*[●◆■▲★•·\-\d一二三四五六七八九十]", text, line.start) \
             and not _rx.search(g.GIVING_VERB, text, line.start, line.end):
         return "a section heading (the figure is stated in the section)"
+    hi = max(hi, choice.cue_end)          # the cue may follow the figure (N个…建立了结对关系)
     if choice.indicator not in _PEOPLE_SENT and not (_AID.search(text, whole.start, hi) or _AID.search(text, lo, hi)):
         return "no giving verb or aid word in the sentence"
     # the receiving side's own money: a recipient-side unit as the giver of money, no donor word
@@ -903,10 +904,11 @@ def extract(doc, gz, page: Frame | None = None) -> tuple[list[dict], list[dict]]
                 "_fig_start": fig.start,
                 "_zone": r.zones.kind_at(fig.start),
                 "_sentence": text[sent.start:sent.end].strip(),
+                "_sentence_start": sent.start,
                 "_cue": text[choice.cue_start:choice.cue_end] if choice.cue_start >= 0 else "",
             })
     rows = dedupe.one_row_per_figure(rows, mentions)
     for row in rows:
-        for k in ("_fig_start", "_zone", "_sentence", "_cue"):
+        for k in ("_fig_start", "_zone", "_sentence", "_sentence_start", "_cue"):
             row.pop(k, None)
     return rows, mentions

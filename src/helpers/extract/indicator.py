@@ -103,12 +103,29 @@ def _matches(text: str, sent: Span, patterns) -> list:
     return hit[1]
 
 
+def _bracketed(text: str, sent: Span) -> list[tuple[int, int]]:
+    """Spans of (…) asides in a sentence."""
+    out, stack = [], []
+    for i in range(sent.start, sent.end):
+        c = text[i]
+        if c in "(（":
+            stack.append(i)
+        elif c in ")）" and stack:
+            out.append((stack.pop(), i + 1))
+    return out
+
+
 def nearest(text: str, fig: Figure, sent: Span, patterns, fig_spans, max_d: int = 30,
             right_penalty: int = 0, exclude: tuple = ()):
-    """(distance, -length, order, name, (start, end)) of the nearest cue in the sentence, or None."""
+    """(distance, -length, order, name, (start, end)) of the nearest cue in the sentence, or None.
+    A cue inside a bracketed aside that does not hold the figure does not govern it."""
     best = None
+    asides = [b for b in _bracketed(text, sent) if not b[0] <= fig.start < b[1]] if "(" in text[sent.start:sent.end] \
+        or "（" in text[sent.start:sent.end] else []
     for order, name, pen, ms, me in _matches(text, sent, patterns):
         if name in exclude:
+            continue
+        if asides and any(a <= ms and me <= b for a, b in asides):
             continue
         if name.endswith("<") and (me > fig.start or any(c in text[me:fig.start] for c in CLAUSE_END)):
             continue                     # a cue that only governs what follows it in its clause
@@ -251,7 +268,8 @@ def classify(s: Sentence, fig: Figure) -> Choice:
     elif indicator == "projects":
         if _rx.match(r"[\u4e00-\u9fff]{0,4}(企业|公司)", text[fig.end:fig.end + 6]):
             return Choice("", "", f"enterprises not said to invest or land ({cue})", "", ms, me)
-        if _rx.match(r"[\u4e00-\u9fff]{0,3}(村|乡|镇|县|户|学校|医院|基地)", text[fig.end:fig.end + 5]):
+        if not text.startswith("项目", fig.end) and \
+                _rx.match(r"[\u4e00-\u9fff]{0,3}(村|乡|镇|县|户|学校|医院|基地)", text[fig.end:fig.end + 5]):
             return Choice("", "", f"counts places, not projects ({cue})", "", ms, me)
         ctx = text[max(sent.start, fig.start - 10):fig.start]
         detail = next((n for n, p in lx.PROJECT_DETAIL if _rx.search(p, ctx)), "")
@@ -262,7 +280,10 @@ def classify(s: Sentence, fig: Figure) -> Choice:
             before = text[max(sent.start, fig.start - 8):fig.start]
             detail = next((n for n, p in lx.PAIRING_DETAIL
                            if _rx.search(p + r"(结对|之间结对|之间)?\s*$", before)), "")
-            if not detail and not fig.classifier.endswith("对") and not _rx.search(r"对子\s*$", before):
+            # no party named: still a count of twinning when the cue governs it (甲甲结对N个, a
+            # list …结对子), or it counts pairs (N对)
+            if not detail and not fig.classifier.endswith("对") and not _rx.search(r"对子\s*$", before) \
+                    and not name.endswith("+") and not _rx.search(r"结对(帮扶)?(关系)?\s*$", before):
                 return Choice("", "", f"counts no twinned party ({cue})", "", ms, me)
         if detail == "counties":
             if "与" in text[clause.start:fig.start]:
