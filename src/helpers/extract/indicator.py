@@ -226,6 +226,9 @@ def classify(s: Sentence, fig: Figure) -> Choice:
     if best is None:
         return Choice("", "", "no indicator cue near the figure", "")
     name, (ms, me) = best[3], best[4]
+    if name == "enterprises" and _rx.match(r"[\u4e00-\u9fff]{0,2}?项目", text, fig.end):
+        # N个项目: the noun the figure counts decides over an enterprise cue around it
+        name, ms, me = "projects", fig.end, text.index("项目", fig.end) + 2
     cue = text[ms:me]
     if name.startswith("reject:"):
         return Choice("", "", f"{name[7:]} ({cue})", "", ms, me)
@@ -283,7 +286,8 @@ def classify(s: Sentence, fig: Figure) -> Choice:
             # no party named: still a count of twinning when the cue governs it (甲甲结对N个, a
             # list …结对子), or it counts pairs (N对)
             if not detail and not fig.classifier.endswith("对") and not _rx.search(r"对子\s*$", before) \
-                    and not name.endswith("+") and not _rx.search(r"结对(帮扶)?(关系)?\s*$", before):
+                    and (ms < fig.end and not _rx.search(r"(([\u4e00-\u9fff])\2|[县乡镇村企校医]{2}|组织)结对\s*$", before)
+                         or _rx.match(r"[^，,。；;]{0,2}结对(县|村|乡镇|地区|市|省|州)", text, fig.end)):
                 return Choice("", "", f"counts no twinned party ({cue})", "", ms, me)
         if detail == "counties":
             if "与" in text[clause.start:fig.start]:
