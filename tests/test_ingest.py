@@ -629,3 +629,15 @@ def test_an_entry_that_fails_in_an_unforeseen_way_is_an_error_row(tmp_path):
     gone = ingest.Entry(tmp_path / "gone.txt", "gone.txt", "file", 10)
     row = ingest._read_entry((gone, "gone", None))
     assert row.doc.status == "error" and "FileNotFoundError" in row.doc.message
+
+
+@pytest.mark.parametrize("url, date", [
+    ("http://news.example.cn/gz/201811/215644.html", "2018-11"),
+    ("https://paper.example.cn/html/2022-10/28/content_1.htm", "2022-10-28"),
+    ("http://example.cn/a/20190315/1.html", "2019-03-15"),
+    ("http://example.cn/a/123456789.html", None),        # a long id is no date
+    ("http://example.cn/a/2019/99/1.html", None),        # no month 99
+    (None, None),
+])
+def test_a_date_is_read_from_the_page_address_when_nothing_else_gives_one(url, date):
+    assert ingest.date_in_url(url) == date

@@ -922,6 +922,20 @@ def _stream_text_file(path: Path, doc_id: str, out_text: Path | None, name: str 
 # --------------------------------------------------------------------------------------------
 # The folder
 # --------------------------------------------------------------------------------------------
+_URL_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)[-/_]?(0[1-9]|1[0-2])(?:[-/_]?(0[1-9]|[12]\d|3[01]))?(?!\d)")
+
+
+def date_in_url(url) -> str | None:
+    """yyyy-mm(-dd) from a page address that carries it (…/201811/…, …/2019-03/05/…), when
+    neither SOURCES.csv nor the text gives a date."""
+    if not url or not isinstance(url, str):
+        return None
+    m = _URL_DATE.search(url.split("?")[0])
+    if not m:
+        return None
+    return "-".join(x for x in m.groups() if x)
+
+
 def _pick(*cands) -> tuple[str | None, str]:
     for value, source in cands:
         if value is not None and str(value).strip():
@@ -1054,7 +1068,8 @@ def _table(rows: list[_Row], sources: pd.DataFrame) -> pd.DataFrame:
                                           (fmt_title, f"{d.format}_metadata"))
             if d.title:  # one script in the table, whatever the source wrote
                 d.title = re.sub(r"\s+", " ", simplify(d.title)).strip()
-            d.date, date_source = _pick((s("date"), "sources_csv"), (r.meta_text.get("date"), "text"))
+            d.date, date_source = _pick((s("date"), "sources_csv"), (r.meta_text.get("date"), "text"),
+                                        (date_in_url(s("url")), "url"))
             d.unit = r.meta_text.get("unit")
             publisher, publisher_source = _pick((s("publisher"), "sources_csv"),
                                                 (d.unit if r.meta_text.get("unit_from") == "source_line"

@@ -183,6 +183,13 @@ def reporting_year(title: str, text: str, date: str) -> tuple[int | None, str]:
     if m and pub_year is not None and pub_year - 1 <= int(m.group(1)) <= pub_year:
         return int(m.group(1)), "opening"
     if pub_year:
+        # a page of the first months of a year that states the year before and not its own
+        # reports on the year before (a 2019 review published in January 2020)
+        month = re.search(r"(?:19|20)\d\d[-/.年](\d{1,2})", date or "")
+        if month and int(month.group(1)) <= 3:
+            stated = {int(y) for y in _POINT_YEAR.findall(text)}
+            if pub_year - 1 in stated and pub_year not in stated and not re.search(r"今年|本年", text):
+                return pub_year - 1, "date_reviews_year_before"
         return pub_year, "date"
     # an undated page reports on the latest year it states as a point in time
     years = [int(y) for y in _POINT_YEAR.findall(text)]

@@ -197,7 +197,7 @@ def stated_years(text: str, start: int, end: int) -> tuple[tuple[int, int], ...]
         if before.rfind("《") > before.rfind("》"):
             continue                      # the name of a plan
         if text[max(0, m.start() - 1):m.start()] == "自" or \
-                _rx.match(r"[^，,。；;：:\n\d]{0,20}(以来|开始|起步|启动)", text[m.end():m.end() + 24]):
+                _rx.match(r"(\d{1,2}月(份)?)?[^，,。；;：:\n\d]{0,20}(以来|开始|起步|启动)", text[m.end():m.end() + 26]):
             continue
         out.append((m.start(), int(m.group(1))))
     return tuple(out)
@@ -270,7 +270,10 @@ def period_year(lay: Layout, fig, sent: Span, doc_year: int | None, title: str =
         if not stated_years(text, whole.start, fig.start):
             plan = _rx.search(r"(十[一二三四]五)", para_left) or _rx.search(r"(十[一二三四]五)", title or "")
             if plan:
-                return period, _FIVE_YEAR[plan.group(1)], "year:five_year_plan", True
+                end = _FIVE_YEAR[plan.group(1)]
+                if doc_year and end > doc_year:
+                    return period, doc_year, "year:five_year_plan_to_date", True
+                return period, end, "year:five_year_plan", True
             if doc_year:
                 return period, max(year or 0, doc_year), "year:report", stated
     return period, year, how, stated
