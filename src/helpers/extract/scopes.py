@@ -208,7 +208,10 @@ _TO_DATE = re.compile(g.YEAR_TO_DATE)
 _SPAN = re.compile(r"((?:19|20)\d\d)\s*年?\s*[至到—\-–~]\s*((?:19|20)\d\d)")
 _UNTIL = re.compile(r"截[至止](?:到)?((?:19|20)\d\d)\s*年")
 _CUMULATIVE_AFTER = re.compile(r"[^，,。；;：:]{0,24}?(累计)[^，,。；;：:\d]*$")
-_OPENS_PARA = re.compile(r"^[^，,。；;]{0,15}(" + g.CUMULATIVE_CUES + ")")
+_OPENS_PARA = re.compile(r"^[^，,。；;]{0,30}(" + g.CUMULATIVE_CUES + ")")
+_NOW = re.compile(r"截[至止](到)?目前")
+_TO_DATE_STRONG = re.compile(r"今年以来|年初以来|本年度|截至\d{1,2}月|\d{1,2}[-—至到]\d{1,2}月|上半年|前[三四五六七八九十]季度|一季度")
+_ONE_YEAR = re.compile(r"(?<![\u4e00-\u9fff])(今年|去年|本年|当年|全年)|(?<!自)(?<!从)(19|20)\d\d年(度)?(?!以来|起|至|到|[—\-–~])")
 
 
 def period_year(lay: Layout, fig, sent: Span, doc_year: int | None, title: str = "",
@@ -221,14 +224,20 @@ def period_year(lay: Layout, fig, sent: Span, doc_year: int | None, title: str =
     para = lay.line(fig.start)
     para_left = text[para.start:fig.start]
     this_year = rf"({doc_year})\s*年(初)?以来" if doc_year else g.YEAR_TO_DATE
+    clause_left = text[lay.clause_start(fig.start):fig.start]
+    para_cumulative = _OPENS_PARA.match(para_left) and not stated_years(text, para.start, fig.start)
     if _TO_DATE.search(head) or _rx.search(this_year, head):
-        period = "annual"
+        # this year so far; 截至目前 alone is "to now" and follows a span that opens the
+        # sentence or paragraph (自2018年…以来,…截至目前,共…)
+        weak = _NOW.search(head) and not _TO_DATE_STRONG.search(head) and not _rx.search(this_year, head)
+        period = "cumulative" if weak and (para_cumulative or _CUMULATIVE.search(head)) else "annual"
+    elif _ONE_YEAR.search(clause_left) and not _rx.search(r"(以来|年来)", clause_left):
+        period = "annual"               # 去年累计…, 今年安排…: 累计 inside one year
     elif _CUMULATIVE.search(left) or (_CUMULATIVE.search(head) and not stated_years(text, sent.start, fig.start)):
         period = "cumulative"
     elif _rx.search(r"(19|20)\d\d\s*年[、和及与至到—\-](19|20)\d\d\s*年", left) and not _rx.search(lx.EACH_CUES, left):
         period = "cumulative"
-    elif _OPENS_PARA.match(para_left) and not stated_years(text, para.start, fig.start) \
-            and not _rx.search(r"(今年|本年|全年|年内)", left):
+    elif para_cumulative and not _rx.search(r"(今年|本年|全年|年内)", left):
         period = "cumulative"
     elif "累计" in text[fig.end:lay.clause(fig.start).end] and _CUMULATIVE_AFTER.match(
             text[fig.end:lay.clause(fig.start).end].rstrip("，,。；;：:！？!?\n ")):
