@@ -211,7 +211,7 @@ _CUMULATIVE_AFTER = re.compile(r"[^，,。；;：:]{0,24}?(累计)[^，,。；;�
 _OPENS_PARA = re.compile(r"^[^，,。；;]{0,30}(" + g.CUMULATIVE_CUES + ")")
 _NOW = re.compile(r"截[至止](到)?目前")
 _TO_DATE_STRONG = re.compile(r"今年以来|年初以来|本年度|截至\d{1,2}月|\d{1,2}[-—至到]\d{1,2}月|上半年|前[三四五六七八九十]季度|一季度")
-_ONE_YEAR = re.compile(r"(?<![\u4e00-\u9fff])(今年|去年|本年|当年|全年)|(?<!自)(?<!从)(19|20)\d\d年(度)?(?!以来|起|至|到|[—\-–~])")
+_ONE_YEAR = re.compile(r"(?<![比较])(今年|去年|本年|当年|全年)|(?<!自)(?<!从)(19|20)\d\d年(度)?(?!以来|起|至|到|[—\-–~])")
 
 
 def period_year(lay: Layout, fig, sent: Span, doc_year: int | None, title: str = "",
