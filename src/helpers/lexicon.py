@@ -50,7 +50,7 @@ MONEY_CUES: tuple[tuple[str, str, int], ...] = (
     ("investment", r"(实际)?投资(到位)?(金)?额|到位资金|实际投资|投资到位|(企业|公司)[^，。；]{0,10}投(入|资)(资金)?|引资|投资", 0),
     # fiscal money
     ("fiscal_aid", r"(财政|专项|援助|帮扶|扶贫|协作|援建|援疆|援藏|援青|对口支援|东西部扶贫协作)(援助|帮扶|扶贫|协作)?(资金|经费|款)", 0),
-    # …协作累计到位资金, 帮扶已拨付资金: the aid word governs the funds a few words on
+    # …协作…到位资金, 帮扶已拨付资金: the aid word governs the funds a few words on
     ("fiscal_aid", r"(财政|援助|帮扶|扶贫协作|援建|援疆|援藏|援青|对口支援)(?:(?!企业|公司)[^，,。；;\d]){1,4}?(资金|经费)", 0),
     ("fiscal_aid", r"(拨付|下达|安排|投入|划拨|援助|落实)(资金|经费)?", 2),
     ("fiscal_aid:workshops", r"奖补(资金)?", 0),

@@ -376,7 +376,7 @@ def _lines(text: str):
         pos = e + 1
 
 
-# Signature lines closing an official report ("…领导小组办公室", "海东市扶贫开发局") are kept.
+# Signature lines closing an official report ("…领导小组办公室", "甲市扶贫开发局") are kept.
 ORG_END_RE = re.compile(r"(?:局|办公室|委员会|管委会|政府|领导小组|工作组|中心|办|委|厅|处|园区|开发区|新区|工作队)$")
 
 

@@ -175,7 +175,7 @@ def find_places(gz, text: str) -> list[PlaceHit]:
 
 
 def _corps_with_city(hits: list[PlaceHit]) -> list[PlaceHit]:
-    """兵团第一师阿拉尔市 read as two names: one unit, the division with its city."""
+    """兵团第N师甲市 read as two names: one unit, the division with its city."""
     from dataclasses import replace
     out = []
     for h in hits:
