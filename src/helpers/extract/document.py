@@ -308,6 +308,12 @@ def _adds_up(r: Reading, fig: Figure, c: Span, places: list[PlaceHit]) -> bool:
     return abs(total - fig.value) <= 0.01 * fig.value
 
 
+def _quoted(text: str, h: PlaceHit, sent: Span) -> bool:
+    """A place inside a quoted slogan (以“甲地所能”服务“乙地所需”) names no receiver."""
+    before = text[sent.start:h.start]
+    return before.count("“") > before.count("”") and "”" in text[h.end:h.end + 12]
+
+
 def _refines(r: Reading, u: Unit) -> bool:
     """A place merely mentioned near a figure counts as its receiver only when it narrows the
     page's recipients (a county of the page's prefecture), never when it widens them."""
@@ -425,7 +431,8 @@ def recipients_for(r: Reading, fig: Figure, sent: Span, topic: Topic) -> tuple[l
         return dedupe_units([h.unit for h in party]), "sentence_contract_party"
     part = _rx.search(r"其中", text, fig.end, sent.end)
     sent_places = [h for h in r.receivers_in(sent.start, part.start() if part else sent.end)
-                   if h.role in ("receiver", "giver") and h.marker != "from" or _refines(r, h.unit)]
+                   if (h.role in ("receiver", "giver") and h.marker != "from" or _refines(r, h.unit))
+                   and not _quoted(text, h, sent)]
     if sent_places:
         holders = sorted({r.lay.clauses.index(h.start) for h in sent_places})
         if len(holders) == 1:
