@@ -793,7 +793,11 @@ def extract(doc, gz, page: Frame | None = None) -> tuple[list[dict], list[dict]]
                 detail = next((n for n, p in lx.PAIRING_DETAIL if _rx.search(p, label)), "")
         if not indicator and reason.startswith("no indicator cue"):
             last = prev_list.get(fig.unit if fig.unit == "yuan" else fig.classifier)
-            if last and last[2].end >= fig.start - 100 and r.lay.line(last[2].start) == para:
+            # an item of the same list: nothing counted after it, or the noun the head counted
+            own_noun = _rx.match(r"[\u4e00-\u9fff]{1,2}", text, fig.end)
+            head_noun = _rx.match(r"[\u4e00-\u9fff]{1,2}", text, last[2].end) if last else None
+            same_kind = own_noun is None or (head_noun is not None and own_noun.group(0) == head_noun.group(0))
+            if last and same_kind and last[2].end >= fig.start - 100 and r.lay.line(last[2].start) == para:
                 indicator, detail, reason = last[0], last[1], f"continues the list of {last[2].text}"
         if indicator.startswith(("cadres", "professionals")):
             head = last_staff if last_staff and last_staff[1] >= sent.start else None
