@@ -17,6 +17,8 @@ MONEY_CUES: tuple[tuple[str, str, int], ...] = (
     ("reject:planned_investment", r"(计划|预计|项目)?总投资(额|金额|规模)?", 0),
     ("reject:income", r"(人均|户均|年均|县均)?(收入|增收|工资|月薪|年薪|产值|营业额|利润|分红)", 2),
     ("reject:average<", r"(人均|户均|县均|每户|每人|平均)", -10),
+    # 每年每县N万元: a rate of a policy, not an amount given
+    ("reject:rate<", r"每年每(县|村|户|人|个)|每(县|村)每年", -10),
     ("reject:credit", r"(贷款|授信|信贷|担保)", 0),
     # money of all kinds together is no one indicator (各类帮扶资金, 资金物资, 资金和物资)
     ("reject:all_kinds", r"(各类(帮扶|援助|扶贫|对口支援)?(资金|款物)|资金(、|和|及)?物资|款物资金)", -2),
