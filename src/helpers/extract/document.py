@@ -40,6 +40,7 @@ _AID = re.compile(g.AID_NOUNS + "|" + g.GIVING_VERB)
 _OWN_ECONOMY = re.compile(g.OWN_ECONOMY)
 _NATIONAL = re.compile(g.NATIONAL_TOTAL)
 _HELPING = re.compile(r"(带动|帮助|助力|扶持|促进|促使|受益|惠及|资助|吸纳|救助|支持|帮扶|援助|结对|培训|转移|输转|解决)")
+_UNIT_COST = re.compile(r"每(个|所|家|户|人|村|处|座|间)")
 _FALL_AFTER = re.compile(r"\s*(减少到|下降到|降至|降到|减少至|下降至)")
 _NON_GOV = re.compile(g.NON_GOVERNMENT_BODIES)
 _NON_GOV_SUBJECT = re.compile(r"\s*(?:其中[,，]?|同时[,，]?)?[\u4e00-\u9fff]{0,12}?" + g.NON_GOVERNMENT_BODIES +
@@ -611,6 +612,8 @@ def aid_test(r: Reading, fig: Figure, sent: Span, choice: Choice, giver: Giver, 
             and r.zones.kind_at(fig.start) == BODY and not _rx.match(r"\s*[●◆■▲★•·\-\d一二三四五六七八九十]", text, line.start) \
             and not _rx.search(g.GIVING_VERB, text, line.start, line.end):
         return "a section heading (the figure is stated in the section)"
+    if _UNIT_COST.search(text, max(lo, fig.start - 12), fig.start) and _rx.search(r"(共计|合计|总计)", text, fig.end, sent.end):
+        return "a unit cost (每个…N万元, 共计…): the total is the figure"
     hi = max(hi, choice.cue_end)          # the cue may follow the figure (N个…建立了结对关系)
     if choice.indicator not in _PEOPLE_SENT and not (_AID.search(text, whole.start, hi) or _AID.search(text, lo, hi)):
         return "no giving verb or aid word in the sentence"

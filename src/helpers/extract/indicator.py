@@ -231,7 +231,11 @@ def classify(s: Sentence, fig: Figure) -> Choice:
         name, ms, me = "projects", fig.end, text.index("项目", fig.end) + 2
     cue = text[ms:me]
     if name.startswith("reject:"):
-        return Choice("", "", f"{name[7:]} ({cue})", "", ms, me)
+        # labour not said to be poor still heads a total whose poor part (其中脱贫人口N人) is a row
+        candidate = ""
+        if name == "reject:non_poor":
+            candidate = "employment" if _rx.search(r"(就业|务工)", text, ms, min(sent.end, me + 12)) else ""
+        return Choice("", "", f"{name[7:]} ({cue})", candidate, ms, me)
     indicator, _, detail = name.partition(":")
     clause = s.lay.clause(fig.start)
     clause = Span(max(clause.start, sent.start), min(clause.end, sent.end))
