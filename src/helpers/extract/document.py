@@ -715,6 +715,27 @@ def breakdowns(r: Reading) -> list[Breakdown]:
     return out
 
 
+def _breakdown_head_cue(r: Reading, fig: Figure, sent: Span) -> str | None:
+    """…N万资金全部分配给6县区,其中:甲区N万元,乙县M万元: an amount listed after its place in a
+    breakdown takes the indicator the words before 其中 give (the head may state no figure)."""
+    from .indicator import cues, group_of
+    text = r.text
+    m = None
+    for m in _rx.finditer(r"其中\s*[:：]?", text, sent.start, fig.start):
+        pass
+    if m is None or not r.receivers_in(m.end(), fig.start):
+        return None
+    best = None
+    for name, p, _ in cues(group_of(fig.unit)):
+        if name.startswith("reject:"):
+            continue
+        for c in p.finditer(text, sent.start, m.start()):
+            if best is None or c.end() > best[1]:
+                best = (name.rstrip("+<").partition(":")[0], c.end())
+    return best[0] if best and best[0] in ("fiscal_aid", "social_aid", "investment", "consumption_aid",
+                                           "projects", "enterprises") else None
+
+
 def _staff_detail(word: str) -> str:
     return next((n for n, p in lx.STAFF_DETAIL if _rx.search(p, word)), "")
 
@@ -794,6 +815,10 @@ def extract(doc, gz, page: Frame | None = None) -> tuple[list[dict], list[dict]]
             indicator, reason = block.indicator, f"line of the breakdown under {block.head}"
             if indicator == "pairings":
                 detail = next((n for n, p in lx.PAIRING_DETAIL if _rx.search(p, label)), "")
+        if not indicator and reason.startswith("no indicator cue"):
+            head = _breakdown_head_cue(r, fig, sent)
+            if head is not None:
+                indicator, detail, reason = head, "", "an item of the breakdown after 其中"
         if not indicator and reason.startswith("no indicator cue"):
             last = prev_list.get(fig.unit if fig.unit == "yuan" else fig.classifier)
             # an item of the same list: nothing counted after it, or the noun the head counted

@@ -32,6 +32,7 @@ _SELF = re.compile(g.SELF_REFERENCE)
 _HELPED_SELF = re.compile(r"(向|为|对|给|帮扶|支援|帮助|援助|到|来|在|赴|助力|支持|与)$")
 _PAIRING_VERB = re.compile(r"(结对|协作|对口|帮扶|支援|援建|携手|合作|援疆|援藏|援青|扶贫)")
 _PAIRING_BEFORE = re.compile(r"(结对|协作|对口|帮扶|支援|援建|携手|援疆|援藏|援青|扶贫)[^，,。；;\d]{0,3}$")
+_WIDENED = re.compile(r"(增加|扩大|扩展|新增|延伸)(了|到|至)?[^，,。；;\d]{0,6}$")
 _PAIRING_VERB_BEFORE = re.compile(r"(对口支援|对口帮扶|结对帮扶|定点帮扶|帮扶|支援|援建)(的)?[^，,。；;\d]{0,3}$")
 _PAIRING_AFTER = re.compile(r"^[^，,。；;\d]{0,4}(结对|协作|对口|帮扶|支援|携手|开展[^，,。；;\d]{0,3}(扶贫|协作|帮扶))")
 _LIST_GAP = re.compile(r"[\s、，,和与及以及]{0,3}")
@@ -437,8 +438,13 @@ def page_recipients(text: str, zones: Zones, hits: list[PlaceHit], title_hits: l
         # sets named at different times for one prefecture add up (甲州乙县、丙县…; 又增加丁县…)
         prefs = {u.adcode[:4] for u in first if u.level == "county"}
         if len(prefs) == 1:
-            for _, units in sets:
-                if units is not first and units and all(u.level == "county" and u.adcode[:4] in prefs for u in units):
+            more = [units for _, units in sets if units is not first]
+            # a list the range of help was widened to (又增加了甲州的乙县、丙县…)
+            more += [dedupe_units([h.unit for h in run if side.get(key(h.unit)) == "recipient"])
+                     for run in _runs(text, hits)
+                     if _WIDENED.search(text[max(0, run[0].start - 12):run[0].start])]
+            for units in more:
+                if units and all(u.level == "county" and u.adcode[:4] in prefs for u in units):
                     first = dedupe_units(list(first) + list(units))
         named = Counter(h.unit for h in hits)
 

@@ -20,7 +20,7 @@ def alternation(table) -> str:
 # ------------------------------------------------------------------ verbs
 # Verbs whose subject gives something to the other side (money, people, purchases, projects).
 GIVING_VERBS = (
-    ("fund", r"投入|提供|拨付|划拨|下达|安排|落实|筹集|援助|援建|资助|支持|补助|投资|出资", "money given or allocated"),
+    ("fund", r"投入|提供|追加|分配|拨付|划拨|下达|安排|落实|筹集|援助|援建|资助|支持|补助|投资|出资", "money given or allocated"),
     ("donate", r"捐赠|捐助|捐款|捐资|捐献|募集|筹措", "donations"),
     ("send", r"选派|派出|派遣|派驻|选调|输送|增派|援派|组派|委派|奔赴|进驻", "people sent"),
     ("organise", r"组织|举办|开展|培训|帮助|帮扶|引导|引进|招引|推动|促成|带动|协调|助推|助力|增加|加大|新增", "organising help"),
