@@ -40,7 +40,6 @@ _AID = re.compile(g.AID_NOUNS + "|" + g.GIVING_VERB)
 _OWN_ECONOMY = re.compile(g.OWN_ECONOMY)
 _NATIONAL = re.compile(g.NATIONAL_TOTAL)
 _HELPING = re.compile(r"(带动|帮助|助力|扶持|促进|促使|受益|惠及|资助|吸纳|救助|支持|帮扶|援助|结对|培训|转移|输转|解决)")
-_FISCAL_QUALIFIER = re.compile(r"财政|帮扶|援助|援建|援疆|援藏|援青|支援|协作|专项|扶贫|对口|结对|捐")
 _UNIT_COST = re.compile(r"每(个|所|家|户|人|村|处|座|间)")
 _FALL_AFTER = re.compile(r"\s*(减少到|下降到|降至|降到|减少至|下降至)")
 _NON_GOV = re.compile(g.NON_GOVERNMENT_BODIES)
@@ -615,12 +614,6 @@ def aid_test(r: Reading, fig: Figure, sent: Span, choice: Choice, giver: Giver, 
         return "a section heading (the figure is stated in the section)"
     if _UNIT_COST.search(text, max(lo, fig.start - 12), fig.start) and _rx.search(r"(共计|合计|总计)", text, fig.end, sent.end):
         return "a unit cost (每个…N万元, 共计…): the total is the figure"
-    if choice.indicator == "fiscal_aid":
-        # conventions: bare 投入资金/资金N with no word saying it is aid (财政, 帮扶, 援助, 协作, 专项 …)
-        # anywhere in its paragraph up to it is not fiscal aid
-        line = r.lay.line(fig.start)
-        if not _FISCAL_QUALIFIER.search(text, line.start, max(hi, fig.end)):
-            return "funds with no word saying they are aid (bare 资金)"
     hi = max(hi, choice.cue_end)          # the cue may follow the figure (N个…建立了结对关系)
     if choice.indicator not in _PEOPLE_SENT and not (_AID.search(text, whole.start, hi) or _AID.search(text, lo, hi)):
         return "no giving verb or aid word in the sentence"
