@@ -916,7 +916,8 @@ def extract(doc, gz, page: Frame | None = None) -> tuple[list[dict], list[dict]]
             groups = [(gg, purpose or "per_county") for gg, _ in groups]
         if indicator == "social_aid" and _COVID.search(text, clause.start, fig.start):
             groups = [(gg, "covid") for gg, _ in groups]
-        ev_start, ev_end = evidence_span(text, fig, sent)
+        ev_start, ev_end = evidence_span(text, fig, sent,
+                                         [(h.start, h.end) for h in r.hits_in(max(sent.start, fig.start - 30), fig.start)])
         m = _mention(r, fig, "panel", indicator, reason)
         m.update(donor=giver.name, recipients=";".join(u.full_name for u in recips), status=status,
                  period=period, year=year, donor_from=giver.how, recipients_from=recips_from,

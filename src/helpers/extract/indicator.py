@@ -313,12 +313,29 @@ def classify(s: Sentence, fig: Figure) -> Choice:
     return Choice(indicator, detail, f"cue {cue}", indicator, ms, me)
 
 
-def evidence_span(text: str, fig: Figure, sent: Span) -> tuple[int, int]:
+# words after which a phrase may start (a cut there never lands inside a name or a word)
+_WORD_BREAK = re.compile(r"(的|在|向|为|和|与|将|对|共|已|并|从|把|给|及|等|了|是|由|于|按|被|以)")
+
+
+def evidence_span(text: str, fig: Figure, sent: Span, names=()) -> tuple[int, int]:
     """The figure with the words that govern it: back to the start of its phrase (at most 20
-    characters, never inside a bracket or a name) and on to the noun it counts."""
+    characters, never inside a bracket or a name) and on to the noun it counts. ``names``:
+    (start, end) of the places and bodies named before it, which a start never cuts."""
     pieces = cut(text, sent.start, sent.end, CLAUSE_END + "、")
     c = next((c for c in pieces if c.start <= fig.start < c.end), sent)
     start, end = max(c.start, fig.start - 20), fig.end
+    if start > c.start:
+        # cut inside the phrase: move forward to the next word break or name start (a cut
+        # that would split a name or a company starts after it instead)
+        inside = [(a, b) for a, b in names if a < start < b]
+        if inside:
+            start = inside[0][1]
+        else:
+            brk = _WORD_BREAK.search(text, start, min(fig.start, start + 10))
+            name_start = min([a for a, _ in names if start <= a < fig.start], default=None)
+            options = [p for p in ((brk.end() if brk else None), name_start) if p is not None]
+            if options:
+                start = min(options)
     tail = _rx.match(r"[^，,。；;：:、()（）]{0,12}", text[fig.end:c.end]).group(0)
     if not _rx.search(r"\d", tail):
         end = fig.end + len(tail)
