@@ -502,9 +502,17 @@ def giver_for(r: Reading, fig: Figure, sent: Span, topic: Topic) -> Giver:
     if central is not None:
         return central
     para = r.lay.line(fig.start)
-    # the subject of the figure's clause, else of its sentence (the sentence's first clause)
+    # the subject of the figure's clause, a unit credited with a helping verb in it (通过甲省帮扶
+    # 销售…), else the subject of its sentence (the sentence's first clause)
+    named_here = {h.giver_unit for h in r.hits_in(clause_lo, fig.start)
+                  if frame.side.get(key(h.giver_unit)) == "donor" and h.role == "mention" and not h.township
+                  and _HELPING_AFTER.match(text, h.end)}
     for lo, how in ((clause_lo, "clause_subject"), (sent.start, "sentence_subject"),
                     (whole.start, "sentence_subject")):
+        if how == "sentence_subject" and len(named_here) == 1:
+            u = next(iter(named_here))
+            if frame.donor is None or u.nests(frame.donor):
+                return Giver(u, u.full_name, "clause_named")
         gs = clause_givers(r.hits_in(lo, fig.start), frame, lo, fig.start)
         if gs:
             g0 = _joint_or_single(r, gs, fig, sent)
