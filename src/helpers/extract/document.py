@@ -32,7 +32,6 @@ from .places import PlaceHit, Unit, dedupe_units, find_places
 from .rx import rx as _rx
 from .zones import BODY, HEADLINE, Zones, clean_title, zones as find_zones
 
-EXPERIMENT: dict = {}
 ROW_COLUMNS_EXTRA = ("recipient_adcodes", "start", "end")
 REASON_COLUMNS = ("donor_from", "recipients_from", "status_from", "period_from", "year_from")
 
@@ -537,7 +536,7 @@ def giver_for(r: Reading, fig: Figure, sent: Span, topic: Topic) -> Giver:
     named = {h.giver_unit for h in r.hits_in(sent.start, fig.start)
              if frame.side.get(key(h.giver_unit)) == "donor" and h.role == "mention" and not h.township
              and _HELPING_AFTER.match(text, h.end)}
-    if len(named) == 1 and EXPERIMENT.get("sentence_named", True):
+    if len(named) == 1:
         u = next(iter(named))
         if frame.donor is None or u.nests(frame.donor):
             return Giver(u, u.full_name, "sentence_named")
