@@ -32,7 +32,6 @@ from .places import PlaceHit, Unit, dedupe_units, find_places
 from .rx import rx as _rx
 from .zones import BODY, HEADLINE, Zones, clean_title, zones as find_zones
 
-ROW_COLUMNS_EXTRA = ("recipient_adcodes", "start", "end")
 REASON_COLUMNS = ("donor_from", "recipients_from", "status_from", "period_from", "year_from")
 
 _AID = re.compile(g.AID_NOUNS + "|" + g.GIVING_VERB)
