@@ -60,9 +60,6 @@ class Frame:
     plan_document: bool = False
     donor_kind: str = "place"          # association: a page about a body of the donor (its money is social)
 
-    def side_of(self, u: Unit) -> str:
-        return self.side.get(key(u), "")
-
 
 def key(u: Unit) -> str:
     return u.adcode + ":" + u.level
