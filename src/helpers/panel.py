@@ -237,12 +237,14 @@ def _extract_sections(doc, text: str, char0: int) -> tuple[list[dict], list[dict
     from .attribute import extract_document
     from .ingest import split_sections
 
+    from .extract import get_gazetteer, page_frame
+
     rows, mentions = [], []
-    head = _head(doc)
+    page = page_frame(_head(doc), get_gazetteer())      # read once, used by every section
     for a, b in split_sections(text, SECTION_CHARS):
         part = dataclasses.replace(doc, text=text[a:b], offsets=[], streamed=False,
                                    sections=(), text_path=None)
-        rr, mm = extract_document(part, head=head)
+        rr, mm = extract_document(part, page=page)
         rows += _shifted(rr, char0 + a)
         mentions += _shifted(mm, char0 + a)
     return rows, mentions

@@ -38,13 +38,18 @@ def get_gazetteer(gazetteer=None):
     return _get()
 
 
-def extract_document(doc, gazetteer=None, head=None) -> tuple[list[dict], list[dict]]:
+def extract_document(doc, gazetteer=None, head=None, page=None) -> tuple[list[dict], list[dict]]:
     """Rows (codebook columns + recipient_adcodes, start, end) and mentions of one document.
-    ``head``: for one section of a long report, the report's head (a Document holding its first
-    section), whose frame (donor, recipients, year, sides) every section reads with."""
+    For one section of a long report: ``head``, the report's head (a Document holding its first
+    section), whose frame (donor, recipients, year, sides) every section reads with, or that
+    frame itself as ``page`` (read once with ``page_frame``)."""
     gz = get_gazetteer(gazetteer)
-    page = page_frame(head, gz) if head is not None else None
+    if page is None and head is not None:
+        page = page_frame(head, gz)
     return extract(doc, gz, page)
+
+
+__all__ = ["MENTION_COLUMNS", "ROW_COLUMNS", "extract_corpus", "extract_document", "page_frame"]
 
 
 def frames(rows: list[dict], mentions: list[dict]) -> tuple[pd.DataFrame, pd.DataFrame]:
