@@ -111,6 +111,7 @@ PROSE_WORDS = frozenset("""
 原来 提高 较高 其中 集中 当中 之中 从中 高中 初中 美丽 黄河 长江 平台 通关 对应 助理
 """.split())
 _PROSE_WORD_LENGTHS = sorted({len(w) for w in PROSE_WORDS}, reverse=True)
+_PROSE_CHARS = frozenset(c for w in PROSE_WORDS for c in w)
 
 # Programme words that name the recipient province (援藏 = counterpart support to Tibet).
 PROVINCE_CUES = {"援藏": "540000", "进藏": "540000", "援疆": "650000", "进疆": "650000",
@@ -598,7 +599,10 @@ class Gazetteer:
             by_prefix.setdefault(key[:2], set()).add(len(key))
         self._lengths_at = {k: tuple(sorted(v, reverse=True)) for k, v in by_prefix.items()}
         firsts = sorted({k[0] for k in self._keys if _CJK.match(k[0])})
-        self._key_start = re.compile("[" + "".join(re.escape(c) for c in firsts) + "]")
+        # a key's second character must follow too: this halves the positions the scan visits
+        seconds = sorted({k[1] for k in self._keys})
+        self._key_start = re.compile("[" + "".join(re.escape(c) for c in firsts) + "]"
+                                     "(?=[" + "".join(re.escape(c) for c in seconds) + "])")
         self._as_written: dict[str, tuple[Place | None, list[Place]]] = {}
 
     def _scan(self, text: str) -> list[tuple[PlaceMention, bool]]:
@@ -629,8 +633,7 @@ class Gazetteer:
                     e.place.level == "county" or e.place.level == "township"
                     or (e.place.level == "prefecture" and text[i:i + L] in PREFECTURE_WORDS)
                     for e in entries) and not _official_at_boundary(text, i, entries)
-                out.append((self._mention(i, i + L, text[i:i + L], [e.place for e in entries]),
-                            weak))
+                out.append((self._mention(i, i + L, text[i:i + L], entries), weak))
                 resume = i + L
                 break
         return out
@@ -653,13 +656,13 @@ class Gazetteer:
             return False   # 黄河北岸 is no 河北, 顺利通过 no 利通区
         return True
 
-    def _mention(self, start: int, end: int, surface: str, places: list[Place]) -> PlaceMention:
+    def _mention(self, start: int, end: int, surface: str, entries: list[_Entry]) -> PlaceMention:
         # the places a surface denotes depend on the surface alone: built once per key
         # (reports repeat their few place names dozens of times)
         hit = self._as_written.get(surface)
         if hit is None:
-            written = [replace(p, as_written=surface) if p.level not in ("zone",) else p
-                       for p in places]
+            written = [replace(e.place, as_written=surface) if e.place.level not in ("zone",) else e.place
+                       for e in entries]
             hit = self._as_written[surface] = (_dominant(written), written)
         pick, written = hit
         if pick is not None:
@@ -933,6 +936,9 @@ def _township_base(name: str) -> str:
 
 def _straddled(text: str, a: int, b: int) -> bool:
     """Does a word of PROSE_WORDS overlap text[a:b] and reach outside it?"""
+    # such a word holds the character just before or just after the span
+    if text[a - 1:a] not in _PROSE_CHARS and text[b:b + 1] not in _PROSE_CHARS:
+        return False
     for k in _PROSE_WORD_LENGTHS:
         for s in range(max(0, a - k + 1), b):
             if (s < a or s + k > b) and text[s:s + k] in PROSE_WORDS:
