@@ -82,19 +82,21 @@ class Reading:
     sections: list[tuple[int, str]]       # (start, heading line) of each section
     gz: object
     donor_short: str = ""
+    _hits_in: dict = field(default_factory=dict, repr=False)
+    _section_starts: list | None = field(default=None, repr=False)
 
     @property
     def text(self) -> str:
         return self.lay.text
 
     def hits_in(self, lo: int, hi: int) -> list[PlaceHit]:
-        i = bisect.bisect_left(self.hit_starts, lo)
-        out = []
-        while i < len(self.hits) and self.hits[i].start < hi:
-            if self.hits[i].end <= hi:
-                out.append(self.hits[i])
-            i += 1
-        return out
+        # the rules of one figure ask about the same ranges many times: answered once
+        found = self._hits_in.get((lo, hi))
+        if found is None:
+            i = bisect.bisect_left(self.hit_starts, lo)
+            j = bisect.bisect_left(self.hit_starts, hi, i)
+            found = self._hits_in[lo, hi] = [h for h in self.hits[i:j] if h.end <= hi]
+        return list(found)
 
     def figures_in(self, lo: int, hi: int) -> list[Figure]:
         i = bisect.bisect_left(self.fig_starts, lo)
@@ -116,7 +118,9 @@ class Reading:
         return "recipient" if west and not east else "donor" if east and not west else ""
 
     def section_of(self, pos: int) -> tuple[int, str]:
-        i = bisect.bisect_right([s for s, _ in self.sections], pos) - 1
+        if self._section_starts is None:
+            self._section_starts = [s for s, _ in self.sections]
+        i = bisect.bisect_right(self._section_starts, pos) - 1
         return self.sections[i] if i >= 0 else (0, "")
 
 

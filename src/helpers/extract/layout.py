@@ -65,6 +65,7 @@ class SpanIndex:
         self.pairs = pairs
         self.starts = [a for a, _ in pairs]
         self._made: list[Span | None] = [None] * len(pairs)
+        self._at: dict[int, Span] = {}      # the rules ask again and again about the same offsets
 
     @property
     def spans(self) -> list[Span]:
@@ -75,7 +76,10 @@ class SpanIndex:
         return i if i > 0 else 0
 
     def at(self, pos: int) -> Span:
-        return self[self.index(pos)] if self.pairs else Span(0, 0)
+        span = self._at.get(pos)
+        if span is None:
+            span = self._at[pos] = self[self.index(pos)] if self.pairs else Span(0, 0)
+        return span
 
     def __len__(self) -> int:
         return len(self.pairs)
