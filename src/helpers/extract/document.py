@@ -494,13 +494,18 @@ def giver_for(r: Reading, fig: Figure, sent: Span, topic: Topic) -> Giver:
     text, frame = r.text, r.frame
     clause_lo = r.lay.clause_start(fig.start)
     whole = scopes.full_sentence(r.lay, fig.start)
-    central = central_giver(text, clause_lo, fig.start) or central_giver(text, sent.start, fig.start)
+    central = central_giver(text, clause_lo, fig.start) or (
+        central_giver(text, sent.start, fig.start) if sent.start != clause_lo else None)
     if central is not None:
         return central
     para = r.lay.line(fig.start)
     # the subject of the figure's clause, else of its sentence (the sentence's first clause)
+    tried = set()       # a start tried already gives the same answer again
     for lo, how in ((clause_lo, "clause_subject"), (sent.start, "sentence_subject"),
                     (whole.start, "sentence_subject")):
+        if lo in tried:
+            continue
+        tried.add(lo)
         gs = clause_givers(r.hits_in(lo, fig.start), frame, lo, fig.start)
         if gs:
             g0 = _joint_or_single(r, gs, fig, sent)
@@ -530,8 +535,9 @@ def giver_for(r: Reading, fig: Figure, sent: Span, topic: Topic) -> Giver:
         if frame.donor is None or u.nests(frame.donor):
             return Giver(u, u.full_name, "sentence_named")
     base = topic.giver if topic.giver is not None and topic.giver_para == para.start else None
-    lifted = level_lift(text, clause_lo, fig.start, (base.unit if base else frame.donor), r.gz) or \
+    lifted = level_lift(text, clause_lo, fig.start, (base.unit if base else frame.donor), r.gz) or (
         level_lift(text, sent.start, fig.start, (base.unit if base else frame.donor), r.gz)
+        if sent.start != clause_lo else None)
     if lifted is not None:
         return lifted
     if base is not None:

@@ -251,8 +251,12 @@ def short_names(units: list[Unit]) -> dict:
         holders = [u for u in us if all(u.contains(v) for v in us)]
         if len(us) == 1 or len(holders) == 1:
             out[c] = [holders[0] if holders else next(iter(us))]
+    by_code: dict[str, list[Unit]] = {}
+    for u in units:
+        if u.level in ("province", "prefecture"):
+            by_code.setdefault(u.adcode, []).append(u)
     for c, code in list(PROVINCE_ABBREVIATIONS.items()) + list(CITY_ABBREVIATIONS.items()):
-        named = [u for u in units if u.adcode == code and u.level in ("province", "prefecture")]
+        named = by_code.get(code)
         if named:
             out[c] = named[:1]
         elif c not in out:
