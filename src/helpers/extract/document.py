@@ -35,6 +35,7 @@ from .zones import BODY, HEADLINE, Zones, clean_title, zones as find_zones
 EXPERIMENT: dict = {}
 ROW_COLUMNS_EXTRA = ("recipient_adcodes", "start", "end")
 REASON_COLUMNS = ("donor_from", "recipients_from", "status_from", "period_from", "year_from")
+_NO_REASONS = dict.fromkeys(REASON_COLUMNS, "")
 
 _AID = re.compile(g.AID_NOUNS + "|" + g.GIVING_VERB)
 _OWN_ECONOMY = re.compile(g.OWN_ECONOMY)
@@ -747,8 +748,7 @@ def _mention(r: Reading, fig: Figure, decision: str, indicator: str, reason: str
             "value": fig.value, "unit": fig.unit, "qualifier": fig.qualifier,
             "decision": decision, "indicator": indicator, "reason": reason,
             "donor": "", "recipients": "", "status": "", "period": "", "year": None,
-            "zone": r.zones.kind_at(fig.start),
-            **{c: "" for c in REASON_COLUMNS}}
+            "zone": r.zones.kind_at(fig.start), **_NO_REASONS}
 
 
 def extract(doc, gz, page: Frame | None = None) -> tuple[list[dict], list[dict]]:

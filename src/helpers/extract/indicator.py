@@ -19,7 +19,7 @@ from typing import Callable
 from .. import lexicon as lx
 from ..codebook import INDICATOR_BY_NAME
 from ..figures import Figure
-from .layout import CLAUSE_END, Layout, Span, cut
+from .layout import CLAUSE_END, Layout, Span, bounds
 from .rx import rx as _rx
 
 _COMPILED: dict[str, list] = {}
@@ -295,10 +295,10 @@ def classify(s: Sentence, fig: Figure) -> Choice:
 def evidence_span(text: str, fig: Figure, sent: Span) -> tuple[int, int]:
     """The figure with the words that govern it: back to the start of its phrase (at most 20
     characters, never inside a bracket or a name) and on to the noun it counts."""
-    pieces = cut(text, sent.start, sent.end, CLAUSE_END + "、")
-    c = next((c for c in pieces if c.start <= fig.start < c.end), sent)
-    start, end = max(c.start, fig.start - 20), fig.end
-    tail = _rx.match(r"[^，,。；;：:、()（）]{0,12}", text[fig.end:c.end]).group(0)
+    c_start, c_end = next(((a, b) for a, b in bounds(text, sent.start, sent.end, CLAUSE_END + "、")
+                           if a <= fig.start < b), (sent.start, sent.end))
+    start, end = max(c_start, fig.start - 20), fig.end
+    tail = _rx.match(r"[^，,。；;：:、()（）]{0,12}", text[fig.end:c_end]).group(0)
     if not _rx.search(r"\d", tail):
         end = fig.end + len(tail)
     # a bracket opened before the start and closed inside the span: start after it

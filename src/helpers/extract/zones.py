@@ -14,6 +14,7 @@ two things downstream: where the page's own pair is named (headline and lead, se
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -45,7 +46,6 @@ class Zones:
     title: str
 
     def kind_at(self, pos: int) -> str:
-        import bisect
         if not hasattr(self, "_starts"):
             self._starts = [z.span.start for z in self.zones]
         i = bisect.bisect_right(self._starts, pos) - 1
