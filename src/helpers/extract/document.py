@@ -84,6 +84,7 @@ class Reading:
     gz: object
     donor_short: str = ""
     _hits_in: dict = field(default_factory=dict, repr=False)
+    _receivers_in: dict = field(default_factory=dict, repr=False)
     _section_starts: list | None = field(default=None, repr=False)
 
     @property
@@ -107,9 +108,14 @@ class Reading:
     def receivers_in(self, lo: int, hi: int, strict: bool = False) -> list[PlaceHit]:
         """Recipient-side places in text[lo:hi]; ``strict``: only those in a receiver role (a
         place merely mentioned in another clause is not the figure's receiver)."""
-        return [h for h in self.hits_in(lo, hi)
+        # asked many times per range too; the frame's sides are settled once the reading is made
+        found = self._receivers_in.get((lo, hi, strict))
+        if found is None:
+            found = self._receivers_in[lo, hi, strict] = [
+                h for h in self.hits_in(lo, hi)
                 if self.frame.side.get(key(h.unit)) == "recipient" and h.role != "venue"
                 and (not strict or h.role in ("receiver", "giver") and h.marker != "from")]
+        return list(found)
 
     def side_in(self, lo: int, hi: int) -> str:
         hs = self.hits_in(lo, hi)
