@@ -112,11 +112,12 @@ def nearest(text: str, fig: Figure, sent: Span, patterns, fig_spans, max_d: int 
         if name in exclude:
             continue
         # the characters between cue and figure are a lower bound of the distance (a list cue's
-        # is capped at 22): a cue that far away cannot be the nearest within max_d
+        # is capped at 22): a cue that far away cannot be within max_d, nor nearer than the best
         gap = fig.start - me if me <= fig.start else ms - fig.end + 1
         if name.endswith("+"):
             gap = min(gap, 22)
-        if gap + pen + (right_penalty if ms >= fig.end else 0) > max_d and not (ms <= fig.start and me >= fig.end):
+        low = gap + pen + (right_penalty if ms >= fig.end else 0)
+        if (low > max_d or best is not None and low > best[0]) and not (ms <= fig.start and me >= fig.end):
             continue
         if name.endswith("<") and (me > fig.start or any(c in text[me:fig.start] for c in CLAUSE_END)):
             continue                     # a cue that only governs what follows it in its clause
