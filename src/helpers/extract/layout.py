@@ -38,7 +38,9 @@ def _cutter(ends: str) -> re.Pattern:
         return re.compile(rf"[^{cls}]*[{cls}]|[^{cls}]+$")
     cls = re.escape(ends)
     stop = rf"[{re.escape(plain)}]|[?!](?![A-Za-z\u00c0-\u024f])"
-    return re.compile(rf"(?:[^{cls}]|[?!](?=[A-Za-z\u00c0-\u024f]))*(?:{stop})|(?:[^{cls}]|[?!])+$")
+    # (?:[^cls]|[?!](?=letter))* unrolled, so that runs of ordinary characters go in one step
+    run = rf"[^{cls}]*(?:[?!](?=[A-Za-z\u00c0-\u024f])[^{cls}]*)*"
+    return re.compile(rf"{run}(?:{stop})|(?:[^{cls}]|[?!])+$")
 
 
 _CUTTERS: dict[str, re.Pattern] = {}
