@@ -120,7 +120,7 @@ def assign_sides(hits: list[PlaceHit]) -> dict:
     prov_votes: dict[str, list[float]] = {}
     units: dict[str, Unit] = {}
     for h in hits:
-        for u in {h.unit, h.giver_unit}:
+        for u in ((h.unit,) if h.unit is h.giver_unit else {h.unit, h.giver_unit}):
             units[key(u)] = u
             v = votes.setdefault(key(u), [0.0, 0.0])
             pv = prov_votes.setdefault(u.adcode[:2], [0.0, 0.0])

@@ -149,6 +149,8 @@ def find_places(gz, text: str) -> list[PlaceHit]:
         u = units.get(k)
         if u is None:
             u = units[k] = unit_of(place, as_giver)
+            if as_giver and u == unit(place):
+                u = units[k] = unit(place)     # one object when both namings agree (most places)
         return u
     prev_end = -10
     found = gz.find(text)
