@@ -785,8 +785,8 @@ def extract(doc, gz, page: Frame | None = None) -> tuple[list[dict], list[dict]]
         indicator, detail, reason = choice.indicator, choice.detail, choice.reason
         clause = r.lay.clause(fig.start)
         total = last_total if last_total and last_total[1] >= sent.start else None
-        rest = _rx.sub(r"[\s，,。；;：:]", "", text[clause.start:clause.end].replace(fig.text, ""))
-        if indicator == "poor_beneficiaries" and total and _POOR_PART.fullmatch(rest) and \
+        if indicator == "poor_beneficiaries" and total and _POOR_PART.fullmatch(
+                _rx.sub(r"[\s，,。；;：:]", "", text[clause.start:clause.end].replace(fig.text, ""))) and \
                 total[0] in ("employment", "trained"):
             indicator, reason = total[0], f"the poor part of {total[2]}"
             if indicator == "employment":

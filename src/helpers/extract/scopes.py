@@ -29,6 +29,8 @@ from .layout import CLAUSE_END, Layout, Span
 from .rx import rx as _rx
 
 _TARGET = [(name, re.compile(p)) for name, p, _ in g.TARGET_CUES]
+# any cue that can count (agreements never do): most ranges hold none, found in one search
+_ANY_TARGET = re.compile("|".join(f"(?:{p})" for name, p, _ in g.TARGET_CUES if name != "agreement"))
 _DONE = re.compile(g.DONE_MARKERS)
 _EXPECTED = re.compile(g.EXPECTED_CUES)
 # 将 meaning 把 (将资金用于…), 计划内/计划的 (a past plan named), 争取到 (secured)
@@ -58,6 +60,8 @@ def full_sentence(lay: Layout, pos: int) -> Span:
 
 def _target_cues(text: str, lo: int, hi: int) -> list:
     """Plan cues in text[lo:hi] that are plan words here, as (name, match), last first."""
+    if not _ANY_TARGET.search(text, lo, hi):
+        return []
     found = []
     for name, p in _TARGET:
         for m in p.finditer(text, lo, hi):
