@@ -215,8 +215,8 @@ def read(doc, gz, page: Frame | None = None) -> Reading:
     if frame.donor is not None and frame.donor.level != "central":
         names = {re.sub(r"(省|市|区|县|自治区)$", "", n) for n in (frame.donor.name, frame.donor.province)}
         names = {n for n in names if len(n) >= 2}
-        names |= {c for c, code in list(fr.PROVINCE_ABBREVIATIONS.items()) + list(fr.CITY_ABBREVIATIONS.items())
-                  if frame.donor.adcode.startswith(code.rstrip("0")) and frame.donor.level != "zone"}
+        if frame.donor.level != "zone":
+            names |= {c for c, prefix in fr.ABBREVIATION_PREFIXES if frame.donor.adcode.startswith(prefix)}
         r.donor_short = "|".join(sorted(re.escape(n) for n in names))
     return r
 

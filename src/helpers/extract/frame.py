@@ -236,6 +236,9 @@ PROVINCE_ABBREVIATIONS = {
 }
 CITY_ABBREVIATIONS = {"甬": "330200", "榕": "350100", "穗": "440100", "鹏": "440300", "厦": "350200",
                       "连": "210200", "杭": "330100", "锡": "320200", "莞": "441900", "邕": "450100"}
+_ABBREVIATIONS = list(PROVINCE_ABBREVIATIONS.items()) + list(CITY_ABBREVIATIONS.items())
+# (short name, adcode prefix of the units it covers)
+ABBREVIATION_PREFIXES = [(c, code.rstrip("0")) for c, code in _ABBREVIATIONS]
 
 
 def short_names(units: list[Unit]) -> dict:
@@ -255,7 +258,7 @@ def short_names(units: list[Unit]) -> dict:
     for u in units:
         if u.level in ("province", "prefecture"):
             by_code.setdefault(u.adcode, []).append(u)
-    for c, code in list(PROVINCE_ABBREVIATIONS.items()) + list(CITY_ABBREVIATIONS.items()):
+    for c, code in _ABBREVIATIONS:
         named = by_code.get(code)
         if named:
             out[c] = named[:1]

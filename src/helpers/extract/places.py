@@ -110,8 +110,7 @@ def role_of(text: str, start: int, end: int) -> tuple[str, str]:
     """(role, marker) a place at text[start:end] plays in its clause (see the module docstring)."""
     before = text[max(0, start - 12):start]
     after = text[end:end + 24]
-    venue_before = text[max(0, start - 20):start]
-    if "在" in venue_before and _VENUE_BEFORE.search(venue_before) and _VENUE_AFTER.match(after):
+    if _VENUE_BEFORE.search(text[max(0, start - 20):start]) and _VENUE_AFTER.match(after):
         return "venue", ""
     if _DATELINE.match(after):
         return "venue", ""

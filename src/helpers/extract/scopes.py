@@ -29,8 +29,8 @@ from .layout import CLAUSE_END, Layout, Span
 from .rx import rx as _rx
 
 _TARGET = [(name, re.compile(p)) for name, p, _ in g.TARGET_CUES]
-# any cue that can count (agreements never do): most ranges hold none, found in one search
-_ANY_TARGET = re.compile("|".join(f"(?:{p})" for name, p, _ in g.TARGET_CUES if name != "agreement"))
+# any of the cues: most ranges hold none, found in one search
+_ANY_TARGET = re.compile("|".join(f"(?:{p})" for _, p, _ in g.TARGET_CUES))
 _DONE = re.compile(g.DONE_MARKERS)
 _EXPECTED = re.compile(g.EXPECTED_CUES)
 # 将 meaning 把 (将资金用于…), 计划内/计划的 (a past plan named), 争取到 (secured)
