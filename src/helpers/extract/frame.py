@@ -121,8 +121,9 @@ def assign_sides(hits: list[PlaceHit]) -> dict:
     units: dict[str, Unit] = {}
     for h in hits:
         for u in ((h.unit,) if h.unit is h.giver_unit else {h.unit, h.giver_unit}):
-            units[key(u)] = u
-            v = votes.setdefault(key(u), [0.0, 0.0])
+            k = key(u)
+            units[k] = u
+            v = votes.setdefault(k, [0.0, 0.0])
             pv = prov_votes.setdefault(u.adcode[:2], [0.0, 0.0])
             if h.role == "giver":
                 v[0] += 2.0
