@@ -256,6 +256,8 @@ def _page_of_a_body(text: str, title: str, zs: Zones, hits: list[PlaceHit], dono
     """A page about a non-government body of the donor (甲市慈善协会助力…): its headline names the
     donor with the body."""
     head = title + "\n" + zs.text_of(text, HEADLINE)
+    if donor.name not in head:
+        return False
     for m in re.finditer(re.escape(donor.name) + r"(?:市|省|区)?" + g.NON_GOVERNMENT_BODIES, head):
         return True
     return False

@@ -290,8 +290,14 @@ def short_pair(text: str, shorts: dict, side: dict, gz=None, headline: str = "")
     two province 简称 side by side (甲乙再续…) are a pair without a following word."""
     abbr = "".join(PROVINCE_ABBREVIATIONS)
     found = list(_PAIR_WORD.finditer(text)) + list(re.finditer(f"([{abbr}])([{abbr}])", headline))
+    units: dict[str, Unit | None] = {}      # the same few characters pair up again and again
+
+    def unit_for(c):
+        if c not in units:
+            units[c] = _short_unit(shorts.get(c), gz)
+        return units[c]
     for m in found:
-        a, b = _short_unit(shorts.get(m.group(1)), gz), _short_unit(shorts.get(m.group(2)), gz)
+        a, b = unit_for(m.group(1)), unit_for(m.group(2))
         if a is None or b is None or a == b:
             continue
         for u in (a, b):
