@@ -67,11 +67,15 @@ class SpanIndex:
         self.pairs = pairs
         self.starts = [a for a, _ in pairs]
         self._made: list[Span | None] = [None] * len(pairs)
+        self._all_made = False
         self._at: dict[int, Span] = {}      # the rules ask again and again about the same offsets
 
     @property
     def spans(self) -> list[Span]:
-        return [self[i] for i in range(len(self.pairs))]
+        if not self._all_made:
+            self._made = [Span(*p) if s is None else s for s, p in zip(self._made, self.pairs)]
+            self._all_made = True
+        return list(self._made)
 
     def index(self, pos: int) -> int:
         i = bisect.bisect_right(self.starts, pos) - 1
