@@ -61,6 +61,8 @@ class Choice:
 
 
 def distance(text: str, fig: Figure, ms: int, me: int, fig_spans, reach: bool = False) -> int | None:
+    # never less than the characters between cue and figure (a reach cue: min(that, 22)), which
+    # ``nearest`` relies on to skip cues without measuring them
     if ms <= fig.start and me >= fig.end:      # the cue wraps the figure
         return 0
     if me <= fig.start:

@@ -129,6 +129,11 @@ class Layout:
         return cut(self.text, span.start, span.end, PIECE_END)
 
 
+# layout() cuts the whole text at once, which equals cutting it line by line only when a line
+# break ends every sentence
+assert "\n" in SENTENCE_END and "\n" in FULL_SENTENCE_END
+
+
 def layout(text: str) -> Layout:
     lines, pos = [], 0
     for chunk in text.split("\n"):

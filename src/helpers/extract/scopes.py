@@ -100,8 +100,8 @@ def status(lay: Layout, fig, sent: Span, indicator: str, detail: str, *, doc_yea
     whole = full_sentence(lay, fig.start)
     # the scope of a cue: from the start of the 。-sentence when the cue heads it, else the ；-piece
     for lo, how in ((sent.start, "sentence"), (whole.start, "head")):
-        if how == "head" and lo == sent.start:
-            break       # the 。-sentence is the ；-piece: the same cues, no ； before them
+        if how == "head" and lo == sent.start and not _rx.search(r"[；;]", text, lo, fig.start):
+            break       # the same cues as the first pass, none after a ；: the same answer
         e = _EXPECTED.search(text, lo, fig.start)
         if e and not _DONE.search(text, e.end(), fig.start) and not (
                 how == "head" and _rx.search(r"[；;]", text[whole.start:e.start()])):
