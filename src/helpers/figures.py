@@ -17,7 +17,8 @@ import cn2an
 
 # Full-width digits and separators map one-to-one to ASCII so offsets into the text are preserved.
 _WIDTH = str.maketrans("０１２３４５６７８９．，", "0123456789.,")
-_HAS_WIDE = re.compile("[" + "".join(re.escape(chr(c)) for c in _WIDTH) + "]")    # translating costs a look-up per character
+# translating costs a look-up per character: done only for a text that has some
+_HAS_WIDE = re.compile("[" + "".join(re.escape(chr(c)) for c in _WIDTH) + "]")
 
 UNIT_WORDS: dict[str, str] = {
     # longest first in the regex; money is handled through 元 with the multiplier

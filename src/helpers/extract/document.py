@@ -707,7 +707,8 @@ def breakdowns(r: Reading) -> list[Breakdown]:
     if "其中" not in text:
         return out
     for sent in r.lay.sentences.spans:
-        if text.find("其中", sent.start, sent.end) < 0 or not _rx.search(r"其中\s*[:：]\s*$", text, sent.start, sent.end):
+        if text.find("其中", sent.start, sent.end) < 0 or \
+                not _rx.search(r"其中\s*[:：]\s*$", text, sent.start, sent.end):
             continue
         pos, end = sent.end, None
         while pos < len(text):
