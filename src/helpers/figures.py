@@ -17,6 +17,8 @@ import cn2an
 
 # Full-width digits and separators map one-to-one to ASCII so offsets into the text are preserved.
 _WIDTH = str.maketrans("０１２３４５６７８９．，", "0123456789.,")
+# translating costs a look-up per character: done only for a text that has some
+_HAS_WIDE = re.compile("[" + "".join(re.escape(chr(c)) for c in _WIDTH) + "]")
 
 UNIT_WORDS: dict[str, str] = {
     # longest first in the regex; money is handled through 元 with the multiplier
@@ -85,9 +87,13 @@ def cn_number(s: str) -> float:
         raise FigureError(f"not a Chinese numeral: {s!r}") from e
 
 
+_AR_NUM_RE = re.compile(_AR_NUM)
+_LONG_NUMBER = re.compile(r"\d{7,}")
+
+
 def parse_number(s: str) -> float:
     s = s.translate(_WIDTH)
-    if re.fullmatch(_AR_NUM, s):
+    if _AR_NUM_RE.fullmatch(s):
         return float(s.replace(",", ""))
     return cn_number(s)
 
@@ -118,7 +124,8 @@ def _excluded(text: str, m: re.Match) -> bool:
             return True
     if m.group("unit") == "对" and after.startswith("一"):   # 一对一 with Arabic digits
         return True
-    if re.fullmatch(r"\d{7,}", num.translate(_WIDTH)) and not m.group("mult") and m.group("unit") != "元":
+    if len(num) >= 7 and _LONG_NUMBER.fullmatch(num.translate(_WIDTH)) and not m.group("mult") \
+            and m.group("unit") != "元":
         return True                                     # phone, postal and ID numbers
     if after.startswith(("年", "月", "日", "%", "％")):
         return True
@@ -127,7 +134,7 @@ def _excluded(text: str, m: re.Match) -> bool:
 
 def find_figures(text: str) -> list[Figure]:
     """Every number with a unit in ``text``, in order of position."""
-    scan = text.translate(_WIDTH)
+    scan = text.translate(_WIDTH) if _HAS_WIDE.search(text) else text
     out: list[Figure] = []
     for m in FIGURE_RE.finditer(scan):
         if _excluded(scan, m):

@@ -111,6 +111,7 @@ PROSE_WORDS = frozenset("""
 原来 提高 较高 其中 集中 当中 之中 从中 高中 初中 美丽 黄河 长江 平台 通关 对应 助理
 """.split())
 _PROSE_WORD_LENGTHS = sorted({len(w) for w in PROSE_WORDS}, reverse=True)
+_PROSE_CHARS = frozenset(c for w in PROSE_WORDS for c in w)
 
 # Programme words that name the recipient province (援藏 = counterpart support to Tibet).
 PROVINCE_CUES = {"援藏": "540000", "进藏": "540000", "援疆": "650000", "进疆": "650000",
@@ -598,8 +599,13 @@ class Gazetteer:
             by_prefix.setdefault(key[:2], set()).add(len(key))
         self._lengths_at = {k: tuple(sorted(v, reverse=True)) for k, v in by_prefix.items()}
         firsts = sorted({k[0] for k in self._keys if _CJK.match(k[0])})
-        self._key_start = re.compile("[" + "".join(re.escape(c) for c in firsts) + "]")
+        # a key's second character must follow too: this halves the positions the scan visits
+        seconds = sorted({k[1] for k in self._keys})
+        self._key_start = re.compile("[" + "".join(re.escape(c) for c in firsts) + "]"
+                                     "(?=[" + "".join(re.escape(c) for c in seconds) + "])")
         self._as_written: dict[str, tuple[Place | None, list[Place]]] = {}
+        # what the scan asks of a key's places depends on the key alone: answered once per key
+        self._facts = {key: _KeyFacts.of(key, entries) for key, entries in self._keys.items()}
 
     def _scan(self, text: str) -> list[tuple[PlaceMention, bool]]:
         """Longest-match scan, left to right; each mention comes with a flag 'weak' (a
@@ -609,7 +615,7 @@ class Gazetteer:
         wins and the scan resumes after it. Linear in the text: one C-level regex pass for the
         candidate positions, then a handful of dict look-ups at each."""
         out: list[tuple[PlaceMention, bool]] = []
-        keys, lengths_at = self._keys, self._lengths_at
+        keys, lengths_at, facts = self._keys, self._lengths_at, self._facts
         n = len(text)
         resume = 0
         for start in self._key_start.finditer(text):
@@ -622,44 +628,43 @@ class Gazetteer:
             for L in lengths:
                 if i + L > n:
                     continue
-                entries = keys.get(text[i:i + L])
-                if entries is None or not self._acceptable(text, i, L, entries):
+                key = text[i:i + L]
+                entries = keys.get(key)
+                if entries is None or not self._acceptable(text, i, L, entries, facts[key]):
                     continue
-                weak = L == 2 and all(
-                    e.place.level == "county" or e.place.level == "township"
-                    or (e.place.level == "prefecture" and text[i:i + L] in PREFECTURE_WORDS)
-                    for e in entries) and not _official_at_boundary(text, i, entries)
-                out.append((self._mention(i, i + L, text[i:i + L], [e.place for e in entries]),
-                            weak))
+                weak = L == 2 and facts[key].weak and not (
+                    facts[key].official_county and _at_word_start(text, i))
+                out.append((self._mention(i, i + L, key, entries), weak))
                 resume = i + L
                 break
         return out
 
-    def _acceptable(self, text: str, i: int, L: int, entries: list[_Entry]) -> bool:
+    def _acceptable(self, text: str, i: int, L: int, entries: list[_Entry],
+                    facts: _KeyFacts | None = None) -> bool:
+        facts = facts or self._facts[text[i:i + L]]
         nxt = text[i + L] if i + L < len(text) else ""
-        if nxt and all(e.kind == "bare" for e in entries):
+        if nxt and facts.all_bare:
             if nxt == "族":
                 return False   # 东乡族 is a people
-            if (nxt in "乡镇村路街" and all(e.place.level == "county" for e in entries)
+            if (nxt in "乡镇村路街" and facts.all_county
                     and not text.startswith("街道", i + L)):
                 return False   # 江达乡, 武山路 are not the county (甘肃镇原县 is fine)
-            if (all(e.place.level == "province" for e in entries)
+            if (facts.all_province
                     and (nxt in "路街" or text[i + L:i + L + 2] in _STREET_AFTER)):
                 return False   # 北京路, 中山西路 are streets
         if L == 2 and text[i + 1] in "县区市旗" and nxt and nxt in _SHORT_NAME_BLOCK_NEXT:
             return False
-        if L == 2 and _straddled(text, i, i + 2) and any(
-                e.place.level != "province" or text[i:i + 2] in COMMON_WORDS for e in entries):
+        if L == 2 and facts.fragile and _straddled(text, i, i + 2):
             return False   # 黄河北岸 is no 河北, 顺利通过 no 利通区
         return True
 
-    def _mention(self, start: int, end: int, surface: str, places: list[Place]) -> PlaceMention:
+    def _mention(self, start: int, end: int, surface: str, entries: list[_Entry]) -> PlaceMention:
         # the places a surface denotes depend on the surface alone: built once per key
         # (reports repeat their few place names dozens of times)
         hit = self._as_written.get(surface)
         if hit is None:
-            written = [replace(p, as_written=surface) if p.level not in ("zone",) else p
-                       for p in places]
+            written = [replace(e.place, as_written=surface) if e.place.level not in ("zone",) else e.place
+                       for e in entries]
             hit = self._as_written[surface] = (_dominant(written), written)
         pick, written = hit
         if pick is not None:
@@ -884,14 +889,37 @@ class Gazetteer:
 _NAME_AFTER = frozenset("向到赴在对为与同和及援扶往至从于由给把将被是帮助")
 
 
-def _official_at_boundary(text: str, i: int, entries: list[_Entry]) -> bool:
-    """Is text[i:i+2] a two-character official county name (环县, 歙县) written as a word of its
-    own? Such a name is a place without further support: unlike a short form (会宁, 大城) it
-    carries its own suffix. 城区/矿区-like names (区) and short forms never qualify."""
-    if text[i + 1] != "县" or not all(e.kind == "full" and e.place.level == "county"
-                                      for e in entries):
-        return False
+def _official_county(key: str, entries: list[_Entry]) -> bool:
+    """Is ``key`` a two-character official county name (环县, 歙县)? Written as a word of its own
+    (see ``_at_word_start``) such a name is a place without further support: unlike a short form
+    (会宁, 大城) it carries its own suffix. 城区/矿区-like names (区) and short forms never qualify."""
+    return key[1] == "县" and all(e.kind == "full" and e.place.level == "county" for e in entries)
+
+
+def _at_word_start(text: str, i: int) -> bool:
     return i == 0 or not _CJK.match(text[i - 1]) or text[i - 1] in _NAME_AFTER
+
+
+@dataclass(frozen=True)
+class _KeyFacts:
+    """What the scan's tests ask of the places a key denotes (see ``_scan``, ``_acceptable``)."""
+    all_bare: bool          # every entry is a bare short form
+    all_county: bool
+    all_province: bool
+    fragile: bool           # a prose word straddling it makes it a fragment (not only provinces)
+    weak: bool              # as a two-character name it needs support from the text
+    official_county: bool   # a two-character official county name (环县)
+
+    @classmethod
+    def of(cls, key: str, entries: list[_Entry]) -> "_KeyFacts":
+        return cls(
+            all_bare=all(e.kind == "bare" for e in entries),
+            all_county=all(e.place.level == "county" for e in entries),
+            all_province=all(e.place.level == "province" for e in entries),
+            fragile=any(e.place.level != "province" or key in COMMON_WORDS for e in entries),
+            weak=all(e.place.level == "county" or e.place.level == "township"
+                     or (e.place.level == "prefecture" and key in PREFECTURE_WORDS) for e in entries),
+            official_county=len(key) == 2 and _official_county(key, entries))
 
 
 # A 、-list of names (元阳、红河、绿春) and what may follow it: 四县, 两县, 等县 say that the
@@ -933,6 +961,9 @@ def _township_base(name: str) -> str:
 
 def _straddled(text: str, a: int, b: int) -> bool:
     """Does a word of PROSE_WORDS overlap text[a:b] and reach outside it?"""
+    # such a word holds the character just before or just after the span
+    if text[a - 1:a] not in _PROSE_CHARS and text[b:b + 1] not in _PROSE_CHARS:
+        return False
     for k in _PROSE_WORD_LENGTHS:
         for s in range(max(0, a - k + 1), b):
             if (s < a or s + k > b) and text[s:s + k] in PROSE_WORDS:

@@ -33,6 +33,7 @@ from .rx import rx as _rx
 from .zones import BODY, HEADLINE, Zones, clean_title, zones as find_zones
 
 REASON_COLUMNS = ("donor_from", "recipients_from", "status_from", "period_from", "year_from")
+_NO_REASONS = dict.fromkeys(REASON_COLUMNS, "")
 
 _AID = re.compile(g.AID_NOUNS + "|" + g.GIVING_VERB)
 _OWN_ECONOMY = re.compile(g.OWN_ECONOMY)
@@ -81,19 +82,22 @@ class Reading:
     sections: list[tuple[int, str]]       # (start, heading line) of each section
     gz: object
     donor_short: str = ""
+    _hits_in: dict = field(default_factory=dict, repr=False)
+    _receivers_in: dict = field(default_factory=dict, repr=False)
+    _section_starts: list | None = field(default=None, repr=False)
 
     @property
     def text(self) -> str:
         return self.lay.text
 
     def hits_in(self, lo: int, hi: int) -> list[PlaceHit]:
-        i = bisect.bisect_left(self.hit_starts, lo)
-        out = []
-        while i < len(self.hits) and self.hits[i].start < hi:
-            if self.hits[i].end <= hi:
-                out.append(self.hits[i])
-            i += 1
-        return out
+        # the rules of one figure ask about the same ranges many times: answered once
+        found = self._hits_in.get((lo, hi))
+        if found is None:
+            i = bisect.bisect_left(self.hit_starts, lo)
+            j = bisect.bisect_left(self.hit_starts, hi, i)
+            found = self._hits_in[lo, hi] = [h for h in self.hits[i:j] if h.end <= hi]
+        return list(found)
 
     def figures_in(self, lo: int, hi: int) -> list[Figure]:
         i = bisect.bisect_left(self.fig_starts, lo)
@@ -103,9 +107,14 @@ class Reading:
     def receivers_in(self, lo: int, hi: int, strict: bool = False) -> list[PlaceHit]:
         """Recipient-side places in text[lo:hi]; ``strict``: only those in a receiver role (a
         place merely mentioned in another clause is not the figure's receiver)."""
-        return [h for h in self.hits_in(lo, hi)
+        # asked many times per range too; the frame's sides are settled once the reading is made
+        found = self._receivers_in.get((lo, hi, strict))
+        if found is None:
+            found = self._receivers_in[lo, hi, strict] = [
+                h for h in self.hits_in(lo, hi)
                 if self.frame.side.get(key(h.unit)) == "recipient" and h.role != "venue"
                 and (not strict or h.role in ("receiver", "giver") and h.marker != "from")]
+        return list(found)
 
     def side_in(self, lo: int, hi: int) -> str:
         hs = self.hits_in(lo, hi)
@@ -115,7 +124,9 @@ class Reading:
         return "recipient" if west and not east else "donor" if east and not west else ""
 
     def section_of(self, pos: int) -> tuple[int, str]:
-        i = bisect.bisect_right([s for s, _ in self.sections], pos) - 1
+        if self._section_starts is None:
+            self._section_starts = [s for s, _ in self.sections]
+        i = bisect.bisect_right(self._section_starts, pos) - 1
         return self.sections[i] if i >= 0 else (0, "")
 
 
@@ -203,8 +214,8 @@ def read(doc, gz, page: Frame | None = None) -> Reading:
     if frame.donor is not None and frame.donor.level != "central":
         names = {re.sub(r"(省|市|区|县|自治区)$", "", n) for n in (frame.donor.name, frame.donor.province)}
         names = {n for n in names if len(n) >= 2}
-        names |= {c for c, code in list(fr.PROVINCE_ABBREVIATIONS.items()) + list(fr.CITY_ABBREVIATIONS.items())
-                  if frame.donor.adcode.startswith(code.rstrip("0")) and frame.donor.level != "zone"}
+        if frame.donor.level != "zone":
+            names |= {c for c, prefix in fr.ABBREVIATION_PREFIXES if frame.donor.adcode.startswith(prefix)}
         r.donor_short = "|".join(sorted(re.escape(n) for n in names))
     return r
 
@@ -244,6 +255,8 @@ def _page_of_a_body(text: str, title: str, zs: Zones, hits: list[PlaceHit], dono
     """A page about a non-government body of the donor (甲市慈善协会助力…): its headline names the
     donor with the body."""
     head = title + "\n" + zs.text_of(text, HEADLINE)
+    if donor.name not in head:
+        return False
     for m in re.finditer(re.escape(donor.name) + r"(?:市|省|区)?" + g.NON_GOVERNMENT_BODIES, head):
         return True
     return False
@@ -496,7 +509,8 @@ def giver_for(r: Reading, fig: Figure, sent: Span, topic: Topic) -> Giver:
     text, frame = r.text, r.frame
     clause_lo = r.lay.clause_start(fig.start)
     whole = scopes.full_sentence(r.lay, fig.start)
-    central = central_giver(text, clause_lo, fig.start) or central_giver(text, sent.start, fig.start)
+    central = central_giver(text, clause_lo, fig.start) or (
+        central_giver(text, sent.start, fig.start) if sent.start != clause_lo else None)
     if central is not None:
         return central
     para = r.lay.line(fig.start)
@@ -505,12 +519,16 @@ def giver_for(r: Reading, fig: Figure, sent: Span, topic: Topic) -> Giver:
     named_here = {h.giver_unit for h in r.hits_in(clause_lo, fig.start)
                   if frame.side.get(key(h.giver_unit)) == "donor" and h.role == "mention" and not h.township
                   and _HELPING_AFTER.match(text, h.end)}
+    tried = set()
     for lo, how in ((clause_lo, "clause_subject"), (sent.start, "sentence_subject"),
                     (whole.start, "sentence_subject")):
         if how == "sentence_subject" and len(named_here) == 1:
             u = next(iter(named_here))
             if frame.donor is None or u.nests(frame.donor):
                 return Giver(u, u.full_name, "clause_named")
+        if lo in tried:
+            continue        # a start tried already gives the same answer again
+        tried.add(lo)
         gs = clause_givers(r.hits_in(lo, fig.start), frame, lo, fig.start)
         if gs:
             g0 = _joint_or_single(r, gs, fig, sent)
@@ -540,8 +558,9 @@ def giver_for(r: Reading, fig: Figure, sent: Span, topic: Topic) -> Giver:
         if frame.donor is None or u.nests(frame.donor):
             return Giver(u, u.full_name, "sentence_named")
     base = topic.giver if topic.giver is not None and topic.giver_para == para.start else None
-    lifted = level_lift(text, clause_lo, fig.start, (base.unit if base else frame.donor), r.gz) or \
+    lifted = level_lift(text, clause_lo, fig.start, (base.unit if base else frame.donor), r.gz) or (
         level_lift(text, sent.start, fig.start, (base.unit if base else frame.donor), r.gz)
+        if sent.start != clause_lo else None)
     if lifted is not None:
         return lifted
     if base is not None:
@@ -702,8 +721,11 @@ class Breakdown:
 def breakdowns(r: Reading) -> list[Breakdown]:
     out = []
     text = r.text
+    if "其中" not in text:
+        return out
     for sent in r.lay.sentences.spans:
-        if not _rx.search(r"其中\s*[:：]\s*$", text, sent.start, sent.end):
+        if text.find("其中", sent.start, sent.end) < 0 or \
+                not _rx.search(r"其中\s*[:：]\s*$", text, sent.start, sent.end):
             continue
         pos, end = sent.end, None
         while pos < len(text):
@@ -775,8 +797,7 @@ def _mention(r: Reading, fig: Figure, decision: str, indicator: str, reason: str
             "value": fig.value, "unit": fig.unit, "qualifier": fig.qualifier,
             "decision": decision, "indicator": indicator, "reason": reason,
             "donor": "", "recipients": "", "status": "", "period": "", "year": None,
-            "zone": r.zones.kind_at(fig.start),
-            **{c: "" for c in REASON_COLUMNS}}
+            "zone": r.zones.kind_at(fig.start), **_NO_REASONS}
 
 
 def extract(doc, gz, page: Frame | None = None) -> tuple[list[dict], list[dict]]:
@@ -805,8 +826,8 @@ def extract(doc, gz, page: Frame | None = None) -> tuple[list[dict], list[dict]]
         indicator, detail, reason = choice.indicator, choice.detail, choice.reason
         clause = r.lay.clause(fig.start)
         total = last_total if last_total and last_total[1] >= sent.start else None
-        rest = _rx.sub(r"[\s，,。；;：:]", "", text[clause.start:clause.end].replace(fig.text, ""))
-        if indicator == "poor_beneficiaries" and total and _POOR_PART.fullmatch(rest) and \
+        if indicator == "poor_beneficiaries" and total and _POOR_PART.fullmatch(
+                _rx.sub(r"[\s，,。；;：:]", "", text[clause.start:clause.end].replace(fig.text, ""))) and \
                 total[0] in ("employment", "trained"):
             indicator, reason = total[0], f"the poor part of {total[2]}"
             if indicator == "employment":

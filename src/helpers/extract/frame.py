@@ -118,9 +118,10 @@ def assign_sides(hits: list[PlaceHit]) -> dict:
     prov_votes: dict[str, list[float]] = {}
     units: dict[str, Unit] = {}
     for h in hits:
-        for u in {h.unit, h.giver_unit}:
-            units[key(u)] = u
-            v = votes.setdefault(key(u), [0.0, 0.0])
+        for u in ((h.unit,) if h.unit is h.giver_unit else {h.unit, h.giver_unit}):
+            k = key(u)
+            units[k] = u
+            v = votes.setdefault(k, [0.0, 0.0])
             pv = prov_votes.setdefault(u.adcode[:2], [0.0, 0.0])
             if h.role == "giver":
                 v[0] += 2.0
@@ -241,6 +242,9 @@ PROVINCE_ABBREVIATIONS = {
 }
 CITY_ABBREVIATIONS = {"甬": "330200", "榕": "350100", "穗": "440100", "鹏": "440300", "厦": "350200",
                       "连": "210200", "杭": "330100", "锡": "320200", "莞": "441900", "邕": "450100"}
+_ABBREVIATIONS = list(PROVINCE_ABBREVIATIONS.items()) + list(CITY_ABBREVIATIONS.items())
+# (short name, adcode prefix of the units it covers)
+ABBREVIATION_PREFIXES = [(c, code.rstrip("0")) for c, code in _ABBREVIATIONS]
 
 
 def short_names(units: list[Unit]) -> dict:
@@ -256,8 +260,12 @@ def short_names(units: list[Unit]) -> dict:
         holders = [u for u in us if all(u.contains(v) for v in us)]
         if len(us) == 1 or len(holders) == 1:
             out[c] = [holders[0] if holders else next(iter(us))]
-    for c, code in list(PROVINCE_ABBREVIATIONS.items()) + list(CITY_ABBREVIATIONS.items()):
-        named = [u for u in units if u.adcode == code and u.level in ("province", "prefecture")]
+    by_code: dict[str, list[Unit]] = {}
+    for u in units:
+        if u.level in ("province", "prefecture"):
+            by_code.setdefault(u.adcode, []).append(u)
+    for c, code in _ABBREVIATIONS:
+        named = by_code.get(code)
         if named:
             out[c] = named[:1]
         elif c not in out:
@@ -287,8 +295,14 @@ def short_pair(text: str, shorts: dict, side: dict, gz=None, headline: str = "")
     two province 简称 side by side (甲乙再续…) are a pair without a following word."""
     abbr = "".join(PROVINCE_ABBREVIATIONS)
     found = list(_PAIR_WORD.finditer(text)) + list(re.finditer(f"([{abbr}])([{abbr}])", headline))
+    units: dict[str, Unit | None] = {}      # the same few characters pair up again and again
+
+    def unit_for(c):
+        if c not in units:
+            units[c] = _short_unit(shorts.get(c), gz)
+        return units[c]
     for m in found:
-        a, b = _short_unit(shorts.get(m.group(1)), gz), _short_unit(shorts.get(m.group(2)), gz)
+        a, b = unit_for(m.group(1)), unit_for(m.group(2))
         if a is None or b is None or a == b:
             continue
         for u in (a, b):

@@ -61,6 +61,8 @@ class Choice:
 
 
 def distance(text: str, fig: Figure, ms: int, me: int, fig_spans, reach: bool = False) -> int | None:
+    # never less than the characters between cue and figure (a reach cue: min(that, 22)), which
+    # ``nearest`` relies on to skip cues without measuring them
     if ms <= fig.start and me >= fig.end:      # the cue wraps the figure
         return 0
     if me <= fig.start:
@@ -78,12 +80,13 @@ def distance(text: str, fig: Figure, ms: int, me: int, fig_spans, reach: bool = 
         lo, hi = fig.end, ms
     else:
         return None
-    boundaries = sum(between.count(c) for c in CLAUSE_END)
+    boundaries = sum(map(between.count, CLAUSE_END))
     if reach:
         # a list cue governs every figure of its list (甲县N个村、乙县M个村…结对)
         return None if boundaries > 1 else min(d, 22) + 6 * boundaries
     d += 6 * boundaries
-    d += 8 * sum(1 for s, e in fig_spans if s >= lo and e <= hi)
+    if fig_spans:
+        d += 8 * sum(1 for s, e in fig_spans if s >= lo and e <= hi)
     return d
 
 
@@ -126,6 +129,14 @@ def nearest(text: str, fig: Figure, sent: Span, patterns, fig_spans, max_d: int 
         if name in exclude:
             continue
         if asides and any(a <= ms and me <= b for a, b in asides):
+            continue
+        # the characters between cue and figure are a lower bound of the distance (a list cue's
+        # is capped at 22): a cue that far away cannot be within max_d, nor nearer than the best
+        gap = fig.start - me if me <= fig.start else ms - fig.end + 1
+        if name.endswith("+"):
+            gap = min(gap, 22)
+        low = gap + pen + (right_penalty if ms >= fig.end else 0)
+        if (low > max_d or best is not None and low > best[0]) and not (ms <= fig.start and me >= fig.end):
             continue
         if name.endswith("<") and (me > fig.start or any(c in text[me:fig.start] for c in CLAUSE_END)):
             continue                     # a cue that only governs what follows it in its clause

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 SENTENCE_END = "。！？；;!?\n…"
 CLAUSE_END = "，,：:"
@@ -38,40 +38,63 @@ def _cutter(ends: str) -> re.Pattern:
         return re.compile(rf"[^{cls}]*[{cls}]|[^{cls}]+$")
     cls = re.escape(ends)
     stop = rf"[{re.escape(plain)}]|[?!](?![A-Za-z\u00c0-\u024f])"
-    return re.compile(rf"(?:[^{cls}]|[?!](?=[A-Za-z\u00c0-\u024f]))*(?:{stop})|(?:[^{cls}]|[?!])+$")
+    # (?:[^cls]|[?!](?=letter))* unrolled, so that runs of ordinary characters go in one step
+    run = rf"[^{cls}]*(?:[?!](?=[A-Za-z\u00c0-\u024f])[^{cls}]*)*"
+    return re.compile(rf"{run}(?:{stop})|(?:[^{cls}]|[?!])+$")
 
 
 _CUTTERS: dict[str, re.Pattern] = {}
 
 
-def cut(text: str, start: int, end: int, ends: str) -> list[Span]:
-    """Spans of ``text[start:end]`` cut after each character of ``ends`` (kept in the span)."""
+def bounds(text: str, start: int, end: int, ends: str) -> list[tuple[int, int]]:
+    """(start, end) of the pieces of ``text[start:end]`` cut after each character of ``ends``."""
     rx = _CUTTERS.get(ends)
     if rx is None:
         rx = _CUTTERS[ends] = _cutter(ends)
-    return [Span(m.start(), m.end()) for m in rx.finditer(text, start, end) if m.end() > m.start()]
+    return [sp for sp in map(re.Match.span, rx.finditer(text, start, end)) if sp[1] > sp[0]]
 
 
-@dataclass
+def cut(text: str, start: int, end: int, ends: str) -> list[Span]:
+    """Spans of ``text[start:end]`` cut after each character of ``ends`` (kept in the span)."""
+    return [Span(a, b) for a, b in bounds(text, start, end, ends)]
+
+
 class SpanIndex:
-    """Ordered, non-overlapping spans with a position → span lookup."""
-    spans: list[Span]
-    starts: list[int] = field(init=False)
+    """Ordered, non-overlapping spans with a position → span lookup. A span object is made
+    when first asked for: most clauses of a page hold no figure and are never looked at."""
 
-    def __post_init__(self):
-        self.starts = [s.start for s in self.spans]
+    def __init__(self, pairs: list[tuple[int, int]]):
+        self.pairs = pairs
+        self.starts = [a for a, _ in pairs]
+        self._made: list[Span | None] = [None] * len(pairs)
+        self._all_made = False
+        self._at: dict[int, Span] = {}      # the rules ask again and again about the same offsets
+
+    @property
+    def spans(self) -> list[Span]:
+        if not self._all_made:
+            self._made = [Span(*p) if s is None else s for s, p in zip(self._made, self.pairs)]
+            self._all_made = True
+        return list(self._made)
 
     def index(self, pos: int) -> int:
-        return max(0, bisect.bisect_right(self.starts, pos) - 1)
+        i = bisect.bisect_right(self.starts, pos) - 1
+        return i if i > 0 else 0
 
     def at(self, pos: int) -> Span:
-        return self.spans[self.index(pos)] if self.spans else Span(0, 0)
+        span = self._at.get(pos)
+        if span is None:
+            span = self._at[pos] = self[self.index(pos)] if self.pairs else Span(0, 0)
+        return span
 
     def __len__(self) -> int:
-        return len(self.spans)
+        return len(self.pairs)
 
     def __getitem__(self, i: int) -> Span:
-        return self.spans[i]
+        made = self._made[i]
+        if made is None:
+            made = self._made[i] = Span(*self.pairs[i])
+        return made
 
 
 @dataclass
@@ -106,18 +129,23 @@ class Layout:
         return cut(self.text, span.start, span.end, PIECE_END)
 
 
+# layout() cuts the whole text at once, which equals cutting it line by line only when a line
+# break ends every sentence
+assert "\n" in SENTENCE_END and "\n" in FULL_SENTENCE_END
+
+
 def layout(text: str) -> Layout:
     lines, pos = [], 0
     for chunk in text.split("\n"):
-        lines.append(Span(pos, pos + len(chunk) + 1))
+        lines.append((pos, pos + len(chunk) + 1))
         pos += len(chunk) + 1
-    sentences, clauses, full = [], [], []
-    for ln in lines:
-        end = min(ln.end, len(text))
-        full.extend(cut(text, ln.start, end, FULL_SENTENCE_END))
-        for s in cut(text, ln.start, end, SENTENCE_END):
-            sentences.append(s)
-            clauses.extend(cut(text, s.start, s.end, CLAUSE_END))
-    whole = [Span(0, len(text))]
+    # every sentence and full-sentence end set includes the line break, and a clause ends where
+    # its sentence does: one pass over the whole text cuts each (the same spans as cutting line
+    # by line and sentence by sentence)
+    n = len(text)
+    full = bounds(text, 0, n, FULL_SENTENCE_END)
+    sentences = bounds(text, 0, n, SENTENCE_END)
+    clauses = bounds(text, 0, n, SENTENCE_END + CLAUSE_END)
+    whole = [(0, n)]
     return Layout(text, SpanIndex(lines), SpanIndex(sentences or whole), SpanIndex(clauses or whole),
                   SpanIndex(full or whole))

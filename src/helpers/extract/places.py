@@ -141,6 +141,16 @@ def find_places(gz, text: str) -> list[PlaceHit]:
     """Every resolved place mention of ``text`` with its role, in text order. A bare short form
     repeating the start of a place named earlier in full (江达 after 索县江达乡) is that place."""
     out, named = [], []
+    units: dict[tuple[int, bool], Unit] = {}      # a report names its few places many times
+
+    def unit(place, as_giver=False):
+        k = (id(place), as_giver)      # ids are stable: ``found`` holds every place meanwhile
+        u = units.get(k)
+        if u is None:
+            u = units[k] = unit_of(place, as_giver)
+            if as_giver and u == unit(place):
+                u = units[k] = unit(place)     # one object when both namings agree (most places)
+        return u
     prev_end = -10
     found = gz.find(text)
     if any(m.place is None and m.candidates for m in found):
@@ -168,7 +178,7 @@ def find_places(gz, text: str) -> list[PlaceHit]:
                 and out[-1].marker in ("to", "help"):
             # the members of a list after a preposition share its role: 向甲县、乙县、丙县分别…
             role, marker = out[-1].role, out[-1].marker
-        out.append(PlaceHit(m.start, m.end, m.surface, unit_of(place), unit_of(place, as_giver=True),
+        out.append(PlaceHit(m.start, m.end, m.surface, unit(place), unit(place, as_giver=True),
                             role, place.level == "township", marker, listed))
         prev_end = m.end
     return _counties_in_lists(gz, text, _list_givers(text, _corps_with_city(out)))

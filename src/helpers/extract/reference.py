@@ -15,7 +15,7 @@ from __future__ import annotations
 import csv
 import sys
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from .. import paths
@@ -70,10 +70,15 @@ class Sides:
 
     def province_side(self, adcode: str) -> str:
         """The side most of the reference's units inside this province are on."""
-        p = adcode[:2]
-        d = sum(1 for c in self.donors if c[:2] == p)
-        r = sum(1 for c in self.recipients if c[:2] == p)
+        d, r = self._province_counts.get(adcode[:2], (0, 0))
         return "donor" if d > 2 * r else "recipient" if r > 2 * d else ""
+
+    @cached_property
+    def _province_counts(self) -> dict[str, tuple[int, int]]:
+        """Province code → (donor units, recipient units) of the reference (counted once)."""
+        provinces = {c[:2] for c in self.donors | self.recipients}
+        return {p: (sum(1 for c in self.donors if c[:2] == p), sum(1 for c in self.recipients if c[:2] == p))
+                for p in provinces}
 
 
 @lru_cache(maxsize=1)

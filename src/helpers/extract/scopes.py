@@ -29,6 +29,8 @@ from .layout import CLAUSE_END, Layout, Span
 from .rx import rx as _rx
 
 _TARGET = [(name, re.compile(p)) for name, p, _ in g.TARGET_CUES]
+# any of the cues: most ranges hold none, found in one search
+_ANY_TARGET = re.compile("|".join(f"(?:{p})" for _, p, _ in g.TARGET_CUES))
 _DONE = re.compile(g.DONE_MARKERS)
 _EXPECTED = re.compile(g.EXPECTED_CUES)
 # 将 meaning 把 (将资金用于…), 计划内/计划的 (a past plan named), 争取到 (secured)
@@ -58,6 +60,8 @@ def full_sentence(lay: Layout, pos: int) -> Span:
 
 def _target_cues(text: str, lo: int, hi: int) -> list:
     """Plan cues in text[lo:hi] that are plan words here, as (name, match), last first."""
+    if not _ANY_TARGET.search(text, lo, hi):
+        return []
     found = []
     for name, p in _TARGET:
         for m in p.finditer(text, lo, hi):
@@ -96,6 +100,8 @@ def status(lay: Layout, fig, sent: Span, indicator: str, detail: str, *, doc_yea
     whole = full_sentence(lay, fig.start)
     # the scope of a cue: from the start of the 。-sentence when the cue heads it, else the ；-piece
     for lo, how in ((sent.start, "sentence"), (whole.start, "head")):
+        if how == "head" and lo == sent.start and not _rx.search(r"[；;]", text, lo, fig.start):
+            break       # the same cues as the first pass, none after a ；: the same answer
         e = _EXPECTED.search(text, lo, fig.start)
         if e and not _DONE.search(text, e.end(), fig.start) and not (
                 how == "head" and _rx.search(r"[；;]", text[whole.start:e.start()])):

@@ -14,6 +14,7 @@ two things downstream: where the page's own pair is named (headline and lead, se
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -24,6 +25,7 @@ _BYLINE = re.compile(r"(记者|通讯员|作者|来源|编辑|责编|审核|发�
 _BULLET = re.compile(r"^\s*[●◆■▲★☆◇□▶►•]")
 _DIGEST_HEAD = re.compile(r"^\s*[【\[]?(内容提要|内容摘要|摘要|导读|提要|核心提示)[】\]]?")
 _PROSE = re.compile(r"[，,。；;]")
+_SPACES = re.compile(r"\s+")
 # site navigation left in a line (您所在的位置:网站>>新闻>>…, 首页 > 栏目): not a headline
 _NAVIGATION = re.compile(r"(>>|»|›|>\s*[\u4e00-\u9fff]{2,6}\s*>|所在(的)?位置|当前位置|首页\s*[>/|])")
 # a title read from the text that is only the site's name or its navigation
@@ -45,7 +47,6 @@ class Zones:
     title: str
 
     def kind_at(self, pos: int) -> str:
-        import bisect
         if not hasattr(self, "_starts"):
             self._starts = [z.span.start for z in self.zones]
         i = bisect.bisect_right(self._starts, pos) - 1
@@ -86,7 +87,7 @@ def zones(lay: Layout, title: str = "") -> Zones:
         s = line.strip()
         if not s:
             continue
-        key = re.sub(r"\s+", "", s)
+        key = _SPACES.sub("", s)
         if not seen_lead and _NAVIGATION.search(s):
             out.append(Zone(ln, NAVIGATION))
             continue
