@@ -155,3 +155,17 @@ def test_the_pairings_check_reads_the_merged_file(tmp_path):
                            "recipient_adcodes": "621100", "program": "east_west", "year": 2017}])
     assert check_pairings(panel, PAIRINGS).empty          # 福州 → 定西 is attested for 2017
     assert len(check_pairings(panel.assign(donor="福建省厦门市"), PAIRINGS)) == 1
+
+
+def test_package_reference_is_in_step_with_raw_pairings(tmp_path):
+    """The pairing reference shipped in the package (read on unseen folders) is exactly what
+    ``python -m helpers.extract.reference --rebuild`` compiles from ``data/raw/pairings.csv``,
+    so the two copies cannot drift apart."""
+    from helpers import paths
+    from helpers.extract import reference
+
+    rebuilt = tmp_path / "pairings_reference.csv"
+    reference.rebuild([paths.RAW / "pairings.csv"], rebuilt)
+    assert rebuilt.read_bytes() == reference.REFERENCE_CSV.read_bytes(), (
+        "src/helpers/data/pairings_reference.csv is out of step with data/raw/pairings.csv: "
+        "run python -m helpers.extract.reference --rebuild data/raw/pairings.csv")
