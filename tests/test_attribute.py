@@ -1,22 +1,11 @@
 """Attribution of figures, on short sentences in the style of the reports (not copied from them)."""
-from dataclasses import dataclass
 
 import pytest
 
 from helpers.attribute import extract_corpus, extract_document
 from helpers.codebook import CORE_COLUMNS
 from helpers.gazetteer import get_gazetteer
-
-
-@dataclass
-class Doc:
-    doc_id: str
-    text: str
-    title: str | None = None
-    date: str | None = "2020-12-01"
-    unit: str | None = None
-    status: str = "ok"
-    raw_text: str | None = None
+from sentence_doc import Doc
 
 
 @pytest.fixture(scope="module")

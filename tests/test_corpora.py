@@ -1,6 +1,5 @@
 """Every rule corpus in tests/corpora (Duckling-style: expected value → sentences that must give
 it, negatives → sentences that must not). Sentences are written for the tests."""
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -10,19 +9,9 @@ from helpers.evaluate import name_set
 from helpers.extract import extract_document
 from helpers.extract.places import find_places
 from helpers.gazetteer import get_gazetteer
+from sentence_doc import Doc
 
 CORPORA = Path(__file__).parent / "corpora"
-
-
-@dataclass
-class Doc:
-    doc_id: str
-    text: str
-    title: str | None = None
-    date: str | None = "2020-12-01"
-    unit: str | None = None
-    status: str = "ok"
-    raw_text: str | None = None
 
 
 def _cases():
