@@ -1,4 +1,5 @@
 """The papermill runner on small notebooks made here: order, parameters, reports, failures."""
+import io
 import subprocess
 import sys
 
@@ -34,19 +35,12 @@ def test_runs_in_numbered_order_passes_parameters_and_exports_reader_html(projec
                   "import matplotlib; matplotlib.use('Agg')\nimport matplotlib.pyplot as plt\n"
                   "plt.plot([1, 2]); plt.show()\nprint('first says', greeting)")
     (nbs / "scratch.ipynb").write_text("not a numbered notebook, ignored")
-    log = []
-
-    class Out:
-        def write(self, s):
-            log.append(s)
-
-        def flush(self):
-            pass
+    out = io.StringIO()
 
     runs = run.run_collection(parameters={"greeting": "bonjour"}, notebooks_dir=nbs,
-                              build_dir=build, reports_dir=reports, out=Out())
+                              build_dir=build, reports_dir=reports, out=out)
     assert [r.name for r in runs] == ["01_first", "02_second"]
-    text = "".join(log)
+    text = out.getvalue()
     assert text.index("01_first") < text.index("02_second") and " s " in text
     # other parameters than the defaults: the report is named after them
     assert not (reports / "01_first.html").exists()
@@ -117,17 +111,10 @@ def test_only_takes_several_names_after_one_flag():
 def test_a_notebook_warning_is_printed_by_the_runner_and_kept_for_the_index(project):
     nbs, build, reports = project
     make_notebook(nbs / "01_w.ipynb", "from helpers import params\nparams.warn('the selection <b>is</b> empty')")
-    log = []
+    out = io.StringIO()
 
-    class Out:
-        def write(self, s):
-            log.append(s)
-
-        def flush(self):
-            pass
-
-    run.run_collection(notebooks_dir=nbs, build_dir=build, reports_dir=reports, out=Out())
-    assert "WARNING (01_w): the selection <b>is</b> empty" in "".join(log)
+    run.run_collection(notebooks_dir=nbs, build_dir=build, reports_dir=reports, out=out)
+    assert "WARNING (01_w): the selection <b>is</b> empty" in out.getvalue()
     page = (reports / "01_w.html").read_text()
     assert "the selection &lt;b&gt;is&lt;/b&gt; empty" in page and "<b>is</b>" not in page
     assert "the selection &lt;b&gt;is&lt;/b&gt; empty" in (reports / "index.html").read_text()

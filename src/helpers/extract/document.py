@@ -21,14 +21,15 @@ from dataclasses import dataclass, field
 
 from .. import lexicon as lx
 from ..codebook import EMPLOYMENT_DETAILS
-from ..figures import Figure, find_figures
-from . import dedupe, frame as fr, grammar as g, scopes
+from ..figures import Figure, cn_number, find_figures
+from ..normalize import simplify
+from . import dedupe, frame as fr, grammar as g, reference, scopes
 from .frame import Frame, key
 from .givers import (Giver, central_giver, clause_givers, common_parent, level_lift,
                      multi_donor_total, parent_credit)
-from .indicator import Choice, Sentence, classify, evidence_span, group_of
+from .indicator import Choice, Sentence, classify, cues, evidence_span, group_of
 from .layout import CLAUSE_END, Layout, Span, layout
-from .places import PlaceHit, Unit, dedupe_units, find_places
+from .places import PlaceHit, Unit, dedupe_units, find_places, role_of, unit_of
 from .rx import rx as _rx
 from .zones import BODY, HEADLINE, Zones, clean_title, zones as find_zones
 
@@ -132,8 +133,6 @@ class Reading:
 
 def _header_units(gz, doc) -> list[Unit]:
     """Units named in full in the raw page's first lines (a site header cleaning drops)."""
-    from ..normalize import simplify
-    from .places import unit_of
     raw = getattr(doc, "raw_text", None)
     if not isinstance(raw, str) or not raw:
         return []
@@ -192,7 +191,6 @@ def read(doc, gz, page: Frame | None = None) -> Reading:
         frame.donor, frame.donor_from = _reference_donor(frame.recipients, frame.year, gz)
     if frame.self_unit is not None:
         # 我县 wherever it stands is the unit the page's writer is
-        from .places import PlaceHit, role_of
         own = []
         for m in fr._SELF.finditer(text):
             if m.group(1) == frame.self_word:
@@ -263,8 +261,6 @@ def _page_of_a_body(text: str, title: str, zs: Zones, hits: list[PlaceHit], dono
 
 
 def _reference_donor(recipients: list[Unit], year, gz) -> tuple[Unit | None, str]:
-    from . import reference
-    from .places import unit_of
     found = set()
     for u in recipients:
         for p in reference.partners(u.adcode, "recipient", year):
@@ -355,7 +351,6 @@ def _count(word: str) -> int:
     if word.isdigit():
         return int(word)
     try:
-        from ..figures import cn_number
         return int(cn_number(word))
     except ValueError:
         return 0
@@ -744,9 +739,8 @@ def breakdowns(r: Reading) -> list[Breakdown]:
 
 
 def _breakdown_head_cue(r: Reading, fig: Figure, sent: Span) -> str | None:
-    """…N万资金全部分配给6县区,其中:甲区N万元,乙县M万元: an amount listed after its place in a
-    breakdown takes the indicator the words before 其中 give (the head may state no figure)."""
-    from .indicator import cues, group_of
+    """In a breakdown (a head clause, then 其中 and place–amount pairs), an amount listed after
+    its place takes the indicator the words before 其中 give (the head may state no figure)."""
     text = r.text
     m = None
     for m in _rx.finditer(r"其中\s*[:：]?", text, sent.start, fig.start):

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from . import grammar as g
 from . import reference
-from .places import PlaceHit, Unit, dedupe_units
+from .places import PlaceHit, Unit, dedupe_units, unit_of
 from .zones import BODY, BYLINE, DIGEST, HEADLINE, LEAD, Zones
 
 _YEAR_RE = re.compile(r"((?:19|20)\d\d)\s*年(?!代)")
@@ -277,7 +277,6 @@ _PAIR_WORD = re.compile(r"([\u4e00-\u9fff])([\u4e00-\u9fff])(?=两地|两市|两
 
 
 def _short_unit(entry, gz):
-    from .places import unit_of
     if entry is None:
         return None
     u = entry[0]

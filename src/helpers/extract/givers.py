@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from .. import lexicon as lx
 from .frame import Frame, key
-from .places import PlaceHit, Unit
+from .places import PlaceHit, Unit, unit_of
 from .rx import rx as _rx
 
 _CENTRAL_RE = re.compile("|".join(f"(?P<c{i}>{p})" for i, (p, _, _) in enumerate(lx.CENTRAL_DONORS)))
@@ -53,7 +53,6 @@ def central_giver(text: str, lo: int, fig_start: int) -> Giver | None:
 
 def common_parent(units: list[Unit], gz) -> Unit | None:
     """The city holding all the units (甲区、乙区 → 甲市), or None when they lie in different cities."""
-    from .places import unit_of
     codes = {u.adcode[:4] for u in units}
     if len(codes) != 1:
         provinces = {u.adcode[:2] for u in units}
@@ -75,7 +74,6 @@ def common_parent(units: list[Unit], gz) -> Unit | None:
 
 
 def ancestor(u: Unit, level: str, gz) -> Unit | None:
-    from .places import unit_of
     code = u.adcode[:2] + "0000" if level == "province" else u.adcode[:4] + "00"
     try:
         p = gz.by_adcode(code)

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from . import grammar as g
+from . import grammar as g, reference
 
 # the gazetteer's township/zone levels count for the admin unit that holds them
 _ADMIN_SUFFIX = re.compile(r"(省|市|县|区|州|旗|盟|乡|镇|自治区)$")
@@ -249,7 +249,6 @@ def _counties_in_lists(gz, text: str, hits: list[PlaceHit]) -> list[PlaceHit]:
 
 
 def _partners_of(mentions) -> list[str]:
-    from . import reference
     codes = {m.place.adcode for m in mentions if m.place is not None}
     out = set()
     for side in ("donor", "recipient"):
