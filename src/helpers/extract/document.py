@@ -347,6 +347,28 @@ def _expand(r: Reading, hs: list[PlaceHit]) -> list[Unit]:
     return dedupe_units(out)
 
 
+def _partners_named(r: Reading, giver: Giver, units: list[Unit], how: str) -> list[Unit] | None:
+    """The giver's own partners inside the one area a figure was given to, when the page names
+    every one of them: the text allows county level (甲省 or the page's 乙州 stands for the
+    giver's counties in it that the page lists). A prefecture the figure's own clause names
+    keeps its level (到乙州投资)."""
+    if len(units) != 1 or giver.unit is None or giver.unit.level == "central":
+        return None
+    area = units[0]
+    if area.level == "prefecture" and how.startswith(("clause", "sentence")):
+        return None
+    if area.level not in ("province", "prefecture"):
+        return None
+    named = {u.adcode: u for u in r.frame.recipient_units if u != area and area.contains(u)}
+    codes = {p.recipient_adcode for p in reference.partners(giver.unit.adcode, "donor", r.frame.year)
+             if p.donor_adcode == giver.unit.adcode}
+    keep = 2 if area.level == "province" else 4
+    inside = sorted(c for c in codes if c[:keep] == area.adcode[:keep] and c != area.adcode)
+    if not inside or not all(c in named for c in inside):
+        return None
+    return [named[c] for c in inside]
+
+
 def _count(word: str) -> int:
     if word.isdigit():
         return int(word)
@@ -382,6 +404,8 @@ class Topic:
     para_topic: list[Unit] = field(default_factory=list)
     para_topic_at: int = -1
     heads: dict = field(default_factory=dict)    # sentence start → {unit group: recipients of its head figure}
+    foreign: str = ""                            # a subject that is nobody's donor (中央, 全国), while it holds
+    foreign_para: int = -1
 
 
 def recipients_for(r: Reading, fig: Figure, sent: Span, topic: Topic) -> tuple[list[Unit], str]:
@@ -500,6 +524,11 @@ def recipients_for(r: Reading, fig: Figure, sent: Span, topic: Topic) -> tuple[l
 
 # ------------------------------------------------------------------ givers of one figure
 
+# giver readings that come from the figure's own clause or sentence (not from the discourse or page)
+_OWN_SUBJECT = ("clause_subject", "sentence_subject", "clause_named", "sentence_named", "central_subject",
+                "body_subject")
+
+
 def giver_for(r: Reading, fig: Figure, sent: Span, topic: Topic) -> Giver:
     text, frame = r.text, r.frame
     clause_lo = r.lay.clause_start(fig.start)
@@ -604,6 +633,12 @@ def _joint_or_single(r: Reading, gs: list[PlaceHit], fig: Figure, sent: Span) ->
 _PEOPLE_SENT = ("cadres_sent", "professionals_sent", "cadres_received", "professionals_received", "trained")
 
 
+def _owned(r: Reading, pos: int) -> bool:
+    """A donor-side place before a collective word in its clause (甲市各级财政, 甲市向乙州投入
+    各级财政资金) owns it: the donor's own levels, not everybody's."""
+    return any(r.frame.side.get(key(h.giver_unit)) == "donor" for h in r.hits_in(r.lay.clause_start(pos), pos))
+
+
 def aid_test(r: Reading, fig: Figure, sent: Span, choice: Choice, giver: Giver, inherited: bool = False) -> str:
     """'' when the figure is aid, else the reason it is not. Staff and trainees are aid by what
     they are; money, counts and outcomes need a giving verb or an aid word in their sentence."""
@@ -616,7 +651,7 @@ def aid_test(r: Reading, fig: Figure, sent: Span, choice: Choice, giver: Giver, 
     if own:
         return f"the area's own statistics ({own.group(0)})"
     national = _NATIONAL.search(text, lo, fig.start) or _NATIONAL.search(text, sent.start, fig.start)
-    if national and not r.hits_in(national.end(), fig.start):
+    if national and not r.hits_in(national.end(), fig.start) and not _owned(r, national.start()):
         return f"a national or many-donor total ({national.group(0)})"
     whole = scopes.full_sentence(r.lay, fig.start)
     if inherited:
@@ -866,6 +901,12 @@ def extract(doc, gz, page: Frame | None = None) -> tuple[list[dict], list[dict]]
         giver = giver_for(r, fig, sent, topic)
         inherited = reason.startswith(("continues the list", "the poor part of", "line of the breakdown"))
         why_not = joint or aid_test(r, fig, sent, choice, giver, inherited)
+        if giver.how in _OWN_SUBJECT:
+            topic.foreign = ""           # a peer giver takes the subject back
+        elif not why_not and topic.foreign and topic.foreign_para == para.start:
+            why_not = f"continues the subject of an earlier clause ({topic.foreign})"
+        if why_not.startswith("a national or many-donor total") and giver.how not in _OWN_SUBJECT:
+            topic.foreign, topic.foreign_para = why_not[why_not.find("(") + 1:-1], para.start
         if giver.kind == "soe" and indicator == "fiscal_aid":
             indicator, detail = "social_aid", "soe"
         if giver.kind == "association" and indicator == "fiscal_aid" and \
@@ -876,6 +917,9 @@ def extract(doc, gz, page: Frame | None = None) -> tuple[list[dict], list[dict]]
             continue
         prev_list[fig.unit if fig.unit == "yuan" else fig.classifier] = (indicator, detail, fig)
         recips, recips_from = recipients_for(r, fig, sent, topic)
+        partners = _partners_named(r, giver, recips, recips_from)
+        if partners:
+            recips, recips_from = partners, recips_from + "+giver_partners_named"
         if last_recips and last_recips[0] == sent.start and last_recips[1] and \
                 _rx.match(r"\s*其中", text, clause.start, clause.end) and not r.receivers_in(clause.start, fig.end) \
                 and not _BACK.search(text, clause.start, fig.end):
