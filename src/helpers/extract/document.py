@@ -186,6 +186,8 @@ def read(doc, gz, page: Frame | None = None) -> Reading:
     frame.recipients, frame.recipients_from = fr.page_recipients(
         text, zs, hits, title_hits, side, frame.donor, frame.self_unit, pair, _county_counter(gz),
         frame.short_names, title)
+    frame.recipients, frame.recipients_from = _every_county_named(
+        frame.recipients, frame.recipients_from, hits, side, _county_counter(gz))
     if frame.donor is None and frame.recipients:
         # a receiver's page naming no giver: the pairing reference's donor for its recipients
         frame.donor, frame.donor_from = _reference_donor(frame.recipients, frame.year, gz)
@@ -247,6 +249,20 @@ def _county_counter(gz):
             counts[p.adcode[:4]] = counts.get(p.adcode[:4], 0) + 1
         _COUNTY_COUNTS[id(gz)] = counts
     return lambda u: counts.get(u.adcode[:4], 0) if u.level == "prefecture" else 0
+
+
+def _every_county_named(units: list[Unit], how: str, hits: list[PlaceHit], side: dict,
+                        county_count) -> tuple[list[Unit], str]:
+    """A page's one prefecture whose every county the page names as a receiver: the counties
+    (county level where the text allows)."""
+    if len(units) != 1 or units[0].level != "prefecture":
+        return units, how
+    area = units[0]
+    inside = dedupe_units(h.unit for h in hits if h.unit.level == "county" and area.contains(h.unit)
+                          and h.role != "venue" and side.get(key(h.unit)) == "recipient")
+    if len(inside) >= 2 and len(inside) == county_count(area):
+        return sorted(inside, key=lambda u: u.adcode), how + "+every_county_named"
+    return units, how
 
 
 def _page_of_a_body(text: str, title: str, zs: Zones, hits: list[PlaceHit], donor: Unit) -> bool:
@@ -651,7 +667,10 @@ def aid_test(r: Reading, fig: Figure, sent: Span, choice: Choice, giver: Giver, 
     if own:
         return f"the area's own statistics ({own.group(0)})"
     national = _NATIONAL.search(text, lo, fig.start) or _NATIONAL.search(text, sent.start, fig.start)
-    if national and not r.hits_in(national.end(), fig.start) and not _owned(r, national.start()):
+    if national and not _owned(r, national.start()) and not any(
+            r.frame.side.get(key(h.giver_unit)) != "recipient" for h in r.hits_in(national.end(), fig.start)):
+        # a place after the collective word narrows it to that place's own figure (全国…其中甲市),
+        # unless it is a receiver (中央投入乙省的资金)
         return f"a national or many-donor total ({national.group(0)})"
     whole = scopes.full_sentence(r.lay, fig.start)
     if inherited:

@@ -75,8 +75,9 @@ GIVER_KINDS = (
 )
 # Non-government givers of a place (the panel credits the place; their money is social aid).
 NON_GOVERNMENT_BODIES = r"(?:慈善总会|慈善协会|慈善基金会|基金会|红十字会|工商联|商会|企业家协会|爱心企业|企业|公司|集团)"
-# Aggregates over the whole country or over many donors: no single donor (全国第三批N名援青干部).
-NATIONAL_TOTAL = r"(全国|各省市|各地|东部\d+省市|东部[一二三四五六七八九十]+省市|(?<![\u4e00-\u9fff])中央(?!企业|单位定点)|国家(?=[\u4e00-\u9fff]{0,4}(投入|安排|下达))|各级财政)"
+# Aggregates over the whole country or over many donors: no single donor (全国第三批N名援青干部);
+# 各级财政 is everybody's money unless an aid word makes it the helper's (各级财政落实帮扶资金).
+NATIONAL_TOTAL = r"(全国|各省市|各地|东部\d+省市|东部[一二三四五六七八九十]+省市|(?<![\u4e00-\u9fff])中央(?!企业|单位定点)|国家(?=[\u4e00-\u9fff]{0,4}(投入|安排|下达))|各级财政(?![^，,。；;\d]{0,6}(?:帮扶|援助|协作|对口)))"
 # Bodies of a place that give in its name (the panel credits the place): these follow a place name.
 # An aid team or command of a place (甲市第八批援藏工作队, 甲省援疆前方指挥部): the place gives.
 AID_TEAM = r"(?:第[一二三四五六七八九十\d]+批)?(?:对口)?(?:援疆|援藏|援青|援滇|援黔|帮扶|扶贫协作|东西部扶贫协作|对口支援[\u4e00-\u9fff]{0,4})?(?:前方)?(?:工作队|指挥部|工作组|干部人才|干部)"
@@ -117,3 +118,10 @@ OWN_ECONOMY = (r"生产总值|GDP|固定资产投资|财政收入|一般公共�
 BACK_REFERENCE = r"(?<![\d\.])([两二三四五六七八九十]|[2-9](?=个?省))个?(区县|县市|县区|地|县|市|州|旗|盟|省区|省)(?![\d\u4e00-\u9fff]{0,3}(?:个|县|市)|携手|共同|合作|联合|互|之间|人民|政府|党委|干部群众|签订|签署|区)"
 GENERIC_RECIPIENT = r"(?:受援地区|受援地|受援县|受援方|帮扶地区|贫困地区|协作地区|对口地区|结对地区|结对帮扶县|结对县|帮扶县|对口支援地区|对口帮扶地区|对口县|受援州|受援市)"
 SELF_REFERENCE = r"我(省|区|市|州|县|旗|盟)"
+
+# A level that grew (从A增加到B, 由A扩大至B): B is the level reached, a figure of its own words;
+# A is the earlier level, a figure only when it carries its own year (从2015年的A). Falls
+# (减少到, 下降到) are the area's statistics and stay with OWN_ECONOMY.
+LEVEL_GROWTH = (r"(?:从|由)(?P<origin>[^，,。；;从由]{1,18}?)(?:增加|增长|扩大|提高|上升|猛增|增)(?:到|至)"
+                r"(?P<reached>[^，,。；;]{1,14})")
+DATED_ORIGIN = r"(?:19|20)\d{2}年"

@@ -19,6 +19,7 @@ from typing import Callable
 from .. import lexicon as lx
 from ..codebook import INDICATOR_BY_NAME
 from ..figures import Figure
+from . import grammar as g
 from .layout import CLAUSE_END, Layout, Span, cut
 from .rx import rx as _rx
 
@@ -225,11 +226,28 @@ def _nearest_detail(s: Sentence, fig: Figure, table) -> str:
     return best[3] if best else ""
 
 
+def level_growth(text: str, fig: Figure, sent: Span) -> str:
+    """Where a figure stands in a level that grew (grammar.LEVEL_GROWTH): 'reached', 'dated_origin'
+    (a figure of its own year), 'origin' (the earlier level, not a row), or ''."""
+    for m in _rx.finditer(g.LEVEL_GROWTH, text, max(sent.start, fig.start - 40), min(sent.end, fig.end + 40)):
+        if m.start("reached") <= fig.start < m.end("reached"):
+            return "reached"
+        if m.start("origin") <= fig.start < m.end("origin"):
+            dated = _rx.search(g.DATED_ORIGIN, text, m.start("origin"), fig.start)
+            return "dated_origin" if dated else "origin"
+    return ""
+
+
 def classify(s: Sentence, fig: Figure) -> Choice:
     """The indicator a figure states, or a rejection with its reason."""
     text, sent, fig_spans = s.text, s.span, s.fig_spans
     group = group_of(fig.unit)
-    best = nearest(text, fig, sent, cues(group), fig_spans)
+    growth = level_growth(text, fig, sent)
+    if growth == "origin":
+        return Choice("", "", "the level before a growth (从A增加到B)", "")
+    # the words of the growth itself say nothing of what is counted: the subject's noun does
+    best = nearest(text, fig, sent, cues(group), fig_spans,
+                   exclude=("reject:change", "reject:stock") if growth else ())
     if best is not None and best[3] == "pairings" and group == "people" and (
             fig.unit != "household" or best[4][0] < fig.end):
         # only households named before 结对 are twinned (与乙县N户贫困户结对)
