@@ -218,7 +218,8 @@ BACK_REFERENCE = r"([两二三四五六七八九])(区县|县市|地|县|市|州
 # words meaning "the recipient area" in general: no recipients
 GENERIC_RECIPIENT = r"(受援地区|受援地|受援县|帮扶地区|贫困地区|协作地区|对口地区|结对帮扶县|结对县|帮扶县|贫困县)"
 # 大理州的11个贫困县 / 凉山州所辖各县: the counties of the place named just before
-COUNTED_UNITS = r"(的)?([\d两二三四五六七八九十]+个|各|所辖|[两二三四五六七八九十]+(?=县|旗|区县|县市))(国家级|深度|重点)?(贫困)?(县|区县|县市|县区|旗)"
+COUNTED_UNITS = (r"(的)?[“\"「]?(([\d两二三四五六七八九十]+个|各|所辖|[两二三四五六七八九十]+(?=县|旗|区县|县市))(国家级|深度|重点)?(贫困)?"
+                 r"(县|区县|县市|县区|旗)|[一两二三四五六七八九十]+区[两二三四五六七八九十]+县)")
 # a plan: the figures of a section that opens with these words are targets
 PLAN_SECTION = r"(\d{4}\s*年(度)?(实施方案|工作要点|工作计划)|下一步|工作打算|明年|今后)"
 # a title that announces a plan: every figure of the document is a target unless said to be done

@@ -335,7 +335,10 @@ def _adds_up(r: Reading, fig: Figure, c: Span, places: list[PlaceHit]) -> bool:
 def _quoted(text: str, h: PlaceHit, sent: Span) -> bool:
     """A place inside a quoted slogan (以“甲地所能”服务“乙地所需”) names no receiver."""
     before = text[sent.start:h.start]
-    return before.count("“") > before.count("”") and "”" in text[h.end:h.end + 12]
+    if not (before.count("“") > before.count("”") and "”" in text[h.end:h.end + 12]):
+        return False
+    # a count of units spelt out inside the quotes (“一区三县(甲区、乙县…)”) names them
+    return not _rx.search(r"[一两二三四五六七八九十\d]+个?[区县市旗][（(][^“]*$", before[before.rfind("“"):])
 
 
 def _refines(r: Reading, u: Unit) -> bool:

@@ -36,6 +36,8 @@ _WIDENED = re.compile(r"(增加|扩大|扩展|新增|延伸)(了|到|至)?[^，,
 _PAIRING_VERB_BEFORE = re.compile(r"(对口支援|对口帮扶|结对帮扶|定点帮扶|帮扶|支援|援建)(的)?[^，,。；;\d]{0,3}$")
 _PAIRING_AFTER = re.compile(r"^[^，,。；;\d]{0,4}(结对|协作|对口|帮扶|支援|携手|开展[^，,。；;\d]{0,3}(扶贫|协作|帮扶))")
 _LIST_GAP = re.compile(r"[\s、，,和与及以及]{0,3}")
+# a count of units opening a bracketed enumeration (甲市“一区三县(乙区、丙县…)”, 两县(…))
+_ENUMERATION_OPEN = re.compile(r"[“\"「]?(?:[一二两三四五六七八九十\d]+个?(?:区|县|市|旗|乡|镇)){1,2}[”\"」]?[（(]$")
 _COUNTERPART = ("新疆维吾尔自治区", "西藏自治区", "青海省")
 _EAST_WEST_CUES = re.compile(r"东西部扶贫协作|东西部协作|携手奔小康|扶贫协作|东西协作|东西扶贫协作")
 _COUNTERPART_CUES = re.compile(r"对口支援|援疆|援藏|援青|支援合作|对口援")
@@ -366,32 +368,51 @@ def _runs(text: str, hits: list[PlaceHit]) -> list[list[PlaceHit]]:
     return runs
 
 
+@dataclass(frozen=True)
+class PlaceList:
+    """A list of places named together: where it starts and ends, and its receiving units."""
+    start: int
+    end: int
+    hits: tuple
+    units: tuple
+
+
+def _lists(text: str, hits: list[PlaceHit], side: dict) -> list[PlaceList]:
+    """The page's place lists; a list spelt out in brackets after a count of its members
+    (甲市“一区三县(乙区、丙县…)”) replaces the name it spells out, keeping that name's position
+    (the verb before it governs the members)."""
+    out: list[PlaceList] = []
+    for run in _runs(text, hits):
+        units = tuple(dedupe_units([h.unit for h in run if side.get(key(h.unit)) == "recipient"]))
+        opened = _ENUMERATION_OPEN.search(text, max(0, run[0].start - 10), run[0].start)
+        if units and opened and out and 0 <= opened.start() - out[-1].end <= 2:
+            out[-1] = PlaceList(out[-1].start, run[-1].end, tuple(run), units)
+            continue
+        out.append(PlaceList(run[0].start, run[-1].end, tuple(run), units))
+    return out
+
+
 def named_sets(text: str, hits: list[PlaceHit], side: dict) -> list[tuple[int, list[Unit]]]:
     """Lists of recipient-side units named after a pairing word (对口支援甲县、乙县、丙县;
     分别与甲县、乙县结对): the donor's set of recipients, as (offset, units)."""
     out = []
-    for run in _runs(text, hits):
-        units = [h.unit for h in run if side.get(key(h.unit)) == "recipient"]
-        if len(units) < 2 and not (units and run[0].role == "receiver"):
+    for pl in _lists(text, hits, side):
+        if len(pl.units) < 2 and not (pl.units and pl.hits[0].role == "receiver"):
             continue
         # the pairing verb governs the list: right before it (对口支援甲县、乙县) or right after
         # it (与甲县、乙县结对, …开展协作)
-        before = text[max(0, run[0].start - 8):run[0].start]
-        after = text[run[-1].end:run[-1].end + 10]
+        before = text[max(0, pl.start - 8):pl.start]
+        after = text[pl.end:pl.end + 10]
         if _PAIRING_BEFORE.search(before) or _PAIRING_AFTER.match(after):
-            out.append((run[0].start, dedupe_units(units)))
+            out.append((pl.start, list(pl.units)))
     return out
 
 
 def governed_sets(text: str, hits: list[PlaceHit], side: dict) -> list[list[Unit]]:
     """Named sets right after a verb of pairing (对口支援甲县、乙县; 结对帮扶甲县和乙县): the
     donor's own partners, as opposed to places a joint activity was held in."""
-    out = []
-    for run in _runs(text, hits):
-        units = [h.unit for h in run if side.get(key(h.unit)) == "recipient"]
-        if units and _PAIRING_VERB_BEFORE.search(text[max(0, run[0].start - 8):run[0].start]):
-            out.append(dedupe_units(units))
-    return out
+    return [list(pl.units) for pl in _lists(text, hits, side)
+            if pl.units and _PAIRING_VERB_BEFORE.search(text[max(0, pl.start - 8):pl.start])]
 
 
 def _aid_to_short(headline: str, short: dict, side: dict) -> list[Unit]:
