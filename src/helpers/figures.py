@@ -46,14 +46,22 @@ _AR_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _CN_NUM = rf"[{_CN_DIGITS}]+"
 _SEP = r"[\s\*]{0,3}"
 # N万建档立卡人口: a head count in 万 written straight before the people it counts
-_HEAD_NOUN = r"(?:建档立卡)?(?:贫困|脱贫)?(?:人口|群众)|(?:建档立卡)?(?:贫困|脱贫)劳动力"      # spaces and markdown bold the normaliser may have left between parts
+_HEAD_NOUN = (r"(?:建档立卡)?(?:贫困|脱贫)?(?:人口|群众)|(?:建档立卡)?(?:贫困|脱贫)劳动力|"
+              r"(?:建档立卡)?(?:贫困|脱贫)户")
+# …贫困人口10.3万。: the same head count written after its noun, the number closing the clause
+_NOUN_BEFORE = re.compile(rf"(?:{_HEAD_NOUN})[\s\*]{{0,2}}$")
+# 总计19亿支持…, 涉及金额6261万的…: an amount in 万/亿 whose 元 is left out after a money word
+_MONEY_BEFORE = re.compile(r"(?:资金|金额|经费|款物|善款|投入|投资|援助|捐赠|捐款|总计|合计|共计)[^，,。；;\d]{0,3}$")
 FIGURE_RE = re.compile(
-    rf"(?P<num>{_AR_NUM}|{_CN_NUM})"
+    rf"(?P<num>{_AR_NUM}|{_CN_NUM}|(?<=[近约逾])(?=万[名人户]))"      # 近万名: one 万
     rf"{_SEP}(?P<q1>余|多)?"
     rf"(?P<mult>万亿|万|亿)?"
     rf"(?P<q2>余|多)?{_SEP}"
-    rf"(?P<unit>人次|元|人|名|位|户|个|家|对|所|项|(?<=[万亿余多])(?={_HEAD_NOUN}))"
+    rf"(?P<unit>人次|元|人|名|位|户|个|家|对|所|项|(?<=[万亿余多])(?={_HEAD_NOUN})|"
+    rf"(?<=[万亿余多])(?=[的，,。；;、)）\s]|支持|用于|援建|帮扶|建设))"
 )
+_HEAD_NOUN_RE = re.compile(_HEAD_NOUN)
+_HEAD_NOUN_PREFIXES = ("建档立卡", "贫困", "脱贫", "人口", "群众")
 _BEFORE_RE = re.compile(r"(?:" + "|".join(sorted(APPROX_BEFORE + LOWER_BEFORE, key=len, reverse=True)) + r")[\s\*]{0,3}$")
 _AFTER_RE = re.compile(r"^(?:以上|左右)")
 
@@ -111,7 +119,7 @@ def _excluded(text: str, m: re.Match) -> bool:
         return True
     if m.group("unit") == "所" and after[:1] and after[0] in _PRONOUN_SUO:
         return True                                     # 李者三所说, 十所在: 所 as a pronoun, not schools
-    if num[0] in _CN_DIGITS:
+    if num and num[0] in _CN_DIGITS:
         if num == "一" and m.group("unit") in "名人位" and re.search(r"各[\u4e00-\u9fff]{0,4}$", text[max(0, m.start() - 6):m.start()]):
             return False                                # 向四县各选派一名挂职副县长: one per unit
         if num in ("一", "零", "〇"):                # 一个, 一家亲, 一对一: articles, not figures
@@ -137,16 +145,30 @@ def find_figures(text: str) -> list[Figure]:
     scan = text.translate(_WIDTH) if _HAS_WIDE.search(text) else text
     out: list[Figure] = []
     for m in FIGURE_RE.finditer(scan):
+        if not m.group("num") and not m.group("mult"):
+            continue
         if _excluded(scan, m):
             continue
+        unit_word = m.group("unit")
+        if unit_word:
+            unit = UNIT_WORDS[unit_word]
+        elif scan.startswith(_HEAD_NOUN_PREFIXES, m.end()) and _HEAD_NOUN_RE.match(scan, m.end()):
+            # 54.58万贫困人口, 5万多建档立卡贫困户: a head count written without a classifier
+            unit = "household" if _HEAD_NOUN_RE.match(scan, m.end()).group(0).endswith("户") else "person"
+        elif not m.group("mult"):
+            continue
+        elif _NOUN_BEFORE.search(scan, max(0, m.start() - 12), m.start()):
+            noun = _NOUN_BEFORE.search(scan, max(0, m.start() - 12), m.start()).group(0)
+            unit = "household" if noun.rstrip(" *").endswith("户") else "person"
+        elif _MONEY_BEFORE.search(scan, max(0, m.start() - 8), m.start()):
+            unit = "yuan"
+        else:
+            continue
         try:
-            base = parse_number(m.group("num"))
+            base = parse_number(m.group("num")) if m.group("num") else 1.0
         except FigureError:
             continue
         mult = MULTIPLIERS.get(m.group("mult") or "", 1.0)
-        unit_word = m.group("unit")
-        # 54.58万贫困人口: a head count written without a classifier
-        unit = UNIT_WORDS[unit_word] if unit_word else "person"
         value = base * mult
         start, end = m.start(), m.end()
         qualifier = "exact"

@@ -658,6 +658,22 @@ def _owned(r: Reading, pos: int) -> bool:
     return any(r.frame.side.get(key(h.giver_unit)) == "donor" for h in r.hits_in(r.lay.clause_start(pos), pos))
 
 
+def _joint_pair_subject(r: Reading, fig: Figure, sent: Span) -> str:
+    """The pair as the subject of the figure's sentence (两地共…), with no giver of the page
+    taking the subject back before the figure and no later clause giving to a named receiver. On a page with several recipients 两地 are
+    those recipients, not the pair."""
+    clause_lo = max(sent.start, r.lay.clause_start(fig.start))
+    for m in _rx.finditer(g.JOINT_PAIR_SUBJECT, r.text, sent.start, fig.start):
+        if m.start() < clause_lo and r.receivers_in(clause_lo, fig.start):
+            continue          # a later clause giving to a named receiver is one side's help
+        if m.group(0).endswith("两地") and len(r.frame.recipients) > 1:
+            continue
+        if not any(r.frame.side.get(key(h.giver_unit)) == "donor" and h.start >= m.end()
+                   for h in r.hits_in(m.end(), fig.start)):
+            return m.group(0)
+    return ""
+
+
 def aid_test(r: Reading, fig: Figure, sent: Span, choice: Choice, giver: Giver, inherited: bool = False) -> str:
     """'' when the figure is aid, else the reason it is not. Staff and trainees are aid by what
     they are; money, counts and outcomes need a giving verb or an aid word in their sentence."""
@@ -675,6 +691,9 @@ def aid_test(r: Reading, fig: Figure, sent: Span, choice: Choice, giver: Giver, 
         # a place after the collective word narrows it to that place's own figure (全国…其中甲市),
         # unless it is a receiver (中央投入乙省的资金)
         return f"a national or many-donor total ({national.group(0)})"
+    joint = _joint_pair_subject(r, fig, sent)
+    if joint:
+        return f"credited to the two sides jointly ({joint})"
     whole = scopes.full_sentence(r.lay, fig.start)
     if inherited:
         return ""

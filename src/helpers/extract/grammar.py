@@ -125,3 +125,9 @@ SELF_REFERENCE = r"我(省|区|市|州|县|旗|盟)"
 LEVEL_GROWTH = (r"(?:从|由)(?P<origin>[^，,。；;从由]{1,18}?)(?:增加|增长|扩大|提高|上升|猛增|增)(?:到|至)"
                 r"(?P<reached>[^，,。；;]{1,14})")
 DATED_ORIGIN = r"(?:19|20)\d{2}年"
+
+# The two sides of a pair as one subject (两地共举办…, 甲乙两省实施…, 双方签约…): a figure credited
+# to the pair jointly is nobody's to give (conventions: two provinces jointly is not a row). The
+# word must head its clause and be followed by what they did, not a state (两地携手共进).
+JOINT_PAIR_SUBJECT = (r"(?:^|(?<=[，,。；;：:\s]))(?:[\u4e00-\u9fff]{2})?(?:两省区|两省市|两省|两地|双方)"
+                      r"(?=共|共同|联合|累计|实施|开展|举办|签约|签订|组织|共建|建立|完成|实现|推动)")

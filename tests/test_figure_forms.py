@@ -1,0 +1,26 @@
+"""Figure forms without a unit word after the number (sentences written for the tests)."""
+import pytest
+
+from helpers.figures import find_figures
+
+
+@pytest.mark.parametrize("text, value, unit, qualifier", [
+    ("带动建档立卡贫困人口8.6万,", 86000, "person", "exact"),          # the noun before the number
+    ("覆盖3万多建档立卡贫困户", 30000, "household", "lower_bound"),      # the noun after, no classifier
+    ("帮助近万名贫困群众就业", 10000, "person", "approx"),               # 近万名: one 万
+    ("累计投入资金4.5亿,", 450000000, "yuan", "exact"),                # 元 left out after a money word
+    ("总计12亿支持产业项目", 1200000000, "yuan", "exact"),
+])
+def test_unitless_figures(text, value, unit, qualifier):
+    figs = find_figures(text)
+    assert [(f.value, f.unit, f.qualifier) for f in figs] == [(value, unit, qualifier)]
+
+
+@pytest.mark.parametrize("text", [
+    "全县生产总值达到86亿,",        # 亿 after no money word: not an amount
+    "辖区面积3.5万平方公里",
+    "帮扶了数万名群众",            # 数万: no number
+    "第3万名游客",
+])
+def test_not_figures(text):
+    assert find_figures(text) == []
