@@ -48,7 +48,9 @@ _SEP = r"[\s\*]{0,3}"
 # N万建档立卡人口: a head count in 万 written straight before the people it counts
 _HEAD_NOUN = r"(?:建档立卡)?(?:贫困|脱贫)?(?:人口|群众)|(?:建档立卡)?(?:贫困|脱贫)劳动力"      # spaces and markdown bold the normaliser may have left between parts
 FIGURE_RE = re.compile(
-    rf"(?P<num>{_AR_NUM}|{_CN_NUM})"
+    # the lookahead only says what the number's first character is: most positions of a text
+    # fail on it at once instead of trying each kind of number
+    rf"(?=[\d{_CN_DIGITS}])(?P<num>{_AR_NUM}|{_CN_NUM})"
     rf"{_SEP}(?P<q1>余|多)?"
     rf"(?P<mult>万亿|万|亿)?"
     rf"(?P<q2>余|多)?{_SEP}"
