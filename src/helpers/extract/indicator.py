@@ -20,7 +20,7 @@ from .. import lexicon as lx
 from ..codebook import INDICATOR_BY_NAME
 from ..figures import Figure
 from .layout import CLAUSE_END, Layout, Span, cut
-from .rx import rx as _rx
+from .rx import compile as _compile, rx as _rx
 
 _COMPILED: dict[str, list] = {}
 
@@ -28,7 +28,7 @@ _COMPILED: dict[str, list] = {}
 def cues(group: str):
     if group not in _COMPILED:
         table = {"money": lx.MONEY_CUES, "people": lx.PEOPLE_CUES, "count": lx.COUNT_CUES}[group]
-        _COMPILED[group] = [(name, re.compile(p), pen) for name, p, pen in table]
+        _COMPILED[group] = [(name, _compile(p), pen) for name, p, pen in table]
     return _COMPILED[group]
 
 
@@ -152,15 +152,15 @@ def nearest(text: str, fig: Figure, sent: Span, patterns, fig_spans, max_d: int 
     return best
 
 
-_STAFF_NOUNS = [("professionals", re.compile(lx.PROFESSIONAL_NOUNS), 0), ("cadres", re.compile(lx.CADRE_NOUNS), 0)]
-_STAFF_VERBS = [("received", re.compile(lx.RECEIVED_VERBS), 0), ("sent", re.compile(lx.SENT_VERBS), 1)]
-_GOING = re.compile(r"(到|赴|来|去|在|奔赴|前往)([^，,。；;：:\d]{1,12}?)(挂职|跟岗|学习|锻炼|支援|支教|支医|工作|开展|帮扶|服务|任职)")
-_SENDING = re.compile(r"(选派|派出|派遣|输送|推荐|组织)")
-_BACK_OR_GENERIC = re.compile(lx.BACK_REFERENCE + "|" + lx.GENERIC_RECIPIENT)
+_STAFF_NOUNS = [("professionals", _compile(lx.PROFESSIONAL_NOUNS), 0), ("cadres", _compile(lx.CADRE_NOUNS), 0)]
+_STAFF_VERBS = [("received", _compile(lx.RECEIVED_VERBS), 0), ("sent", _compile(lx.SENT_VERBS), 1)]
+_GOING = _compile(r"(到|赴|来|去|在|奔赴|前往)([^，,。；;：:\d]{1,12}?)(挂职|跟岗|学习|锻炼|支援|支教|支医|工作|开展|帮扶|服务|任职)")
+_SENDING = _compile(r"(选派|派出|派遣|输送|推荐|组织)")
+_BACK_OR_GENERIC = _compile(lx.BACK_REFERENCE + "|" + lx.GENERIC_RECIPIENT)
 # 31个旗县, 5个村: a count of places (never enterprises or projects)
-_PLACES_COUNTED = re.compile(r"[\u4e00-\u9fff]{0,4}?(县|旗|区县|县区|县市|乡镇|乡|镇|村|地区|地州|省|省市|省区|地市|市州)(?![\u4e00-\u9fff]{0,2}(企业|公司|项目))")
-_TRAINED_DETAIL = [(n, re.compile(p), 0) for n, p in lx.TRAINED_DETAIL]
-_EMPLOYMENT_DETAIL = [(n, re.compile(p), 0) for n, p in lx.EMPLOYMENT_DETAIL]
+_PLACES_COUNTED = _compile(r"[\u4e00-\u9fff]{0,4}?(县|旗|区县|县区|县市|乡镇|乡|镇|村|地区|地州|省|省市|省区|地市|市州)(?![\u4e00-\u9fff]{0,2}(企业|公司|项目))")
+_TRAINED_DETAIL = [(n, _compile(p), 0) for n, p in lx.TRAINED_DETAIL]
+_EMPLOYMENT_DETAIL = [(n, _compile(p), 0) for n, p in lx.EMPLOYMENT_DETAIL]
 
 
 def _clause_start(text: str, sent: Span, pos: int) -> int:
@@ -325,7 +325,7 @@ def classify(s: Sentence, fig: Figure) -> Choice:
 
 
 # words after which a phrase may start (a cut there never lands inside a name or a word)
-_WORD_BREAK = re.compile(r"(的|在|向|为|和|与|将|对|共|已|并|从|把|给|及|等|了|是|由|于|按|被|以)")
+_WORD_BREAK = _compile(r"(的|在|向|为|和|与|将|对|共|已|并|从|把|给|及|等|了|是|由|于|按|被|以)")
 
 
 def evidence_span(text: str, fig: Figure, sent: Span, names=()) -> tuple[int, int]:
