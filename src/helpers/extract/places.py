@@ -142,16 +142,7 @@ def find_places(gz, text: str) -> list[PlaceHit]:
     """Every resolved place mention of ``text`` with its role, in text order. A bare short form
     repeating the start of a place named earlier in full (江达 after 索县江达乡) is that place."""
     out, named = [], []
-    units: dict[tuple[int, bool], Unit] = {}      # a report names its few places many times
-
-    def unit(place, as_giver=False):
-        k = (id(place), as_giver)      # ids are stable: ``found`` holds every place meanwhile
-        u = units.get(k)
-        if u is None:
-            u = units[k] = unit_of(place, as_giver)
-            if as_giver and u == unit(place):
-                u = units[k] = unit(place)     # one object when both namings agree (most places)
-        return u
+    unit = _unit
     prev_end = -10
     found = gz.find(text)
     if any(m.place is None and m.candidates for m in found):
@@ -183,6 +174,26 @@ def find_places(gz, text: str) -> list[PlaceHit]:
                             role, place.level == "township", marker, listed))
         prev_end = m.end
     return _counties_in_lists(gz, text, _list_givers(text, _corps_with_city(out)))
+
+
+# the unit of a place: reports name their few places many times, and the gazetteer hands out
+# the same Place object for a name in every text, so units are made once across documents. The
+# entry keeps its place, so an id is never reused while it is in the table; the table is
+# emptied when it grows large (places made for one text, such as townships, are not shared).
+_UNITS: dict[tuple[int, bool], tuple[object, Unit]] = {}
+
+
+def _unit(place, as_giver: bool = False) -> Unit:
+    hit = _UNITS.get((id(place), as_giver))
+    if hit is not None and hit[0] is place:
+        return hit[1]
+    u = unit_of(place, as_giver)
+    if as_giver and u == _unit(place):
+        u = _unit(place)               # one object when both namings agree (most places)
+    if len(_UNITS) > 50_000:
+        _UNITS.clear()
+    _UNITS[id(place), as_giver] = (place, u)
+    return u
 
 
 def _corps_with_city(hits: list[PlaceHit]) -> list[PlaceHit]:
