@@ -127,8 +127,8 @@ def nearest(text: str, fig: Figure, sent: Span, patterns, fig_spans, max_d: int 
     """(distance, -length, order, name, (start, end)) of the nearest cue in the sentence, or None.
     A cue inside a bracketed aside that does not hold the figure does not govern it."""
     best = None
-    asides = [b for b in _bracketed(text, sent) if not b[0] <= fig.start < b[1]] if "(" in text[sent.start:sent.end] \
-        or "（" in text[sent.start:sent.end] else []
+    asides = [b for b in _bracketed(text, sent) if not b[0] <= fig.start < b[1]] \
+        if text.find("(", sent.start, sent.end) >= 0 or text.find("（", sent.start, sent.end) >= 0 else []
     for order, name, pen, ms, me in _matches(text, sent, patterns):
         if name in exclude:
             continue
