@@ -53,7 +53,9 @@ _NOUN_BEFORE = re.compile(rf"(?:{_HEAD_NOUN})[\s\*]{{0,2}}$")
 # 总计19亿支持…, 涉及金额6261万的…: an amount in 万/亿 whose 元 is left out after a money word
 _MONEY_BEFORE = re.compile(r"(?:资金|金额|经费|款物|善款|投入|投资|援助|捐赠|捐款|总计|合计|共计)[^，,。；;\d]{0,3}$")
 FIGURE_RE = re.compile(
-    rf"(?P<num>{_AR_NUM}|{_CN_NUM}|(?<=[近约逾])(?=万[名人户]))"      # 近万名: one 万
+    # the lookahead only says what the number's first character can be: most positions of a
+    # text fail on it at once instead of trying each kind of number (近万名: one 万, no digit)
+    rf"(?=[\d{_CN_DIGITS}万])(?P<num>{_AR_NUM}|{_CN_NUM}|(?<=[近约逾])(?=万[名人户]))"
     rf"{_SEP}(?P<q1>余|多)?"
     rf"(?P<mult>万亿|万|亿)?"
     rf"(?P<q2>余|多)?{_SEP}"

@@ -132,7 +132,9 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 # Streets named after provinces (北京路, 四川北路, 山西南路): what may follow the name.
 _STREET_AFTER = frozenset("东路 西路 南路 北路 中路 大道 大街".split())
 # The last character of a word shaped like a unit name (two characters + 县/区/市).
-_UNIT_WORD_END = re.compile(r"(?<=[\u4e00-\u9fff]{2})[县区市]")
+# (the character first and the look back after it: re then jumps from 县/区/市 to 县/区/市 instead
+# of looking back at every position of the text)
+_UNIT_WORD_END = re.compile(r"[县区市](?<=[\u4e00-\u9fff]{3})")
 
 # Generic words that precede 乡/镇/街道 without naming a township.
 _TOWNSHIP_STOP = frozenset("""

@@ -30,41 +30,41 @@ from .givers import (Giver, central_giver, clause_givers, common_parent, level_l
 from .indicator import Choice, Sentence, classify, cues, evidence_span, group_of
 from .layout import CLAUSE_END, Layout, Span, layout
 from .places import PlaceHit, Unit, dedupe_units, find_places, role_of, unit_of
-from .rx import rx as _rx
+from .rx import compile as _compile, rx as _rx
 from .zones import BODY, HEADLINE, Zones, clean_title, zones as find_zones
 
 REASON_COLUMNS = ("donor_from", "recipients_from", "status_from", "period_from", "year_from")
 _NO_REASONS = dict.fromkeys(REASON_COLUMNS, "")
 
-_AID = re.compile(g.AID_NOUNS + "|" + g.GIVING_VERB)
-_OWN_ECONOMY = re.compile(g.OWN_ECONOMY)
-_NATIONAL = re.compile(g.NATIONAL_TOTAL)
-_HELPING = re.compile(r"(带动|帮助|助力|扶持|促进|促使|受益|惠及|资助|吸纳|救助|支持|帮扶|援助|结对|培训|转移|输转|解决)")
-_UNIT_COST = re.compile(r"每(个|所|家|户|人|村|处|座|间)")
-_FALL_AFTER = re.compile(r"\s*(减少到|下降到|降至|降到|减少至|下降至)")
-_NON_GOV = re.compile(g.NON_GOVERNMENT_BODIES)
-_NON_GOV_SUBJECT = re.compile(r"\s*(?:其中[,，]?|同时[,，]?)?[\u4e00-\u9fff]{0,12}?" + g.NON_GOVERNMENT_BODIES +
+_AID = _compile(g.AID_NOUNS + "|" + g.GIVING_VERB)
+_OWN_ECONOMY = _compile(g.OWN_ECONOMY)
+_NATIONAL = _compile(g.NATIONAL_TOTAL)
+_HELPING = _compile(r"(带动|帮助|助力|扶持|促进|促使|受益|惠及|资助|吸纳|救助|支持|帮扶|援助|结对|培训|转移|输转|解决)")
+_UNIT_COST = _compile(r"每(个|所|家|户|人|村|处|座|间)")
+_FALL_AFTER = _compile(r"\s*(减少到|下降到|降至|降到|减少至|下降至)")
+_NON_GOV = _compile(g.NON_GOVERNMENT_BODIES)
+_NON_GOV_SUBJECT = _compile(r"\s*(?:其中[,，]?|同时[,，]?)?[\u4e00-\u9fff]{0,12}?" + g.NON_GOVERNMENT_BODIES +
                               r"[^，,。；;\d]{0,8}?(?:向|为|给|捐|募|筹)")
-_BACK = re.compile(g.BACK_REFERENCE)
-_GENERIC = re.compile(g.GENERIC_RECIPIENT)
+_BACK = _compile(g.BACK_REFERENCE)
+_GENERIC = _compile(g.GENERIC_RECIPIENT)
 _CN_COUNT = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10,
              **{str(i): i for i in range(2, 10)}}
-_EACH = re.compile(lx.EACH_CUES)
-_ANAPHORA = re.compile(lx.ANAPHORA_OPEN)
-_SINGLED_OUT = re.compile(lx.SINGLED_OUT_OPEN)
-_COUNTED = re.compile(lx.COUNTED_UNITS)
-_LIFTED_AFTER = re.compile(lx.LIFTED_AFTER)
-_COVID = re.compile(lx.COVID_CUES)
-_GOV_PROCUREMENT = re.compile(next(p for n, p, _ in lx.MONEY_CUES if n == "consumption_aid:gov_procurement"))
-_FISCAL_PURPOSE = [(n, re.compile(p)) for n, p in lx.FISCAL_PURPOSE]
-_ROLE_BEFORE = re.compile(lx.ROLE_BREAKDOWN_BEFORE)
-_ROLE_AFTER = re.compile(lx.ROLE_BREAKDOWN_AFTER)
-_DESCRIBED_AFTER = re.compile(lx.DESCRIBED_AFTER)
-_BRACKET_PART = re.compile(r"[（(]\s*其中")
-_POOR_PART = re.compile(lx.POOR_PART)
-_CONTRACT = re.compile(lx.CONTRACT_PARTY_AFTER)
-_HELPING_AFTER = re.compile(r"(对口帮扶|结对帮扶|对口支援|帮扶|援助|支援|援建|援疆|援藏|援青)")
-_HEADING = re.compile(r"^\s*(#+|【[^】]{1,20}】|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|\d+[、.．](?!\d))")
+_EACH = _compile(lx.EACH_CUES)
+_ANAPHORA = _compile(lx.ANAPHORA_OPEN)
+_SINGLED_OUT = _compile(lx.SINGLED_OUT_OPEN)
+_COUNTED = _compile(lx.COUNTED_UNITS)
+_LIFTED_AFTER = _compile(lx.LIFTED_AFTER)
+_COVID = _compile(lx.COVID_CUES)
+_GOV_PROCUREMENT = _compile(next(p for n, p, _ in lx.MONEY_CUES if n == "consumption_aid:gov_procurement"))
+_FISCAL_PURPOSE = [(n, _compile(p)) for n, p in lx.FISCAL_PURPOSE]
+_ROLE_BEFORE = _compile(lx.ROLE_BREAKDOWN_BEFORE)
+_ROLE_AFTER = _compile(lx.ROLE_BREAKDOWN_AFTER)
+_DESCRIBED_AFTER = _compile(lx.DESCRIBED_AFTER)
+_BRACKET_PART = _compile(r"[（(]\s*其中")
+_POOR_PART = _compile(lx.POOR_PART)
+_CONTRACT = _compile(lx.CONTRACT_PARTY_AFTER)
+_HELPING_AFTER = _compile(r"(对口帮扶|结对帮扶|对口支援|帮扶|援助|支援|援建|援疆|援藏|援青)")
+_HEADING = _compile(r"^\s*(#+|【[^】]{1,20}】|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|\d+[、.．](?!\d))")
 
 
 # ------------------------------------------------------------------ the reading of one document

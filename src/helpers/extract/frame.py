@@ -21,27 +21,28 @@ from dataclasses import dataclass, field
 from . import grammar as g
 from . import reference
 from .places import PlaceHit, Unit, dedupe_units, unit_of
+from .rx import compile as _compile
 from .zones import BODY, BYLINE, DIGEST, HEADLINE, LEAD, Zones
 
-_YEAR_RE = re.compile(r"((?:19|20)\d\d)\s*年(?!代)")
-_TITLE_YEAR = re.compile(r"((?:19|20)\d\d)\s*年(?!\d{0,2}月?(以来|起|至|到|[—\-–~]))")
+_YEAR_RE = _compile(r"((?:19|20)\d\d)\s*年(?!代)")
+_TITLE_YEAR = _compile(r"((?:19|20)\d\d)\s*年(?!\d{0,2}月?(以来|起|至|到|[—\-–~]))")
 # a year as a point in time (2019年, 2019年底), not the start of a span (2017年以来, 2019年起)
-_POINT_YEAR = re.compile(r"((?:19|20)\d\d)\s*年(?!代|以来|起|至|到|开始|[—\-–~])")
-_OPENING_YEAR = re.compile(r"(?:^|\n|获悉[:：,，]|了解到[:：,，]?)\s*((?:19|20)\d\d)\s*年\s*[,，是]")
-_SELF = re.compile(g.SELF_REFERENCE)
-_HELPED_SELF = re.compile(r"(向|为|对|给|帮扶|支援|帮助|援助|到|来|在|赴|助力|支持|与)$")
-_PAIRING_VERB = re.compile(r"(结对|协作|对口|帮扶|支援|援建|携手|合作|援疆|援藏|援青|扶贫)")
-_PAIRING_BEFORE = re.compile(r"(结对|协作|对口|帮扶|支援|援建|携手|援疆|援藏|援青|扶贫)[^，,。；;\d]{0,3}$")
-_WIDENED = re.compile(r"(增加|扩大|扩展|新增|延伸)(了|到|至)?[^，,。；;\d]{0,6}$")
-_PAIRING_VERB_BEFORE = re.compile(r"(对口支援|对口帮扶|结对帮扶|定点帮扶|帮扶|支援|援建)(的)?[^，,。；;\d]{0,3}$")
-_PAIRING_AFTER = re.compile(r"^[^，,。；;\d]{0,4}(结对|协作|对口|帮扶|支援|携手|开展[^，,。；;\d]{0,3}(扶贫|协作|帮扶))")
-_LIST_GAP = re.compile(r"[\s、，,和与及以及]{0,3}")
+_POINT_YEAR = _compile(r"((?:19|20)\d\d)\s*年(?!代|以来|起|至|到|开始|[—\-–~])")
+_OPENING_YEAR = _compile(r"(?:^|\n|获悉[:：,，]|了解到[:：,，]?)\s*((?:19|20)\d\d)\s*年\s*[,，是]")
+_SELF = _compile(g.SELF_REFERENCE)
+_HELPED_SELF = _compile(r"(向|为|对|给|帮扶|支援|帮助|援助|到|来|在|赴|助力|支持|与)$")
+_PAIRING_VERB = _compile(r"(结对|协作|对口|帮扶|支援|援建|携手|合作|援疆|援藏|援青|扶贫)")
+_PAIRING_BEFORE = _compile(r"(结对|协作|对口|帮扶|支援|援建|携手|援疆|援藏|援青|扶贫)[^，,。；;\d]{0,3}$")
+_WIDENED = _compile(r"(增加|扩大|扩展|新增|延伸)(了|到|至)?[^，,。；;\d]{0,6}$")
+_PAIRING_VERB_BEFORE = _compile(r"(对口支援|对口帮扶|结对帮扶|定点帮扶|帮扶|支援|援建)(的)?[^，,。；;\d]{0,3}$")
+_PAIRING_AFTER = _compile(r"^[^，,。；;\d]{0,4}(结对|协作|对口|帮扶|支援|携手|开展[^，,。；;\d]{0,3}(扶贫|协作|帮扶))")
+_LIST_GAP = _compile(r"[\s、，,和与及以及]{0,3}")
 # a count of units opening a bracketed enumeration (甲市“一区三县(乙区、丙县…)”, 两县(…))
-_ENUMERATION_OPEN = re.compile(r"[“\"「]?(?:[一二两三四五六七八九十\d]+个?(?:区|县|市|旗|乡|镇)){1,2}[”\"」]?[（(]$")
+_ENUMERATION_OPEN = _compile(r"[“\"「]?(?:[一二两三四五六七八九十\d]+个?(?:区|县|市|旗|乡|镇)){1,2}[”\"」]?[（(]$")
 _COUNTERPART = ("新疆维吾尔自治区", "西藏自治区", "青海省")
-_EAST_WEST_CUES = re.compile(r"东西部扶贫协作|东西部协作|携手奔小康|扶贫协作|东西协作|东西扶贫协作")
-_COUNTERPART_CUES = re.compile(r"对口支援|援疆|援藏|援青|支援合作|对口援")
-_DESIGNATED_CUES = re.compile(r"定点帮扶|省内协作|省内对口|区域协作|省内结对|协作帮扶")
+_EAST_WEST_CUES = _compile(r"东西部扶贫协作|东西部协作|携手奔小康|扶贫协作|东西协作|东西扶贫协作")
+_COUNTERPART_CUES = _compile(r"对口支援|援疆|援藏|援青|支援合作|对口援")
+_DESIGNATED_CUES = _compile(r"定点帮扶|省内协作|省内对口|区域协作|省内结对|协作帮扶")
 
 
 @dataclass
@@ -275,7 +276,7 @@ def short_names(units: list[Unit]) -> dict:
     return out
 
 
-_PAIR_WORD = re.compile(r"([\u4e00-\u9fff])([\u4e00-\u9fff])(?=两地|两市|两县|两区|两省|两州|协作|扶贫|合作|携手|对口|帮扶|情|一家亲|同心|共建|结对)")
+_PAIR_WORD = _compile(r"([\u4e00-\u9fff])([\u4e00-\u9fff])(?=两地|两市|两县|两区|两省|两州|协作|扶贫|合作|携手|对口|帮扶|情|一家亲|同心|共建|结对)")
 
 
 def _short_unit(entry, gz):

@@ -24,13 +24,13 @@ from dataclasses import dataclass
 from .. import lexicon as lx
 from .frame import Frame, key
 from .places import PlaceHit, Unit, unit_of
-from .rx import rx as _rx
+from .rx import compile as _compile, rx as _rx
 
-_CENTRAL_RE = re.compile("|".join(f"(?P<c{i}>{p})" for i, (p, _, _) in enumerate(lx.CENTRAL_DONORS)))
-_LEVEL_WORD = re.compile(r"(全省|全市|全区|我省|我市|省级|市级|省财政|市财政|省、市|市、[区县]两级|市县两级|市区两级|省市两级|两级财政|省市)")
-_PARENT_CREDIT = re.compile(lx.PARENT_CREDIT)
-_MULTI_DONOR = re.compile(lx.MULTI_DONOR)
-_LEAD = re.compile(r"\s*(其中[,，:：]?|同时[,，]?|此外[,，]?|另外[,，]?)?\s*")
+_CENTRAL_RE = _compile("|".join(f"(?P<c{i}>{p})" for i, (p, _, _) in enumerate(lx.CENTRAL_DONORS)))
+_LEVEL_WORD = _compile(r"(全省|全市|全区|我省|我市|省级|市级|省财政|市财政|省、市|市、[区县]两级|市县两级|市区两级|省市两级|两级财政|省市)")
+_PARENT_CREDIT = _compile(lx.PARENT_CREDIT)
+_MULTI_DONOR = _compile(lx.MULTI_DONOR)
+_LEAD = _compile(r"\s*(其中[,，:：]?|同时[,，]?|此外[,，]?|另外[,，]?)?\s*")
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,7 @@ from ..codebook import INDICATOR_BY_NAME
 from ..figures import Figure
 from . import grammar as g
 from .layout import CLAUSE_END, Layout, Span, cut
-from .rx import rx as _rx
+from .rx import compile as _compile, rx as _rx
 
 _COMPILED: dict[str, list] = {}
 
@@ -29,7 +29,7 @@ _COMPILED: dict[str, list] = {}
 def cues(group: str):
     if group not in _COMPILED:
         table = {"money": lx.MONEY_CUES, "people": lx.PEOPLE_CUES, "count": lx.COUNT_CUES}[group]
-        _COMPILED[group] = [(name, re.compile(p), pen) for name, p, pen in table]
+        _COMPILED[group] = [(name, _compile(p), pen) for name, p, pen in table]
     return _COMPILED[group]
 
 
@@ -110,13 +110,17 @@ def _matches(text: str, sent: Span, patterns) -> list:
 def _bracketed(text: str, sent: Span) -> list[tuple[int, int]]:
     """Spans of (…) asides in a sentence."""
     out, stack = [], []
-    for i in range(sent.start, sent.end):
-        c = text[i]
-        if c in "(（":
+    # only the brackets are visited (a loop over every character cost more than the cues)
+    for m in _BRACKET.finditer(text, sent.start, sent.end):
+        i = m.start()
+        if text[i] in "(（":
             stack.append(i)
-        elif c in ")）" and stack:
+        elif stack:
             out.append((stack.pop(), i + 1))
     return out
+
+
+_BRACKET = _compile(r"[()（）]")
 
 
 def nearest(text: str, fig: Figure, sent: Span, patterns, fig_spans, max_d: int = 30,
@@ -124,8 +128,8 @@ def nearest(text: str, fig: Figure, sent: Span, patterns, fig_spans, max_d: int 
     """(distance, -length, order, name, (start, end)) of the nearest cue in the sentence, or None.
     A cue inside a bracketed aside that does not hold the figure does not govern it."""
     best = None
-    asides = [b for b in _bracketed(text, sent) if not b[0] <= fig.start < b[1]] if "(" in text[sent.start:sent.end] \
-        or "（" in text[sent.start:sent.end] else []
+    asides = [b for b in _bracketed(text, sent) if not b[0] <= fig.start < b[1]] \
+        if text.find("(", sent.start, sent.end) >= 0 or text.find("（", sent.start, sent.end) >= 0 else []
     for order, name, pen, ms, me in _matches(text, sent, patterns):
         if name in exclude:
             continue
@@ -153,15 +157,15 @@ def nearest(text: str, fig: Figure, sent: Span, patterns, fig_spans, max_d: int 
     return best
 
 
-_STAFF_NOUNS = [("professionals", re.compile(lx.PROFESSIONAL_NOUNS), 0), ("cadres", re.compile(lx.CADRE_NOUNS), 0)]
-_STAFF_VERBS = [("received", re.compile(lx.RECEIVED_VERBS), 0), ("sent", re.compile(lx.SENT_VERBS), 1)]
-_GOING = re.compile(r"(到|赴|来|去|在|奔赴|前往)([^，,。；;：:\d]{1,12}?)(挂职|跟岗|学习|锻炼|支援|支教|支医|工作|开展|帮扶|服务|任职)")
-_SENDING = re.compile(r"(选派|派出|派遣|输送|推荐|组织)")
-_BACK_OR_GENERIC = re.compile(lx.BACK_REFERENCE + "|" + lx.GENERIC_RECIPIENT)
+_STAFF_NOUNS = [("professionals", _compile(lx.PROFESSIONAL_NOUNS), 0), ("cadres", _compile(lx.CADRE_NOUNS), 0)]
+_STAFF_VERBS = [("received", _compile(lx.RECEIVED_VERBS), 0), ("sent", _compile(lx.SENT_VERBS), 1)]
+_GOING = _compile(r"(到|赴|来|去|在|奔赴|前往)([^，,。；;：:\d]{1,12}?)(挂职|跟岗|学习|锻炼|支援|支教|支医|工作|开展|帮扶|服务|任职)")
+_SENDING = _compile(r"(选派|派出|派遣|输送|推荐|组织)")
+_BACK_OR_GENERIC = _compile(lx.BACK_REFERENCE + "|" + lx.GENERIC_RECIPIENT)
 # 31个旗县, 5个村: a count of places (never enterprises or projects)
-_PLACES_COUNTED = re.compile(r"[\u4e00-\u9fff]{0,4}?(县|旗|区县|县区|县市|乡镇|乡|镇|村|地区|地州|省|省市|省区|地市|市州)(?![\u4e00-\u9fff]{0,2}(企业|公司|项目))")
-_TRAINED_DETAIL = [(n, re.compile(p), 0) for n, p in lx.TRAINED_DETAIL]
-_EMPLOYMENT_DETAIL = [(n, re.compile(p), 0) for n, p in lx.EMPLOYMENT_DETAIL]
+_PLACES_COUNTED = _compile(r"[\u4e00-\u9fff]{0,4}?(县|旗|区县|县区|县市|乡镇|乡|镇|村|地区|地州|省|省市|省区|地市|市州)(?![\u4e00-\u9fff]{0,2}(企业|公司|项目))")
+_TRAINED_DETAIL = [(n, _compile(p), 0) for n, p in lx.TRAINED_DETAIL]
+_EMPLOYMENT_DETAIL = [(n, _compile(p), 0) for n, p in lx.EMPLOYMENT_DETAIL]
 
 
 def _clause_start(text: str, sent: Span, pos: int) -> int:
@@ -343,7 +347,7 @@ def classify(s: Sentence, fig: Figure) -> Choice:
 
 
 # words after which a phrase may start (a cut there never lands inside a name or a word)
-_WORD_BREAK = re.compile(r"(的|在|向|为|和|与|将|对|共|已|并|从|把|给|及|等|了|是|由|于|按|被|以)")
+_WORD_BREAK = _compile(r"(的|在|向|为|和|与|将|对|共|已|并|从|把|给|及|等|了|是|由|于|按|被|以)")
 
 
 def evidence_span(text: str, fig: Figure, sent: Span, names=()) -> tuple[int, int]:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from itertools import accumulate
 
 SENTENCE_END = "。！？；;!?\n…"
 CLAUSE_END = "，,：:"
@@ -51,7 +52,12 @@ def bounds(text: str, start: int, end: int, ends: str) -> list[tuple[int, int]]:
     rx = _CUTTERS.get(ends)
     if rx is None:
         rx = _CUTTERS[ends] = _cutter(ends)
-    return [sp for sp in map(re.Match.span, rx.finditer(text, start, end)) if sp[1] > sp[0]]
+    pieces = rx.findall(text, start, end)
+    if sum(map(len, pieces)) != end - start:      # never for these cutters; kept exact all the same
+        return [sp for sp in map(re.Match.span, rx.finditer(text, start, end)) if sp[1] > sp[0]]
+    # the pieces tile the range, so their lengths give the offsets: no match object per piece
+    offsets = list(accumulate(map(len, pieces), initial=start))
+    return [sp for sp in zip(offsets, offsets[1:]) if sp[1] > sp[0]]
 
 
 def cut(text: str, start: int, end: int, ends: str) -> list[Span]:

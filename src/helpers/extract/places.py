@@ -20,29 +20,30 @@ import re
 from dataclasses import dataclass
 
 from . import grammar as g, reference
+from .rx import compile as _compile
 
 # the gazetteer's township/zone levels count for the admin unit that holds them
-_ADMIN_SUFFIX = re.compile(r"(省|市|县|区|州|旗|盟|乡|镇|自治区)$")
-_RECEIVER_BEFORE = re.compile(g.RECEIVER_BEFORE)
-_MARKERS = [(name, re.compile("(?:" + p + r")(?:了|的)?\s*$")) for name, p, _ in g.RECEIVER_MARKERS]
-_VENUE_BEFORE = re.compile(r"在[^，,。；;：:在]{0,20}$")
-_VENUE_AFTER = re.compile(g.VENUE_AFTER)
-_ATTRIBUTE_AFTER = re.compile(g.ATTRIBUTE_AFTER)
+_ADMIN_SUFFIX = _compile(r"(省|市|县|区|州|旗|盟|乡|镇|自治区)$")
+_RECEIVER_BEFORE = _compile(g.RECEIVER_BEFORE)
+_MARKERS = [(name, _compile("(?:" + p + r")(?:了|的)?\s*$")) for name, p, _ in g.RECEIVER_MARKERS]
+_VENUE_BEFORE = _compile(r"在[^，,。；;：:在]{0,20}$")
+_VENUE_AFTER = _compile(g.VENUE_AFTER)
+_ATTRIBUTE_AFTER = _compile(g.ATTRIBUTE_AFTER)
 # a news agency's dateline (…网甲市1月9日电, 本报甲市讯): where the story was filed
-_DATELINE = re.compile(r"^\s*(\d{1,2}月\d{1,2}日)?\s*(电|讯)")
-_CLAUSE_OPEN = re.compile(
+_DATELINE = _compile(r"^\s*(\d{1,2}月\d{1,2}日)?\s*(电|讯)")
+_CLAUSE_OPEN = _compile(
     r"(?:^|[，,。；;：:！？!?\n)）]|(?<=[^\u4e00-\u9fff、]))\s*"
     r"(?:其中|同时|此外|另外|而|并|又|还有|一是|二是|三是|四是|五是|六是|首先|其次|最后|近年来|多年来|"
     r"截至目前|截至\d{4}年底?|截至\d{4}年\d{1,2}月(?:底)?|今年以来|今年|去年|当年|"
     r"(?:自|从)?\d{4}年(?:以来|起)?|\d{4}年\d{1,2}月(?:以来)?|[一二三四五六七八九十两]+年来)?"
     r"[,，]?\s*$")
-_GIVING_AFTER = re.compile(g.GIVER_TAIL_RE + r"(?:" + g.GIVING_VERB + r"|向|为|对|给|与)")
-_BODY_AFTER = re.compile(g.PLACE_BODIES)
-_ASSIGNED_TO = re.compile(g.ASSIGNED_TO)
-_ASSIGNED_AFTER = re.compile(g.ASSIGNED_AFTER)
-_FIGURE_AFTER = re.compile(r"[\d一二三四五六七八九十两百千]+(\.\d+)?\s*(余|多)?(万|亿)?(余|多)?(元|名|人|个|家|项)")
-_AID_TEAM = re.compile(g.AID_TEAM + r"(?=[^\u4e00-\u9fff]|[\u4e00-\u9fff])")
-_PEOPLE_AFTER = re.compile(r"^[\d一二三四五六七八九十百千万余多名位人]{0,8}(?:籍|名|位)?(?:干部|人才|教师|医生|专家|群众|劳动力|学生)")
+_GIVING_AFTER = _compile(g.GIVER_TAIL_RE + r"(?:" + g.GIVING_VERB + r"|向|为|对|给|与)")
+_BODY_AFTER = _compile(g.PLACE_BODIES)
+_ASSIGNED_TO = _compile(g.ASSIGNED_TO)
+_ASSIGNED_AFTER = _compile(g.ASSIGNED_AFTER)
+_FIGURE_AFTER = _compile(r"[\d一二三四五六七八九十两百千]+(\.\d+)?\s*(余|多)?(万|亿)?(余|多)?(元|名|人|个|家|项)")
+_AID_TEAM = _compile(g.AID_TEAM + r"(?=[^\u4e00-\u9fff]|[\u4e00-\u9fff])")
+_PEOPLE_AFTER = _compile(r"^[\d一二三四五六七八九十百千万余多名位人]{0,8}(?:籍|名|位)?(?:干部|人才|教师|医生|专家|群众|劳动力|学生)")
 
 
 @dataclass(frozen=True)
@@ -141,16 +142,7 @@ def find_places(gz, text: str) -> list[PlaceHit]:
     """Every resolved place mention of ``text`` with its role, in text order. A bare short form
     repeating the start of a place named earlier in full (江达 after 索县江达乡) is that place."""
     out, named = [], []
-    units: dict[tuple[int, bool], Unit] = {}      # a report names its few places many times
-
-    def unit(place, as_giver=False):
-        k = (id(place), as_giver)      # ids are stable: ``found`` holds every place meanwhile
-        u = units.get(k)
-        if u is None:
-            u = units[k] = unit_of(place, as_giver)
-            if as_giver and u == unit(place):
-                u = units[k] = unit(place)     # one object when both namings agree (most places)
-        return u
+    unit = _unit
     prev_end = -10
     found = gz.find(text)
     if any(m.place is None and m.candidates for m in found):
@@ -182,6 +174,26 @@ def find_places(gz, text: str) -> list[PlaceHit]:
                             role, place.level == "township", marker, listed))
         prev_end = m.end
     return _counties_in_lists(gz, text, _list_givers(text, _corps_with_city(out)))
+
+
+# the unit of a place: reports name their few places many times, and the gazetteer hands out
+# the same Place object for a name in every text, so units are made once across documents. The
+# entry keeps its place, so an id is never reused while it is in the table; the table is
+# emptied when it grows large (places made for one text, such as townships, are not shared).
+_UNITS: dict[tuple[int, bool], tuple[object, Unit]] = {}
+
+
+def _unit(place, as_giver: bool = False) -> Unit:
+    hit = _UNITS.get((id(place), as_giver))
+    if hit is not None and hit[0] is place:
+        return hit[1]
+    u = unit_of(place, as_giver)
+    if as_giver and u == _unit(place):
+        u = _unit(place)               # one object when both namings agree (most places)
+    if len(_UNITS) > 50_000:
+        _UNITS.clear()
+    _UNITS[id(place), as_giver] = (place, u)
+    return u
 
 
 def _corps_with_city(hits: list[PlaceHit]) -> list[PlaceHit]:
@@ -220,8 +232,8 @@ def _list_givers(text: str, hits: list[PlaceHit]) -> list[PlaceHit]:
     return out
 
 
-_LIST_GAP = re.compile(r"[\s、和及]{1,3}|[，,]\s*、|、\s*[，,]")
-_COUNTY_TAIL = re.compile(r"[\u4e00-\u9fff]{0,2}?[两二三四五六七八九十\d]+个?(县|区县|县区|县市)")
+_LIST_GAP = _compile(r"[\s、和及]{1,3}|[，,]\s*、|、\s*[，,]")
+_COUNTY_TAIL = _compile(r"[\u4e00-\u9fff]{0,2}?[两二三四五六七八九十\d]+个?(县|区县|县区|县市)")
 
 
 def _counties_in_lists(gz, text: str, hits: list[PlaceHit]) -> list[PlaceHit]:

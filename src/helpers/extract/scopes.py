@@ -26,30 +26,30 @@ from functools import lru_cache
 from .. import lexicon as lx
 from . import grammar as g
 from .layout import CLAUSE_END, Layout, Span
-from .rx import rx as _rx
+from .rx import compile as _compile, rx as _rx
 
-_TARGET = [(name, re.compile(p)) for name, p, _ in g.TARGET_CUES]
+_TARGET = [(name, _compile(p)) for name, p, _ in g.TARGET_CUES]
 # any of the cues: most ranges hold none, found in one search
-_ANY_TARGET = re.compile("|".join(f"(?:{p})" for _, p, _ in g.TARGET_CUES))
-_DONE = re.compile(g.DONE_MARKERS)
-_EXPECTED = re.compile(g.EXPECTED_CUES)
+_ANY_TARGET = _compile("|".join(f"(?:{p})" for _, p, _ in g.TARGET_CUES))
+_DONE = _compile(g.DONE_MARKERS)
+_EXPECTED = _compile(g.EXPECTED_CUES)
 # 将 meaning 把 (将资金用于…), 计划内/计划的 (a past plan named), 争取到 (secured)
 _NOT_TARGET_AFTER = {
     # 将 + a noun phrase + a verb of disposal: 把 (将N万元资金划拨到…, 将N%的资金投入到…)
-    "will": re.compile(r"^[^，,。；;]{0,40}?(用于|投向|投放|全部|作为|列入|纳入|分配|划拨|拨付到|拨到|下达到|投入到|转入|安排到|落实到|集中)"),
-    "plan": re.compile(r"^(内|外|的|之内|完成率|总投资)"),
+    "will": _compile(r"^[^，,。；;]{0,40}?(用于|投向|投放|全部|作为|列入|纳入|分配|划拨|拨付到|拨到|下达到|投入到|转入|安排到|落实到|集中)"),
+    "plan": _compile(r"^(内|外|的|之内|完成率|总投资)"),
 }
-_YEAR_RE = re.compile(r"(20[0-4]\d|19[89]\d)\s*年(?!代)")
-_SINCE_RE = re.compile(r"^\s*年?(\d{1,2}月(份)?)?(以来|至今|来|起|—|-|–|~|到|至)")
-_PLAN_HEADINGS = re.compile(lx.PLAN_HEADINGS)
-_PLAN_TITLE = re.compile(lx.PLAN_TITLE)
-_REPORT_TITLE = re.compile(lx.REPORT_TITLE)
-_GOAL_COLON = re.compile(r"(目标|计划|任务|目标任务|工作目标|工作计划|工作打算)\s*[:：]")
+_YEAR_RE = _compile(r"(20[0-4]\d|19[89]\d)\s*年(?!代)")
+_SINCE_RE = _compile(r"^\s*年?(\d{1,2}月(份)?)?(以来|至今|来|起|—|-|–|~|到|至)")
+_PLAN_HEADINGS = _compile(lx.PLAN_HEADINGS)
+_PLAN_TITLE = _compile(lx.PLAN_TITLE)
+_REPORT_TITLE = _compile(lx.REPORT_TITLE)
+_GOAL_COLON = _compile(r"(目标|计划|任务|目标任务|工作目标|工作计划|工作打算)\s*[:：]")
 # 计划 before a noun (计划援助资金, 计划项目) names a planned amount; it governs that phrase only
-_PLAN_NOUN = re.compile(r"(援助|帮扶|扶贫|财政|协作|援建|援疆|援藏|援青)?(资金|项目|任务|金额|指标|投资)")
+_PLAN_NOUN = _compile(r"(援助|帮扶|扶贫|财政|协作|援建|援疆|援藏|援青)?(资金|项目|任务|金额|指标|投资)")
 # projects only set for the year (初步安排, 确定实施, 筛选, 储备): not yet carried out
-_PROJECTS_SET = re.compile(r"(初步安排|初步确定|确定实施|确定了|筛选|储备|入库)")
-_ARRIVED = re.compile(r"(已经|已)?(到位|拨付到位|下达|拨付)")
+_PROJECTS_SET = _compile(r"(初步安排|初步确定|确定实施|确定了|筛选|储备|入库)")
+_ARRIVED = _compile(r"(已经|已)?(到位|拨付到位|下达|拨付)")
 _FIVE_YEAR = {"十一五": 2010, "十二五": 2015, "十三五": 2020, "十四五": 2025}
 
 
@@ -143,7 +143,7 @@ def status(lay: Layout, fig, sent: Span, indicator: str, detail: str, *, doc_yea
     return "actual", "default"
 
 
-_TOP_PART = re.compile(r"[#\s\*]*[一二三四五六七八九十]+、")
+_TOP_PART = _compile(r"[#\s\*]*[一二三四五六七八九十]+、")
 
 
 def plan_spans(lay: Layout, title: str) -> list[Span]:
@@ -167,7 +167,7 @@ def plan_spans(lay: Layout, title: str) -> list[Span]:
     return out
 
 
-_HEADING = re.compile(r"^\s*(#+|【[^】]{1,20}】|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|\d+[、.．](?!\d))")
+_HEADING = _compile(r"^\s*(#+|【[^】]{1,20}】|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|\d+[、.．](?!\d))")
 
 
 def heading_text(line: str) -> str:
@@ -209,15 +209,15 @@ def stated_years(text: str, start: int, end: int) -> tuple[tuple[int, int], ...]
     return tuple(out)
 
 
-_CUMULATIVE = re.compile(g.CUMULATIVE_CUES)
-_TO_DATE = re.compile(g.YEAR_TO_DATE)
-_SPAN = re.compile(r"((?:19|20)\d\d)\s*年?\s*[至到—\-–~]\s*((?:19|20)\d\d)")
-_UNTIL = re.compile(r"截[至止](?:到)?((?:19|20)\d\d)\s*年")
-_CUMULATIVE_AFTER = re.compile(r"[^，,。；;：:]{0,24}?(累计)[^，,。；;：:\d]*$")
-_OPENS_PARA = re.compile(r"^[^，,。；;]{0,30}(" + g.CUMULATIVE_CUES + ")")
-_NOW = re.compile(r"截[至止](到)?目前")
-_TO_DATE_STRONG = re.compile(r"今年以来|年初以来|本年度|截至\d{1,2}月|\d{1,2}[-—至到]\d{1,2}月|上半年|前[三四五六七八九十]季度|一季度")
-_ONE_YEAR = re.compile(r"(?<![比较])(今年|去年|本年|当年|全年)|(?<!自)(?<!从)(19|20)\d\d年(度)?(?!以来|起|至|到|[—\-–~])")
+_CUMULATIVE = _compile(g.CUMULATIVE_CUES)
+_TO_DATE = _compile(g.YEAR_TO_DATE)
+_SPAN = _compile(r"((?:19|20)\d\d)\s*年?\s*[至到—\-–~]\s*((?:19|20)\d\d)")
+_UNTIL = _compile(r"截[至止](?:到)?((?:19|20)\d\d)\s*年")
+_CUMULATIVE_AFTER = _compile(r"[^，,。；;：:]{0,24}?(累计)[^，,。；;：:\d]*$")
+_OPENS_PARA = _compile(r"^[^，,。；;]{0,30}(" + g.CUMULATIVE_CUES + ")")
+_NOW = _compile(r"截[至止](到)?目前")
+_TO_DATE_STRONG = _compile(r"今年以来|年初以来|本年度|截至\d{1,2}月|\d{1,2}[-—至到]\d{1,2}月|上半年|前[三四五六七八九十]季度|一季度")
+_ONE_YEAR = _compile(r"(?<![比较])(今年|去年|本年|当年|全年)|(?<!自)(?<!从)(19|20)\d\d年(度)?(?!以来|起|至|到|[—\-–~])")
 
 
 def period_year(lay: Layout, fig, sent: Span, doc_year: int | None, title: str = "",

@@ -19,17 +19,18 @@ import re
 from dataclasses import dataclass
 
 from .layout import Layout, Span
+from .rx import compile as _compile
 
-_BYLINE = re.compile(r"(记者|通讯员|作者|来源|编辑|责编|审核|发布|供稿|摄影|日期|时间|浏览|点击|"
+_BYLINE = _compile(r"(记者|通讯员|作者|来源|编辑|责编|审核|发布|供稿|摄影|日期|时间|浏览|点击|"
                      r"(19|20)\d\d[-/.年]\d{1,2}[-/.月]\d{1,2})")
-_BULLET = re.compile(r"^\s*[●◆■▲★☆◇□▶►•]")
-_DIGEST_HEAD = re.compile(r"^\s*[【\[]?(内容提要|内容摘要|摘要|导读|提要|核心提示)[】\]]?")
-_PROSE = re.compile(r"[，,。；;]")
-_SPACES = re.compile(r"\s+")
+_BULLET = _compile(r"^\s*[●◆■▲★☆◇□▶►•]")
+_DIGEST_HEAD = _compile(r"^\s*[【\[]?(内容提要|内容摘要|摘要|导读|提要|核心提示)[】\]]?")
+_PROSE = _compile(r"[，,。；;]")
+_SPACES = _compile(r"\s+")
 # site navigation left in a line (您所在的位置:网站>>新闻>>…, 首页 > 栏目): not a headline
-_NAVIGATION = re.compile(r"(>>|»|›|>\s*[\u4e00-\u9fff]{2,6}\s*>|所在(的)?位置|当前位置|首页\s*[>/|])")
+_NAVIGATION = _compile(r"(>>|»|›|>\s*[\u4e00-\u9fff]{2,6}\s*>|所在(的)?位置|当前位置|首页\s*[>/|])")
 # a title read from the text that is only the site's name or its navigation
-_JUNK_TITLE = re.compile(r"^(?:[\u4e00-\u9fffA-Za-z]{0,8}(?:网|新闻|正文|首页|频道)\s*){1,3}$")
+_JUNK_TITLE = _compile(r"^(?:[\u4e00-\u9fffA-Za-z]{0,8}(?:网|新闻|正文|首页|频道)\s*){1,3}$")
 NAVIGATION = "navigation"
 
 HEADLINE, BYLINE, DIGEST, LEAD, BODY = "headline", "byline", "digest", "lead", "body"
