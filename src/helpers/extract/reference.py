@@ -90,14 +90,20 @@ def sides() -> Sides:
     return Sides(frozenset(donors), frozenset(recipients))
 
 
-def partners(adcode: str, as_side: str, year: int | None = None) -> list[Pairing]:
-    """Pairings in which ``adcode`` (or a unit it contains / that contains it) is on ``as_side``."""
+def partners(adcode: str, as_side: str, year: int | None = None) -> tuple[Pairing, ...]:
+    """Pairings in which ``adcode`` (or a unit it contains / that contains it) is on ``as_side``.
+    Asked for every figure: answered from a cache (the reference is fixed for a run)."""
+    return _partners(adcode, as_side, year)
+
+
+@lru_cache(maxsize=8192)
+def _partners(adcode: str, as_side: str, year: int | None) -> tuple[Pairing, ...]:
     out = []
     for p in load():
         code = p.donor_adcode if as_side == "donor" else p.recipient_adcode
         if _nested(code, adcode) and p.active(year):
             out.append(p)
-    return out
+    return tuple(out)
 
 
 @lru_cache(maxsize=None)
