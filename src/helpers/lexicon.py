@@ -39,7 +39,7 @@ MONEY_CUES: tuple[tuple[str, str, int], ...] = (
     # 机关食堂采购, 学校食堂采购: public canteens buying (government procurement)
     ("consumption_aid:gov_procurement", r"((机关|学校|单位|政府)[^，,。；;\d]{0,4}食堂|预算单位)[^，,。；;\d]{0,3}(采购|购买)", 0),
     ("consumption_aid", r"消费(扶贫|帮扶|协作)", 0),
-    ("consumption_aid", r"(采购|销售|购买|认购|代销|助销|帮销|交易额|销售额|成交额|带货)", 1),
+    ("consumption_aid", r"(采购|销售|购买|收购|认购|代销|助销|帮销|交易额|销售额|成交额|带货)", 1),
     ("consumption_aid", r"(农副产品|农特产品|农产品|扶贫产品|特色产品|土特产)", 2),
     ("consumption_aid", r"[\u4e00-\u9fff]货(入|进|出)[\u4e00-\u9fff]", 0),
     ("consumption_aid:tourism", r"(综合消费|旅游消费|旅游收入)", 0),
@@ -48,6 +48,8 @@ MONEY_CUES: tuple[tuple[str, str, int], ...] = (
     ("social_aid", r"(向|从)[^，,。；;\d]{0,8}(企业|社会|各界)[^，,。；;\d]{0,4}(筹集|募集|筹措)", -2),
     ("social_aid", r"(捐款捐物|捐资捐物|募集款物|帮扶款物|款物|捐款|捐资|捐赠|捐助|捐献|募捐|募集|义捐|义卖|善款|爱心款)", 0),
     ("social_aid:goods", r"(物资(价值|折合)?|折合人民币|折价)", 1),
+    # money a government disburses in full (拨付到位资金): fiscal, though 到位资金 is investment wording
+    ("fiscal_aid", r"(拨付|下达|划拨)到位(的)?(资金|经费)", 0),
     # investment by enterprises
     ("investment", r"(实际)?投资(到位)?(金)?额|到位资金|实际投资|投资到位|(企业|公司)[^，。；]{0,10}投(入|资)(资金)?|引资|投资", 0),
     # fiscal money
@@ -100,7 +102,7 @@ PEOPLE_CUES: tuple[tuple[str, str, int], ...] = (
 
 # nouns that decide cadres vs professionals once a staff cue has won
 # 人才 on its own is set against 干部 (其中干部63名、人才119名); 干部人才 together is MIXED_STAFF
-PROFESSIONAL_NOUNS = r"(专业骨干|专业技术|专技|专业技能|专业人才|教师|医生|医务|医护|专家|支教|技术人员|科技特派员|老师|(?<!干部)人才(?=\s*[\d约近超逾共])|(?<=[\d名])人才)"
+PROFESSIONAL_NOUNS = r"(专业骨干|专业技术|专技|专业技能|专业人才|技术人才|教师|医生|医务|医护|护士|专家|支教|技术人员|科技特派员|老师|校长|院长|(?<!干部)人才(?=\s*[\d约近超逾共])|(?<=[\d名])人才)"
 CADRE_NOUNS = r"(党政干部|领导干部|干部|县处级|乡科级|处级|科级|公务员)"
 MIXED_STAFF = r"干部(和|与|及|、)?(专业技术|专技|技术|专业)?人(才|员)"
 RECEIVED_VERBS = r"(接收|接受|来[\u4e00-\u9fff]{0,3}(挂职|跟岗|学习|培训|锻炼)|到[\u4e00-\u9fff]{0,3}挂职|跟岗)"

@@ -108,7 +108,7 @@ YEAR_TO_DATE = r"今年以来|年初以来|本年度|截至目前|截至\d{1,2}�
 # ------------------------------------------------------------------ aid test
 # A figure is aid when its clause or sentence shows a transfer: a giving verb or an aid noun.
 AID_NOUNS = (r"帮扶|扶贫|援助|援建|援疆|援藏|援青|支援|协作|对口|结对|捐|消费|采购|销售|选派|派出|挂职|"
-             r"支教|支医|培训|就业|务工|转移|脱贫|受益|惠及|带动|增收|落户|落地|入驻|引导|引进|投资|到位")
+             r"支教|支医|培训|就业|务工|转移|脱贫|受益|惠及|带动|增收|落户|落地|入驻|引导|引进|投资|到位|收购")
 # Statistics of the receiving area's own economy and poverty (never aid).
 OWN_ECONOMY = (r"生产总值|GDP|固定资产投资|财政收入|一般公共预算|社会消费品零售|城镇居民|农村居民|"
                r"人均可支配|可支配收入|贫困发生率|贫困人口(?:由|从)|减少到|下降到|降至|减贫|"

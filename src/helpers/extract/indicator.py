@@ -280,7 +280,8 @@ def classify(s: Sentence, fig: Figure) -> Choice:
         hosted = _rx.search(lx.HOSTED_STAFF, text[cue_clause:fig.start]) or \
             _rx.search(r"(赴|来|到)[\u4e00-\u9fff]{0,4}挂职", text[fig.end:clause.end])
         if _rx.search(r"(培训|参训|受训)[^，,。；;：:]*$", text[cue_clause:ms]) or (not hosted and
-                _rx.search(r"(赴|来|到|进|参加)[\u4e00-\u9fff]{0,6}(培训|跟岗培训|学习培训)", text[fig.end:clause.end])):
+                _rx.search(r"(赴|来|到|进|参加)[\u4e00-\u9fff]{0,6}(培训|跟岗培训|学习培训)|参加[^，,。；;]{0,20}?(培训|研修|进修)",
+                           text[fig.end:clause.end])):
             indicator = "trained"
         else:
             indicator, detail = staff_indicator(s, fig)
