@@ -29,7 +29,7 @@ from .givers import (Giver, central_giver, clause_givers, common_parent, level_l
                      multi_donor_total, parent_credit)
 from .indicator import Choice, Sentence, classify, cues, evidence_span, group_of
 from .layout import CLAUSE_END, Layout, Span, layout
-from .places import PlaceHit, Unit, dedupe_units, find_places, role_of, unit_of
+from .places import PlaceHit, Unit, dedupe_units, defined_short_names, find_places, role_of, unit_of
 from .rx import compile as _compile, rx as _rx
 from .zones import BODY, HEADLINE, Zones, clean_title, zones as find_zones
 
@@ -161,7 +161,7 @@ def read(doc, gz, page: Frame | None = None) -> Reading:
     title = clean_title(str(getattr(doc, "title", "") or ""))
     lay = layout(text)
     zs = find_zones(lay, title)
-    hits = find_places(gz, text)
+    hits = defined_short_names(text, find_places(gz, text))
     title_hits = find_places(gz, title) if title else []
     side = fr.assign_sides(hits + title_hits)
     frame = Frame(side=side)

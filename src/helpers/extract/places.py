@@ -138,6 +138,31 @@ def role_of(text: str, start: int, end: int) -> tuple[str, str]:
     return "mention", ""
 
 
+_DEFINED_SHORT = re.compile(r"[（(](?:以下)?简称[“\"「]?([\u4e00-\u9fff]{1,6}?)[”\"」]?[)）]")
+
+
+def defined_short_names(text: str, hits: list[PlaceHit]) -> list[PlaceHit]:
+    """A short name the text defines for a place (甲县(简称甲县短名)): every later mention of
+    it is that place. Returns the hits with those mentions added, in text order."""
+    extra = []
+    taken = [(h.start, h.end) for h in hits]
+    for h in hits:
+        m = _DEFINED_SHORT.match(text, h.end)
+        if m is None or len(m.group(1)) < 2:
+            continue
+        short = m.group(1)
+        for k in re.finditer(re.escape(short), text[m.end():]):
+            a, b = m.end() + k.start(), m.end() + k.end()
+            if any(s0 < b and a < e0 for s0, e0 in taken):
+                continue          # inside a name already found (the short name is its start)
+            role, marker = role_of(text, a, b)
+            extra.append(PlaceHit(a, b, short, h.unit, h.giver_unit, role, False, marker, False))
+            taken.append((a, b))
+    if not extra:
+        return hits
+    return sorted(hits + extra, key=lambda x: (x.start, x.end))
+
+
 def find_places(gz, text: str) -> list[PlaceHit]:
     """Every resolved place mention of ``text`` with its role, in text order. A bare short form
     repeating the start of a place named earlier in full (江达 after 索县江达乡) is that place."""
