@@ -543,6 +543,28 @@ def recipients_for(r: Reading, fig: Figure, sent: Span, topic: Topic) -> tuple[l
 
 # ------------------------------------------------------------------ givers of one figure
 
+def _side_firms(r: Reading, fig: Figure, clause_lo: int) -> Giver | None:
+    """The enterprises of one side named by its one-character name (N家粤企, 沪企…投资): that
+    province or city, when it is on the donor side of the page."""
+    m = _rx.match(r"[\u4e00-\u9fff]{0,2}?([\u4e00-\u9fff])企(?!业)", r.text, fig.end, fig.end + 4) or \
+        _rx.search(r"([\u4e00-\u9fff])企(?!业)[^，,。；;\d]{0,12}$", r.text, clause_lo, fig.start)
+    if m is None:
+        return None
+    code = fr.PROVINCE_ABBREVIATIONS.get(m.group(1)) or fr.CITY_ABBREVIATIONS.get(m.group(1))
+    if code is None or r.frame.side.get(code + (":province" if code.endswith("0000") else ":prefecture")) == "recipient":
+        return None
+    try:
+        place = r.gz.by_adcode(code)
+    except (KeyError, ValueError):
+        return None
+    if place is None:
+        return None
+    u = unit_of(place, as_giver=True)
+    if r.frame.donor is not None and not u.nests(r.frame.donor):
+        return None
+    return Giver(u, u.full_name, "clause_named")
+
+
 # giver readings that come from the figure's own clause or sentence (not from the discourse or page)
 _OWN_SUBJECT = ("clause_subject", "sentence_subject", "clause_named", "sentence_named", "central_subject",
                 "body_subject")
@@ -557,6 +579,10 @@ def giver_for(r: Reading, fig: Figure, sent: Span, topic: Topic) -> Giver:
     if central is not None:
         return central
     para = r.lay.line(fig.start)
+    firms = _side_firms(r, fig, clause_lo)
+    if firms is not None:
+        topic.giver, topic.giver_para = firms, para.start     # the subject of the clauses that follow
+        return firms
     # the subject of the figure's clause, a unit credited with a helping verb in it (通过甲省帮扶
     # 销售…), else the subject of its sentence (the sentence's first clause)
     named_here = {h.giver_unit for h in r.hits_in(clause_lo, fig.start)

@@ -163,7 +163,8 @@ _GOING = _compile(r"(到|赴|来|去|在|奔赴|前往)([^，,。；;：:\d]{1,1
 _SENDING = _compile(r"(选派|派出|派遣|输送|推荐|组织)")
 _BACK_OR_GENERIC = _compile(lx.BACK_REFERENCE + "|" + lx.GENERIC_RECIPIENT)
 # 31个旗县, 5个村: a count of places (never enterprises or projects)
-_PLACES_COUNTED = _compile(r"[\u4e00-\u9fff]{0,4}?(县|旗|区县|县区|县市|乡镇|乡|镇|村|地区|地州|省|省市|省区|地市|市州)(?![\u4e00-\u9fff]{0,2}(企业|公司|项目))")
+# N个贫困县, N个乡镇: the figure counts places (a firm or a destination in between is not: N家企业到甲县)
+_PLACES_COUNTED = _compile(r"(?:(?!企|公司|到|赴)[\u4e00-\u9fff]){0,4}?(县|旗|区县|县区|县市|乡镇|乡|镇|村|地区|地州|省|省市|省区|地市|市州)(?![\u4e00-\u9fff]{0,2}(企业|公司|项目))")
 _TRAINED_DETAIL = [(n, _compile(p), 0) for n, p in lx.TRAINED_DETAIL]
 _EMPLOYMENT_DETAIL = [(n, _compile(p), 0) for n, p in lx.EMPLOYMENT_DETAIL]
 
