@@ -460,6 +460,12 @@ def recipients_for(r: Reading, fig: Figure, sent: Span, topic: Topic) -> tuple[l
         if party:
             return dedupe_units([h.unit for h in party]), "clause_contract_party"
         return _expand(r, local), "clause"
+    pair_word = _rx.search(r"[\u4e00-\u9fff]{2}两地", text, lo, fig.start)
+    if pair_word:
+        # 甲乙两地 in the figure's clause: the pair's receiving side
+        pair = fr.short_pair(pair_word.group(0), r.frame.short_names, r.frame.side, r.gz)
+        if pair is not None:
+            return [pair[1]], "clause_short_pair"
     back = _BACK.search(text, lo, hi)
     if back:
         units = _back_reference(r, back.start(), _CN_COUNT.get(back.group(1), 0), back.group(2))
