@@ -131,3 +131,6 @@ DATED_ORIGIN = r"(?:19|20)\d{2}年"
 # word must head its clause and be followed by what they did, not a state (两地携手共进).
 JOINT_PAIR_SUBJECT = (r"(?:^|(?<=[，,。；;：:\s]))(?:[\u4e00-\u9fff]{2})?(?:两省区|两省市|两省|两地|双方)"
                       r"(?=共|共同|联合|累计|实施|开展|举办|签约|签订|组织|共建|建立|完成|实现|推动)")
+
+# What an agreement or plan lays down (协议…其中提出…, 框架协议明确…): its figures are targets.
+AGREEMENT_CONTENT = r"(?:协议|协定|备忘录|规划|方案)[^，,。；;\d]{0,4}[，,]?\s*(?:其中|并)?(?:提出|明确|约定|规定|确定)"

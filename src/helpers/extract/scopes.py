@@ -117,6 +117,8 @@ def status(lay: Layout, fig, sent: Span, indicator: str, detail: str, *, doc_yea
             if not closed:
                 return "target", f"scope:{m.group(0)}"
             break
+    if _rx.search(g.AGREEMENT_CONTENT, text, whole.start, fig.start) and not _DONE.search(text, lay.clause_start(fig.start), fig.start):
+        return "target", "scope:agreement_content"
     if indicator in ("projects", "fiscal_aid") and _PROJECTS_SET.search(text, lay.clause_start(fig.start), fig.start):
         return "target", "scope:projects_set"
     if fig.text.startswith(("不少于", "不低于")):
