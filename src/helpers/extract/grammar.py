@@ -134,3 +134,9 @@ JOINT_PAIR_SUBJECT = (r"(?:^|(?<=[，,。；;：:\s]))(?:[\u4e00-\u9fff]{2})?(?:
 
 # What an agreement or plan lays down (协议…其中提出…, 框架协议明确…): its figures are targets.
 AGREEMENT_CONTENT = r"(?:协议|协定|备忘录|规划|方案)[^，,。；;\d]{0,4}[，,]?\s*(?:其中|并)?(?:提出|明确|约定|规定|确定)"
+
+# 在原有N个的基础上新增M个: N is the baseline, M the increment; the total is stated elsewhere.
+BASELINE = (r"在(?P<base>[^，,。；;在]{1,20}?)的?基础上[,，]?(?:再|又|还)?(?:新增|增加|增)(?:了)?"
+            r"(?P<incr>[^，,。；;]{1,12})")
+# N个市(州)的M个县: N counts where the M counted units are
+CONTAINERS_OF_COUNT = r"\s*[（(]?(?:市|州|地|省|市州|地市)[）)]?(?:[（(][市州][）)])?的[\d一二两三四五六七八九十]"

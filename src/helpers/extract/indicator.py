@@ -252,6 +252,13 @@ def classify(s: Sentence, fig: Figure) -> Choice:
     growth = level_growth(text, fig, sent)
     if growth == "origin":
         return Choice("", "", "the level before a growth (从A增加到B)", "")
+    for m in _rx.finditer(g.BASELINE, text, max(sent.start, fig.start - 40), min(sent.end, fig.end + 30)):
+        if m.start("base") <= fig.start < m.end("base"):
+            return Choice("", "", "the baseline of an increment (在N的基础上新增M)", "")
+        if m.start("incr") <= fig.start < m.end("incr"):
+            return Choice("", "", "an increment on a baseline (在N的基础上新增M)", "")
+    if fig.unit == "count" and _rx.match(g.CONTAINERS_OF_COUNT, text, fig.end):
+        return Choice("", "", "counts where the counted units are (N个市的M个县)", "")
     # the words of the growth itself say nothing of what is counted: the subject's noun does
     best = nearest(text, fig, sent, cues(group), fig_spans,
                    exclude=("reject:change", "reject:stock") if growth else ())
