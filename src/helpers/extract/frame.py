@@ -210,6 +210,8 @@ def self_reference(text: str, hits: list[PlaceHit], header_units: list[Unit], si
     """(unit, level word) 我县/我省 stands for when the page is written by a receiver (or a giver):
     the unit of that level the page names most, its header first."""
     found = list(_SELF.finditer(text))
+    if len(found) == 1 and found[0].start() > 0.8 * len(text):
+        found = []      # one 我区 at the page's end: a related item or notice after the report
     if not found:
         return None, ""
     word = Counter(m.group(1) for m in found).most_common(1)[0][0]

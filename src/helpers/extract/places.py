@@ -17,7 +17,7 @@ reference.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from . import grammar as g, reference
 from .rx import compile as _compile
@@ -198,7 +198,7 @@ def find_places(gz, text: str) -> list[PlaceHit]:
         out.append(PlaceHit(m.start, m.end, m.surface, unit(place), unit(place, as_giver=True),
                             role, place.level == "township", marker, listed))
         prev_end = m.end
-    return _counties_in_lists(gz, text, _list_givers(text, _corps_with_city(out)))
+    return _counties_in_lists(gz, text, _list_givers(text, corps_regiments(text, _corps_with_city(out))))
 
 
 # the unit of a place: reports name their few places many times, and the gazetteer hands out
@@ -219,6 +219,36 @@ def _unit(place, as_giver: bool = False) -> Unit:
         _UNITS.clear()
     _UNITS[id(place), as_giver] = (place, u)
     return u
+
+
+_REGIMENT = re.compile(r"(\d{1,3}|[一二三四五六七八九十〇零]{1,4})团(?![结队员委伙体组长场部])")
+_CN = "〇一二三四五六七八九"
+
+
+def _regiment_name(number: str) -> str:
+    """A regiment's number as its official name writes it: 十团, 十二团, 二二一团 (three digits
+    read one by one)."""
+    if not number.isdigit():
+        return number
+    n = int(number)
+    if n >= 100:
+        return "".join(_CN[int(c)] for c in number)
+    tens, ones = divmod(n, 10)
+    return (("" if tens == 1 else _CN[tens]) + "十" if tens else "") + (_CN[ones] if ones else "")
+
+
+def corps_regiments(text: str, hits: list[PlaceHit]) -> list[PlaceHit]:
+    """兵团第N师M团: the regiment, one unit inside its division (…第十二师二二一团)."""
+    out = []
+    for h in hits:
+        m = _REGIMENT.match(text, h.end) if h.unit.full_name.startswith(CORPS) and h.unit.full_name.endswith("师") else None
+        if m is None:
+            out.append(h)
+            continue
+        full = h.unit.full_name + _regiment_name(m.group(1)) + "团"
+        u = Unit(h.unit.adcode, full, full, h.unit.province, "county")
+        out.append(replace(h, end=m.end(), surface=h.surface + m.group(0), unit=u, giver_unit=u))
+    return out
 
 
 def _corps_with_city(hits: list[PlaceHit]) -> list[PlaceHit]:
