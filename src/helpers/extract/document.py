@@ -186,8 +186,9 @@ def read(doc, gz, page: Frame | None = None) -> Reading:
     frame.recipients, frame.recipients_from = fr.page_recipients(
         text, zs, hits, title_hits, side, frame.donor, frame.self_unit, pair, _county_counter(gz),
         frame.short_names, title)
+    lead = [h for h in hits if zs.kind_at(h.start) in (HEADLINE, "lead", "digest")]
     frame.recipients, frame.recipients_from = _every_county_named(
-        frame.recipients, frame.recipients_from, hits, side, _county_counter(gz))
+        frame.recipients, frame.recipients_from, lead, side, _county_counter(gz))
     if frame.donor is None and frame.recipients:
         # a receiver's page naming no giver: the pairing reference's donor for its recipients
         frame.donor, frame.donor_from = _reference_donor(frame.recipients, frame.year, gz)
@@ -253,8 +254,9 @@ def _county_counter(gz):
 
 def _every_county_named(units: list[Unit], how: str, hits: list[PlaceHit], side: dict,
                         county_count) -> tuple[list[Unit], str]:
-    """A page's one prefecture whose every county the page names as a receiver: the counties
-    (county level where the text allows)."""
+    """A page's one prefecture whose every county the page's head (headline, lead) names as a
+    receiver: the counties (county level where the text allows). Counties named together deeper
+    in the body say where one figure went, not what the page is about."""
     if len(units) != 1 or units[0].level != "prefecture":
         return units, how
     area = units[0]
