@@ -504,7 +504,7 @@ def recipients_for(r: Reading, fig: Figure, sent: Span, topic: Topic) -> tuple[l
                 pass
             else:
                 return _expand(r, sent_places), "sentence"
-        elif any(h.role in ("receiver", "giver") for h in sent_places):
+        elif any(h.role == "receiver" for h in sent_places):
             # places merely mentioned in several clauses (甲县实现摘帽, 甲城创建景区) say nothing of
             # this figure: only receivers choose among the clauses
             def of(c):
