@@ -700,8 +700,9 @@ def _joint_pair_subject(r: Reading, fig: Figure, sent: Span) -> str:
     those recipients, not the pair."""
     clause_lo = max(sent.start, r.lay.clause_start(fig.start))
     for m in _rx.finditer(g.JOINT_PAIR_SUBJECT, r.text, sent.start, fig.start):
-        if m.start() < clause_lo and r.receivers_in(clause_lo, fig.start):
-            continue          # a later clause giving to a named receiver is one side's help
+        if m.start() < clause_lo and (r.receivers_in(clause_lo, fig.start) or
+                                      _rx.search(g.DIRECTED_TRANSFER, r.text, clause_lo, fig.start)):
+            continue          # a later clause giving to a named receiver, or one side getting, is one side's help
         if m.group(0).endswith("两地") and len(r.frame.recipients) > 1:
             continue
         if not any(r.frame.side.get(key(h.giver_unit)) == "donor" and h.start >= m.end()

@@ -89,7 +89,7 @@ TARGET_CUES = (
     ("will", r"(?<![即必])将(?=[^，,。；;]{0,12}?(?:投入|实现|完成|达到|安排|选派|培训|带动|帮助|引导|采购|销售|建设|实施|新增|落实|争取|援助|拨付|开展|组织|超过|突破|(?<!\d)(?!(?:19|20)\d\d年)[\d一二三四五六七八九十]))",
      "将 + a verb or an amount (not 将 meaning 把)"),
     ("plan", r"计划|拟|意向|规划(?=[^，,。；;、]{0,4}(?:投入|安排|建设|实施|援助|资金|项目))|预算安排|年度任务", "a plan (规划 as a verb, not the planning sector)"),
-    ("strive", r"力争|争取(?!到|了|资金|项目|中央|国家|省)|确保|努力实现|(?:工作|年度|任务|预期|具体)目标|目标(?:任务|是|为|[:：]|募集|实现|达到|完成|引进|带动|投入|帮助|培训|销售|采购)|任务是|任务为",
+    ("strive", r"力争|争取(?!到|了|[\u4e00-\u9fff]{0,4}?(?:资金|项目)|中央|国家|省)|确保|努力实现|(?:工作|年度|任务|预期|具体)目标|目标(?:任务|是|为|[:：]|募集|实现|达到|完成|引进|带动|投入|帮助|培训|销售|采购)|任务是|任务为",
      "striving for a goal (目标 said as the goal, not 总目标 as a slogan)"),
     ("next", r"下一步|明年|今后|未来[一二三四五两\d]*年|下步|接下来|来年|下一阶段", "what comes next"),
     ("minimum", r"不少于|不低于|至少要", "a minimum set as a goal"),
@@ -140,3 +140,5 @@ BASELINE = (r"在(?P<base>[^，,。；;在]{1,20}?)的?基础上[,，]?(?:再|�
             r"(?P<incr>[^，,。；;]{1,12})")
 # N个市(州)的M个县: N counts where the M counted units are
 CONTAINERS_OF_COUNT = r"\s*[（(]?(?:市|州|地|省|市州|地市)[）)]?(?:[（(][市州][）)])?的[\d一二两三四五六七八九十]"
+# Verbs of one side getting or giving (争取到, 获得, 拨付…): a transfer between the sides, not a joint act.
+DIRECTED_TRANSFER = r"争取|获得|接受|拨付|援助|捐赠|捐助|下达"
