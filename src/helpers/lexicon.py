@@ -68,7 +68,7 @@ MONEY_CUES: tuple[tuple[str, str, int], ...] = (
 )
 
 # ---------------------------------------------------------------- people (person, person_time, household)
-WEAK_POOR_NOUN = r"(建档立卡)?(贫困|脱贫)(户|人口|群众|家庭|残疾人)"
+WEAK_POOR_NOUN = r"(建档立卡的?)?(贫困|脱贫)(户|人口|群众|家庭|残疾人)"
 # labour in general (not said to be poor) is not an employment figure of the codebook
 # "其中贫困户2000人": the poor part of the figure before, with no verb of its own
 POOR_PART = r"其中(有)?(建档立卡)?(贫困|脱贫)(户|人口|劳动力|群众|人员)"
@@ -148,6 +148,8 @@ COUNT_CUES: tuple[tuple[str, str, int], ...] = (
     # 产业园已入驻企业8家: enterprises settled in a co-built park
     ("enterprises", r"(已|新)?(入驻|落户|落地)(的)?(企业|公司)", 0),
     ("enterprises", r"(引导|引进|招引|吸引|落地)[^，。；\d]{0,16}(企业|公司)", 0),
+    # N家企业到甲地投资: firms going to invest
+    ("enterprises", r"(企业|公司)[^，。；\d]{0,2}(到|赴)[^，。；\d]{1,10}投资", 0),
     ("enterprises", r"(引导|引进|招引|吸引)[^，。；]{0,8}家[^，。；]{0,4}(企业|公司)", 0),
 )
 
