@@ -122,6 +122,8 @@ COUNT_CUES: tuple[tuple[str, str, int], ...] = (
     ("reject:agreements", r"(协议|合同|备忘录)(?![^，。；]{0,4}(结对|帮扶关系))", 2),
     # N个方面/领域/层面: kinds of work counted, not things given
     ("reject:aspects", r"(?<=[个项大类])(方面|领域|层面|环节|板块|类别|批次)", -4),
+    # 五项重点工作, 十项举措: items of a work plan, not projects
+    ("reject:work_items", r"(?<=[个项条])(重点|主要|具体)?(工作|任务|措施|举措|机制|制度|行动|要求|内容)", -4),
     # projects still under talks or only intended (洽谈项目, 意向项目, 协议项目): not carried out
     ("reject:projects_not_started", r"(洽谈|意向|协议|招商|签约)项目", -2),
     # workshops and bases built as projects are facilities (援建车间项目N个)
