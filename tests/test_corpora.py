@@ -79,3 +79,24 @@ def test_every_corpus_names_its_rule_and_marks_its_figures():
         for polarity in ("examples", "negatives"):
             for sentences in (spec.get(polarity) or {}).values():
                 assert all(s.count("【") == 1 and s.count("】") == 1 for s in sentences), path.name
+
+
+class _UniqueKeys(yaml.SafeLoader):
+    """A loader that refuses a key given twice in one mapping (YAML keeps the last silently,
+    which would drop a corpus's sentences without a word)."""
+
+
+def _unique_mapping(loader, node, deep=False):
+    keys = [loader.construct_object(k, deep=deep) for k, _ in node.value]
+    twice = sorted({str(k) for k in keys if keys.count(k) > 1})
+    if twice:
+        raise yaml.constructor.ConstructorError(None, None, f"keys given twice: {twice}", node.start_mark)
+    return yaml.SafeLoader.construct_mapping(loader, node, deep)
+
+
+_UniqueKeys.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _unique_mapping)
+
+
+def test_no_corpus_gives_a_value_twice():
+    for path in sorted(CORPORA.glob("*.yaml")):
+        yaml.load(path.read_text(encoding="utf-8"), Loader=_UniqueKeys)

@@ -211,8 +211,9 @@ def staff_indicator(s: Sentence, fig: Figure) -> tuple[str, str]:
         who = (0, 0, 0, kind, (own.start(1), own.end(1)))
     kind = who[3] if who else "cadres"
     listed = _rx.match(r"[^，,。；;\d]{0,12}", text[fig.end:sent.end]).group(0)
-    if "、" in listed and _rx.search(lx.CADRE_NOUNS, listed) and _rx.search(lx.PROFESSIONAL_NOUNS, listed) \
-            and not _rx.search(lx.PROFESSIONAL_NOUNS, listed.split("、")[0]):
+    joined = _rx.search(r"、|和|及|与", listed)
+    if joined and _rx.search(lx.CADRE_NOUNS, listed) and _rx.search(lx.PROFESSIONAL_NOUNS, listed) \
+            and not _rx.search(lx.PROFESSIONAL_NOUNS, listed[:joined.start()]):
         return "", "mixes cadres and professionals"
     clause_start = _clause_start(text, sent, fig.start)
     if who and _rx.search(lx.MIXED_STAFF, text[max(clause_start, fig.start - 30):max(who[4][1] + 4, fig.end + 8)]):
