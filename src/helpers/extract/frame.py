@@ -494,7 +494,8 @@ def page_recipients(text: str, zones: Zones, hits: list[PlaceHit], title_hits: l
             return _refine(lead, hits, side), "frame_lead"
         return _refine(first, hits, side), "frame_named_set"
     if lead:
-        return _refine(_collapse(lead), hits, side), "frame_lead"
+        return _refine(_lead_units(lead, [h for h in hits if zones.kind_at(h.start) in (LEAD, DIGEST, BYLINE)], side),
+                       hits, side), "frame_lead"
     body = Counter(h.unit for h in hits if side.get(key(h.unit)) == "recipient")
     if body:
         units = dedupe_units(u for u, _ in sorted(body.items(), key=lambda kv: (-kv[1], kv[0].adcode)))
@@ -504,6 +505,19 @@ def page_recipients(text: str, zones: Zones, hits: list[PlaceHit], title_hits: l
         if holders:
             return [max(holders, key=lambda u: u.depth)], "frame_common_holder"
     return [], ""
+
+
+def _lead_units(units: list[Unit], lead_hits: list[PlaceHit], side: dict) -> list[Unit]:
+    """The lead's receivers, the most specific ones, unless the unit the lead names most holds
+    the others below it and is named more often than they are together (黔东南州 throughout, its
+    凯里市 once; 贵州省 above it says where, not whom)."""
+    named = Counter(h.unit for h in lead_hits if side.get(key(h.unit)) == "recipient")
+    if named:
+        top = max(named, key=lambda u: (named[u], -u.depth))
+        inside = [u for u in named if u != top and top.contains(u)]
+        if inside and all(u.nests(top) for u in named) and named[top] > sum(named[u] for u in inside):
+            return [top]
+    return _collapse(units)
 
 
 def _refine(units: list[Unit], hits: list[PlaceHit], side: dict) -> list[Unit]:

@@ -163,6 +163,11 @@ def defined_short_names(text: str, hits: list[PlaceHit]) -> list[PlaceHit]:
     return sorted(hits + extra, key=lambda x: (x.start, x.end))
 
 
+# Firms and platforms whose names begin with a place name (e-commerce help names them often):
+# 阿里巴巴 is no 阿里地区.
+_BRANDS = ("阿里巴巴", "阿里云", "阿里健康", "阿里研究院")
+
+
 def find_places(gz, text: str) -> list[PlaceHit]:
     """Every resolved place mention of ``text`` with its role, in text order. A bare short form
     repeating the start of a place named earlier in full (江达 after 索县江达乡) is that place."""
@@ -186,7 +191,7 @@ def find_places(gz, text: str) -> list[PlaceHit]:
         else:
             named.append(place)
         # a place inside a longer word (甲县人民医院) still names the place; a university does not
-        if text[m.end:m.end + 2] in ("大学", "学院"):
+        if text[m.end:m.end + 2] in ("大学", "学院") or text.startswith(_BRANDS, m.start):
             continue
         role, marker = role_of(text, m.start, m.end)
         gap = text[max(prev_end, 0):m.start] if prev_end >= 0 else "x"

@@ -1,0 +1,26 @@
+"""Place words that are not places, and the lead's unit (sentences written for the tests)."""
+from helpers.extract.frame import _lead_units, key
+from helpers.extract.places import find_places
+from helpers.gazetteer import get_gazetteer
+
+
+def test_a_firm_named_after_a_place_is_not_the_place():
+    hits = find_places(get_gazetteer(), "帮助黔南州引入阿里巴巴、京东等电商平台,开展电商培训。")
+    assert all(h.unit.name != "阿里地区" for h in hits)
+    assert any(h.unit.name == "黔南布依族苗族自治州" for h in hits)
+
+
+def test_the_prefecture_the_lead_keeps_naming_is_the_lead_unit():
+    text = "杭州与黔东南州结对以来,黔东南州发展迅速,黔东南州凯里市电商指数居贵州省首位,黔东南州群众受益。"
+    hits = find_places(get_gazetteer(), text)
+    side = {key(h.unit): "recipient" for h in hits if h.unit.province == "贵州省"}
+    units = [h.unit for h in hits if h.unit.province == "贵州省"]
+    assert [u.name for u in _lead_units(units, hits, side)] == ["黔东南苗族侗族自治州"]
+
+
+def test_a_lead_naming_its_counties_as_often_keeps_them():
+    text = "杭州帮扶黔东南州凯里市、黔东南州雷山县,凯里市和雷山县群众受益。"
+    hits = find_places(get_gazetteer(), text)
+    side = {key(h.unit): "recipient" for h in hits if h.unit.province == "贵州省"}
+    units = [h.unit for h in hits if h.unit.province == "贵州省"]
+    assert sorted(u.name for u in _lead_units(units, hits, side)) == ["凯里市", "雷山县"]
