@@ -48,9 +48,9 @@ _SEP = r"[\s\*]{0,3}"
 # N万建档立卡人口: a head count in 万 written straight before the people it counts
 _HEAD_NOUN = (r"(?:建档立卡)?(?:贫困|脱贫)?(?:人口|群众)|(?:建档立卡)?(?:贫困|脱贫)劳动力|"
               r"(?:建档立卡)?(?:贫困|脱贫)户")
-# …贫困人口10.3万。: the same head count written after its noun, the number closing the clause
+# …贫困人口N万。: the same head count written after its noun, the number closing the clause
 _NOUN_BEFORE = re.compile(rf"(?:{_HEAD_NOUN})[\s\*]{{0,2}}$")
-# 总计19亿支持…, 涉及金额6261万的…: an amount in 万/亿 whose 元 is left out after a money word
+# 总计N亿用于…, 金额N万的…: an amount in 万/亿 whose 元 is left out after a money word
 _MONEY_BEFORE = re.compile(r"(?:资金|金额|经费|款物|善款|投入|投资|援助|捐赠|捐款|总计|合计|共计)[^，,。；;\d]{0,3}$")
 FIGURE_RE = re.compile(
     # the lookahead only says what the number's first character can be: most positions of a
@@ -155,7 +155,7 @@ def find_figures(text: str) -> list[Figure]:
         if unit_word:
             unit = UNIT_WORDS[unit_word]
         elif scan.startswith(_HEAD_NOUN_PREFIXES, m.end()) and _HEAD_NOUN_RE.match(scan, m.end()):
-            # 54.58万贫困人口, 5万多建档立卡贫困户: a head count written without a classifier
+            # N万贫困人口, N万余贫困户: a head count written without a classifier
             unit = "household" if _HEAD_NOUN_RE.match(scan, m.end()).group(0).endswith("户") else "person"
         elif not m.group("mult"):
             continue

@@ -340,7 +340,7 @@ def _quoted(text: str, h: PlaceHit, sent: Span) -> bool:
     before = text[sent.start:h.start]
     if not (before.count("“") > before.count("”") and "”" in text[h.end:h.end + 12]):
         return False
-    # a count of units spelt out inside the quotes (“一区三县(甲区、乙县…)”) names them
+    # a count of units spelt out inside the quotes (“一区两县(甲区、乙县、丙县)”) names them
     return not _rx.search(r"[一两二三四五六七八九十\d]+个?[区县市旗][（(][^“]*$", before[before.rfind("“"):])
 
 

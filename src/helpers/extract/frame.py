@@ -37,7 +37,7 @@ _WIDENED = _compile(r"(增加|扩大|扩展|新增|延伸)(了|到|至)?[^，,�
 _PAIRING_VERB_BEFORE = _compile(r"(对口支援|对口帮扶|结对帮扶|定点帮扶|帮扶|支援|援建)(的)?[^，,。；;\d]{0,3}$")
 _PAIRING_AFTER = _compile(r"^[^，,。；;\d]{0,4}(结对|协作|对口|帮扶|支援|携手|开展[^，,。；;\d]{0,3}(扶贫|协作|帮扶))")
 _LIST_GAP = _compile(r"[\s、，,和与及以及]{0,3}")
-# a count of units opening a bracketed enumeration (甲市“一区三县(乙区、丙县…)”, 两县(…))
+# a count of units opening a bracketed enumeration (甲市“一区两县(乙区、丙县、丁县)”, 两县(…))
 _ENUMERATION_OPEN = _compile(r"[“\"「]?(?:[一二两三四五六七八九十\d]+个?(?:区|县|市|旗|乡|镇)){1,2}[”\"」]?[（(]$")
 _COUNTERPART = ("新疆维吾尔自治区", "西藏自治区", "青海省")
 _EAST_WEST_CUES = _compile(r"东西部扶贫协作|东西部协作|携手奔小康|扶贫协作|东西协作|东西扶贫协作")
@@ -509,8 +509,8 @@ def page_recipients(text: str, zones: Zones, hits: list[PlaceHit], title_hits: l
 
 def _lead_units(units: list[Unit], lead_hits: list[PlaceHit], side: dict) -> list[Unit]:
     """The lead's receivers, the most specific ones, unless the unit the lead names most holds
-    the others below it and is named more often than they are together (黔东南州 throughout, its
-    凯里市 once; 贵州省 above it says where, not whom)."""
+    the others below it and is named more often than they are together (甲州 throughout, its
+    乙县 once; the province above it says where, not whom)."""
     named = Counter(h.unit for h in lead_hits if side.get(key(h.unit)) == "recipient")
     if named:
         top = max(named, key=lambda u: (named[u], -u.depth))

@@ -76,7 +76,7 @@ GIVER_KINDS = (
 # Non-government givers of a place (the panel credits the place; their money is social aid).
 NON_GOVERNMENT_BODIES = r"(?:慈善总会|慈善协会|慈善基金会|基金会|红十字会|工商联|商会|企业家协会|爱心企业|企业|公司|集团)"
 # Aggregates over the whole country or over many donors: no single donor (全国第三批N名援青干部);
-# 各级财政 is everybody's money unless an aid word makes it the helper's (各级财政落实帮扶资金).
+# 各级财政 is everybody's money unless an aid word makes it the helper's (各级财政安排的帮扶资金).
 NATIONAL_TOTAL = r"(全国|各省市|各地|东部\d+省市|东部[一二三四五六七八九十]+省市|(?<![\u4e00-\u9fff])中央(?!企业|单位定点)|国家(?=[\u4e00-\u9fff]{0,4}(投入|安排|下达))|各级财政(?![^，,。；;\d]{0,6}(?:帮扶|援助|协作|对口)))"
 # Bodies of a place that give in its name (the panel credits the place): these follow a place name.
 # An aid team or command of a place (甲市第八批援藏工作队, 甲省援疆前方指挥部): the place gives.
@@ -126,7 +126,7 @@ LEVEL_GROWTH = (r"(?:从|由)(?P<origin>[^，,。；;从由]{1,18}?)(?:增加|�
                 r"(?P<reached>[^，,。；;]{1,14})")
 DATED_ORIGIN = r"(?:19|20)\d{2}年"
 
-# The two sides of a pair as one subject (两地共举办…, 甲乙两省实施…, 双方签约…): a figure credited
+# The two sides of a pair as one subject (两地共开展…, 甲乙两省实施…, 双方签约…): a figure credited
 # to the pair jointly is nobody's to give (conventions: two provinces jointly is not a row). The
 # word must head its clause and be followed by what they did, not a state (两地携手共进).
 JOINT_PAIR_SUBJECT = (r"(?:^|(?<=[，,。；;：:\s]))(?:[\u4e00-\u9fff]{2})?(?:两省区|两省市|两省|两地|双方)"

@@ -136,7 +136,7 @@ def nearest(text: str, fig: Figure, sent: Span, patterns, fig_spans, max_d: int 
         if asides and any(a <= ms and me <= b for a, b in asides):
             continue
         if ms < fig.start and fig.end < me and not any(c.isdigit() for c in fig.number):
-            continue      # a cue read across a figure written in words (帮助近万名贫困…) as across digits: not at all
+            continue      # a cue read across a figure written in words (帮助近千名贫困…) as across digits: not at all
         # the characters between cue and figure are a lower bound of the distance (a list cue's
         # is capped at 22): a cue that far away cannot be within max_d, nor nearer than the best
         gap = fig.start - me if me <= fig.start else ms - fig.end + 1

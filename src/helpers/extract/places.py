@@ -243,7 +243,7 @@ def _regiment_name(number: str) -> str:
 
 
 def corps_regiments(text: str, hits: list[PlaceHit]) -> list[PlaceHit]:
-    """兵团第N师M团: the regiment, one unit inside its division (…第十二师二二一团)."""
+    """兵团第N师M团: the regiment, one unit inside its division (…第N师M团)."""
     out = []
     for h in hits:
         m = _REGIMENT.match(text, h.end) if h.unit.full_name.startswith(CORPS) and h.unit.full_name.endswith("师") else None
