@@ -7,7 +7,7 @@ from helpers.figures import find_figures
 @pytest.mark.parametrize("text, value, unit, qualifier", [
     ("带动建档立卡贫困人口8.6万,", 86000, "person", "exact"),          # the noun before the number
     ("覆盖3万多建档立卡贫困户", 30000, "household", "lower_bound"),      # the noun after, no classifier
-    ("帮助近万名贫困群众就业", 10000, "person", "approx"),               # 近万名: one 万
+    ("劳务协作带动近万名贫困群众外出务工", 10000, "person", "approx"),   # 近万名: one 万
     ("累计投入资金4.5亿,", 450000000, "yuan", "exact"),                # 元 left out after a money word
     ("总计12亿支持产业项目", 1200000000, "yuan", "exact"),
 ])
