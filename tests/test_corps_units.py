@@ -30,3 +30,13 @@ def test_a_lone_self_word_at_the_end_is_not_the_writer():
     text = "甲市援疆工作组在兵团第十二师开展帮扶。" * 6 + "\n相关新闻:我区电量外送创新高"
     hits = find_places(get_gazetteer(), text)
     assert self_reference(text, hits, [], {})[0] is None
+
+
+@pytest.mark.parametrize("text, units", [
+    ("援建兵团第三师四十五团和兵团第三师五十一团", ["新疆生产建设兵团第三师四十五团", "新疆生产建设兵团第三师五十一团"]),
+    ("对口支援兵团第十一师和兵团第十二师", ["新疆生产建设兵团第十一师", "新疆生产建设兵团第十二师"]),
+    ("向乌鲁木齐市和兵团第十二师拨付资金", ["新疆维吾尔自治区乌鲁木齐市", "新疆生产建设兵团第十二师"]),
+])
+def test_corps_units_stay_apart(text, units):
+    from helpers.extract.places import dedupe_units
+    assert [u.full_name for u in dedupe_units([h.unit for h in find_places(get_gazetteer(), text)])] == units

@@ -65,7 +65,7 @@ class Frame:
 
 
 def key(u: Unit) -> str:
-    return u.adcode + ":" + u.level
+    return u.key
 
 
 # ------------------------------------------------------------------ sides

@@ -60,9 +60,17 @@ class Unit:
         """Whether this unit is ``other`` or contains it (by adcode)."""
         if self.level == "central" or other.level == "central":
             return self == other
+        if self.level == "prefecture" and other.full_name.startswith(CORPS):
+            return False        # a corps unit is in no prefecture, only in its province
         keep = {"province": 2, "prefecture": 4}.get(self.level, 6)
         return self.adcode[:keep] == other.adcode[:keep] and \
             (self.level != "zone" or other == self)
+
+    @property
+    def key(self) -> str:
+        """Identity of the unit within a reading: code and level, and for a zone its name (zones
+        and corps regiments share their administrative unit's code)."""
+        return f"{self.adcode}:{self.level}" + (f":{self.full_name}" if self.level == "zone" else "")
 
     def nests(self, other: "Unit") -> bool:
         return self.contains(other) or other.contains(self)
@@ -83,7 +91,9 @@ def unit_of(place, as_giver: bool = False) -> Unit:
         city = place.admin_full_name[len(place.province):] if place.admin_full_name.startswith(place.province) else ""
         if city and city in (place.as_written or "") and not full.endswith(city):
             full += city
-        return Unit(place.adcode, full, full, place.province, "county")
+        # a division that is also a city (师市合一) is county-level there; one without a city of
+        # its own stands beside the city it sits in, a zone of its own name
+        return Unit(place.adcode, full, full, place.province, "county" if place.adcode.startswith("6590") else "zone")
     if place.level == "township" or (place.level == "zone" and not as_giver):
         full = place.admin_full_name or place.full_name
         level = "county"
@@ -251,7 +261,7 @@ def corps_regiments(text: str, hits: list[PlaceHit]) -> list[PlaceHit]:
             out.append(h)
             continue
         full = h.unit.full_name + _regiment_name(m.group(1)) + "团"
-        u = Unit(h.unit.adcode, full, full, h.unit.province, "county")
+        u = Unit(h.unit.adcode, full, full, h.unit.province, "zone")     # inside its division only
         out.append(replace(h, end=m.end(), surface=h.surface + m.group(0), unit=u, giver_unit=u))
     return out
 
@@ -334,8 +344,8 @@ def dedupe_units(units) -> list[Unit]:
     also listed (甘肃省, 甘肃省武山县 → 武山县)."""
     seen, uniq = set(), []
     for u in units:
-        if u.adcode + u.level not in seen:
-            seen.add(u.adcode + u.level)
+        if u.key not in seen:
+            seen.add(u.key)
             uniq.append(u)
     if len(uniq) < 2:
         return uniq
