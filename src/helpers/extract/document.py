@@ -427,7 +427,7 @@ class Topic:
     para_topic_at: int = -1
     heads: dict = field(default_factory=dict)    # sentence start → {unit group: recipients of its head figure}
     foreign: str = ""                            # a subject that is nobody's donor (中央, 全国), while it holds
-    foreign_para: int = -1
+    foreign_at: int = -1                         # … in the sentence (to 。) starting here
 
 
 def recipients_for(r: Reading, fig: Figure, sent: Span, topic: Topic) -> tuple[list[Unit], str]:
@@ -980,12 +980,14 @@ def extract(doc, gz, page: Frame | None = None) -> tuple[list[dict], list[dict]]
         giver = giver_for(r, fig, sent, topic)
         inherited = reason.startswith(("continues the list", "the poor part of", "line of the breakdown"))
         why_not = joint or aid_test(r, fig, sent, choice, giver, inherited)
-        if giver.how in _OWN_SUBJECT:
-            topic.foreign = ""           # a peer giver takes the subject back
-        elif not why_not and topic.foreign and topic.foreign_para == para.start:
+        whole_start = scopes.full_sentence(r.lay, fig.start).start
+        if giver.how in _OWN_SUBJECT or _rx.search(g.DIRECTED_TRANSFER, text, clause.start, fig.start):
+            topic.foreign = ""           # a peer giver, or one side getting or giving, takes the subject back
+        elif not why_not and topic.foreign and topic.foreign_at == whole_start:
             why_not = f"continues the subject of an earlier clause ({topic.foreign})"
-        if why_not.startswith("a national or many-donor total") and giver.how not in _OWN_SUBJECT:
-            topic.foreign, topic.foreign_para = why_not[why_not.find("(") + 1:-1], para.start
+        national = _NATIONAL.search(text, clause.start, fig.start) or _NATIONAL.search(text, sent.start, fig.start)
+        if why_not.startswith("a national or many-donor total") and giver.how not in _OWN_SUBJECT and national:
+            topic.foreign, topic.foreign_at = national.group(0), whole_start
         if giver.kind == "soe" and indicator == "fiscal_aid":
             indicator, detail = "social_aid", "soe"
         if giver.kind == "association" and indicator == "fiscal_aid" and \

@@ -151,6 +151,17 @@ def role_of(text: str, start: int, end: int) -> tuple[str, str]:
 _DEFINED_SHORT = re.compile(r"[（(](?:以下)?简称[“\"「]?([\u4e00-\u9fff]{1,6}?)[”\"」]?[)）]")
 
 
+def _runs_before(text: str, hits: list[PlaceHit], last: PlaceHit) -> list[PlaceHit]:
+    """The list of places ending at ``last`` (甲县、乙县和丙县)."""
+    run = [last]
+    for h in reversed([x for x in hits if x.end <= last.start]):
+        if re.fullmatch(r"[\s、，,和与及]{1,2}", text[h.end:run[-1].start]):
+            run.append(h)
+        else:
+            break
+    return run
+
+
 def defined_short_names(text: str, hits: list[PlaceHit]) -> list[PlaceHit]:
     """A short name the text defines for a place (甲县(简称甲县短名)): every later mention of
     it is that place. Returns the hits with those mentions added, in text order."""
@@ -161,6 +172,8 @@ def defined_short_names(text: str, hits: list[PlaceHit]) -> list[PlaceHit]:
         if m is None or len(m.group(1)) < 2:
             continue
         short = m.group(1)
+        if re.search(r"[\d一二两三四五六七八九十]", short) or len(_runs_before(text, hits, h)) > 1:
+            continue      # 东三县, 两县: a name for a set, read as a back reference, not one place
         for k in re.finditer(re.escape(short), text[m.end():]):
             a, b = m.end() + k.start(), m.end() + k.end()
             if any(s0 < b and a < e0 for s0, e0 in taken):
