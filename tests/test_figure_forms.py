@@ -9,7 +9,7 @@ from helpers.figures import find_figures
     ("覆盖3万多建档立卡贫困户", 30000, "household", "lower_bound"),      # the noun after, no classifier
     ("劳务协作带动近万名贫困群众外出务工", 10000, "person", "approx"),   # 近万名: one 万
     ("累计投入资金4.5亿,", 450000000, "yuan", "exact"),                # 元 left out after a money word
-    ("总计12亿支持产业项目", 1200000000, "yuan", "exact"),
+    ("帮扶资金总计12亿用于产业项目", 1200000000, "yuan", "exact"),
 ])
 def test_unitless_figures(text, value, unit, qualifier):
     figs = find_figures(text)
@@ -21,6 +21,9 @@ def test_unitless_figures(text, value, unit, qualifier):
     "辖区面积3.5万平方公里",
     "帮扶了数万名群众",            # 数万: no number
     "第3万名游客",
+    "培训劳动力共计3万,",          # people, not money, after 共计
+    "全县总人口12万,",              # the population, not the poor
+    "捐赠衣物2万余,",
 ])
 def test_not_figures(text):
     assert find_figures(text) == []

@@ -49,9 +49,9 @@ _SEP = r"[\s\*]{0,3}"
 _HEAD_NOUN = (r"(?:建档立卡)?(?:贫困|脱贫)?(?:人口|群众)|(?:建档立卡)?(?:贫困|脱贫)劳动力|"
               r"(?:建档立卡)?(?:贫困|脱贫)户")
 # …贫困人口N万。: the same head count written after its noun, the number closing the clause
-_NOUN_BEFORE = re.compile(rf"(?:{_HEAD_NOUN})[\s\*]{{0,2}}$")
-# 总计N亿用于…, 金额N万的…: an amount in 万/亿 whose 元 is left out after a money word
-_MONEY_BEFORE = re.compile(r"(?:资金|金额|经费|款物|善款|投入|投资|援助|捐赠|捐款|总计|合计|共计)[^，,。；;\d]{0,3}$")
+_NOUN_BEFORE = re.compile(r"(?:建档立卡)?(?:贫困|脱贫)(?:人口|群众|户|劳动力)[\s\*]{0,2}$|建档立卡(?:人口|户)[\s\*]{0,2}$")
+# 金额N万的…, 资金N亿用于…: an amount in 万/亿 whose 元 is left out right after a money word
+_MONEY_BEFORE = re.compile(r"(?:资金|金额|经费|善款|款物)(?:达|约|为|共|共计|合计|总计|累计)?$")
 FIGURE_RE = re.compile(
     # the lookahead only says what the number's first character can be: most positions of a
     # text fail on it at once instead of trying each kind of number (近万名: one 万, no digit)
@@ -154,14 +154,13 @@ def find_figures(text: str) -> list[Figure]:
         unit_word = m.group("unit")
         if unit_word:
             unit = UNIT_WORDS[unit_word]
-        elif scan.startswith(_HEAD_NOUN_PREFIXES, m.end()) and _HEAD_NOUN_RE.match(scan, m.end()):
+        elif scan.startswith(_HEAD_NOUN_PREFIXES, m.end()) and (head := _HEAD_NOUN_RE.match(scan, m.end())):
             # N万贫困人口, N万余贫困户: a head count written without a classifier
-            unit = "household" if _HEAD_NOUN_RE.match(scan, m.end()).group(0).endswith("户") else "person"
+            unit = "household" if head.group(0).endswith("户") else "person"
         elif not m.group("mult"):
             continue
-        elif _NOUN_BEFORE.search(scan, max(0, m.start() - 12), m.start()):
-            noun = _NOUN_BEFORE.search(scan, max(0, m.start() - 12), m.start()).group(0)
-            unit = "household" if noun.rstrip(" *").endswith("户") else "person"
+        elif (noun := _NOUN_BEFORE.search(scan, max(0, m.start() - 12), m.start())) is not None:
+            unit = "household" if noun.group(0).rstrip(" *").endswith("户") else "person"
         elif _MONEY_BEFORE.search(scan, max(0, m.start() - 8), m.start()):
             unit = "yuan"
         else:

@@ -122,7 +122,7 @@ SELF_REFERENCE = r"我(省|区|市|州|县|旗|盟)"
 # A level that grew (从A增加到B, 由A扩大至B): B is the level reached, a figure of its own words;
 # A is the earlier level, a figure only when it carries its own year (从2015年的A). Falls
 # (减少到, 下降到) are the area's statistics and stay with OWN_ECONOMY.
-LEVEL_GROWTH = (r"(?:从|由)(?P<origin>[^，,。；;从由]{1,18}?)(?:增加|增长|扩大|提高|上升|猛增|增)(?:到|至)"
+LEVEL_GROWTH = (r"(?:从|由)(?P<origin>[^，,。；;、从由]{1,18}?)(?:增加|增长|扩大|提高|上升|猛增|(?<![新])增)(?:到|至)"
                 r"(?P<reached>[^，,。；;]{1,14})")
 DATED_ORIGIN = r"(?:19|20)\d{2}年"
 

@@ -256,7 +256,8 @@ def classify(s: Sentence, fig: Figure) -> Choice:
     for m in _rx.finditer(g.BASELINE, text, max(sent.start, fig.start - 40), min(sent.end, fig.end + 30)):
         if m.start("base") <= fig.start < m.end("base"):
             return Choice("", "", "the baseline of an increment (在N的基础上新增M)", "")
-        if m.start("incr") <= fig.start < m.end("incr"):
+        if m.start("incr") <= fig.start < m.end("incr") and _rx.search(r"\d", text, m.start("base"), m.end("base")):
+            # the base holds a figure: base and increment make a total stated on its own
             return Choice("", "", "an increment on a baseline (在N的基础上新增M)", "")
     if fig.unit == "count" and _rx.match(g.CONTAINERS_OF_COUNT, text, fig.end):
         return Choice("", "", "counts where the counted units are (N个市的M个县)", "")
