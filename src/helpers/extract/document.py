@@ -372,13 +372,13 @@ def _expand(r: Reading, hs: list[PlaceHit]) -> list[Unit]:
 def _partners_named(r: Reading, giver: Giver, units: list[Unit], how: str) -> list[Unit] | None:
     """The giver's own partners inside the one area a figure was given to, when the page names
     every one of them: the text allows county level (甲省 or the page's 乙州 stands for the
-    giver's counties in it that the page lists). A prefecture the figure's own clause names
-    keeps its level (到乙州投资)."""
+    giver's counties in it that the page lists). An area the figure's own clause names keeps its
+    level (向乙省拨付…, 到乙州投资), and so does a prefecture its sentence names."""
     if len(units) != 1 or giver.unit is None or giver.unit.level == "central":
         return None
     area = units[0]
-    if area.level == "prefecture" and how.startswith(("clause", "sentence")):
-        return None
+    if how.startswith("clause") or (area.level == "prefecture" and how.startswith("sentence")):
+        return None       # the figure's own clause gives to the area by name (向乙省拨付…)
     if area.level not in ("province", "prefecture"):
         return None
     named = {u.adcode: u for u in r.frame.recipient_units if u != area and area.contains(u)}
@@ -561,8 +561,10 @@ def _side_firms(r: Reading, fig: Figure, clause_lo: int) -> Giver | None:
         _rx.search(r"([\u4e00-\u9fff])企(?!业)[^，,。；;\d]{0,12}$", r.text, clause_lo, fig.start)
     if m is None:
         return None
+    if any(r.frame.side.get(key(h.giver_unit)) == "donor" for h in r.hits_in(clause_lo, fig.start)):
+        return None       # a giver named in the clause (甲市引导N家粤企…) is the subject
     code = fr.PROVINCE_ABBREVIATIONS.get(m.group(1)) or fr.CITY_ABBREVIATIONS.get(m.group(1))
-    if code is None or r.frame.side.get(code + (":province" if code.endswith("0000") else ":prefecture")) == "recipient":
+    if code is None:
         return None
     try:
         place = r.gz.by_adcode(code)
@@ -571,6 +573,8 @@ def _side_firms(r: Reading, fig: Figure, clause_lo: int) -> Giver | None:
     if place is None:
         return None
     u = unit_of(place, as_giver=True)
+    if r.frame.side.get(key(u)) == "recipient":
+        return None
     if r.frame.donor is not None and not u.nests(r.frame.donor):
         return None
     return Giver(u, u.full_name, "clause_named")
