@@ -699,17 +699,23 @@ def _owned(r: Reading, pos: int) -> bool:
     return any(r.frame.side.get(key(h.giver_unit)) == "donor" for h in r.hits_in(r.lay.clause_start(pos), pos))
 
 
+_JOINT_PAIR = _compile(g.JOINT_PAIR_SUBJECT.format(
+    short="".join(sorted(set(fr.PROVINCE_ABBREVIATIONS) | set(fr.CITY_ABBREVIATIONS)))))
+
+
 def _joint_pair_subject(r: Reading, fig: Figure, sent: Span) -> str:
     """The pair as the subject of the figure's sentence (两地共…), with no giver of the page
     taking the subject back before the figure and no later clause giving to a named receiver. On a page with several recipients 两地 are
     those recipients, not the pair."""
     clause_lo = max(sent.start, r.lay.clause_start(fig.start))
-    for m in _rx.finditer(g.JOINT_PAIR_SUBJECT, r.text, sent.start, fig.start):
+    for m in _JOINT_PAIR.finditer(r.text, sent.start, fig.start):
         if m.start() < clause_lo and (r.receivers_in(clause_lo, fig.start) or
                                       _rx.search(g.DIRECTED_TRANSFER, r.text, clause_lo, fig.start)):
             continue          # a later clause giving to a named receiver, or one side getting, is one side's help
         if m.group(0).endswith("两地") and len(r.frame.recipients) > 1:
             continue
+        if _rx.search(r"约定|" + g.AGREEMENT_CONTENT, r.text, m.end(), fig.start):
+            continue          # what their agreement commits one side to is that side's (a target)
         if not any(r.frame.side.get(key(h.giver_unit)) == "donor" and h.start >= m.end()
                    for h in r.hits_in(m.end(), fig.start)):
             return m.group(0)

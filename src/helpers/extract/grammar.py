@@ -128,9 +128,11 @@ DATED_ORIGIN = r"(?:19|20)\d{2}年"
 
 # The two sides of a pair as one subject (两地共开展…, 甲乙两省实施…, 双方签约…): a figure credited
 # to the pair jointly is nobody's to give (conventions: two provinces jointly is not a row). The
-# word must head its clause and be followed by what they did, not a state (两地携手共进).
-JOINT_PAIR_SUBJECT = (r"(?:^|(?<=[，,。；;：:\s]))(?:[\u4e00-\u9fff]{2})?(?:两省区|两省市|两省|两地|双方)"
-                      r"(?=共|共同|联合|累计|实施|开展|举办|签约|签订|组织|共建|建立|完成|实现|推动)")
+# word must head its clause and be followed by what they did, not a state (两地携手共进) or a
+# result (两地实现…); {short}: the one-character names of provinces and cities; what an
+# agreement commits to (双方签订协议,约定…) stays with the agreement.
+JOINT_PAIR_SUBJECT = (r"(?:^|(?<=[，,。；;：:\s]))(?:[{short}]{{2}})?(?:两省区|两省市|两省|两地|双方)"
+                      r"(?=共|共同|联合|实施|开展|举办|签约|签订|组织|共建|建立|推动)")
 
 # What an agreement or plan lays down (协议…其中提出…, 框架协议明确…): its figures are targets.
 AGREEMENT_CONTENT = r"(?:协议|协定|备忘录|规划|方案)[^，,。；;\d]{0,4}[，,]?\s*(?:其中|并)?(?:提出|明确|约定|规定|确定)"
