@@ -40,3 +40,10 @@ def test_a_lone_self_word_at_the_end_is_not_the_writer():
 def test_corps_units_stay_apart(text, units):
     from helpers.extract.places import dedupe_units
     assert [u.full_name for u in dedupe_units([h.unit for h in find_places(get_gazetteer(), text)])] == units
+
+
+def test_a_lone_self_word_at_the_end_of_a_receivers_report_is_the_writer():
+    text = "甘肃省临潭县获天津市帮扶资金3000万元,临潭县产业发展加快。" * 5 + "下一步,我县将继续深化协作。"
+    hits = find_places(get_gazetteer(), text)
+    unit, word = self_reference(text, hits, [], {})
+    assert word == "县" and unit is not None and unit.name == "临潭县"

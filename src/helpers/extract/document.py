@@ -31,7 +31,7 @@ from .indicator import Choice, Sentence, classify, cues, evidence_span, group_of
 from .layout import CLAUSE_END, Layout, Span, layout
 from .places import PlaceHit, Unit, dedupe_units, defined_short_names, find_places, role_of, unit_of
 from .rx import compile as _compile, rx as _rx
-from .zones import BODY, HEADLINE, Zones, clean_title, zones as find_zones
+from .zones import BODY, DIGEST, HEADLINE, LEAD, Zones, clean_title, zones as find_zones
 
 REASON_COLUMNS = ("donor_from", "recipients_from", "status_from", "period_from", "year_from")
 _NO_REASONS = dict.fromkeys(REASON_COLUMNS, "")
@@ -187,7 +187,7 @@ def read(doc, gz, page: Frame | None = None) -> Reading:
     frame.recipients, frame.recipients_from = fr.page_recipients(
         text, zs, hits, title_hits, side, frame.donor, frame.self_unit, pair, _county_counter(gz),
         frame.short_names, title)
-    lead = [h for h in hits if zs.kind_at(h.start) in (HEADLINE, "lead", "digest")]
+    lead = [h for h in hits if zs.kind_at(h.start) in (HEADLINE, LEAD, DIGEST)]
     frame.recipients, frame.recipients_from = _every_county_named(
         frame.recipients, frame.recipients_from, lead, side, _county_counter(gz))
     if frame.donor is None and frame.recipients:

@@ -210,10 +210,20 @@ def self_reference(text: str, hits: list[PlaceHit], header_units: list[Unit], si
     """(unit, level word) 我县/我省 stands for when the page is written by a receiver (or a giver):
     the unit of that level the page names most, its header first."""
     found = list(_SELF.finditer(text))
-    if len(found) == 1 and found[0].start() > 0.8 * len(text):
-        found = []      # one 我区 at the page's end: a related item or notice after the report
     if not found:
         return None, ""
+    unit, word = _self_unit(text, found, hits, header_units, side, head_end)
+    if unit is not None and len(found) == 1 and found[0].start() > 0.8 * len(text) and \
+            not any(h.unit == unit and h.start < 0.5 * len(text) for h in hits):
+        # one 我区 at the page's end, its unit not named in the first half: a related item or
+        # notice after the report speaks, not the report's writer
+        return None, word
+    return unit, word
+
+
+def _self_unit(text: str, found: list, hits: list[PlaceHit], header_units: list[Unit], side: dict,
+               head_end: int) -> tuple[Unit | None, str]:
+    """The unit the self words found stand for (see ``self_reference``)."""
     word = Counter(m.group(1) for m in found).most_common(1)[0][0]
     helped = any(_HELPED_SELF.search(text[max(0, m.start() - 4):m.start()]) for m in found if m.group(1) == word)
     suffix = {"省": ("省",), "区": ("区", "自治区"), "市": ("市",), "州": ("州",), "县": ("县",),
@@ -515,7 +525,7 @@ def _lead_units(units: list[Unit], lead_hits: list[PlaceHit], side: dict) -> lis
     if named:
         top = max(named, key=lambda u: (named[u], -u.depth))
         inside = [u for u in named if u != top and top.contains(u)]
-        if inside and all(u.nests(top) for u in named) and named[top] > sum(named[u] for u in inside):
+        if top.level != "province" and inside and all(u.nests(top) for u in named) and named[top] > sum(named[u] for u in inside):
             return [top]
     return _collapse(units)
 

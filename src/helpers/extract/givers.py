@@ -18,7 +18,6 @@ Each answer says where it came from (``donor_from``), e.g. ``clause_subject``, `
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from .. import lexicon as lx

@@ -12,7 +12,6 @@ employment gets its kind (to_donor, local, elsewhere, total); pairings the party
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Callable
 
