@@ -430,6 +430,21 @@ class Topic:
     foreign_at: int = -1                         # … in the sentence (to 。) starting here
 
 
+def _sentence_topic(r: Reading, fig: Figure) -> list[Unit]:
+    """The receivers a sentence (to 。) opens with (其中甲县、乙县…, 在甲县…): its topic."""
+    whole = scopes.full_sentence(r.lay, fig.start)
+    hits = [h for h in r.receivers_in(whole.start, fig.start) if r.frame.side.get(key(h.unit)) == "recipient"]
+    if not hits or not _rx.fullmatch(r"\s*(其中|在|对|另外|此外|同时)?[，,：:]?\s*", r.text, whole.start, hits[0].start):
+        return []
+    run = [hits[0]]
+    for h in hits[1:]:
+        if _rx.fullmatch(r"[、和与及]", r.text, run[-1].end, h.start):
+            run.append(h)
+        else:
+            break
+    return _expand(r, run)
+
+
 def recipients_for(r: Reading, fig: Figure, sent: Span, topic: Topic) -> tuple[list[Unit], str]:
     text = r.text
     clause = r.lay.clause(fig.start)
@@ -477,6 +492,10 @@ def recipients_for(r: Reading, fig: Figure, sent: Span, topic: Topic) -> tuple[l
     if _rx.search(r"(其余|其他|剩余)" + g.GENERIC_RECIPIENT, text[lo:fig.start]):
         return [], "generic_word:the_rest"
     if _GENERIC.search(text, lo, fig.start):
+        opening = _sentence_topic(r, fig)
+        if opening:
+            # 其中甲县、乙县…；…帮扶地区…: the receiving area of a sentence about named places
+            return opening, "generic_word+sentence_topic"
         if r.frame.recipients and r.frame.recipients_from in ("frame_named_set", "frame_headline", "frame_self",
                                                               "frame_short_pair", "frame_lead"):
             return list(r.frame.recipients), "generic_word+" + r.frame.recipients_from
