@@ -58,6 +58,9 @@ def full_sentence(lay: Layout, pos: int) -> Span:
     return lay.full_sentence(pos)
 
 
+_SIGNED_PROJECTS = _compile(r"(?:签订|签约|签署)了?[^，,。；;\d]{0,12}项目")
+
+
 def _target_cues(text: str, lo: int, hi: int) -> list:
     """Plan cues in text[lo:hi] that are plan words here, as (name, match), last first."""
     if not _ANY_TARGET.search(text, lo, hi):
@@ -68,8 +71,9 @@ def _target_cues(text: str, lo: int, hi: int) -> list:
             after = text[m.end():m.end() + 40]
             if name in _NOT_TARGET_AFTER and _NOT_TARGET_AFTER[name].match(after):
                 continue
-            if name == "agreement":
-                continue            # agreements make contracts targets through the indicator
+            if name == "agreement" and not _SIGNED_PROJECTS.match(text, m.start(), min(hi, m.end() + 16)):
+                continue            # agreements make contracts targets through the indicator,
+                                    # projects signed (签订…项目N个) through their scope
             found.append((name, m))
     return sorted(found, key=lambda c: -c[1].start())
 
