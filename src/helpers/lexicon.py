@@ -76,6 +76,8 @@ POOR_PART = r"其中(有)?(建档立卡)?(贫困|脱贫)(户|人口|劳动力|�
 NON_POOR_LABOUR = r"(劳动力|(?<!医)务工|农民工|农牧民|农民|村民|群众|就业人口|劳动人员|务工人员)"
 PEOPLE_CUES: tuple[tuple[str, str, int], ...] = (
     ("reject:target_group", r"(未脱贫|返贫|致贫|贫困发生率|贫困人口减少|剩余|尚未脱贫)", 0),
+    # 易地扶贫搬迁 moves the poor out: the receiving area's programme, not a helper's outcome
+    ("reject:relocation", r"(易地扶贫搬迁|易地搬迁|搬迁|搬出大山|搬出深山)", 0),
     ("reject:jobs_offered", r"(岗位|招聘|就业意向|意向)", 0),
     ("reject:students", r"(学生|学员子女|儿童|孤儿)", 1),
     ("reject:visits", r"(互访|考察|代表团|交流互访|座谈|调研|参会|参加会议|观众|阅读量|点击)", 1),

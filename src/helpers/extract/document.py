@@ -752,6 +752,10 @@ def aid_test(r: Reading, fig: Figure, sent: Span, choice: Choice, giver: Giver, 
     own = _OWN_ECONOMY.search(text, lo, fig.start) or _FALL_AFTER.match(text, fig.end)
     if own:
         return f"the area's own statistics ({own.group(0)})"
+    # 他的新房获得补贴N万元, 她家…: an anecdote about one household, not a programme's figure
+    person = _rx.search(r"(?<![\u4e00-\u9fff])(?:他|她)(?!们)(?:的|家)?", text, lo, fig.start)
+    if person:
+        return f"one person's story ({person.group(0)})"
     national = _NATIONAL.search(text, lo, fig.start) or _NATIONAL.search(text, sent.start, fig.start)
     if national and not _owned(r, national.start()) and not any(
             r.frame.side.get(key(h.giver_unit)) != "recipient" for h in r.hits_in(national.end(), fig.start)):
