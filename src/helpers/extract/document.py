@@ -369,7 +369,7 @@ def _expand(r: Reading, hs: list[PlaceHit]) -> list[Unit]:
     return dedupe_units(out)
 
 
-def _partners_named(r: Reading, giver: Giver, units: list[Unit], how: str) -> list[Unit] | None:
+def _partners_named(r: Reading, giver: Giver, units: list[Unit], how: str, fig_start: int) -> list[Unit] | None:
     """The giver's own partners inside the one area a figure was given to, when the page names
     every one of them: the text allows county level (甲省 or the page's 乙州 stands for the
     giver's counties in it that the page lists). An area the figure's own clause names keeps its
@@ -388,6 +388,12 @@ def _partners_named(r: Reading, giver: Giver, units: list[Unit], how: str) -> li
     inside = sorted(c for c in codes if c[:keep] == area.adcode[:keep] and c != area.adcode)
     if not inside or not all(c in named for c in inside):
         return None
+    para = r.lay.line(fig_start)
+    others = [h.unit for h in r.receivers_in(para.start, para.end)
+              if area.contains(h.unit) and h.unit != area and r.frame.side.get(key(h.unit)) == "recipient"
+              and not any(h.unit.nests(named[c]) for c in inside)]
+    if others:
+        return None       # the paragraph is about another unit of the area (its 丙市 …)
     return [named[c] for c in inside]
 
 
@@ -428,6 +434,10 @@ class Topic:
     heads: dict = field(default_factory=dict)    # sentence start → {unit group: recipients of its head figure}
     foreign: str = ""                            # a subject that is nobody's donor (中央, 全国), while it holds
     foreign_at: int = -1                         # … in the sentence (to 。) starting here
+
+
+# a time phrase opening a paragraph before its topic (今年以来,甲县…)
+_TIME_LEAD = _compile(r"\s*(?:今年以来|去年以来|近年来|多年来|(?:19|20)\d\d年(?:以来)?|截至目前|目前)[,，]\s*")
 
 
 def _sentence_topic(r: Reading, fig: Figure) -> list[Unit]:
@@ -958,7 +968,11 @@ def extract(doc, gz, page: Frame | None = None) -> tuple[list[dict], list[dict]]
         if topic.para_topic_at != para.start:
             # a paragraph opening with a receiver (在甲县, 甲县:) has it as its topic
             first = r.lay.clause(para.start)
-            opening = [h for h in r.receivers_in(first.start, first.end) if h.start - para.start <= 4]
+            lead_in = _TIME_LEAD.match(text, para.start, para.end)
+            at = lead_in.end() if lead_in else para.start
+            if lead_in and at >= first.end - 1 and at < para.end:
+                first = r.lay.clause(at)        # the time phrase is a clause of its own
+            opening = [h for h in r.receivers_in(first.start, first.end) if h.start - at <= 4 and h.start >= para.start]
             topic.para_topic = _expand(r, opening) if opening and not r.figures_in(first.start, first.end) else []
             topic.para_topic_at = para.start
         fig_spans = [(f.start, f.end) for f in r.figures_in(sent.start, sent.end) if f is not fig]
@@ -1031,7 +1045,7 @@ def extract(doc, gz, page: Frame | None = None) -> tuple[list[dict], list[dict]]
             continue
         prev_list[fig.unit if fig.unit == "yuan" else fig.classifier] = (indicator, detail, fig)
         recips, recips_from = recipients_for(r, fig, sent, topic)
-        partners = _partners_named(r, giver, recips, recips_from)
+        partners = _partners_named(r, giver, recips, recips_from, fig.start)
         if partners:
             recips, recips_from = partners, recips_from + "+giver_partners_named"
         if last_recips and last_recips[0] == sent.start and last_recips[1] and \
