@@ -432,6 +432,8 @@ class Topic:
     para_topic: list[Unit] = field(default_factory=list)
     para_topic_at: int = -1
     heads: dict = field(default_factory=dict)    # sentence start → {unit group: recipients of its head figure}
+    named: Unit | None = None                    # a giver a clause credited (通过甲省帮扶…), in the sentence at
+    named_at: int = -1
     foreign: str = ""                            # a subject that is nobody's donor (中央, 全国), while it holds
     foreign_at: int = -1                         # … in the sentence (to 。) starting here
 
@@ -638,7 +640,12 @@ def giver_for(r: Reading, fig: Figure, sent: Span, topic: Topic) -> Giver:
         if how == "sentence_subject" and len(named_here) == 1:
             u = next(iter(named_here))
             if frame.donor is None or u.nests(frame.donor):
+                topic.named, topic.named_at = u, sent.start
                 return Giver(u, u.full_name, "clause_named")
+        if how == "sentence_subject" and topic.named is not None and topic.named_at == sent.start:
+            # 通过甲省帮扶销售…,带动…: a clause with no subject of its own goes on with the giver
+            # the clause before it credited
+            return Giver(topic.named, topic.named.full_name, "previous_clause_named")
         if lo in tried:
             continue        # a start tried already gives the same answer again
         tried.add(lo)
