@@ -561,6 +561,14 @@ def recipients_for(r: Reading, fig: Figure, sent: Span, topic: Topic) -> tuple[l
         head = topic.heads.get(prev.start, {}).get(group_of(fig.unit)) if prev is not None else None
         if head is not None and r.lay.line(prev.start) == para:
             return list(head), "discourse_singled_out_year"
+    prev = r.lay.previous_sentence(sent)
+    if prev is not None and r.lay.line(prev.start) == para and _ANAPHORA.match(text, sent.start, sent.end) \
+            and not r.figures_in(prev.start, prev.end):
+        # 甲县的某某推进…。在其协调下,…N人: it points back to the sentence before, which names
+        # the place but states no figure of its own
+        named = [h for h in r.receivers_in(prev.start, prev.end) if r.frame.side.get(key(h.unit)) == "recipient"]
+        if named:
+            return _expand(r, named), "discourse_previous_sentence_places"
     if topic.recips and topic.recips_para == para.start and (
             _ANAPHORA.match(text, sent.start, sent.end) or _rx.match(r"\s*其中", text, sent.start, sent.end)):
         return list(topic.recips), "discourse_previous_sentence"
