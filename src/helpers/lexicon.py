@@ -186,11 +186,6 @@ CONTRACT_PARTY_AFTER = r"[\u4e00-\u9fff]{0,3}(签订|签署|签约|达成)"
 ANAPHORA_OPEN = r"\s*((19|20)\d\d年[^，,。]{0,6}[，,]\s*)?[^，,。；;\d]{0,3}(其|该县|该市|该区|该州|该旗|当地)"
 # 仅2020年就…, 单是去年…: a sentence singling out one year (or part) of the figure told just before
 SINGLED_OUT_OPEN = r"\s*(仅|单|光|单是|仅是)\s*((19|20)\d\d\s*年|今年|去年|上半年|下半年|一年)"
-GIVER_AFTER = r"(向|为|援助|帮助|对口帮扶|结对帮扶)"
-YEAR_TO_DATE = r"(今年以来|去年以来|年初以来|截至目前|截至目前为止|截至\d{1,2}月|本年度)"
-EXPECTED_CUES = r"(预计|预期|有望)"
-CUMULATIVE_CUES = (r"(累计|(?<!今年)(?<!去年)(?<!年初)以来|年来|多年|近[两三四五]年|[两三四五六七八九十]年(内|来|间|中)|先后|历年|"
-                   r"十二五|十三五|期间累计|共计投入)")
 # A section whose heading says it plans (下一步, 明年, 今年工作安排) sets status target for its figures.
 PLAN_HEADINGS = r"(下一步|工作打算|工作计划|工作安排|工作目标|任务目标|明年|重点工作|重点任务|努力方向)"
 

@@ -619,10 +619,6 @@ def _side_firms(r: Reading, fig: Figure, clause_lo: int) -> Giver | None:
     return Giver(u, u.full_name, "clause_named")
 
 
-# giver readings that come from the figure's own clause or sentence (not from the discourse or page)
-_OWN_SUBJECT = ("clause_subject", "sentence_subject", "clause_named", "sentence_named", "central_subject",
-                "body_subject")
-
 
 def giver_for(r: Reading, fig: Figure, sent: Span, topic: Topic) -> Giver:
     text, frame = r.text, r.frame
@@ -1043,12 +1039,12 @@ def extract(doc, gz, page: Frame | None = None) -> tuple[list[dict], list[dict]]
         inherited = reason.startswith(("continues the list", "the poor part of", "line of the breakdown"))
         why_not = joint or aid_test(r, fig, sent, choice, giver, inherited)
         whole_start = scopes.full_sentence(r.lay, fig.start).start
-        if giver.how in _OWN_SUBJECT or _rx.search(g.DIRECTED_TRANSFER, text, clause.start, fig.start):
+        if giver.own_subject or _rx.search(g.DIRECTED_TRANSFER, text, clause.start, fig.start):
             topic.foreign = ""           # a peer giver, or one side getting or giving, takes the subject back
         elif not why_not and topic.foreign and topic.foreign_at == whole_start:
             why_not = f"continues the subject of an earlier clause ({topic.foreign})"
         national = _NATIONAL.search(text, clause.start, fig.start) or _NATIONAL.search(text, sent.start, fig.start)
-        if why_not.startswith("a national or many-donor total") and giver.how not in _OWN_SUBJECT and national:
+        if why_not.startswith("a national or many-donor total") and not giver.own_subject and national:
             topic.foreign, topic.foreign_at = national.group(0), whole_start
         if giver.kind == "soe" and indicator == "fiscal_aid":
             indicator, detail = "social_aid", "soe"

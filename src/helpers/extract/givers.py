@@ -39,6 +39,13 @@ class Giver:
     how: str
     kind: str = "place"      # place · ministry · soe
 
+    @property
+    def own_subject(self) -> bool:
+        """Whether the reading comes from the figure's own clause or sentence (not from the
+        discourse or the page)."""
+        return self.how in ("clause_subject", "sentence_subject", "clause_named", "sentence_named",
+                            "central_subject", "body_subject")
+
 
 def central_giver(text: str, lo: int, fig_start: int) -> Giver | None:
     """A ministry or central SOE heading text[lo:fig_start] as its subject."""
