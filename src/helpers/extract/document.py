@@ -1043,9 +1043,10 @@ def extract(doc, gz, page: Frame | None = None) -> tuple[list[dict], list[dict]]
             topic.foreign = ""           # a peer giver, or one side getting or giving, takes the subject back
         elif not why_not and topic.foreign and topic.foreign_at == whole_start:
             why_not = f"continues the subject of an earlier clause ({topic.foreign})"
-        national = _NATIONAL.search(text, clause.start, fig.start) or _NATIONAL.search(text, sent.start, fig.start)
-        if why_not.startswith("a national or many-donor total") and not giver.own_subject and national:
-            topic.foreign, topic.foreign_at = national.group(0), whole_start
+        if why_not.startswith("a national or many-donor total") and not giver.own_subject:
+            national = _NATIONAL.search(text, clause.start, fig.start) or _NATIONAL.search(text, sent.start, fig.start)
+            if national:
+                topic.foreign, topic.foreign_at = national.group(0), whole_start
         if giver.kind == "soe" and indicator == "fiscal_aid":
             indicator, detail = "social_aid", "soe"
         if giver.kind == "association" and indicator == "fiscal_aid" and \
