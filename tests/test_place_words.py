@@ -24,3 +24,11 @@ def test_a_lead_naming_its_counties_as_often_keeps_them():
     side = {key(h.unit): "recipient" for h in hits if h.unit.province == "贵州省"}
     units = [h.unit for h in hits if h.unit.province == "贵州省"]
     assert sorted(u.name for u in _lead_units(units, hits, side)) == ["凯里市", "雷山县"]
+
+
+def test_a_province_short_form_is_the_province_not_the_county_of_that_name():
+    # 龙江 is the usual short form of 黑龙江省 (龙江企业, 龙江援疆); the county writes its suffix
+    hits = find_places(get_gazetteer(), "黑龙江省对口支援阿勒泰地区,龙江企业捐款捐物300万元,龙江5所学校与受援地学校结对。")
+    assert [h.unit.full_name for h in hits if h.surface == "龙江"] == ["黑龙江省", "黑龙江省"]
+    hits = find_places(get_gazetteer(), "齐齐哈尔市龙江县向甘南县捐赠物资。")
+    assert hits[0].unit.full_name == "黑龙江省齐齐哈尔市龙江县"

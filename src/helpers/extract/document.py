@@ -970,7 +970,7 @@ def extract(doc, gz, page: Frame | None = None) -> tuple[list[dict], list[dict]]
     prev_status: tuple[str, int] | None = None
     last_total = None
     last_staff = None
-    last_recips: tuple[int, list[Unit]] | None = None
+    last_recips: tuple[int, list[Unit], str] | None = None   # sentence, recipients, unit of the last row
     topic = Topic()
     blocks = breakdowns(r)
     for fig in r.figures:
@@ -1036,7 +1036,10 @@ def extract(doc, gz, page: Frame | None = None) -> tuple[list[dict], list[dict]]
         choice = Choice(indicator, detail, reason, choice.candidate, choice.cue_start, choice.cue_end)
         joint = multi_donor_total(text, sent.start, fig.start, r.hits_in(sent.start, fig.start), r.frame)
         giver = giver_for(r, fig, sent, topic)
-        inherited = reason.startswith(("continues the list", "the poor part of", "line of the breakdown"))
+        # a part (其中…) of a figure that made a row earlier in the sentence is aid as that figure is
+        part = last_recips is not None and last_recips[0] == sent.start and last_recips[2] == fig.unit and \
+            _rx.match(r"\s*其中", text, r.lay.clause_start(fig.start), fig.start) is not None
+        inherited = part or reason.startswith(("continues the list", "the poor part of", "line of the breakdown"))
         why_not = joint or aid_test(r, fig, sent, choice, giver, inherited)
         whole_start = scopes.full_sentence(r.lay, fig.start).start
         if giver.own_subject or _rx.search(g.DIRECTED_TRANSFER, text, clause.start, fig.start):
@@ -1070,7 +1073,7 @@ def extract(doc, gz, page: Frame | None = None) -> tuple[list[dict], list[dict]]
         for b in blocks:
             if b.start == sent.end and not b.indicator:
                 b.indicator, b.head, b.recipients = indicator, fig.text, b.recipients or recips
-        last_recips = (sent.start, recips)
+        last_recips = (sent.start, recips, fig.unit)
         topic.recips, topic.recips_para = recips, para.start
         if not _rx.match(r"\s*其中", text, r.lay.clause_start(fig.start), fig.start):
             topic.heads.setdefault(sent.start, {}).setdefault(group_of(fig.unit), recips)
