@@ -62,6 +62,8 @@ _ROLE_BEFORE = _compile(lx.ROLE_BREAKDOWN_BEFORE)
 _ROLE_AFTER = _compile(lx.ROLE_BREAKDOWN_AFTER)
 _DESCRIBED_AFTER = _compile(lx.DESCRIBED_AFTER)
 _BRACKET_PART = _compile(r"[（(]\s*其中")
+# a verb that moves staff one way or the other (sending, receiving, going to serve)
+_STAFF_MOVE = _compile(lx.SENT_VERBS + "|" + lx.RECEIVED_VERBS + r"|到|来|去|挂职|交流|轮岗")
 _POOR_PART = _compile(lx.POOR_PART)
 _CONTRACT = _compile(lx.CONTRACT_PARTY_AFTER)
 _HELPING_AFTER = _compile(r"(对口帮扶|结对帮扶|对口支援|帮扶|援助|支援|援建|援疆|援藏|援青)")
@@ -1024,6 +1026,10 @@ def extract(doc, gz, page: Frame | None = None) -> tuple[list[dict], list[dict]]
             head = last_staff if last_staff and last_staff[1] >= sent.start else None
             bracket = _BRACKET_PART.search(text, head[1], fig.start) if head else None
             if bracket and ")" not in text[bracket.end():fig.start] and "）" not in text[bracket.end():fig.start]:
+                indicator = indicator.split("_")[0] + "_" + head[0].split("_")[1]
+            elif head and not _STAFF_MOVE.search(text, r.lay.clause_start(fig.start), clause.end):
+                # a clause that only distributes staff counted before (两县各N名, 其中干部N名): no
+                # verb of its own, so the direction is that of the count it distributes
                 indicator = indicator.split("_")[0] + "_" + head[0].split("_")[1]
             last_staff = (indicator, fig.end)
             if _ROLE_AFTER.match(text, fig.end) and _ROLE_BEFORE.search(text, clause.start, fig.start):
