@@ -772,6 +772,33 @@ def test_a_headline_figure_restated_in_the_body_is_one_row(gz):
     assert len(got) == 1 and got[0]["start"] > text.index("\n")
 
 
+def test_a_digest_rounding_a_body_figure_is_one_row(gz):
+    # key figures in a digest are rounded (2.4万 for 23817; 突破7亿 for 7.35亿): the body's exact
+    # figure is the row; a digest figure the body does not round to stays a row of its own
+    text = ("宁波黔西南协作交出答卷\n●2.4万名脱贫劳动力实现就业\n●消费帮扶金额突破7亿元\n●引进企业31家\n"
+            "2020年,浙江省宁波市对口帮扶贵州省黔西南州。宁波帮助黔西南州脱贫劳动力实现就业23817人,"
+            "采购和帮助销售黔西南州农特产品7.35亿元,引导企业28家到黔西南州投资。\n")
+    rows, _ = extract_document(Doc("t", text), gz)
+    body = text.index("2020年")
+    assert [r["start"] > body for r in rows if r["indicator"] == "employment"] == [True]
+    assert [r["start"] > body for r in rows if r["indicator"] == "consumption_aid"] == [True]
+    assert sorted(r["value"] for r in rows if r["indicator"] == "enterprises") == [28.0, 31.0]
+
+
+@pytest.mark.parametrize("short, full, same", [
+    ({"value": 21000.0, "_number": "2.1", "qualifier": "exact"}, {"value": 21036.0}, True),
+    ({"value": 21000.0, "_number": "2.1", "qualifier": "exact"}, {"value": 21600.0}, False),
+    ({"value": 9e8, "_number": "9", "qualifier": "lower_bound"}, {"value": 9.26e8}, True),
+    ({"value": 9e8, "_number": "9", "qualifier": "lower_bound"}, {"value": 8.9e8}, False),
+    ({"value": 30000.0, "_number": "3", "qualifier": "approx"}, {"value": 29600.0}, True),
+    ({"value": 66.0, "_number": "66", "qualifier": "exact"}, {"value": 67.0}, False),
+    ({"value": 3e4, "_number": "三", "qualifier": "exact"}, {"value": 3e4}, False),
+])
+def test_what_rounds_to_what(short, full, same):
+    from helpers.extract.dedupe import rounds
+    assert rounds(short, full) is same
+
+
 @pytest.mark.parametrize("sentence, value, detail", [
     ("产业项目带动建档立卡贫困人口5600人稳定脱贫。", 5600.0, "lifted"),
     ("向贞丰县、册亨县各拨付帮扶资金四千万元。", 4e7, "per_county"),

@@ -96,7 +96,7 @@ PEOPLE_CUES: tuple[tuple[str, str, int], ...] = (
     ("employment", r"(就业|(?<!医)务工|输转|转移|返岗|复工|上岗|稳岗|劳务输出)", 0),
     # workshops and firms taking on poor labour (吸纳N名贫困劳动力): jobs, not beneficiaries
     ("employment", r"吸纳[^，,。；;\d]{0,10}(劳动力|务工人员|就业)", -4),
-    ("poor_beneficiaries", r"((?<![未已])脱贫(?!攻坚|监测)|受益|惠及|增收|摘帽|稳定脱贫)", 0),
+    ("poor_beneficiaries", r"((?<![未已])脱贫(?!攻坚|监测|劳动力)|受益|惠及|增收|摘帽|稳定脱贫)", 0),
     ("poor_beneficiaries", r"(带动|帮助|助力|促使|扶持)[^，。；\d]{0,12}(贫困|脱贫|建档立卡)", 1),
     # the poor as the object of another verb (…名贫困人口来甲地就业) do not decide: a weak cue
     ("poor_beneficiaries", WEAK_POOR_NOUN, 16),

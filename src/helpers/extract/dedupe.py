@@ -4,7 +4,8 @@ A page states its key figures in the headline, a digest (● …) or the lead, a
 body; a page saved twice repeats whole sentences. Both are one figure (``conventions.md``):
 
 * a row of the headline, byline, digest or lead whose indicator, value and unit a row of a
-  later zone (lead, body) also states is dropped;
+  later zone (lead, body) also states is dropped; so is a headline or digest row whose value
+  is a later zone's value rounded at the precision it is written with (2.1万 for 21036);
 * a row whose sentence repeats, word for word, the sentence of an earlier row with the same
   indicator, value and unit is dropped (the page was saved twice);
 * a row stating the same figure, with the same words, as an earlier row with the same donor,
@@ -26,6 +27,42 @@ def _key(row: dict) -> tuple:
 _RANK = {"headline": 0, "navigation": 0, "byline": 0, "digest": 1, "lead": 2, BODY: 3}
 
 
+def _step(row: dict) -> float:
+    """The rounding step of a figure as written (2.1万 → 1000, 9亿 → 1亿); 0 when the number is not
+    in digits."""
+    number = str(row.get("_number") or "").replace(",", "")
+    try:
+        written = float(number)
+    except ValueError:
+        return 0.0
+    if written <= 0:
+        return 0.0
+    decimals = len(number.partition(".")[2])
+    return float(row["value"]) / written * 10 ** -decimals
+
+
+def rounds(short: dict, full: dict) -> bool:
+    """Whether ``short`` states ``full``'s value rounded at its own precision: 2.1万 for 21036,
+    突破9亿 (a lower bound) for 9.26亿, 近3万 (approximate) for 2.96万."""
+    step = _step(short)
+    if not step or step < 1:
+        return False
+    v, w = float(short["value"]), float(full["value"])
+    if short.get("qualifier") == "lower_bound":
+        return v <= w < v + step
+    if short.get("qualifier") == "approx":
+        return abs(w - v) <= step
+    return abs(w - v) <= step / 2
+
+
+def _restated_rounded(x: dict, rows: list[dict]) -> bool:
+    """A headline or digest figure (key figures, rounded) that a later zone states in full."""
+    rank = _RANK.get(x["_zone"], 3)
+    return rank <= 1 and any(
+        y["indicator"] == x["indicator"] and y["unit"] == x["unit"] and _RANK.get(y["_zone"], 3) > rank
+        and rounds(x, y) for y in rows)
+
+
 def one_row_per_figure(rows: list[dict], mentions: list[dict]) -> list[dict]:
     best: dict[tuple, int] = {}
     for x in rows:
@@ -38,6 +75,9 @@ def one_row_per_figure(rows: list[dict], mentions: list[dict]) -> list[dict]:
         k = _key(x)
         if _RANK.get(x["_zone"], 3) < best[k]:
             dropped[x["_fig_start"]] = f"restated later in the page ({x['_zone']})"
+            continue
+        if _restated_rounded(x, rows):
+            dropped[x["_fig_start"]] = f"restated later in the page, in full ({x['_zone']})"
             continue
         sk = k + (x["_sentence"], x["recipients"], x["detail"])
         first = seen_sentences.setdefault(sk, (x["_fig_start"], x["_sentence_start"]))

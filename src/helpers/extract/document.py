@@ -1160,9 +1160,10 @@ def extract(doc, gz, page: Frame | None = None) -> tuple[list[dict], list[dict]]
                 "_sentence": text[sent.start:sent.end].strip(),
                 "_sentence_start": sent.start,
                 "_cue": text[choice.cue_start:choice.cue_end] if choice.cue_start >= 0 else "",
+                "_number": fig.number,
             })
     rows = dedupe.one_row_per_figure(rows, mentions)
     for row in rows:
-        for k in ("_fig_start", "_zone", "_sentence", "_sentence_start", "_cue"):
+        for k in ("_fig_start", "_zone", "_sentence", "_sentence_start", "_cue", "_number"):
             row.pop(k, None)
     return rows, mentions
