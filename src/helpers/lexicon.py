@@ -131,7 +131,8 @@ COUNT_CUES: tuple[tuple[str, str, int], ...] = (
     ("reject:projects_not_started", r"(洽谈|意向|协议|招商|签约)项目", -2),
     # workshops and bases built as projects are facilities (援建车间项目N个)
     ("reject:facilities", r"(车间|工厂|基地|厂房)项目", -2),
-    ("reject:facilities", r"(扶贫车间|车间|工厂|基地|冷库|温室|大棚|园区|展台|展位|专柜|专馆|门店|实体店|网点|站点|工作站|卫生室|活动室)", 0),
+    ("reject:facilities", r"(扶贫车间|车间|工厂|基地|冷库|温室|大棚|园区|展台|展位|专柜|专馆|门店|实体店|网点|站点|工作站|卫生室|活动室|"
+                          r"(?:分拣|仓储|物流|配送|冷链|营销|展销|体验|电商服务|便民服务)中心)", 0),
     ("reject:organisation", r"(工作组|专班|成员单位|单位|部门|小组|协会)", 1),
     ("reject:jobs_offered", r"(岗位|招聘会)", 0),
     ("reject:products", r"(产品|商品|品种|种类)(?![^，。；]{0,3}项目)", 2),

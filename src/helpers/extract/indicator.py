@@ -166,6 +166,11 @@ _BACK_OR_GENERIC = _compile(lx.BACK_REFERENCE + "|" + lx.GENERIC_RECIPIENT)
 # 31个旗县, 5个村: a count of places (never enterprises or projects)
 # N个贫困县, N个乡镇: the figure counts places (a firm or a destination in between is not: N家企业到甲县)
 _PLACES_COUNTED = _compile(r"(?:(?!企|公司|到|赴)[\u4e00-\u9fff]){0,4}?(县|旗|区县|县区|县市|乡镇|乡|镇|村|地区|地州|省|省市|省区|地市|市州)(?![\u4e00-\u9fff]{0,2}(企业|公司|项目))")
+# a preposition of the receiver opening the phrase a count stands in (向乙市N个…), and the places
+# it counts followed by the transfer's verb
+_RECEIVER_OPEN = _compile(r"(?:向|为|给)[^，,。；;：:\d、]{0,10}$")
+_COUNTED_RECEIVERS = _compile(r"[\u4e00-\u9fff]{0,4}?(?:区县|县区|县市|县|旗|村|乡镇|地区|地州|市州)"
+                              r"[\u4e00-\u9fff]{0,3}?(?:" + g.GIVING_VERB + ")")
 _TRAINED_DETAIL = [(n, _compile(p), 0) for n, p in lx.TRAINED_DETAIL]
 _EMPLOYMENT_DETAIL = [(n, _compile(p), 0) for n, p in lx.EMPLOYMENT_DETAIL]
 
@@ -281,6 +286,10 @@ def classify(s: Sentence, fig: Figure) -> Choice:
             candidate = "employment" if _rx.search(r"(就业|务工)", text, ms, min(sent.end, me + 12)) else ""
         return Choice("", "", f"{name[7:]} ({cue})", candidate, ms, me)
     indicator, _, detail = name.partition(":")
+    if fig.unit == "count" and _RECEIVER_OPEN.search(text, max(sent.start, fig.start - 12), fig.start) \
+            and _COUNTED_RECEIVERS.match(text, fig.end):
+        # 向乙市N个结对区县拨付…: the count describes who gets the transfer; it is not a figure given
+        return Choice("", "", f"counts the receivers of a transfer ({cue})", "", ms, me)
     clause = s.lay.clause(fig.start)
     clause = Span(max(clause.start, sent.start), min(clause.end, sent.end))
     clause_text = text[clause.start:clause.end]
