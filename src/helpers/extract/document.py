@@ -25,7 +25,7 @@ from ..figures import Figure, cn_number, find_figures
 from ..normalize import simplify
 from . import dedupe, frame as fr, grammar as g, reference, scopes
 from .frame import Frame, key
-from .givers import (Giver, central_giver, clause_givers, common_parent, level_lift,
+from .givers import (Giver, central_giver, clause_givers, page_central, common_parent, level_lift,
                      multi_donor_total, parent_credit)
 from .indicator import Choice, Sentence, classify, cues, evidence_span, group_of
 from .layout import CLAUSE_END, Layout, Span, layout
@@ -170,6 +170,14 @@ def read(doc, gz, page: Frame | None = None) -> Reading:
     frame = Frame(side=side)
     frame.year, frame.year_from = fr.reporting_year(title, text, str(getattr(doc, "date", "") or ""))
     frame.donor, frame.donor_from = fr.choose_donor(hits, side, zs, title_hits)
+    central = page_central(title, [text[z.span.start:z.span.end] for z in zs.zones
+                                   if z.kind in (HEADLINE, "byline", "navigation")], zs.text_of(text, LEAD))
+    if central is not None:
+        # a ministry's or central SOE's page: the unit gives whatever no clause credits elsewhere
+        frame.donor = Unit("000000", central[0], central[0], "", "central")
+        frame.donor_from, frame.donor_kind = "frame_central", central[1]
+        for h in hits + title_hits:
+            side[key(h.unit)] = side[key(h.giver_unit)] = "recipient"   # the places it helps
     header = _header_units(gz, doc) if fr._SELF.search(text) else []
     head_end = max([z.span.end for z in zs.zones if z.kind in (HEADLINE, "byline", "navigation")] + [0])
     lead_start = min([z.span.start for z in zs.zones if z.kind == "lead"] + [len(text)])
@@ -205,7 +213,7 @@ def read(doc, gz, page: Frame | None = None) -> Reading:
                                     False, marker, False))
         hits = sorted(hits + own, key=lambda h: (h.start, h.end))
     frame.donor_units = [u for u in units if side.get(key(u)) == "donor"]
-    if frame.donor is not None and _page_of_a_body(text, title, zs, hits, frame.donor):
+    if frame.donor is not None and frame.donor.level != "central" and _page_of_a_body(text, title, zs, hits, frame.donor):
         frame.donor_kind = "association"
     frame.recipient_units = [u for u in units if side.get(key(u)) == "recipient"]
     frame.program = fr.cue_program(text)

@@ -57,6 +57,32 @@ def central_giver(text: str, lo: int, fig_start: int) -> Giver | None:
     return None
 
 
+def page_central(title: str, head_lines: list[str], lead: str) -> tuple[str, str] | None:
+    """(name, kind) of the ministry or central SOE a page is by or about: the page's header line
+    is its name (the unit's own site), its byline's source is the unit's paper, a headline opens
+    with it as the one who helps, or a sentence of the lead opens with it as subject."""
+    for line in [title] + head_lines:
+        s = line.strip()
+        m = _CENTRAL_RE.search(s)
+        if m is None:
+            continue
+        own_site = m.start() == 0 and (m.end() == len(s) or not _rx.match(r"[\u4e00-\u9fff]", s, m.end()))
+        source = _rx.search(r"(来源|信息来源)[:：]\s*$", s[:m.start()])
+        helping = m.start() == 0 and _rx.match(lx.CENTRAL_GIVER_AFTER, s, m.end())
+        if own_site or source or helping:
+            _, name, kind = lx.CENTRAL_DONORS[int(m.lastgroup[1:])]
+            return name, kind
+    for m in _LEAD_SENTENCE_CENTRAL.finditer(lead):
+        group = next(k for k, v in m.groupdict().items() if v is not None and k.startswith("c"))
+        _, name, kind = lx.CENTRAL_DONORS[int(group[1:])]
+        return name, kind
+    return None
+
+
+_LEAD_SENTENCE_CENTRAL = _compile(r"(?:^|(?<=[。！？\n]))\s*(?:[\d年月日以来今去当]{0,10}[，,]?)?(?:"
+                                  + "|".join(f"(?P<c{i}>{p})" for i, (p, _, _) in enumerate(lx.CENTRAL_DONORS)) + ")")
+
+
 def common_parent(units: list[Unit], gz) -> Unit | None:
     """The city holding all the units (甲区、乙区 → 甲市), or None when they lie in different cities."""
     codes = {u.adcode[:4] for u in units}

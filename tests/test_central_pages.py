@@ -1,0 +1,38 @@
+"""A ministry's or central SOE's own page: the unit is the page's donor (sentences written for
+the tests)."""
+import pytest
+
+from helpers.extract import extract_document
+from helpers.extract.givers import page_central
+from helpers.gazetteer import get_gazetteer
+from sentence_doc import Doc
+
+
+@pytest.mark.parametrize("title, head, lead, name", [
+    ("", ["中国南方电网有限责任公司", "公司2022年定点帮扶工作情况"], "2022年,公司持续做好帮扶工作。", "中国南方电网有限责任公司"),
+    ("", ["帮扶工作综述", "来源：南方电网"], "今年以来,公司持续做好帮扶工作。", "中国南方电网有限责任公司"),
+    ("教育部定点帮扶两县工作综述", [], "", "教育部"),
+    ("", [], "2021年以来,教育部持续加大对两县的帮扶力度。", "教育部"),
+])
+def test_the_page_of_a_central_unit(title, head, lead, name):
+    assert page_central(title, head, lead)[0] == name
+
+
+@pytest.mark.parametrize("title, head, lead", [
+    ("国家乡村振兴局调研组来我县调研", [], "近日,调研组一行到我县调研东西部协作工作。"),
+    ("", ["甘肃日报"], "今年以来,天津市投入帮扶资金2亿元,教育部也给予大力支持。"),
+])
+def test_a_central_unit_mentioned_on_another_page(title, head, lead):
+    assert page_central(title, head, lead) is None
+
+
+def test_a_central_units_figures_go_to_the_counties_its_lead_names():
+    text = ("中国南方电网有限责任公司\n公司2022年定点帮扶工作综述\n"
+            "2022年,南方电网持续做好云南省双江拉祜族佤族布朗族傣族自治县、广西壮族自治区田东县定点帮扶工作。\n"
+            "全年公司向两县投入无偿帮扶资金8000万元,选派挂职干部6名。\n")
+    rows, _ = extract_document(Doc("t", text), get_gazetteer())
+    money = [r for r in rows if r["value"] == 8e7]
+    assert [r["donor"] for r in money] == ["中国南方电网有限责任公司"]
+    assert money[0]["indicator"] == "social_aid"
+    assert set(money[0]["recipients"].split(";")) == {
+        "云南省临沧市双江拉祜族佤族布朗族傣族自治县", "广西壮族自治区百色市田东县"}
