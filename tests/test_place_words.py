@@ -32,3 +32,18 @@ def test_a_province_short_form_is_the_province_not_the_county_of_that_name():
     assert [h.unit.full_name for h in hits if h.surface == "龙江"] == ["黑龙江省", "黑龙江省"]
     hits = find_places(get_gazetteer(), "齐齐哈尔市龙江县向甘南县捐赠物资。")
     assert hits[0].unit.full_name == "黑龙江省齐齐哈尔市龙江县"
+
+
+def test_the_source_line_of_a_county_site_supports_the_countys_short_name():
+    # the page's source line (cleaning keeps it out of the text) names the county in full: its
+    # two-character short form in the text is the county, and 我县 is that county
+    from helpers.extract import extract_document
+    from sentence_doc import Doc
+    text = ("甲乙携手结硕果\n今年以来,浙江省湖州市吴兴区与我县携手奔小康,一批项目在峨边落地。\n"
+            "吴兴区今年安排财政帮扶资金900万元,引导6家企业到峨边投资。\n")
+    raw = "峨边新闻网\n首页 > 要闻\n甲乙携手结硕果\n发布时间：2020-12-01　来源：峨边彝族自治县融媒体中心\n" + text
+    rows, _ = extract_document(Doc("t", text, raw_text=raw), get_gazetteer())
+    assert {r["recipients"] for r in rows} == {"四川省乐山市峨边彝族自治县"}
+    # without the source line the bare short form has no support
+    hits = find_places(get_gazetteer(), text)
+    assert all(h.unit.name != "峨边彝族自治县" for h in hits)

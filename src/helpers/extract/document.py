@@ -135,11 +135,12 @@ class Reading:
 
 
 def _header_units(gz, doc) -> list[Unit]:
-    """Units named in full in the raw page's first lines (a site header cleaning drops)."""
+    """Units named in full in the raw page's first lines (a site header, a source line such as
+    来源：甲县融媒体中心, which cleaning drops)."""
     raw = getattr(doc, "raw_text", None)
     if not isinstance(raw, str) or not raw:
         return []
-    head = simplify("\n".join(raw[:400].split("\n")[:3]))
+    head = simplify("\n".join(raw[:600].split("\n")[:6]))
     return [unit_of(m.place) for m in gz.find(head)
             if m.place is not None and re.search(r"(省|市|县|区|州|旗|盟|自治区)$", m.surface)]
 
@@ -164,7 +165,10 @@ def read(doc, gz, page: Frame | None = None) -> Reading:
     title = clean_title(str(getattr(doc, "title", "") or ""))
     lay = layout(text)
     zs = find_zones(lay, title)
-    hits = defined_short_names(text, find_places(gz, text))
+    # the units the page's header names support their short forms in the text (马边 for the
+    # county whose media centre wrote the page)
+    header = _header_units(gz, doc)
+    hits = defined_short_names(text, find_places(gz, text, header))
     title_hits = find_places(gz, title) if title else []
     side = fr.assign_sides(hits + title_hits)
     frame = Frame(side=side)
@@ -178,7 +182,6 @@ def read(doc, gz, page: Frame | None = None) -> Reading:
         frame.donor_from, frame.donor_kind = "frame_central", central[1]
         for h in hits + title_hits:
             side[key(h.unit)] = side[key(h.giver_unit)] = "recipient"   # the places it helps
-    header = _header_units(gz, doc) if fr._SELF.search(text) else []
     head_end = max([z.span.end for z in zs.zones if z.kind in (HEADLINE, "byline", "navigation")] + [0])
     lead_start = min([z.span.start for z in zs.zones if z.kind == "lead"] + [len(text)])
     frame.self_unit, frame.self_word = fr.self_reference(text, hits, header, side, min(head_end, lead_start))

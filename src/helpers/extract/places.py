@@ -191,17 +191,19 @@ def defined_short_names(text: str, hits: list[PlaceHit]) -> list[PlaceHit]:
 _BRANDS = ("阿里巴巴", "阿里云", "阿里健康", "阿里研究院")
 
 
-def find_places(gz, text: str) -> list[PlaceHit]:
+def find_places(gz, text: str, context=()) -> list[PlaceHit]:
     """Every resolved place mention of ``text`` with its role, in text order. A bare short form
-    repeating the start of a place named earlier in full (江达 after 索县江达乡) is that place."""
+    repeating the start of a place named earlier in full (江达 after 索县江达乡) is that place.
+    ``context``: units the page names outside the text (its header), which support short forms."""
     out, named = [], []
     unit = _unit
     prev_end = -10
-    found = gz.find(text)
+    codes = [u.adcode for u in context]
+    found = gz.find(text, context=codes or None)
     if any(m.place is None and m.candidates for m in found):
         # an ambiguous name (西湖区: 杭州 or 南昌) is read with the partners the pairing
         # reference gives the places the text does resolve
-        found = gz.find(text, context=_partners_of(found))
+        found = gz.find(text, context=codes + _partners_of(found))
     for m in found:
         if m.place is None:
             continue
