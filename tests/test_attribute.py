@@ -890,3 +890,10 @@ def test_a_cumulative_cue_after_the_numbers_of_its_clause(gz):
 def test_round4_details(gz, sentence, value, detail):
     rows, _ = rows_of(gz, sentence)
     assert {r["detail"] for r in rows if r["value"] == value} == {detail}
+
+
+def test_a_city_that_gives_keeps_the_page_though_the_lead_names_one_of_its_districts(gz):
+    text = ("2021年,在江苏省苏州市吴江区的倾力帮扶下,我县扎实推进东西部协作各项工作。\n"
+            "苏州市今年向我县投入财政帮扶资金5000万元,苏州市还选派干部12名。\n")
+    rows, _ = extract_document(Doc("t", text), gz)
+    assert {r["donor"] for r in rows} == {"江苏省苏州市"}

@@ -360,6 +360,13 @@ def choose_donor(hits: list[PlaceHit], side: dict, zones: Zones, title_hits: lis
         if u != root and root.contains(u) and counts[u] >= 2 and \
                 (counts[u] >= 0.4 * subtree or n >= 0.4 * subtree_w):
             return u, how + "+inner"
+    if weight[root] == counts[root]:
+        # the root is never a giver (named only as a market, the firms' home, a destination) and
+        # the lead names one unit inside it: that unit is the page's giver (在甲市乙区的帮扶下)
+        lead = {h.giver_unit for h in donor_hits if zones.kind_at(h.start) in (HEADLINE, LEAD)
+                and h.giver_unit != root and root.contains(h.giver_unit)}
+        if len(lead) == 1:
+            return lead.pop(), how + "+lead_inner"
     return root, how
 
 
