@@ -451,6 +451,32 @@ class Topic:
     foreign_at: int = -1                         # … in the sentence (to 。) starting here
 
 
+# a paragraph headed by a giver standing alone ((一)甲市。 / 1.甲市: …), its number optional
+_HEAD_NUMBER = _compile(r"\s*(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十\d]{1,3}[、.．]|[●◆■▲])?\s*")
+_HEAD_END = _compile(r"\s*[。：:]")
+
+
+def _paragraph_head_giver(r: Reading, para: Span, topic: Topic) -> None:
+    """A paragraph whose first words are a donor-side unit alone ((一)甲市。结对帮扶乙县。…) is
+    that unit's: it gives the paragraph's figures that no clause credits elsewhere, to the
+    receivers the next sentence pairs it with when that sentence states no figure."""
+    text = r.text
+    at = _HEAD_NUMBER.match(text, para.start, para.end).end()
+    hit = next((h for h in r.hits_in(at, min(para.end, at + 16)) if h.start == at), None)
+    if hit is None or r.frame.side.get(key(hit.giver_unit)) != "donor":
+        return
+    end = _HEAD_END.match(text, hit.end, para.end)
+    if end is None:
+        return
+    u = hit.giver_unit
+    topic.giver, topic.giver_para = Giver(u, u.full_name, "paragraph_head"), para.start
+    nxt = r.lay.sentence(end.end())
+    if nxt.start >= end.end() - 1 and not r.figures_in(nxt.start, nxt.end):
+        paired = [h for h in r.receivers_in(nxt.start, nxt.end) if r.frame.side.get(key(h.unit)) == "recipient"]
+        if paired:
+            topic.para_topic = _expand(r, paired)
+
+
 # a time phrase opening a paragraph before its topic (今年以来,甲县…)
 _TIME_LEAD = _compile(r"\s*(?:今年以来|去年以来|近年来|多年来|(?:19|20)\d\d年(?:以来)?|截至目前|目前)[,，]\s*")
 
@@ -999,6 +1025,7 @@ def extract(doc, gz, page: Frame | None = None) -> tuple[list[dict], list[dict]]
             opening = [h for h in r.receivers_in(first.start, first.end) if h.start - at <= 4 and h.start >= para.start]
             topic.para_topic = _expand(r, opening) if opening and not r.figures_in(first.start, first.end) else []
             topic.para_topic_at = para.start
+            _paragraph_head_giver(r, para, topic)
         fig_spans = [(f.start, f.end) for f in r.figures_in(sent.start, sent.end) if f is not fig]
         s = Sentence(r.lay, sent, fig_spans, r.side_in, r.donor_short)
         choice = classify(s, fig)
