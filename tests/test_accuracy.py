@@ -26,7 +26,8 @@ from helpers.extract import extract_corpus
 # 0.957, dev2 0.694 / 0.811, dev3 0.690 / 0.843, heldout 0.93 / 0.99, heldout2 0.85 / 1.00,
 # heldout3 0.93 / 0.99, heldout4 0.90 / 0.96; kept there since (end of round 8: seeds 0.940,
 # dev 0.892, dev2 0.754, dev3 0.744 strict; end of round 9: 0.951, 0.908, 0.851, 0.850, all
-# four sets tuned on), not raised to follow the code
+# four sets tuned on), not raised to follow the code. heldout5 and heldout6 (round 10, written
+# blind): floors a margin under their first looks (0.908 / 0.967 and 0.518 / 0.964)
 FLOORS = {
     "seeds": {"strict": 0.85, "lenient": 0.95},
     "dev": {"strict": 0.77, "lenient": 0.93},
@@ -36,6 +37,8 @@ FLOORS = {
     "heldout2": {"strict": 0.82, "lenient": 0.97},
     "heldout3": {"strict": 0.90, "lenient": 0.96},
     "heldout4": {"strict": 0.86, "lenient": 0.93},
+    "heldout5": {"strict": 0.88, "lenient": 0.94},
+    "heldout6": {"strict": 0.50, "lenient": 0.94},
 }
 # per indicator with >= 5 gold rows on the seeds (strict F1)
 SEED_INDICATOR_FLOOR = 0.70
