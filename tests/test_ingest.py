@@ -641,3 +641,14 @@ def test_an_entry_that_fails_in_an_unforeseen_way_is_an_error_row(tmp_path):
 ])
 def test_a_date_is_read_from_the_page_address_when_nothing_else_gives_one(url, date):
     assert ingest.date_in_url(url) == date
+
+
+@pytest.mark.parametrize("line, date", [
+    ("发布时间：二〇一九年十二月二十日　来源：县融媒体中心", "2019-12-20"),
+    ("二〇二〇年十二月三十一日", "2020-12-31"),
+    ("二零一八年三月五日", "2018-03-05"),
+    ("二〇一九年十三月二十日", None),        # no such month
+])
+def test_a_date_in_chinese_numerals(line, date):
+    from helpers.ingest import parse_date
+    assert parse_date(line) == date

@@ -351,10 +351,27 @@ _UNINFORMATIVE_SOURCE = {"互联网", "网络", "本站", "网友", "网友投�
 _BYLINE_RE = re.compile(r"记者|通讯员|摄影|作者|编辑|报道")
 
 
+# a date in Chinese numerals, as official documents sign them (二〇二〇年十二月三十日)
+_CN_DATE_RE = re.compile(r"([〇零○一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})日")
+_CN_DIGIT = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "○": 0}
+
+
+def _cn_small(s: str) -> int:
+    """一 … 三十一 (a month or a day in Chinese numerals)."""
+    if "十" not in s:
+        return _CN_DIGIT[s] if len(s) == 1 else -1
+    tens, _, ones = s.partition("十")
+    return (_CN_DIGIT.get(tens, -1) if tens else 1) * 10 + (_CN_DIGIT.get(ones, -1) if ones else 0)
+
+
 def parse_date(s: str) -> str | None:
     """First plausible calendar date in ``s`` as ISO yyyy-mm-dd, else None."""
-    for m in _DATE_RE.finditer(s):
-        if m.group(1):
+    dates = [(m.start(), m) for m in _DATE_RE.finditer(s)] + [(m.start(), m) for m in _CN_DATE_RE.finditer(s)]
+    for _, m in sorted(dates, key=lambda x: x[0]):
+        if m.re is _CN_DATE_RE:
+            y = int("".join(str(_CN_DIGIT[c]) for c in m.group(1)))
+            mo, d = _cn_small(m.group(2)), _cn_small(m.group(3))
+        elif m.group(1):
             y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3))
         else:
             d, mo, y = int(m.group(4)), int(m.group(5)), int(m.group(6))
