@@ -25,9 +25,9 @@ class _Found:
     def __init__(self, gz, found):
         self._gz, self._found = gz, found
 
-    def find(self, text):
-        hit = self._found.get(text)
-        return hit if hit is not None else self._gz.find(text)
+    def find(self, text, context=None, **kw):
+        hit = self._found.get(text) if context is None and not kw else None
+        return hit if hit is not None else self._gz.find(text, context, **kw)
 
     def __getattr__(self, name):
         return getattr(self._gz, name)

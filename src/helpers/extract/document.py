@@ -165,9 +165,9 @@ def read(doc, gz, page: Frame | None = None) -> Reading:
     title = clean_title(str(getattr(doc, "title", "") or ""))
     lay = layout(text)
     zs = find_zones(lay, title)
-    # the units the page's header names support their short forms in the text (马边 for the
-    # county whose media centre wrote the page)
-    header = _header_units(gz, doc)
+    # a page that says 我县/我市: the units its header names stand for it and support their
+    # short forms in the text (甲 for the 甲县 whose media centre wrote the page)
+    header = _header_units(gz, doc) if fr._SELF.search(text) else []
     hits = defined_short_names(text, find_places(gz, text, header))
     title_hits = find_places(gz, title) if title else []
     side = fr.assign_sides(hits + title_hits)
