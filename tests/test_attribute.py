@@ -897,3 +897,14 @@ def test_a_city_that_gives_keeps_the_page_though_the_lead_names_one_of_its_distr
             "苏州市今年向我县投入财政帮扶资金5000万元,苏州市还选派干部12名。\n")
     rows, _ = extract_document(Doc("t", text), gz)
     assert {r["donor"] for r in rows} == {"江苏省苏州市"}
+
+
+def test_a_part_reporting_the_year_is_not_a_plan_for_a_next_year_target_inside_it(gz):
+    text = ("2019年,江苏省苏州市吴江区对口帮扶贵州省铜仁市沿河土家族自治县。\n"
+            "一、今年工作成效明显\n今年以来,吴江区向沿河县投入财政帮扶资金4200万元。\n"
+            "产业合作方面,今年已引导9家企业落户沿河县,明年力争新引进企业不少于12家。\n"
+            "二、明年工作打算\n明年,吴江区将继续加大投入,选派干部8名。\n")
+    rows, _ = extract_document(Doc("t", text, date="2019-12-20"), gz)
+    status = {r["value"]: r["status"] for r in rows}
+    assert status[4.2e7] == "actual" and status[9.0] == "actual"
+    assert status[12.0] == "target" and status[8.0] == "target"

@@ -206,6 +206,14 @@ def read(doc, gz, page: Frame | None = None) -> Reading:
     if frame.donor is None and frame.recipients:
         # a receiver's page naming no giver: the pairing reference's donor for its recipients
         frame.donor, frame.donor_from = _reference_donor(frame.recipients, frame.year, gz)
+    elif frame.self_unit is None and frame.self_word in ("区", "县", "市") and frame.donor is not None \
+            and frame.recipients and side.get(key(frame.donor)) == "donor":
+        # a giver's own page (我区, 全区 …) naming only its city in passing (到甲市就业): the unit of
+        # that level inside the city the pairing reference pairs with the page's recipients
+        own, how = _reference_donor(frame.recipients, frame.year, gz, inside=frame.donor)
+        if own is not None and own != frame.donor and frame.donor.contains(own) and \
+                own.full_name.endswith(frame.self_word):
+            frame.donor, frame.donor_from, frame.self_unit = own, "frame_reference_self", own
     if frame.self_unit is not None:
         # 我县 wherever it stands is the unit the page's writer is
         own = []
@@ -292,11 +300,15 @@ def _page_of_a_body(text: str, title: str, zs: Zones, hits: list[PlaceHit], dono
     return False
 
 
-def _reference_donor(recipients: list[Unit], year, gz) -> tuple[Unit | None, str]:
+def _reference_donor(recipients: list[Unit], year, gz, inside: Unit | None = None) -> tuple[Unit | None, str]:
+    """The one donor the pairing reference gives the recipients (``inside``: among the units of
+    that area only)."""
+    prefix = {"province": 2, "prefecture": 4}.get(inside.level, 6) if inside is not None else 0
     found = set()
     for u in recipients:
         for p in reference.partners(u.adcode, "recipient", year):
-            found.add(p.donor_adcode)
+            if inside is None or p.donor_adcode[:prefix] == inside.adcode[:prefix]:
+                found.add(p.donor_adcode)
     if len(found) != 1:
         return None, ""
     try:

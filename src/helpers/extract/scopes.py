@@ -162,7 +162,11 @@ def plan_spans(lay: Layout, title: str) -> list[Span]:
     out = []
     tops = [ln.start for ln in lay.lines.spans if _TOP_PART.match(text, ln.start, ln.end)] + [len(text)]
     for a, b in zip(tops, tops[1:]):
-        if _rx.search(lx.PLAN_SECTION, text[a:min(b, a + 300)]):
+        # the part's opening: its heading and the first sentence under it (a plan word deeper in
+        # a part that reports the year, 明年力争…, scopes its own sentence only)
+        head_end = text.find("\n", a, b)
+        opening_end = b if head_end < 0 else lay.sentence(min(head_end + 1, b - 1)).end
+        if _rx.search(lx.PLAN_SECTION, text[a:min(b, opening_end, a + 300)]):
             out.append(Span(a, b))
     heads = [ln for ln in lay.lines.spans if _is_heading(text[ln.start:ln.end])]
     for i, ln in enumerate(heads):
