@@ -908,3 +908,11 @@ def test_a_part_reporting_the_year_is_not_a_plan_for_a_next_year_target_inside_i
     status = {r["value"]: r["status"] for r in rows}
     assert status[4.2e7] == "actual" and status[9.0] == "actual"
     assert status[12.0] == "target" and status[8.0] == "target"
+
+
+def test_staff_a_receiver_sends_are_received_by_the_giver_they_go_to(gz):
+    text = ("2021年,江苏省与陕西省、辽宁省与贵州省开展东西部协作。\n"
+            "江苏今年选派挂职干部52名赴陕西;辽宁向贵州选派党政干部30名。陕西今年也选派【86名】干部到江苏挂职。\n")
+    rows, _ = extract_document(Doc("t", text.replace("【", "").replace("】", "")), gz)
+    got = only(rows, value=86.0)
+    assert (got["donor"], got["indicator"]) == ("江苏省", "cadres_received")

@@ -745,6 +745,20 @@ def giver_for(r: Reading, fig: Figure, sent: Span, topic: Topic) -> Giver:
     return Giver(None, "", "none")
 
 
+_TO_SERVE = _compile(r"(?:到|赴|来|去|前往)")
+
+
+def _host(r: Reading, fig: Figure, clause: Span) -> Giver | None:
+    """The donor-side unit staff go to (乙县选派N名干部到甲市挂职): for staff the giver
+    receives, the host is the giver."""
+    hosts = [h for h in r.hits_in(fig.end, clause.end) if r.frame.side.get(key(h.giver_unit)) == "donor"
+             and _TO_SERVE.search(r.text, max(fig.end, h.start - 3), h.start)]
+    if len({h.giver_unit for h in hosts}) != 1:
+        return None
+    u = hosts[0].giver_unit
+    return Giver(u, u.full_name, "host_of_staff")
+
+
 def _joint_or_single(r: Reading, gs: list[PlaceHit], fig: Figure, sent: Span) -> Giver | None:
     text = r.text
     last = gs[-1]
@@ -1092,6 +1106,8 @@ def extract(doc, gz, page: Frame | None = None) -> tuple[list[dict], list[dict]]
         choice = Choice(indicator, detail, reason, choice.candidate, choice.cue_start, choice.cue_end)
         joint = multi_donor_total(text, sent.start, fig.start, r.hits_in(sent.start, fig.start), r.frame)
         giver = giver_for(r, fig, sent, topic)
+        if indicator.endswith("_received") and not giver.own_subject:
+            giver = _host(r, fig, clause) or giver
         # a part (其中…) of a figure that made a row earlier in the sentence is aid as that figure is
         part = last_recips is not None and last_recips[0] == sent.start and last_recips[2] == fig.unit and \
             _rx.match(r"\s*其中", text, r.lay.clause_start(fig.start), fig.start) is not None
