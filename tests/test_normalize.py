@@ -179,6 +179,13 @@ def test_web_page_head_and_tail():
     assert {"nav", "meta", "watermark", "trailer", "legal"} <= kinds
 
 
+def test_a_wechat_list_of_earlier_posts_after_an_emoji_marker_is_a_trailer():
+    page = ("西湖台江协作这一年\n今年以来,西湖区投入帮扶资金1200万元,实施项目15个。\n"
+            "💡往期推荐\n▶ 台江协作|今年投入帮扶资金超5亿元\n▶ 全县贫困村全部出列\n阅读原文")
+    n = normalize(page)
+    assert "5亿" not in n.text and "1200万元" in n.text
+
+
 def test_short_report_headings_with_ui_words_are_kept():
     # "下载"/"招聘" inside the running text are not navigation.
     text = ("一、开展专场招聘\n为受援县举办5场专场招聘会,提供2114个岗位,帮助贫困人口就业300人。\n"
