@@ -382,6 +382,7 @@ class Gazetteer:
             self._add_change(r, current_names)
         for r in zones:
             self._add_zone(r)
+        self._add_city_zones()
         for r in aliases or ():
             self._add_alias(r)
         self._add_variants()
@@ -424,6 +425,28 @@ class Gazetteer:
         self._add(r["name"], place, "zone")
         for alias in filter(None, r.get("aliases", "").split("|")):
             self._add(alias, replace(place, as_written=alias), "zone")
+
+    # the national development zones a city names after itself, with their usual short forms
+    # (甲经开区 is 甲经济技术开发区): official name → short forms
+    _CITY_ZONE_FORMS = (("经济技术开发区", ("经开区", "经济开发区")), ("高新技术产业开发区", ("高新区",)))
+
+    def _add_city_zones(self) -> None:
+        """甲市's 甲经济技术开发区 / 甲高新技术产业开发区 and their short forms (甲经开区, 甲高新区),
+        a zone inside the city, for every prefecture-level city the table of zones does not
+        list: donors credit such zones by name (conventions: a zone keeps its name)."""
+        for city in [p for p in self._units.values() if p.level == "prefecture" and p.name.endswith("市")]:
+            base = city.name[:-1]
+            if len(base) < 2:
+                continue
+            for official, shorts in self._CITY_ZONE_FORMS:
+                name = base + official
+                if name in self._keys:
+                    continue
+                place = replace(city, name=name, full_name=name, level="zone", as_written=name,
+                                current_name=name, admin_full_name=city.full_name)
+                for key in (name, city.name + official) + tuple(base + x for x in shorts):
+                    if key not in self._keys:
+                        self._add(key, replace(place, as_written=key), "zone")
 
     def _add_variants(self) -> None:
         """Keys written with variant characters that OpenCC's t2s leaves as they are (陜 for 陕):
