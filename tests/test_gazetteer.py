@@ -703,9 +703,9 @@ def test_a_county_inside_an_organisation_name_needs_support(gz, sentence):
 
 
 @pytest.mark.parametrize("text, surface, name", [
-    ("常州经开区今年向共和县投入帮扶资金2100万元。", "常州经开区", "常州经济技术开发区"),
+    ("常州经开区今年向共和县投入帮扶资金2100万元。", "常州经开区", "江苏省常州市常州经济技术开发区"),
     ("杭州高新区选派干部3名。", "杭州高新区", "杭州高新技术产业开发区"),
-    ("绍兴市经济技术开发区向马边县捐款。", "绍兴市经济技术开发区", "绍兴经济技术开发区"),
+    ("绍兴市经济技术开发区向马边县捐款。", "绍兴市经济技术开发区", "浙江省绍兴市绍兴经济技术开发区"),
 ])
 def test_a_citys_own_development_zone_is_a_zone_of_that_city(text, surface, name):
     gz = get_gazetteer()

@@ -442,7 +442,8 @@ class Gazetteer:
                 name = base + official
                 if name in self._keys:
                     continue
-                place = replace(city, name=name, full_name=name, level="zone", as_written=name,
+                # named in full with its city, as the pairing reference names such zones
+                place = replace(city, name=name, full_name=city.full_name + name, level="zone", as_written=name,
                                 current_name=name, admin_full_name=city.full_name)
                 for key in (name, city.name + official) + tuple(base + x for x in shorts):
                     if key not in self._keys:
