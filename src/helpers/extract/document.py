@@ -42,6 +42,12 @@ _NATIONAL = _compile(g.NATIONAL_TOTAL)
 # verbs that make an outcome the helper's doing; 输出/赴…就业 is labour sent to work with the helper
 _HELPING = _compile(r"(带动|帮助|助力|扶持|促进|促使|受益|惠及|资助|吸纳|救助|支持|帮扶|援助|结对|培训|转移|输转|输出|解决)")
 _UNIT_COST = _compile(r"每(个|所|家|户|人|村|处|座|间)")
+# a money figure per unit of something (每亩补助N元, 每名教师每月N元, 每个村安排N万元): a rate; the
+# units it is paid for are not named, so it is no amount given (a list before it, 向甲县、乙县每县…,
+# is the 各 case)
+_PER_UNIT = _compile(r"每(?:个|名|位|户|人|亩|生|村|县|乡|镇|所|家|头|只|公斤|斤|吨|平方米|套|间)")
+# the upper end of a range (20—30万元): the number before the dash shares the figure's unit
+_RANGE_BEFORE = _compile(r"\d\s*[—–\-~～至到]\s*$")
 _FALL_AFTER = _compile(r"\s*(减少到|下降到|降至|降到|减少至|下降至)")
 _NON_GOV = _compile(g.NON_GOVERNMENT_BODIES)
 _NON_GOV_SUBJECT = _compile(r"\s*(?:其中[,，]?|同时[,，]?)?[\u4e00-\u9fff]{0,12}?" + g.NON_GOVERNMENT_BODIES +
@@ -867,6 +873,11 @@ def aid_test(r: Reading, fig: Figure, sent: Span, choice: Choice, giver: Giver, 
         return "a section heading (the figure is stated in the section)"
     if _UNIT_COST.search(text, max(lo, fig.start - 12), fig.start) and _rx.search(r"(共计|合计|总计)", text, fig.end, sent.end):
         return "a unit cost (每个…N万元, 共计…): the total is the figure"
+    if fig.unit == "yuan" and _RANGE_BEFORE.search(text, max(lo, fig.start - 8), fig.start):
+        return "a range (N—M万元): a rate, not an amount given"
+    rate = _PER_UNIT.search(text, lo, fig.start)
+    if fig.unit == "yuan" and rate and not r.receivers_in(lo, rate.start()):
+        return f"an amount per unit ({rate.group(0)}…): a rate, not an amount given"
     hi = max(hi, choice.cue_end)          # the cue may follow the figure (N个…建立了结对关系)
     if choice.indicator not in _PEOPLE_SENT and not (_AID.search(text, whole.start, hi) or _AID.search(text, lo, hi)):
         return "no giving verb or aid word in the sentence"
