@@ -47,3 +47,16 @@ def test_the_source_line_of_a_county_site_supports_the_countys_short_name():
     # without the source line the bare short form has no support
     hits = find_places(get_gazetteer(), text)
     assert all(h.unit.name != "峨边彝族自治县" for h in hits)
+
+
+def test_a_county_short_form_that_is_an_ordinary_word_names_it_once_the_county_is_named():
+    from helpers.extract.places import common_word_short_names
+    gz = get_gazetteer()
+    text = ("番禺区对口帮扶贵州省毕节市大方县和黔南州罗甸县。今年拨付资金1.2亿元,其中大方7000万元、罗甸5000万元,"
+            "选派干部分赴大方、罗甸开展帮扶。他为人大方,待人热情。")
+    hits = common_word_short_names(text, find_places(gz, text))
+    at = [h.start for h in hits if h.surface == "大方"]
+    assert at == [text.index("其中大方") + 2, text.index("分赴大方") + 2]
+    # not without the county named in full
+    text = "其中大方7000万元、罗甸5000万元。"
+    assert all(h.surface != "大方" for h in common_word_short_names(text, find_places(gz, text)))

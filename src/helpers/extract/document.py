@@ -29,7 +29,8 @@ from .givers import (Giver, central_giver, clause_givers, page_central, common_p
                      multi_donor_total, parent_credit)
 from .indicator import Choice, Sentence, classify, cues, evidence_span, group_of
 from .layout import CLAUSE_END, Layout, Span, layout
-from .places import PlaceHit, Unit, dedupe_units, defined_short_names, find_places, role_of, unit_of
+from .places import (PlaceHit, Unit, common_word_short_names, dedupe_units, defined_short_names, find_places,
+                     role_of, unit_of)
 from .rx import compile as _compile, rx as _rx
 from .zones import BODY, DIGEST, HEADLINE, LEAD, Zones, clean_title, zones as find_zones
 
@@ -174,7 +175,7 @@ def read(doc, gz, page: Frame | None = None) -> Reading:
     # a page that says 我县/我市: the units its header names stand for it and support their
     # short forms in the text (甲 for the 甲县 whose media centre wrote the page)
     header = _header_units(gz, doc) if fr._SELF.search(text) else []
-    hits = defined_short_names(text, find_places(gz, text, header))
+    hits = common_word_short_names(text, defined_short_names(text, find_places(gz, text, header)))
     title_hits = find_places(gz, title) if title else []
     side = fr.assign_sides(hits + title_hits)
     frame = Frame(side=side)

@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass, replace
 
 from . import grammar as g, reference
-from .rx import compile as _compile
+from .rx import compile as _compile, rx as _rx
 
 # the gazetteer's township/zone levels count for the admin unit that holds them
 _ADMIN_SUFFIX = _compile(r"(省|市|县|区|州|旗|盟|乡|镇|自治区)$")
@@ -180,6 +180,47 @@ def defined_short_names(text: str, hits: list[PlaceHit]) -> list[PlaceHit]:
                 continue          # inside a name already found (the short name is its start)
             role, marker = role_of(text, a, b)
             extra.append(PlaceHit(a, b, short, h.unit, h.giver_unit, role, False, marker, False))
+            taken.append((a, b))
+    if not extra:
+        return hits
+    return sorted(hits + extra, key=lambda x: (x.start, x.end))
+
+
+# where a place stands: after a verb or preposition of going or giving, or in a list; or before a
+# figure, a list mark or a clause end
+_SLOT_BEFORE = _compile(r"(?:在|赴|到|分赴|奔赴|前往|向|为|对|帮扶|其中|、|和|与|及)$")
+_SLOT_AFTER = _compile(r"[、，,和与及；;。]|[\d一二三四五六七八九十两]")
+_COUNTY_BASE = _compile(r"^([\u4e00-\u9fff]{2})(?:(?:[\u4e00-\u9fff]{1,4}族)+自治县|县|区|旗|市)$")
+
+
+def common_word_short_names(text: str, hits: list[PlaceHit]) -> list[PlaceHit]:
+    """A county whose short form is an ordinary word (大方, 安定, 沿河), which the gazetteer never
+    reads alone, is named by it once the text has named the county in full, where a place
+    stands: after 在/赴/到/向…, in a list with another place, or before a figure (其中甲7600万元).
+    Returns the hits with those mentions added, in text order."""
+    from ..gazetteer import COMMON_WORDS
+    bases = {}
+    for h in hits:
+        m = _COUNTY_BASE.match(h.unit.name) if h.unit.level == "county" and h.surface.endswith(
+            ("县", "区", "旗", "市")) else None
+        if m and m.group(1) in COMMON_WORDS:
+            bases.setdefault(m.group(1), h)
+    if not bases:
+        return hits
+    taken = [(h.start, h.end) for h in hits]
+    extra = []
+    for base, h in bases.items():
+        for k in re.finditer(base, text):
+            a, b = k.start(), k.end()
+            if any(s0 < b and a < e0 for s0, e0 in taken):
+                continue
+            if not (_SLOT_BEFORE.search(text, max(0, a - 2), a) or _SLOT_AFTER.match(text, b)):
+                continue
+            if not (_SLOT_BEFORE.search(text, max(0, a - 2), a) and _SLOT_AFTER.match(text, b)) and \
+                    not _rx.match(r"[\d一二三四五六七八九十两]", text, b) and not _rx.search(r"[、和与及]$", text[max(0, a - 1):a]):
+                continue      # one side alone only when it is a figure or a list (大方7600万元, 、大方)
+            role, marker = role_of(text, a, b)
+            extra.append(PlaceHit(a, b, base, h.unit, h.giver_unit, role, False, marker, False))
             taken.append((a, b))
     if not extra:
         return hits
