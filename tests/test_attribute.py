@@ -916,3 +916,26 @@ def test_staff_a_receiver_sends_are_received_by_the_giver_they_go_to(gz):
     rows, _ = extract_document(Doc("t", text.replace("【", "").replace("】", "")), gz)
     got = only(rows, value=86.0)
     assert (got["donor"], got["indicator"]) == ("江苏省", "cadres_received")
+
+
+def test_a_table_of_contents_is_not_the_headline(gz):
+    from helpers.extract.layout import layout
+    from helpers.extract.zones import zones
+    text = ("协作工作简报\n【本期目录】\n一、全市协作推进会召开\n二、吴江区:茶产业帮扶见实效\n"
+            "一、全市协作推进会召开\n今年以来,苏州市已拨付沿河县财政帮扶资金1.2亿元。\n"
+            "二、吴江区:茶产业帮扶见实效\n吴江区今年向沿河县拨付协作资金900万元。\n")
+    zs = zones(layout(text), "")
+    first_item = text.index("一、")
+    assert zs.kind_at(first_item) == "navigation"
+    assert zs.kind_at(text.index("二、")) == "navigation"
+    rows, _ = extract_document(Doc("t", text), gz)
+    assert only(rows, value=1.2e8)["donor"] == "江苏省苏州市"
+
+
+def test_a_plan_named_in_passing_in_a_piece_of_done_work_does_not_reach_the_next_piece(gz):
+    text = ("2021年,江苏省苏州市吴江区对口帮扶贵州省铜仁市沿河土家族自治县。\n"
+            "会议通报,今年以来,吴江区已拨付沿河县资金1.2亿元,实施项目42个,全年计划实施项目56个;"
+            "选派8名党政干部到沿河县挂职。\n")
+    rows, _ = extract_document(Doc("t", text, date="2021-07-20"), gz)
+    assert only(rows, value=56.0)["status"] == "target"
+    assert only(rows, value=8.0)["status"] == "actual"

@@ -113,6 +113,8 @@ def status(lay: Layout, fig, sent: Span, indicator: str, detail: str, *, doc_yea
         for name, m in _target_cues(text, lo, fig.start):
             if how == "head" and _rx.search(r"[；;]", text[whole.start:m.start()]):
                 continue                        # the cue sits in an earlier piece of its own
+            if how == "head" and _DONE.search(text, whole.start, m.start()):
+                continue                        # a piece reporting what was done (已…) names a plan in passing: its scope ends with the piece
             if name == "plan" and _PLAN_NOUN.match(text, m.end()) and (
                     _rx.search(r"[，,、]", text[m.end():fig.start]) or
                     _rx.search(r"(投入|完成|实施|落实|拨付|到位|共|累计)\s*$", text[max(0, m.start() - 4):m.start()])):

@@ -76,6 +76,21 @@ def clean_title(title: str) -> str:
     return t
 
 
+# a numbered item (一、 (一) 1.) of a table of contents before the text
+_NUMBERED = _compile(r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．](?!\d))")
+
+
+def _contents_lines(text: str, lines) -> set[int]:
+    """Starts of the head's numbered lines that recur later as lines of the text: a table of
+    contents (目录), navigation rather than the page's headline."""
+    seen: dict[str, list[int]] = {}
+    for ln in lines:
+        s = _SPACES.sub("", text[ln.start:min(ln.end, len(text))].strip())
+        if s and _NUMBERED.match(s):
+            seen.setdefault(s, []).append(ln.start)
+    return {starts[0] for starts in seen.values() if len(starts) > 1}
+
+
 def zones(lay: Layout, title: str = "") -> Zones:
     text = lay.text
     out: list[Zone] = []
@@ -83,13 +98,14 @@ def zones(lay: Layout, title: str = "") -> Zones:
     in_digest = False
     title = clean_title(title)
     title_key = re.sub(r"\s+", "", title or "")[:16]
+    contents = _contents_lines(text, lay.lines.spans)
     for ln in lay.lines.spans:
         line = text[ln.start:min(ln.end, len(text))]
         s = line.strip()
         if not s:
             continue
         key = _SPACES.sub("", s)
-        if not seen_lead and _NAVIGATION.search(s):
+        if not seen_lead and (_NAVIGATION.search(s) or ln.start in contents):
             out.append(Zone(ln, NAVIGATION))
             continue
         if _DIGEST_HEAD.match(s):
