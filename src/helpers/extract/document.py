@@ -43,10 +43,9 @@ _NATIONAL = _compile(g.NATIONAL_TOTAL)
 # verbs that make an outcome the helper's doing; 输出/赴…就业 is labour sent to work with the helper
 _HELPING = _compile(r"(带动|帮助|助力|扶持|促进|促使|受益|惠及|资助|吸纳|救助|支持|帮扶|援助|结对|培训|转移|输转|输出|解决)")
 _UNIT_COST = _compile(r"每(个|所|家|户|人|村|处|座|间)")
-# a money figure per unit of something (每亩补助N元, 每名教师每月N元, 每个村安排N万元): a rate; the
-# units it is paid for are not named, so it is no amount given (a list before it, 向甲县、乙县每县…,
-# is the 各 case)
-_PER_UNIT = _compile(r"每(?:个|名|位|户|人|亩|生|村|县|乡|镇|所|家|头|只|公斤|斤|吨|平方米|套|间)")
+# a money figure per person, household or piece (每亩补助N元, 每名教师每月N元): a rate, no amount
+# given. Per receiving unit (按每县N万元, for counties the text names) is an allocation to each: a row.
+_PER_UNIT = _compile(r"每(?:名|位|户|人|亩|生|头|只|公斤|斤|吨|平方米|套)")
 # the upper end of a range (20—30万元): the number before the dash shares the figure's unit
 _RANGE_BEFORE = _compile(r"\d\s*[—–\-~～至到]\s*$")
 _FALL_AFTER = _compile(r"\s*(减少到|下降到|降至|降到|减少至|下降至)")
