@@ -53,10 +53,10 @@ def test_a_county_short_form_that_is_an_ordinary_word_names_it_once_the_county_i
     from helpers.extract.places import common_word_short_names
     gz = get_gazetteer()
     text = ("番禺区对口帮扶贵州省毕节市大方县和黔南州罗甸县。今年拨付资金1.2亿元,其中大方7000万元、罗甸5000万元,"
-            "选派干部分赴大方、罗甸开展帮扶。他为人大方,待人热情。")
+            "选派干部分赴大方、罗甸开展帮扶。他为人大方,待人热情。帮助销售大方、罗甸农特产品。")
     hits = common_word_short_names(text, find_places(gz, text))
     at = [h.start for h in hits if h.surface == "大方"]
-    assert at == [text.index("其中大方") + 2, text.index("分赴大方") + 2]
+    assert at == [text.index("其中大方") + 2, text.index("分赴大方") + 2, text.index("销售大方") + 2]
     # not without the county named in full
     text = "其中大方7000万元、罗甸5000万元。"
     assert all(h.surface != "大方" for h in common_word_short_names(text, find_places(gz, text)))

@@ -216,9 +216,11 @@ def common_word_short_names(text: str, hits: list[PlaceHit]) -> list[PlaceHit]:
                 continue
             if not (_SLOT_BEFORE.search(text, max(0, a - 2), a) or _SLOT_AFTER.match(text, b)):
                 continue
+            listed = _rx.search(r"[、和与及]$", text[max(0, a - 1):a]) or (
+                _rx.match(r"[、和与及]", text, b) and any(x.start == b + 1 for x in hits))
             if not (_SLOT_BEFORE.search(text, max(0, a - 2), a) and _SLOT_AFTER.match(text, b)) and \
-                    not _rx.match(r"[\d一二三四五六七八九十两]", text, b) and not _rx.search(r"[、和与及]$", text[max(0, a - 1):a]):
-                continue      # one side alone only when it is a figure or a list (大方7600万元, 、大方)
+                    not _rx.match(r"[\d一二三四五六七八九十两]", text, b) and not listed:
+                continue      # one side alone only when it is a figure or a list (大方7600万元, 大方、乙县)
             role, marker = role_of(text, a, b)
             extra.append(PlaceHit(a, b, base, h.unit, h.giver_unit, role, False, marker, False))
             taken.append((a, b))
