@@ -939,3 +939,14 @@ def test_a_plan_named_in_passing_in_a_piece_of_done_work_does_not_reach_the_next
     rows, _ = extract_document(Doc("t", text, date="2021-07-20"), gz)
     assert only(rows, value=56.0)["status"] == "target"
     assert only(rows, value=8.0)["status"] == "actual"
+
+
+def test_a_giver_writing_we_is_the_giver_though_people_come_to_it(gz):
+    # 我县 gives far more often than it is helped (到我县 is people coming to the giver)
+    text = ("商河县人民政府\n商广协作结硕果\n2022年,山东省济南市商河县对口帮扶甘肃省临夏州广河县。\n"
+            "我县全年拨付资金3200万元。我县选派2名党政干部到广河挂职,接收广河县8名党政干部到我县跟岗锻炼。"
+            "我县帮助广河脱贫劳动力到山东就业312人,其中到我县企业就业128人。\n")
+    raw = "商河县人民政府\n" + text
+    rows, _ = extract_document(Doc("t", text, raw_text=raw), gz)
+    assert only(rows, value=8.0)["indicator"] == "cadres_received"
+    assert {r["donor"] for r in rows} == {"山东省济南市商河县"}
