@@ -738,6 +738,9 @@ def giver_for(r: Reading, fig: Figure, sent: Span, topic: Topic) -> Giver:
         u = next(iter(named))
         if frame.donor is None or u.nests(frame.donor):
             return Giver(u, u.full_name, "sentence_named")
+    opener = _sentence_opener(r, whole, fig.start)
+    if opener is not None:
+        return opener
     base = topic.giver if topic.giver is not None and topic.giver_para == para.start else None
     lifted = level_lift(text, clause_lo, fig.start, (base.unit if base else frame.donor), r.gz) or (
         level_lift(text, sent.start, fig.start, (base.unit if base else frame.donor), r.gz)
@@ -749,6 +752,22 @@ def giver_for(r: Reading, fig: Figure, sent: Span, topic: Topic) -> Giver:
     if frame.donor is not None:
         return Giver(frame.donor, frame.donor.full_name, frame.donor_from or "frame", frame.donor_kind)
     return Giver(None, "", "none")
+
+
+def _sentence_opener(r: Reading, whole: Span, fig_start: int) -> Giver | None:
+    """A donor-side unit the sentence (to 。) opens with, whatever verb follows (甲县立足…,
+    向乙县拨付…): the sentence's subject, when no clause names a giver."""
+    at = _TIME_LEAD.match(r.text, whole.start, fig_start)
+    lo = at.end() if at else whole.start
+    lo += len(r.text[lo:fig_start]) - len(r.text[lo:fig_start].lstrip())
+    first = next((h for h in r.hits_in(lo, fig_start)), None)
+    if first is None or first.start != lo or first.township or first.role not in ("mention", "giver", "head") \
+            or r.frame.side.get(key(first.giver_unit)) != "donor":
+        return None
+    if _rx.match(r"[的之（(]|驻|[\u4e00-\u9fff]{0,4}?(?:籍|企业|公司|网|报|台|讯)", r.text, first.end):
+        return None       # 甲县的…, 甲县企业…, 甲市(乙区)驻…队长, 甲北方网讯: not the unit itself
+    u = first.giver_unit
+    return Giver(u, u.full_name, "sentence_opener")
 
 
 _TO_SERVE = _compile(r"(?:到|赴|来|去|前往)")
