@@ -770,6 +770,36 @@ def _sentence_opener(r: Reading, whole: Span, fig_start: int) -> Giver | None:
     return Giver(u, u.full_name, "sentence_opener")
 
 
+# a level word heading a clause (全县, 县本级, 县财政 …) and what the level gets rather than gives
+_LEVEL_SUBJECT = _compile(r"(?:^|(?<=[，,。；;：:\n]))\s*(?:[\d年月底以来今去当上半]{0,8}[，,]?)?"
+                          r"(全(县|州|旗|区)(?:上下)?|(县|州|旗)本级|(县|州|旗)级?财政)")
+_RECEIVING = _compile(r"获得|争取|接受|收到|受益|落实[^，,。；;]{0,6}(?:帮扶|协作|援助)|(?:帮扶|协作|援助)[^，,。；;]{0,4}到位")
+
+
+def _own_level_subject(r: Reading, fig: Figure, whole: Span) -> str:
+    """On a receiver's page (我县 is the receiver), a clause headed by the receiver's own level
+    (全县…, 县本级投入…, 县财政安排…配套资金) states the receiver's own work, not aid, unless a
+    giver is named in it or it says the level received (获得, 争取, 到位)."""
+    u = r.frame.self_unit
+    if u is None or r.frame.side.get(key(u)) != "recipient":
+        return ""
+    lo = r.lay.clause_start(fig.start)
+    m = _LEVEL_SUBJECT.search(r.text, whole.start, fig.start)
+    if m is None or not u.full_name.endswith((m.group(2) or m.group(3) or m.group(4) or "")):
+        return ""
+    if m.start() < lo and _rx.search(r"[，,；;]", r.text, m.end(), lo) and \
+            r.hits_in(m.end(), fig.start):
+        return ""        # the level heads an earlier clause; this one names places of its own
+    span = (m.start(), fig.end)
+    if any(r.frame.side.get(key(h.giver_unit)) == "donor" for h in r.hits_in(*span)) or \
+            _RECEIVING.search(r.text, *span) or (r.donor_short and _rx.search(r.donor_short, r.text[span[0]:span[1]])):
+        return ""
+    return m.group(1)
+
+
+# the whole eastern side as the subject of a clause (东部地区今年共引导…): a total over all donors
+_ALL_EAST_SUBJECT = _compile(r"(?:^|(?<=[，,。；;：:\n]))\s*(?:[\d年月底以来今去当全]{0,8}[，,]?)?"
+                             r"(东部地区|东部省市|东部各省市|东部各省|东部协作省市)")
 _TO_SERVE = _compile(r"(?:到|赴|来|去|前往)")
 
 
@@ -876,6 +906,10 @@ def aid_test(r: Reading, fig: Figure, sent: Span, choice: Choice, giver: Giver, 
     joint = _joint_pair_subject(r, fig, sent)
     if joint:
         return f"credited to the two sides jointly ({joint})"
+    east = _ALL_EAST_SUBJECT.search(text, scopes.full_sentence(r.lay, fig.start).start, fig.start)
+    if east and not any(r.frame.side.get(key(h.giver_unit)) == "donor" and h.role == "giver"
+                        for h in r.hits_in(east.end(), fig.start)):
+        return f"a many-donor total ({east.group(1)})"
     whole = scopes.full_sentence(r.lay, fig.start)
     if inherited:
         return ""
@@ -900,6 +934,9 @@ def aid_test(r: Reading, fig: Figure, sent: Span, choice: Choice, giver: Giver, 
     hi = max(hi, choice.cue_end)          # the cue may follow the figure (N个…建立了结对关系)
     if choice.indicator not in _PEOPLE_SENT and not (_AID.search(text, whole.start, hi) or _AID.search(text, lo, hi)):
         return "no giving verb or aid word in the sentence"
+    own = _own_level_subject(r, fig, whole)
+    if own:
+        return f"the receiving side's own ({own})"
     # the receiving side's own money: a recipient-side unit as the giver of money, no donor word
     if choice.indicator in ("fiscal_aid", "investment", "social_aid"):
         subj = [h for h in r.hits_in(lo, fig.start) if h.role == "giver"]
