@@ -950,3 +950,12 @@ def test_a_giver_writing_we_is_the_giver_though_people_come_to_it(gz):
     rows, _ = extract_document(Doc("t", text, raw_text=raw), gz)
     assert only(rows, value=8.0)["indicator"] == "cadres_received"
     assert {r["donor"] for r in rows} == {"山东省济南市商河县"}
+
+
+def test_a_heading_reporting_the_progress_of_key_work_is_not_a_plan(gz):
+    text = ("2021年,上海市徐汇区对口帮扶云南省红河哈尼族彝族自治州。\n二、重点工作推进情况\n"
+            "徐汇区安排沪滇协作资金2400万元,选派3名党政干部到红河州挂职。\n三、2022年重点工作\n"
+            "徐汇区将继续选派党政干部5名。\n")
+    rows, _ = extract_document(Doc("t", text, date="2022-01-18"), gz)
+    assert only(rows, value=2.4e7)["status"] == "actual" and only(rows, value=3.0)["status"] == "actual"
+    assert only(rows, value=5.0)["status"] == "target"

@@ -173,7 +173,9 @@ def plan_spans(lay: Layout, title: str) -> list[Span]:
     heads = [ln for ln in lay.lines.spans if _is_heading(text[ln.start:ln.end])]
     for i, ln in enumerate(heads):
         line = heading_text(text[ln.start:ln.end])
-        if _PLAN_HEADINGS.search(line) or _rx.search(lx.PLAN_SECTION, line):
+        if _rx.search(lx.PLAN_SECTION, line) or _PLAN_HEADINGS.search(line) and \
+                not _rx.search(r"(情况|成效|进展|完成|成果|回顾|总结|推进)", line):
+            # 重点工作推进情况 reports the year's work; 重点工作 alone, 下一步, 明年 … plan it
             end = next((h.start for h in heads[i + 1:] if _same_rank(text, h, ln)), len(text))
             out.append(Span(ln.start, end))
     return out
