@@ -36,3 +36,11 @@ def test_a_central_units_figures_go_to_the_counties_its_lead_names():
     assert money[0]["indicator"] == "social_aid"
     assert set(money[0]["recipients"].split(";")) == {
         "云南省临沧市双江拉祜族佤族布朗族傣族自治县", "广西壮族自治区百色市田东县"}
+
+
+def test_a_central_unit_heading_a_later_clause_of_the_sentence_gives():
+    text = ("2020年,江苏省无锡市惠山区对口帮扶青海省海东市乐都区。\n"
+            "在惠山区牵线搭桥下,中国华电集团有限公司在乐都区投资建设光伏电站,完成投资【1.6亿元】。\n")
+    rows, _ = extract_document(Doc("t", text.replace("【", "").replace("】", "")), get_gazetteer())
+    got = [r for r in rows if r["value"] == 1.6e8]
+    assert [r["donor"] for r in got] == ["中国华电集团有限公司"]

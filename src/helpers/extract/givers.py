@@ -48,13 +48,19 @@ class Giver:
 
 
 def central_giver(text: str, lo: int, fig_start: int) -> Giver | None:
-    """A ministry or central SOE heading text[lo:fig_start] as its subject."""
-    lead = _LEAD.match(text, lo, fig_start).end()
-    m = _CENTRAL_RE.match(text, lead, fig_start)
-    if m and _rx.match(lx.CENTRAL_GIVER_AFTER, text, m.end(), fig_start):
-        _, name, kind = lx.CENTRAL_DONORS[int(m.lastgroup[1:])]
-        return Giver(None, name, "central_subject", kind)
+    """A ministry or central SOE heading text[lo:fig_start] as its subject, or heading one of its
+    clauses (在甲区牵线下，某集团在乙县投资…，完成投资N亿元)."""
+    starts = [lo] + [m.end() for m in _CLAUSE_MARK.finditer(text, lo, fig_start)]
+    for at in starts:
+        lead = _LEAD.match(text, at, fig_start).end()
+        m = _CENTRAL_RE.match(text, lead, fig_start)
+        if m and _rx.match(lx.CENTRAL_GIVER_AFTER, text, m.end(), fig_start):
+            _, name, kind = lx.CENTRAL_DONORS[int(m.lastgroup[1:])]
+            return Giver(None, name, "central_subject", kind)
     return None
+
+
+_CLAUSE_MARK = _compile(r"[，,；;]")
 
 
 def page_central(title: str, head_lines: list[str], lead: str) -> tuple[str, str] | None:
