@@ -196,7 +196,7 @@ _COUNTY_BASE = _compile(r"^([\u4e00-\u9fff]{2})(?:(?:[\u4e00-\u9fff]{1,4}族)+�
 def common_word_short_names(text: str, hits: list[PlaceHit]) -> list[PlaceHit]:
     """A county whose short form is an ordinary word (大方, 安定, 沿河), which the gazetteer never
     reads alone, is named by it once the text has named the county in full, where a place
-    stands: after 在/赴/到/向…, in a list with another place, or before a figure (其中甲7600万元).
+    stands: after 在/赴/到/向…, in a list with another place, or before a figure (其中甲N万元).
     Returns the hits with those mentions added, in text order."""
     from ..gazetteer import COMMON_WORDS
     bases = {}
@@ -220,7 +220,7 @@ def common_word_short_names(text: str, hits: list[PlaceHit]) -> list[PlaceHit]:
                 _rx.match(r"[、和与及]", text, b) and any(x.start == b + 1 for x in hits))
             if not (_SLOT_BEFORE.search(text, max(0, a - 2), a) and _SLOT_AFTER.match(text, b)) and \
                     not _rx.match(r"[\d一二三四五六七八九十两]", text, b) and not listed:
-                continue      # one side alone only when it is a figure or a list (大方7600万元, 大方、乙县)
+                continue      # one side alone only when it is a figure or a list (甲N万元, 甲、乙县)
             role, marker = role_of(text, a, b)
             extra.append(PlaceHit(a, b, base, h.unit, h.giver_unit, role, False, marker, False))
             taken.append((a, b))
