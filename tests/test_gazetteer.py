@@ -712,3 +712,10 @@ def test_a_citys_own_development_zone_is_a_zone_of_that_city(text, surface, name
     m = next(m for m in gz.find(text) if m.surface == surface)
     assert (m.place.full_name, m.place.level) == (name, "zone")
     assert surface[:2] + "市" in m.place.admin_full_name
+
+
+def test_a_citys_own_zone_receiving_aid_keeps_its_name():
+    from helpers.extract.places import find_places
+    hits = find_places(get_gazetteer(), "青岛市黄岛区向安顺经开区拨付协作资金1450万元。")
+    zone = next(h for h in hits if h.surface == "安顺经开区")
+    assert (zone.unit.full_name, zone.unit.level) == ("贵州省安顺市安顺经济技术开发区", "county")

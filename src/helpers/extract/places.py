@@ -94,6 +94,10 @@ def unit_of(place, as_giver: bool = False) -> Unit:
         # a division that is also a city (师市合一) is county-level there; one without a city of
         # its own stands beside the city it sits in, a zone of its own name
         return Unit(place.adcode, full, full, place.province, "county" if place.adcode.startswith("6590") else "zone")
+    if place.level == "zone" and not as_giver and place.adcode.endswith("00") and not place.adcode.endswith("0000"):
+        # a city's own development zone (甲经济技术开发区) lies in no county of the table: as a
+        # receiver it is a county-level unit of its own name (the pairing reference pairs such zones)
+        return Unit(place.adcode, place.full_name, place.name, place.province, "county")
     if place.level == "township" or (place.level == "zone" and not as_giver):
         full = place.admin_full_name or place.full_name
         level = "county"
