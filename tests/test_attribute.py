@@ -959,3 +959,13 @@ def test_a_heading_reporting_the_progress_of_key_work_is_not_a_plan(gz):
     rows, _ = extract_document(Doc("t", text, date="2022-01-18"), gz)
     assert only(rows, value=2.4e7)["status"] == "actual" and only(rows, value=3.0)["status"] == "actual"
     assert only(rows, value=5.0)["status"] == "target"
+
+
+def test_the_partners_of_a_unit_inside_the_donor_are_not_the_pages_recipients(gz):
+    text = ("吉林援疆:春风化雨润阿勒泰\n今年,吉林省全面推进对口支援阿勒泰地区工作,安排援疆资金4.6亿元。\n"
+            "在吉林省统一部署下,通化市对口支援布尔津县,今年安排市级援疆资金2800万元。\n"
+            "吉林省今年选派医疗、教育专业技术人才38名。\n")
+    rows, _ = extract_document(Doc("t", text, title="吉林援疆:春风化雨润阿勒泰"), gz)
+    assert only(rows, value=2.8e7)["recipients"] == "新疆维吾尔自治区阿勒泰地区布尔津县"
+    assert "布尔津县" not in only(rows, value=4.6e8)["recipients"]
+    assert "布尔津县" not in only(rows, value=38.0)["recipients"]

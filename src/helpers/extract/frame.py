@@ -433,6 +433,20 @@ def named_sets(text: str, hits: list[PlaceHit], side: dict) -> list[tuple[int, l
     return out
 
 
+def _own_governed_sets(text: str, hits: list[PlaceHit], side: dict, donor: Unit | None) -> list[list[Unit]]:
+    """``governed_sets`` whose pairing verb no unit inside the donor heads (乙市对口支援丙县)."""
+    out = []
+    for pl in _lists(text, hits, side):
+        if not (pl.units and _PAIRING_VERB_BEFORE.search(text[max(0, pl.start - 8):pl.start])):
+            continue
+        lo = max(text.rfind(c, 0, pl.start) for c in "。；;\n") + 1
+        inner = [h for h in hits if lo <= h.start < pl.start and donor is not None and side.get(key(h.giver_unit)) == "donor"
+                 and h.giver_unit != donor and donor.contains(h.giver_unit)]
+        if not inner:
+            out.append(list(pl.units))
+    return out
+
+
 def governed_sets(text: str, hits: list[PlaceHit], side: dict) -> list[list[Unit]]:
     """Named sets right after a verb of pairing (对口支援甲县、乙县; 结对帮扶甲县和乙县): the
     donor's own partners, as opposed to places a joint activity was held in."""
@@ -467,8 +481,9 @@ def page_recipients(text: str, zones: Zones, hits: list[PlaceHit], title_hits: l
     if head:
         head = _refine(_collapse(head), hits, side)
         # the donor's own counties named inside the headline's prefecture: those, unless they
-        # are all of its counties (then the prefecture is what the page means)
-        for units in governed_sets(text, hits, side):
+        # are all of its counties (then the prefecture is what the page means); not the
+        # partners of a unit inside the donor (甲省…, 乙市对口支援丙县: 丙县 is 乙市's)
+        for units in _own_governed_sets(text, hits, side, donor):
             inside = [u for u in units if u.level == "county" and any(h.contains(u) and h != u for h in head)]
             holders = {h for h in head for u in inside if h.contains(u)}
             if inside and len(inside) == len(units) and len(holders) == 1:
