@@ -50,6 +50,8 @@ class Giver:
 def central_giver(text: str, lo: int, fig_start: int) -> Giver | None:
     """A ministry or central SOE heading text[lo:fig_start] as its subject, or heading one of its
     clauses (在甲区牵线下，某集团在乙县投资…，完成投资N亿元)."""
+    if _CENTRAL_RE.search(text, lo, fig_start) is None:
+        return None       # most sentences name no central unit: one scan says so
     starts = [lo] + [m.end() for m in _CLAUSE_MARK.finditer(text, lo, fig_start)]
     for at in starts:
         lead = _LEAD.match(text, at, fig_start).end()
