@@ -969,3 +969,28 @@ def test_the_partners_of_a_unit_inside_the_donor_are_not_the_pages_recipients(gz
     assert only(rows, value=2.8e7)["recipients"] == "新疆维吾尔自治区阿勒泰地区布尔津县"
     assert "布尔津县" not in only(rows, value=4.6e8)["recipients"]
     assert "布尔津县" not in only(rows, value=38.0)["recipients"]
+
+
+def test_a_headline_figure_no_body_figure_rounds_stays(gz):
+    text = ("天宁区帮扶玛沁县1亿元\n2020年,江苏省常州市天宁区对口帮扶青海省果洛藏族自治州玛沁县、班玛县。"
+            "天宁区向玛沁县拨付帮扶资金7000万元,向班玛县拨付帮扶资金1.3亿元。\n")
+    rows, _ = extract_document(Doc("t", text), gz)
+    assert any(r["value"] == 1e8 for r in rows)
+
+
+@pytest.mark.parametrize("sentence", [
+    "我县与江苏省常州市天宁区结对以来,全县实施东西部协作项目【45个】。",
+    "我县与江苏省常州市天宁区结对以来,全县共接收东西部协作资金【3000万元】。",
+])
+def test_a_receivers_own_level_using_the_aid_it_got_is_aid(gz, sentence):
+    text = "2020年,青海省果洛藏族自治州玛沁县在天宁区帮扶下发展产业,我县成效明显。\n" + sentence.replace("【", "").replace("】", "") + "\n"
+    raw = "来源:玛沁县融媒体中心\n" + text
+    rows, _ = extract_document(Doc("t", text, raw_text=raw), gz)
+    value = sentence[sentence.index("【") + 1:sentence.index("】")]
+    assert [r for r in rows if r["evidence"].endswith(value) or value.replace("个", "") in r["evidence"]]
+
+
+def test_a_clause_on_eastern_cooperation_money_of_one_donor_is_not_a_many_donor_total(gz):
+    rows, _ = rows_of(gz, "天宁区向玛沁县拨付资金500万元,东部地区协作资金共计2000万元。",
+                      intro="2020年,江苏省常州市天宁区对口帮扶青海省果洛藏族自治州玛沁县。\n")
+    assert any(r["value"] == 2e7 for r in rows)

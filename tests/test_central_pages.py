@@ -44,3 +44,9 @@ def test_a_central_unit_heading_a_later_clause_of_the_sentence_gives():
     rows, _ = extract_document(Doc("t", text.replace("【", "").replace("】", "")), get_gazetteer())
     got = [r for r in rows if r["value"] == 1.6e8]
     assert [r["donor"] for r in got] == ["中国华电集团有限公司"]
+
+
+def test_a_central_unit_named_in_the_lead_without_helping_leaves_the_page_to_its_giver():
+    text = ("国务院扶贫办近日通报了2020年东西部扶贫协作考核情况。江苏省常州市天宁区向青海省果洛藏族自治州玛沁县拨付帮扶资金500万元。\n")
+    rows, _ = extract_document(Doc("t", text), get_gazetteer())
+    assert [(r["donor"], r["recipients"]) for r in rows] == [("江苏省常州市天宁区", "青海省果洛藏族自治州玛沁县")]

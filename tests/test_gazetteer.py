@@ -718,4 +718,6 @@ def test_a_citys_own_zone_receiving_aid_keeps_its_name():
     from helpers.extract.places import find_places
     hits = find_places(get_gazetteer(), "青岛市黄岛区向安顺经开区拨付协作资金1450万元。")
     zone = next(h for h in hits if h.surface == "安顺经开区")
-    assert (zone.unit.full_name, zone.unit.level) == ("贵州省安顺市安顺经济技术开发区", "county")
+    assert (zone.unit.full_name, zone.unit.level) == ("贵州省安顺市安顺经济技术开发区", "zone")
+    high_tech = find_places(get_gazetteer(), "安顺经开区、安顺高新区各获得资金100万元。")
+    assert len({h.unit.key for h in high_tech}) == 2      # two zones of one city stay two units

@@ -652,3 +652,8 @@ def test_a_date_is_read_from_the_page_address_when_nothing_else_gives_one(url, d
 def test_a_date_in_chinese_numerals(line, date):
     from helpers.ingest import parse_date
     assert parse_date(line) == date
+
+
+def test_a_date_that_is_not_in_the_calendar_is_not_read():
+    from helpers.ingest import parse_date
+    assert parse_date("二〇二〇年二月三十日 2020-03-01") == "2020-03-01"

@@ -60,3 +60,13 @@ def test_a_county_short_form_that_is_an_ordinary_word_names_it_once_the_county_i
     # not without the county named in full
     text = "其中大方7000万元、罗甸5000万元。"
     assert all(h.surface != "大方" for h in common_word_short_names(text, find_places(gz, text)))
+
+
+def test_ordinary_words_that_are_county_short_forms_stay_words():
+    from helpers.extract.places import common_word_short_names
+    gz = get_gazetteer()
+    for text, word in [("贵州省铜仁市沿河土家族自治县发展茶产业。沿河两岸种植茶叶3000亩。", "沿河"),
+                       ("青海省海东市互助土族自治县。倡导团结与互助。", "互助"),
+                       ("甘肃省定西市安定区。维护社会稳定和安定。", "安定")]:
+        hits = common_word_short_names(text, find_places(gz, text))
+        assert all(h.surface != word for h in hits), text

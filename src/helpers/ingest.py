@@ -45,6 +45,7 @@ Near-duplicates: bottom-k sketches of sentence hashes, compared through an inver
 """
 from __future__ import annotations
 
+import calendar
 import codecs
 import errno
 import hashlib
@@ -375,7 +376,7 @@ def parse_date(s: str) -> str | None:
             y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3))
         else:
             d, mo, y = int(m.group(4)), int(m.group(5)), int(m.group(6))
-        if 1990 <= y <= 2040 and 1 <= mo <= 12 and 1 <= d <= 31:
+        if 1990 <= y <= 2040 and 1 <= mo <= 12 and 1 <= d <= 31 and d <= calendar.monthrange(y, mo)[1]:
             return f"{y:04d}-{mo:02d}-{d:02d}"
     return None
 

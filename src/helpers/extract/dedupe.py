@@ -48,6 +48,8 @@ def rounds(short: dict, full: dict) -> bool:
     if not step or step < 1:
         return False
     v, w = float(short["value"]), float(full["value"])
+    if not w or abs(w - v) > 0.1 * w:
+        return False      # a rounding keeps the figure within a tenth (1亿 is no rounding of 7000万)
     if short.get("qualifier") == "lower_bound":
         return v <= w < v + step
     if short.get("qualifier") == "approx":
@@ -60,7 +62,7 @@ def _restated_rounded(x: dict, rows: list[dict]) -> bool:
     rank = _RANK.get(x["_zone"], 3)
     return rank <= 1 and any(
         y["indicator"] == x["indicator"] and y["unit"] == x["unit"] and _RANK.get(y["_zone"], 3) > rank
-        and rounds(x, y) for y in rows)
+        and y["donor"] == x["donor"] and y["recipients"] == x["recipients"] and rounds(x, y) for y in rows)
 
 
 def one_row_per_figure(rows: list[dict], mentions: list[dict]) -> list[dict]:

@@ -187,7 +187,8 @@ def read(doc, gz, page: Frame | None = None) -> Reading:
         frame.donor = Unit("000000", central[0], central[0], "", "central")
         frame.donor_from, frame.donor_kind = "frame_central", central[1]
         for h in hits + title_hits:
-            side[key(h.unit)] = side[key(h.giver_unit)] = "recipient"   # the places it helps
+            if h.role != "giver":
+                side[key(h.unit)] = side[key(h.giver_unit)] = "recipient"   # the places it helps
     head_end = max([z.span.end for z in zs.zones if z.kind in (HEADLINE, "byline", "navigation")] + [0])
     lead_start = min([z.span.start for z in zs.zones if z.kind == "lead"] + [len(text)])
     frame.self_unit, frame.self_word = fr.self_reference(text, hits, header, side, min(head_end, lead_start))
@@ -764,7 +765,7 @@ def _sentence_opener(r: Reading, whole: Span, fig_start: int) -> Giver | None:
     if first is None or first.start != lo or first.township or first.role not in ("mention", "giver", "head") \
             or r.frame.side.get(key(first.giver_unit)) != "donor":
         return None
-    if _rx.match(r"[的之（(]|驻|[\u4e00-\u9fff]{0,4}?(?:籍|企业|公司|网|报|台|讯)", r.text, first.end):
+    if _rx.match(r"[的之（(]|驻|[\u4e00-\u9fff]{0,4}?(?:籍|企业|公司)|[\u4e00-\u9fff]{0,6}?(?:网|报|台)(?:讯|电)", r.text, first.end):
         return None       # 甲县的…, 甲县企业…, 甲市(乙区)驻…队长, 甲北方网讯: not the unit itself
     u = first.giver_unit
     return Giver(u, u.full_name, "sentence_opener")
@@ -773,7 +774,7 @@ def _sentence_opener(r: Reading, whole: Span, fig_start: int) -> Giver | None:
 # a level word heading a clause (全县, 县本级, 县财政 …) and what the level gets rather than gives
 _LEVEL_SUBJECT = _compile(r"(?:^|(?<=[，,。；;：:\n]))\s*(?:[\d年月底以来今去当上半]{0,8}[，,]?)?"
                           r"(全(县|州|旗|区)(?:上下)?|(县|州|旗)本级|(县|州|旗)级?财政)")
-_RECEIVING = _compile(r"获得|争取|接受|收到|受益|落实[^，,。；;]{0,6}(?:帮扶|协作|援助)|(?:帮扶|协作|援助)[^，,。；;]{0,4}到位")
+_RECEIVING = _compile(r"获得|争取|接受|接收|收到|受益|落实[^，,。；;]{0,6}(?:帮扶|协作|援助)|(?:帮扶|协作|援助)[^，,。；;]{0,4}到位")
 
 
 def _own_level_subject(r: Reading, fig: Figure, whole: Span) -> str:
@@ -790,16 +791,19 @@ def _own_level_subject(r: Reading, fig: Figure, whole: Span) -> str:
     if m.start() < lo and _rx.search(r"[，,；;]", r.text, m.end(), lo) and \
             r.hits_in(m.end(), fig.start):
         return ""        # the level heads an earlier clause; this one names places of its own
-    span = (m.start(), fig.end)
+    span = (whole.start, fig.end)
     if any(r.frame.side.get(key(h.giver_unit)) == "donor" for h in r.hits_in(*span)) or \
             _RECEIVING.search(r.text, *span) or (r.donor_short and _rx.search(r.donor_short, r.text[span[0]:span[1]])):
         return ""
+    if _rx.search(r"东西部|协作|帮扶|援助|援建|对口", r.text, m.end(), fig.end) and \
+            not _rx.search(r"配套|本级|自筹|整合", r.text, m.start(), fig.end):
+        return ""        # the level using or carrying out the aid it got (全县实施协作项目N个)
     return m.group(1)
 
 
 # the whole eastern side as the subject of a clause (东部地区今年共引导…): a total over all donors
-_ALL_EAST_SUBJECT = _compile(r"(?:^|(?<=[，,。；;：:\n]))\s*(?:[\d年月底以来今去当全]{0,8}[，,]?)?"
-                             r"(东部地区|东部省市|东部各省市|东部各省|东部协作省市)")
+_ALL_EAST_SUBJECT = _compile(r"\s*(?:[\d年月底以来今去当全]{0,8}[，,]?)?"
+                             r"(东部地区|东部省市|东部各省市|东部各省|东部协作省市)(?![\u4e00-\u9fff]{0,4}(?:资金|帮扶资金|协作资金))")
 _TO_SERVE = _compile(r"(?:到|赴|来|去|前往)")
 
 
@@ -906,7 +910,7 @@ def aid_test(r: Reading, fig: Figure, sent: Span, choice: Choice, giver: Giver, 
     joint = _joint_pair_subject(r, fig, sent)
     if joint:
         return f"credited to the two sides jointly ({joint})"
-    east = _ALL_EAST_SUBJECT.search(text, scopes.full_sentence(r.lay, fig.start).start, fig.start)
+    east = _ALL_EAST_SUBJECT.match(text, scopes.full_sentence(r.lay, fig.start).start, fig.start)
     if east and not any(r.frame.side.get(key(h.giver_unit)) == "donor" and h.role == "giver"
                         for h in r.hits_in(east.end(), fig.start)):
         return f"a many-donor total ({east.group(1)})"

@@ -74,13 +74,15 @@ def page_central(title: str, head_lines: list[str], lead: str) -> tuple[str, str
         m = _CENTRAL_RE.search(s)
         if m is None:
             continue
-        own_site = m.start() == 0 and (m.end() == len(s) or not _rx.match(r"[\u4e00-\u9fff]", s, m.end()))
+        own_site = m.start() == 0 and (m.end() == len(s) or _rx.fullmatch(r"\s*[|｜].*", s[m.end():]) is not None)
         source = _rx.search(r"(来源|信息来源)[:：]\s*$", s[:m.start()])
         helping = m.start() == 0 and _rx.match(lx.CENTRAL_GIVER_AFTER, s, m.end())
         if own_site or source or helping:
             _, name, kind = lx.CENTRAL_DONORS[int(m.lastgroup[1:])]
             return name, kind
     for m in _LEAD_SENTENCE_CENTRAL.finditer(lead):
+        if not _rx.match(r"[^，,。；;]{0,12}?(?:" + lx.CENTRAL_GIVER_AFTER + ")", lead, m.end()):
+            continue          # named, but not as the one who helps (…通报了考核情况)
         group = next(k for k, v in m.groupdict().items() if v is not None and k.startswith("c"))
         _, name, kind = lx.CENTRAL_DONORS[int(group[1:])]
         return name, kind

@@ -96,8 +96,9 @@ def unit_of(place, as_giver: bool = False) -> Unit:
         return Unit(place.adcode, full, full, place.province, "county" if place.adcode.startswith("6590") else "zone")
     if place.level == "zone" and not as_giver and place.adcode.endswith("00") and not place.adcode.endswith("0000"):
         # a city's own development zone (甲经济技术开发区) lies in no county of the table: as a
-        # receiver it is a county-level unit of its own name (the pairing reference pairs such zones)
-        return Unit(place.adcode, place.full_name, place.name, place.province, "county")
+        # receiver it is a unit of its own name (the pairing reference pairs such zones), a zone
+        # (its key holds the name; it contains only itself)
+        return Unit(place.adcode, place.full_name, place.name, place.province, "zone")
     if place.level == "township" or (place.level == "zone" and not as_giver):
         full = place.admin_full_name or place.full_name
         level = "county"
@@ -218,13 +219,15 @@ def common_word_short_names(text: str, hits: list[PlaceHit]) -> list[PlaceHit]:
             a, b = k.start(), k.end()
             if any(s0 < b and a < e0 for s0, e0 in taken):
                 continue
-            if not (_SLOT_BEFORE.search(text, max(0, a - 2), a) or _SLOT_AFTER.match(text, b)):
-                continue
-            listed = _rx.search(r"[、和与及]$", text[max(0, a - 1):a]) or (
+            # in a list with another place (甲、乙县 / 乙县、甲), after a verb or preposition of
+            # going or giving, or as the head of an amount after 其中 (其中甲N万元)
+            listed = (_rx.search(r"[、和与及]$", text[max(0, a - 1):a]) and any(x.end == a - 1 for x in hits)) or (
                 _rx.match(r"[、和与及]", text, b) and any(x.start == b + 1 for x in hits))
-            if not (_SLOT_BEFORE.search(text, max(0, a - 2), a) and _SLOT_AFTER.match(text, b)) and \
-                    not _rx.match(r"[\d一二三四五六七八九十两]", text, b) and not listed:
-                continue      # one side alone only when it is a figure or a list (甲N万元, 甲、乙县)
+            governed = _SLOT_BEFORE.search(text, max(0, a - 2), a) and not _rx.search(r"[、和与及]$", text[max(0, a - 1):a]) \
+                and _SLOT_AFTER.match(text, b) and not _rx.match(r"两", text, b)
+            amount = _rx.search(r"(?:其中|、)$", text[max(0, a - 2):a]) and _rx.match(r"\d+(?:\.\d+)?\s*(?:万|亿)?(?:元|人|户|个|家|名)", text, b)
+            if not (listed or governed or amount):
+                continue
             role, marker = role_of(text, a, b)
             extra.append(PlaceHit(a, b, base, h.unit, h.giver_unit, role, False, marker, False))
             taken.append((a, b))
