@@ -994,3 +994,11 @@ def test_a_clause_on_eastern_cooperation_money_of_one_donor_is_not_a_many_donor_
     rows, _ = rows_of(gz, "天宁区向玛沁县拨付资金500万元,东部地区协作资金共计2000万元。",
                       intro="2020年,江苏省常州市天宁区对口帮扶青海省果洛藏族自治州玛沁县。\n")
     assert any(r["value"] == 2e7 for r in rows)
+
+
+def test_a_county_level_citys_own_city_level_money_is_its_own(gz):
+    text = ("2022年,浙江省金华市兰溪市对口帮扶四川省巴中市通江县。\n"
+            "全年浙江省下达通江县东西部协作财政援助资金6000万元;兰溪市安排市级财政帮扶资金1100万元。\n")
+    rows, _ = extract_document(Doc("t", text), gz)
+    assert only(rows, value=1.1e7)["donor"] == "浙江省金华市兰溪市"
+    assert only(rows, value=6e7)["donor"] == "浙江省"
