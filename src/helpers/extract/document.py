@@ -217,7 +217,7 @@ def read(doc, gz, page: Frame | None = None) -> Reading:
             and frame.recipients and side.get(key(frame.donor)) == "donor":
         # a giver's own page (我区, 全区 …) naming only its city in passing (到甲市就业): the unit of
         # that level inside the city the pairing reference pairs with the page's recipients
-        own, how = _reference_donor(frame.recipients, frame.year, gz, inside=frame.donor)
+        own, _ = _reference_donor(frame.recipients, frame.year, gz, inside=frame.donor)
         if own is not None and own != frame.donor and frame.donor.contains(own) and \
                 own.full_name.endswith(frame.self_word):
             frame.donor, frame.donor_from, frame.self_unit = own, "frame_reference_self", own
@@ -801,7 +801,7 @@ def _own_level_subject(r: Reading, fig: Figure, whole: Span) -> str:
     return m.group(1)
 
 
-# the whole eastern side as the subject of a clause (东部地区今年共引导…): a total over all donors
+# the whole eastern side as the subject of a sentence (东部地区今年共引导…): a total over all donors
 _ALL_EAST_SUBJECT = _compile(r"\s*(?:[\d年月底以来今去当全]{0,8}[，,]?)?"
                              r"(东部地区|东部省市|东部各省市|东部各省|东部协作省市)(?![\u4e00-\u9fff]{0,4}(?:资金|帮扶资金|协作资金))")
 _TO_SERVE = _compile(r"(?:到|赴|来|去|前往)")
@@ -910,11 +910,11 @@ def aid_test(r: Reading, fig: Figure, sent: Span, choice: Choice, giver: Giver, 
     joint = _joint_pair_subject(r, fig, sent)
     if joint:
         return f"credited to the two sides jointly ({joint})"
-    east = _ALL_EAST_SUBJECT.match(text, scopes.full_sentence(r.lay, fig.start).start, fig.start)
+    whole = scopes.full_sentence(r.lay, fig.start)
+    east = _ALL_EAST_SUBJECT.match(text, whole.start, fig.start)
     if east and not any(r.frame.side.get(key(h.giver_unit)) == "donor" and h.role == "giver"
                         for h in r.hits_in(east.end(), fig.start)):
         return f"a many-donor total ({east.group(1)})"
-    whole = scopes.full_sentence(r.lay, fig.start)
     if inherited:
         return ""
     if choice.indicator in ("poor_beneficiaries", "employment") and not _HELPING.search(text, lo, fig.start):
