@@ -1002,3 +1002,16 @@ def test_a_county_level_citys_own_city_level_money_is_its_own(gz):
     rows, _ = extract_document(Doc("t", text), gz)
     assert only(rows, value=1.1e7)["donor"] == "浙江省金华市兰溪市"
     assert only(rows, value=6e7)["donor"] == "浙江省"
+
+
+def test_the_publishing_unit_of_a_footer_source_line_is_who_we_are(gz):
+    # a receiver's post names itself only as 我县 and, below the text, in 来源:甲县…局 (which
+    # cleaning drops from the text); the headline shortens it to a bare name
+    text = ("东西协作|2021年朝阳区帮扶宁城这份答卷请收好\n2021年,北京市朝阳区与我县深化协作。\n"
+            "朝阳区投入我县财政援助资金4200万元,帮助我县脱贫劳动力到北京就业260人。\n")
+    raw = text + "来源:宁城县乡村振兴局\n"
+    rows, _ = extract_document(Doc("t", text, raw_text=raw, unit="宁城县乡村振兴局"), gz)
+    assert {r["recipients"] for r in rows} == {"内蒙古自治区赤峰市宁城县"}
+    assert {r["donor"] for r in rows} == {"北京市朝阳区"}
+    rows, _ = extract_document(Doc("t", text, raw_text=text), gz)
+    assert not any(r["recipients"] == "内蒙古自治区赤峰市宁城县" for r in rows)

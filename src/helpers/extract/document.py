@@ -142,11 +142,15 @@ class Reading:
 
 def _header_units(gz, doc) -> list[Unit]:
     """Units named in full in the raw page's first lines (a site header, a source line such as
-    来源：甲县融媒体中心, which cleaning drops)."""
+    来源：甲县融媒体中心, which cleaning drops) and in the publishing unit ingest read from the
+    page's signature or 来源 line, wherever it stands (a footer 来源：甲县乡村振兴局 too)."""
     raw = getattr(doc, "raw_text", None)
     if not isinstance(raw, str) or not raw:
         return []
     head = simplify("\n".join(raw[:600].split("\n")[:6]))
+    publisher = getattr(doc, "unit", None)
+    if isinstance(publisher, str) and publisher:
+        head += "\n" + simplify(publisher)
     return [unit_of(m.place) for m in gz.find(head)
             if m.place is not None and re.search(r"(省|市|县|区|州|旗|盟|自治区)$", m.surface)]
 
