@@ -1004,6 +1004,13 @@ def test_a_county_level_citys_own_city_level_money_is_its_own(gz):
     assert only(rows, value=6e7)["donor"] == "浙江省"
 
 
+def test_a_county_level_citys_we_and_whole_city_are_its_own(gz):
+    text = ("兰溪市2021年东西部协作工作总结\n2021年,在金华市统一部署下,我市对口帮扶四川省巴中市通江县。\n"
+            "结对以来,我市累计投入财政援助资金1.2亿元;全市企业在通江县实际到位投资5300万元。\n")
+    rows, _ = extract_document(Doc("t", text, title="兰溪市2021年东西部协作工作总结"), gz)
+    assert {r["donor"] for r in rows} == {"浙江省金华市兰溪市"}
+
+
 def test_the_publishing_unit_of_a_footer_source_line_is_who_we_are(gz):
     # a receiver's post names itself only as 我县 and, below the text, in 来源:甲县…局 (which
     # cleaning drops from the text); the headline shortens it to a bare name
@@ -1015,3 +1022,13 @@ def test_the_publishing_unit_of_a_footer_source_line_is_who_we_are(gz):
     assert {r["donor"] for r in rows} == {"北京市朝阳区"}
     rows, _ = extract_document(Doc("t", text, raw_text=text), gz)
     assert not any(r["recipients"] == "内蒙古自治区赤峰市宁城县" for r in rows)
+
+
+def test_a_receiver_heading_its_paragraph_with_its_giver_in_brackets_takes_that_giver(gz):
+    text = ("2020年,广东省佛山市对口帮扶四川省凉山彝族自治州,现将各县进展通报如下。\n"
+            "(一)木里藏族自治县(佛山市禅城区结对帮扶)。到位财政援助资金3100万元;实施协作项目12个。\n"
+            "(二)盐源县(佛山市南海区结对帮扶)。到位财政援助资金3600万元;帮助脱贫劳动力就业410人。\n")
+    rows, _ = extract_document(Doc("t", text), gz)
+    assert {r["donor"] for r in rows if r["value"] in (3.1e7, 12.0)} == {"广东省佛山市禅城区"}
+    assert {r["donor"] for r in rows if r["value"] in (3.6e7, 410.0)} == {"广东省佛山市南海区"}
+    assert only(rows, value=3.6e7)["recipients"] == "四川省凉山彝族自治州盐源县"

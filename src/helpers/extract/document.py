@@ -477,15 +477,26 @@ class Topic:
 # a paragraph headed by a giver standing alone ((一)甲市。 / 1.甲市: …), its number optional
 _HEAD_NUMBER = _compile(r"\s*(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十\d]{1,3}[、.．]|[●◆■▲])?\s*")
 _HEAD_END = _compile(r"\s*[。：:]")
+_HEAD_BRACKET_GIVER = _compile(r"\s*[（(]([^（）()]{2,24}?)(?:结对帮扶|对口帮扶|对口支援|帮扶|支援|结对)[)）]\s*[。：:]?")
 
 
 def _paragraph_head_giver(r: Reading, para: Span, topic: Topic) -> None:
     """A paragraph whose first words are a donor-side unit alone ((一)甲市。结对帮扶乙县。…) is
     that unit's: it gives the paragraph's figures that no clause credits elsewhere, to the
-    receivers the next sentence pairs it with when that sentence states no figure."""
+    receivers the next sentence pairs it with when that sentence states no figure. A receiver
+    heading its paragraph with its giver in brackets ((二)乙县(甲市结对帮扶)。) is the same."""
     text = r.text
     at = _HEAD_NUMBER.match(text, para.start, para.end).end()
     hit = next((h for h in r.hits_in(at, min(para.end, at + 16)) if h.start == at), None)
+    if hit is not None and r.frame.side.get(key(hit.unit)) == "recipient":
+        # (一)乙县(甲市结对帮扶)。: a receiver heading its paragraph with its giver in brackets
+        helper = _HEAD_BRACKET_GIVER.match(text, hit.end, para.end)
+        givers = [h for h in r.hits_in(*helper.span(1)) if r.frame.side.get(key(h.giver_unit)) == "donor"] \
+            if helper else []
+        if len(givers) == 1:
+            u = givers[0].giver_unit
+            topic.giver, topic.giver_para = Giver(u, u.full_name, "paragraph_head"), para.start
+        return
     if hit is None or r.frame.side.get(key(hit.giver_unit)) != "donor":
         return
     end = _HEAD_END.match(text, hit.end, para.end)

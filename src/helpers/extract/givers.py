@@ -145,8 +145,8 @@ def level_lift(text: str, lo: int, fig_start: int, base: Unit | None, gz) -> Giv
     if word in ("全省", "我省", "省级", "省财政", "省市两级", "省、市", "省市") and base.level != "province":
         up = ancestor(base, "province", gz)
     elif word in ("全市", "我市", "市级", "市财政", "市县两级", "市区两级") or word.startswith("市、") or word == "两级财政":
-        if base.level == "county" and base.name.endswith("市") and word in ("市级", "市财政"):
-            return None          # a county-level city's 市级 money is its own (甲市安排市级资金)
+        if base.level == "county" and base.name.endswith("市") and word in ("全市", "我市", "市级", "市财政"):
+            return None          # a county-level city's 市级 money, 全市 and 我市 are its own (甲市安排市级资金)
         if base.level in ("county", "zone"):
             up = ancestor(base, "prefecture", gz)
         else:
