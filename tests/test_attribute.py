@@ -1032,3 +1032,15 @@ def test_a_receiver_heading_its_paragraph_with_its_giver_in_brackets_takes_that_
     assert {r["donor"] for r in rows if r["value"] in (3.1e7, 12.0)} == {"广东省佛山市禅城区"}
     assert {r["donor"] for r in rows if r["value"] in (3.6e7, 410.0)} == {"广东省佛山市南海区"}
     assert only(rows, value=3.6e7)["recipients"] == "四川省凉山彝族自治州盐源县"
+
+
+def test_a_page_whose_we_gives_more_than_it_is_helped_is_the_givers_own(gz):
+    # an in-province pairing the reference does not hold: only the page's own words say which
+    # side 我区 is on (it gives three times; people coming 来我区 are not the district being helped)
+    title = "我区山海协作帮扶景宁县取得新成效"
+    text = (title + "\n2019年,我区与丽水市景宁畲族自治县深化山海协作。全年我区向景宁县拨付帮扶资金1800万元,"
+            "我区选派2名干部到景宁县挂职,接收景宁县15名教师来我区跟岗学习。\n")
+    raw = "杭州市余杭区人民政府门户网站\n" + text
+    rows, _ = extract_document(Doc("t", text, title=title, raw_text=raw), gz)
+    assert {r["donor"] for r in rows} == {"浙江省杭州市余杭区"}
+    assert {r["recipients"] for r in rows} == {"浙江省丽水市景宁畲族自治县"}

@@ -18,7 +18,8 @@ MONEY_CUES: tuple[tuple[str, str, int], ...] = (
     # 投资N亿元、年产…项目 / 投资N亿元的…项目 / 投资N亿元在甲县实施的…项目: the size of a project
     # (an attribute of the project), not money realised
     ("reject:project_size", r"投资(?:额)?(?:达|超过|近|约)?[\d.]+(?:多|余)?[万亿]?元(?:、年产|的|在[^，,。；;]{1,10}(?:实施|建设)的)[^，,。；;]{0,16}项目", -2),
-    ("reject:income", r"(人均|户均|年均|县均)?(收入|增收|工资|月薪|年薪|产值|营业额|利润|分红)", 2),
+    # 增收项目/增收产业 name what money is spent on, not an income
+    ("reject:income", r"(人均|户均|年均|县均)?(收入|增收(?!项目|产业|工程)|工资|月薪|年薪|产值|营业额|利润|分红)", 2),
     ("reject:average<", r"(人均|户均|县均|每户|每人|平均)", -10),
     # 每年每县N万元: a rate of a policy, not an amount given
     ("reject:rate<", r"每年每(县|村|户|人|个)|每(县|村)每年", -10),

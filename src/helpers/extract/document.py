@@ -197,8 +197,15 @@ def read(doc, gz, page: Frame | None = None) -> Reading:
     lead_start = min([z.span.start for z in zs.zones if z.kind == "lead"] + [len(text)])
     frame.self_unit, frame.self_word = fr.self_reference(text, hits, header, side, min(head_end, lead_start))
     if frame.self_unit is not None and side.get(key(frame.self_unit)) is None:
-        side[key(frame.self_unit)] = "recipient" if frame.donor is None or \
-            not frame.donor.nests(frame.self_unit) else "donor"
+        helped_n, giving_n = fr.self_roles(text, list(fr._SELF.finditer(text)), frame.self_word)
+        if frame.donor is None and giving_n > helped_n:
+            # a giver's own page with no pairing reference for it (an in-province pairing):
+            # 我市 gives more often than it is helped
+            side[key(frame.self_unit)] = "donor"
+            frame.donor, frame.donor_from = frame.self_unit, "frame_self_giving"
+        else:
+            side[key(frame.self_unit)] = "recipient" if frame.donor is None or \
+                not frame.donor.nests(frame.self_unit) else "donor"
     units = list({h.unit for h in hits + title_hits} | {h.giver_unit for h in hits + title_hits})
     frame.short_names = fr.short_names(units)
     pair = fr.short_pair(title + "\n" + zs.text_of(text, HEADLINE, "lead", "digest"), frame.short_names, side, gz,
@@ -733,7 +740,7 @@ def giver_for(r: Reading, fig: Figure, sent: Span, topic: Topic) -> Giver:
                 kind = "association" if _NON_GOV.match(text, gs[-1].end) else "place"
                 g0 = Giver(g0.unit, g0.name, g0.how, kind)
                 topic.giver, topic.giver_para = g0, para.start
-                lifted = level_lift(text, clause_lo, fig.start, g0.unit, r.gz)
+                lifted = level_lift(text, clause_lo, fig.start, g0.unit, r.gz, frame.donor)
                 return lifted or Giver(g0.unit, g0.name, how, kind)
     pc = parent_credit(text, r.hits_in(sent.start, fig.start), frame, sent.start, fig.start)
     if pc is not None:
@@ -758,8 +765,8 @@ def giver_for(r: Reading, fig: Figure, sent: Span, topic: Topic) -> Giver:
     if opener is not None:
         return opener
     base = topic.giver if topic.giver is not None and topic.giver_para == para.start else None
-    lifted = level_lift(text, clause_lo, fig.start, (base.unit if base else frame.donor), r.gz) or (
-        level_lift(text, sent.start, fig.start, (base.unit if base else frame.donor), r.gz)
+    lifted = level_lift(text, clause_lo, fig.start, (base.unit if base else frame.donor), r.gz, frame.donor) or (
+        level_lift(text, sent.start, fig.start, (base.unit if base else frame.donor), r.gz, frame.donor)
         if sent.start != clause_lo else None)
     if lifted is not None:
         return lifted

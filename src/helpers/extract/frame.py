@@ -31,7 +31,11 @@ _POINT_YEAR = _compile(r"((?:19|20)\d\d)\s*年(?!代|以来|起|至|到|开始|[
 _OPENING_YEAR = _compile(r"(?:^|\n|获悉[:：,，]|了解到[:：,，]?)\s*((?:19|20)\d\d)\s*年\s*[,，是]")
 _SELF = _compile(g.SELF_REFERENCE)
 _HELPED_SELF = _compile(r"(向|为|对|给|帮扶|支援|帮助|援助|到|来|在|赴|助力|支持|与)$")
-_SELF_GIVING = _compile(g.GIVER_TAIL_RE + "(?:" + g.GIVING_VERB + ")")
+# 我X giving: a giving verb after it (我市选派), a transfer to a receiver (我市向乙县拨付), or a
+# verb of helping right after it (我区结对帮扶乙县; not 我县在甲区帮扶下)
+_SELF_GIVING = _compile(g.GIVER_TAIL_RE + "(?:" + g.GIVING_VERB + r"|[向为给][^，,。；;]{1,12}?(?:" + g.GIVING_VERB +
+                        r")|(?:(?![在受获得被与和])[\u4e00-\u9fff]){0,4}?(?:对口帮扶|结对帮扶|帮扶|对口支援|支援)"
+                        r"(?!下|车间|工作|资金|项目|产业|基地|政策))")
 _PAIRING_VERB = _compile(r"(结对|协作|对口|帮扶|支援|援建|携手|合作|援疆|援藏|援青|扶贫)")
 _PAIRING_BEFORE = _compile(r"(结对|协作|对口|帮扶|支援|援建|携手|援疆|援藏|援青|扶贫)[^，,。；;\d]{0,3}$")
 _WIDENED = _compile(r"(增加|扩大|扩展|新增|延伸)(了|到|至)?[^，,。；;\d]{0,6}$")
@@ -222,14 +226,21 @@ def self_reference(text: str, hits: list[PlaceHit], header_units: list[Unit], si
     return unit, word
 
 
+def self_roles(text: str, found: list, word: str) -> tuple[int, int]:
+    """How often the page's 我X (of level word ``word``) is helped (向我县, 帮扶我县) and how often
+    it gives (我市向乙县拨付, 我市选派)."""
+    mine = [m for m in found if m.group(1) == word]
+    helped_n = sum(1 for m in mine if _HELPED_SELF.search(text[max(0, m.start() - 4):m.start()]))
+    giving_n = sum(1 for m in mine if _SELF_GIVING.match(text, m.end()))
+    return helped_n, giving_n
+
+
 def _self_unit(text: str, found: list, hits: list[PlaceHit], header_units: list[Unit], side: dict,
                head_end: int) -> tuple[Unit | None, str]:
     """The unit the self words found stand for (see ``self_reference``)."""
     word = Counter(m.group(1) for m in found).most_common(1)[0][0]
+    helped_n, giving_n = self_roles(text, found, word)
     # a page that shows 我X being helped more often than giving (我县选派…, 我县帮助…) is written by a receiver
-    mine = [m for m in found if m.group(1) == word]
-    helped_n = sum(1 for m in mine if _HELPED_SELF.search(text[max(0, m.start() - 4):m.start()]))
-    giving_n = sum(1 for m in mine if _SELF_GIVING.match(text, m.end()))
     helped = helped_n > 0 and helped_n >= giving_n
     suffix = {"省": ("省",), "区": ("区", "自治区"), "市": ("市",), "州": ("州",), "县": ("县",),
               "旗": ("旗",), "盟": ("盟",)}[word]

@@ -132,8 +132,9 @@ def clause_givers(hits: list[PlaceHit], frame: Frame, lo: int, hi: int) -> list[
             and frame.side.get(key(h.giver_unit)) == "donor" and not h.township]
 
 
-def level_lift(text: str, lo: int, fig_start: int, base: Unit | None, gz) -> Giver | None:
-    """全市/全省/市级/省级… in the clause: the giver at that level above ``base``."""
+def level_lift(text: str, lo: int, fig_start: int, base: Unit | None, gz, page: Unit | None = None) -> Giver | None:
+    """全市/全省/市级/省级… in the clause: the giver at that level above ``base``. ``page``: the
+    page's own donor (a county-level city writing 全市, 我市 means itself)."""
     if base is None:
         return None
     m = None
@@ -145,8 +146,10 @@ def level_lift(text: str, lo: int, fig_start: int, base: Unit | None, gz) -> Giv
     if word in ("全省", "我省", "省级", "省财政", "省市两级", "省、市", "省市") and base.level != "province":
         up = ancestor(base, "province", gz)
     elif word in ("全市", "我市", "市级", "市财政", "市县两级", "市区两级") or word.startswith("市、") or word == "两级财政":
-        if base.level == "county" and base.name.endswith("市") and word in ("全市", "我市", "市级", "市财政"):
-            return None          # a county-level city's 市级 money, 全市 and 我市 are its own (甲市安排市级资金)
+        if base.level == "county" and base.name.endswith("市") and (
+                word in ("市级", "市财政") or word in ("全市", "我市") and page == base):
+            return None          # a county-level city's 市级 money is its own (甲市安排市级资金), and so
+            # are 全市 and 我市 on its own page
         if base.level in ("county", "zone"):
             up = ancestor(base, "prefecture", gz)
         else:
