@@ -709,6 +709,12 @@ def giver_for(r: Reading, fig: Figure, sent: Span, topic: Topic) -> Giver:
     if central is not None:
         return central
     para = r.lay.line(fig.start)
+    owner = _part_owner(r, clause_lo, fig.start)
+    if owner is not None:
+        # the sentence's parts that follow are its own, and it is the paragraph's subject from here
+        topic.named, topic.named_at = owner.unit, sent.start
+        topic.giver, topic.giver_para = owner, para.start
+        return owner
     firms = _side_firms(r, fig, clause_lo)
     if firms is not None:
         topic.giver, topic.giver_para = firms, para.start     # the subject of the clauses that follow
@@ -775,6 +781,23 @@ def giver_for(r: Reading, fig: Figure, sent: Span, topic: Topic) -> Giver:
     if frame.donor is not None:
         return Giver(frame.donor, frame.donor.full_name, frame.donor_from or "frame", frame.donor_kind)
     return Giver(None, "", "none")
+
+
+_PART_OPEN = _compile(r"\s*其中\s*[,，:：]?\s*")
+
+
+def _part_owner(r: Reading, clause_lo: int, fig_start: int) -> Giver | None:
+    """A part that names its donor-side owner first (…共投入N万元,其中甲区区级资金M万元, 其中甲区
+    企业3家): that unit's, whoever gave the whole."""
+    m = _PART_OPEN.match(r.text, clause_lo, fig_start)
+    if m is None:
+        return None
+    first = next((h for h in r.hits_in(m.end(), fig_start)), None)
+    if first is None or first.start != m.end() or first.township or first.role == "venue" \
+            or r.frame.side.get(key(first.giver_unit)) != "donor":
+        return None
+    u = first.giver_unit
+    return Giver(u, u.full_name, "part_owner")
 
 
 def _sentence_opener(r: Reading, whole: Span, fig_start: int) -> Giver | None:
@@ -863,9 +886,10 @@ def _joint_or_single(r: Reading, gs: list[PlaceHit], fig: Figure, sent: Span) ->
         if h.giver_unit not in units:
             units.append(h.giver_unit)
     if len(units) > 1:
-        if any(a.nests(b) for a in units for b in units if a != b):
-            u = max(units, key=lambda u: u.depth)
-            return Giver(u, u.full_name, "clause_subject")
+        outer = [a for a in units if all(a == b or a.contains(b) for b in units)]
+        if outer:
+            # 甲市、甲市乙区共…: the money of a unit and of one inside it is the outer unit's
+            return Giver(outer[0], outer[0].full_name, "joint_givers_parent")
         parent = common_parent(units, r.gz)
         if parent is None or parent.level == "province" and len({u.adcode[:2] for u in units}) > 1:
             return None
