@@ -93,6 +93,8 @@ PEOPLE_CUES: tuple[tuple[str, str, int], ...] = (
     ("reject:change", r"(较上年|比上年|同比)(增加|增长|减少|下降)", 0),
     ("reject:awards", r"(记功|嘉奖|表彰|奖励|荣誉)", 0),
     ("reject:non_poor", r"(?<!贫困)(?<!脱贫)(?<!建档立卡)(农户|农民|群众|人口|劳动力)(?=[^贫]{0,3}(增收|受益|就业))", 3),
+    # the area's labour-market statistics (城镇新增就业N人), not poor labourers placed in jobs
+    ("reject:labour_market", r"(城镇新增就业|新增城镇就业|城镇就业|城镇登记失业)", -3),
     ("trained", r"(培训|参训|受训|轮训|培养)(?!基地)", 0),
     ("employment", r"(就业|(?<!医)务工|输转|转移|返岗|复工|上岗|稳岗|劳务输出)", 0),
     # workshops and firms taking on poor labour (吸纳N名贫困劳动力): jobs, not beneficiaries

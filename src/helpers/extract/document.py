@@ -783,6 +783,16 @@ def giver_for(r: Reading, fig: Figure, sent: Span, topic: Topic) -> Giver:
     return Giver(None, "", "none")
 
 
+def _own_money_subject(r: Reading, fig: Figure, topic: Topic) -> None:
+    """A sentence opening with the receiving area's own money (全年统筹整合涉农资金N亿元,实施项目M个…)
+    is about the area's own work: its clauses with no giver of their own are not aid."""
+    whole = scopes.full_sentence(r.lay, fig.start)
+    if r.figures_in(whole.start, fig.start) or any(
+            r.frame.side.get(key(h.giver_unit)) == "donor" for h in r.hits_in(whole.start, fig.start)):
+        return
+    topic.foreign, topic.foreign_at = "the receiving side's own money", whole.start
+
+
 _PART_OPEN = _compile(r"\s*其中\s*[,，:：]?\s*")
 
 
@@ -966,7 +976,10 @@ def aid_test(r: Reading, fig: Figure, sent: Span, choice: Choice, giver: Giver, 
     if choice.indicator in ("poor_beneficiaries", "employment") and not _HELPING.search(text, lo, fig.start):
         # 甲州共有N人脱贫: the receiving area's own outcome, with no helping giver in the clause
         subj = [h for h in r.hits_in(lo, fig.start) if r.frame.side.get(key(h.unit)) == "recipient"]
-        if subj and not clause_givers(r.hits_in(lo, fig.start), r.frame, lo, fig.start) and \
+        # (a giver named before the receiver is the clause's subject: 甲区协助组织乙县劳动力…)
+        before = [h for h in r.hits_in(lo, subj[0].start) if r.frame.side.get(key(h.giver_unit)) == "donor"] \
+            if subj else []
+        if subj and not before and not clause_givers(r.hits_in(lo, fig.start), r.frame, lo, fig.start) and \
                 not _rx.search(r"(向|为|帮|助|援|协作|对口)", text, subj[0].end, fig.start):
             return "the receiving area's own outcome (no helping verb)"
     line = r.lay.line(fig.start)
@@ -1219,6 +1232,8 @@ def extract(doc, gz, page: Frame | None = None) -> tuple[list[dict], list[dict]]
             indicator, reason = "", "a description of people already counted"
         if not indicator:
             mentions.append(_mention(r, fig, "rejected", "", reason))
+            if reason.startswith("recipient_own_money"):
+                _own_money_subject(r, fig, topic)
             continue
         choice = Choice(indicator, detail, reason, choice.candidate, choice.cue_start, choice.cue_end)
         joint = multi_donor_total(text, sent.start, fig.start, r.hits_in(sent.start, fig.start), r.frame)

@@ -324,7 +324,8 @@ def classify(s: Sentence, fig: Figure) -> Choice:
             detail = "total"
         else:
             detail = _nearest_detail(s, fig, _EMPLOYMENT_DETAIL) or "total"
-    elif indicator in ("projects", "enterprises") and _PLACES_COUNTED.match(text, fig.end):
+    elif indicator in ("projects", "enterprises") and fig.classifier != "家" and _PLACES_COUNTED.match(text, fig.end):
+        # (N家 counts firms or bodies, never places: 引进企业9家落户乙县)
         return Choice("", "", f"counts places ({cue})", "", ms, me)
     elif indicator == "projects":
         if _rx.match(r"[\u4e00-\u9fff]{0,4}(企业|公司)", text[fig.end:fig.end + 6]):
