@@ -126,6 +126,11 @@ def test_head_count_without_classifier(text, value):
     ("援建学校十余所", 10, "lower_bound"),
     ("带动1.2万余人就业", 12000, "lower_bound"),
     ("累计投入3亿余元", 3e8, "lower_bound"),
+    # a Chinese numeral with both 亿 and 万, and 一 before a multiplier (not an article)
+    ("安排援助资金一亿零五百万元", 1.05e8, "exact"),
+    ("累计投入资金二亿三千四百万元", 2.34e8, "exact"),
+    ("计划投入资金不少于一亿元", 1e8, "lower_bound"),
+    ("带动一万余人增收", 1e4, "lower_bound"),
 ])
 def test_mixed_numerals_and_multipliers(text, value, qualifier):
     f = one(text)
@@ -136,6 +141,7 @@ def test_round2_figures():
     assert [f.value for f in find_figures("李者三所说的合作社")] == []
     assert [(f.value, f.unit) for f in find_figures("向四县各选派一名挂职副县长")] == [(1.0, "person")]
     assert [f.value for f in find_figures("一名干部介绍")] == []
+    assert [f.value for f in find_figures("两地一家亲,一对一结对,一个目标")] == []
     f = one("累计带动16.8万建档立卡贫困人口脱贫")
     assert (f.value, f.unit) == (168000, "person")
     assert one("帮助2.3万贫困劳动力就业").value == 23000

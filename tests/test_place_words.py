@@ -70,3 +70,12 @@ def test_ordinary_words_that_are_county_short_forms_stay_words():
                        ("甘肃省定西市安定区。维护社会稳定和安定。", "安定")]:
         hits = common_word_short_names(text, find_places(gz, text))
         assert all(h.surface != word for h in hits), text
+
+
+def test_a_mountain_range_named_like_a_district_is_not_the_district():
+    # 天山, 祁连 and 泰山 are mountains in report prose (天山脚下, 祁连山下); the districts and
+    # the county write their suffix
+    text = "天山脚下结硕果,祁连山下谱新篇。河北省对口支援新疆巴音郭楞州和静县,向乌鲁木齐市天山区捐赠物资。"
+    hits = find_places(get_gazetteer(), text)
+    assert [h.surface for h in hits if "天山" in h.surface] == ["乌鲁木齐市天山区"]
+    assert not any(h.unit.name == "祁连县" for h in hits)

@@ -43,7 +43,8 @@ APPROX_AFTER = ("左右",)
 
 _CN_DIGITS = "零〇一二两三四五六七八九十百千"
 _AR_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_CN_NUM = rf"[{_CN_DIGITS}]+"
+# 一亿零三百万, 三亿一千二百万: a Chinese numeral carrying both 亿 and 万 (cn2an reads it whole)
+_CN_NUM = rf"[{_CN_DIGITS}]+亿[{_CN_DIGITS}]+万|[{_CN_DIGITS}]+"
 _SEP = r"[\s\*]{0,3}"
 # N万建档立卡人口: a head count in 万 written straight before the people it counts
 _HEAD_NOUN = (r"(?:建档立卡)?(?:贫困|脱贫)?(?:人口|群众)|(?:建档立卡)?(?:贫困|脱贫)劳动力|"
@@ -124,8 +125,8 @@ def _excluded(text: str, m: re.Match) -> bool:
     if num and num[0] in _CN_DIGITS:
         if num == "一" and m.group("unit") in "名人位" and re.search(r"各[\u4e00-\u9fff]{0,4}$", text[max(0, m.start() - 6):m.start()]):
             return False                                # 向四县各选派一名挂职副县长: one per unit
-        if num in ("一", "零", "〇"):                # 一个, 一家亲, 一对一: articles, not figures
-            return True
+        if num in ("零", "〇") or num == "一" and not m.group("mult"):
+            return True                                 # 一个, 一家亲, 一对一: articles (一亿元 is a figure)
         if num in ("百", "千") and not (m.group("q1") or m.group("q2") or m.group("mult")):   # 百名干部: rhetoric
             return True
         if before.endswith(("每", "各", "这", "那", "哪", "几")) and m.group("unit") in "个家项":

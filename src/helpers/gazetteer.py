@@ -87,7 +87,7 @@ COMMON_WORDS = frozenset("""
 市北 白云 太平 永安 和谐 开放 发展 东山 西山 南岗 桥东 桥西 路南 路北 铁西 铁东 站前 红星 先锋 新区
 普兰 海港 东湖 青云 金凤 大同 龙华 华龙 上城 下城 中原 二道 南关 宽城 绿园 向阳 东港 新民 大石 全州
 和县 宁县 文县 成县 康县 礼县 岷县 漳县 环县 德化 通化 海口 三沙 吉林 海南 河南 河北 山西 山东 北京
-金山 大兴 南岸 东城 西城 乐业 和顺 太和 龙泉 新都 汇川 秀山
+金山 大兴 南岸 东城 西城 乐业 和顺 太和 龙泉 新都 汇川 秀山 天山 祁连 泰山
 """.split())
 # Prefecture short forms that are also ordinary words (长治久安, 世界大同, 来宾 …): like county
 # short forms they need the province (or a county of theirs) named elsewhere in the text.
