@@ -1044,3 +1044,12 @@ def test_a_page_whose_we_gives_more_than_it_is_helped_is_the_givers_own(gz):
     rows, _ = extract_document(Doc("t", text, title=title, raw_text=raw), gz)
     assert {r["donor"] for r in rows} == {"浙江省杭州市余杭区"}
     assert {r["recipients"] for r in rows} == {"浙江省丽水市景宁畲族自治县"}
+
+
+def test_a_province_page_listing_more_partners_than_the_reference_keeps_the_province(gz):
+    # the receiving province's own page (我省) lists four partner prefectures where the pairing
+    # reference holds three: a figure given to the province is not narrowed to the reference's set
+    text = ("2021年,江苏省与我省开展东西部协作,南京、无锡、常州等市分别与西宁市、海东市、海南州、果洛州结对。\n"
+            "一年来,江苏选派党政干部60名、专业技术人才300名来青挂职帮扶,我省各结对县区全覆盖。\n")
+    rows, _ = extract_document(Doc("t", text, title="青海省东西部协作工作交流", raw_text="青海省乡村振兴局\n" + text), gz)
+    assert only(rows, value=60.0)["recipients"] == "青海省"

@@ -431,6 +431,10 @@ def _partners_named(r: Reading, giver: Giver, units: list[Unit], how: str, fig_s
     inside = sorted(c for c in codes if c[:keep] == area.adcode[:keep] and c != area.adcode)
     if not inside or not all(c in named for c in inside):
         return None
+    if giver.unit.level == "province" and _set_beyond_reference(r, area, {named[c] for c in inside}):
+        # a province's page listing its partners with one more than the reference holds: the
+        # page knows a set the reference lacks (a city's list of counties names its peers' too)
+        return None
     para = r.lay.line(fig_start)
     others = [h.unit for h in r.receivers_in(para.start, para.end)
               if area.contains(h.unit) and h.unit != area and r.frame.side.get(key(h.unit)) == "recipient"
@@ -438,6 +442,19 @@ def _partners_named(r: Reading, giver: Giver, units: list[Unit], how: str, fig_s
     if others:
         return None       # the paragraph is about another unit of the area (its 丙市 …)
     return [named[c] for c in inside]
+
+
+def _set_beyond_reference(r: Reading, area: Unit, partners: set) -> bool:
+    """A sentence of the page listing all the reference's partners of the giver in ``area`` with a
+    further unit of their level there (甲市、乙市、丙州、丁州等市州结对 where the reference has three):
+    the page knows a set the reference lacks."""
+    levels = {u.level for u in partners}
+    by_sentence: dict[int, set] = {}
+    for h in r.hits:
+        if area.contains(h.unit) and h.unit != area and h.unit.level in levels and \
+                r.frame.side.get(key(h.unit)) == "recipient":
+            by_sentence.setdefault(r.lay.sentence(h.start).start, set()).add(h.unit)
+    return any(partners < found for found in by_sentence.values())
 
 
 def _count(word: str) -> int:
