@@ -1053,3 +1053,12 @@ def test_a_province_page_listing_more_partners_than_the_reference_keeps_the_prov
             "一年来,江苏选派党政干部60名、专业技术人才300名来青挂职帮扶,我省各结对县区全覆盖。\n")
     rows, _ = extract_document(Doc("t", text, title="青海省东西部协作工作交流", raw_text="青海省乡村振兴局\n" + text), gz)
     assert only(rows, value=60.0)["recipients"] == "青海省"
+
+
+def test_respectively_reaches_every_figure_of_a_long_run(gz):
+    # 分别 before four receivers and four amounts: the last amounts stand far from the cue
+    text = ("2019年,浙江省宁波市对口帮扶四川省凉山彝族自治州。\n宁波市全年投入财政援助资金4.1亿元,"
+            "分别安排昭觉县、布拖县、金阳县、普格县1.2亿元、1.1亿元、0.95亿元、0.85亿元。\n")
+    rows, _ = extract_document(Doc("t", text), gz)
+    assert only(rows, value=9.5e7)["recipients"] == "四川省凉山彝族自治州金阳县"
+    assert only(rows, value=8.5e7)["recipients"] == "四川省凉山彝族自治州普格县"

@@ -1032,7 +1032,14 @@ def aid_test(r: Reading, fig: Figure, sent: Span, choice: Choice, giver: Giver, 
 def _each(r: Reading, fig: Figure, sent: Span) -> tuple[bool, list[str]]:
     text = r.text
     clause_start = r.lay.clause_start(fig.start)
-    left_start = max(clause_start, fig.start - 30)
+    # the cue stands before the run of figures the figure is in (分别安排甲、乙、丙、丁N亿元、M亿元…)
+    first = fig
+    for f in reversed(r.figures_in(clause_start, fig.start)):
+        if f.end <= first.start and _rx.fullmatch(r"\s*[、和及与]\s*", text, f.end, first.start):
+            first = f
+        else:
+            break
+    left_start = max(clause_start, first.start - 30)
     m = None
     for m in _EACH.finditer(text, left_start, fig.start):
         pass
