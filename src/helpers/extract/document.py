@@ -206,7 +206,8 @@ def read(doc, gz, page: Frame | None = None) -> Reading:
         else:
             side[key(frame.self_unit)] = "recipient" if frame.donor is None or \
                 not frame.donor.nests(frame.self_unit) else "donor"
-    units = list({h.unit for h in hits + title_hits} | {h.giver_unit for h in hits + title_hits})
+    # in order of first mention (a set's order would change with the hash seed between runs)
+    units = list(dict.fromkeys(u for h in hits + title_hits for u in (h.unit, h.giver_unit)))
     frame.short_names = fr.short_names(units)
     pair = fr.short_pair(title + "\n" + zs.text_of(text, HEADLINE, "lead", "digest"), frame.short_names, side, gz,
                          headline=title + "\n" + zs.text_of(text, HEADLINE))
@@ -431,9 +432,10 @@ def _partners_named(r: Reading, giver: Giver, units: list[Unit], how: str, fig_s
     inside = sorted(c for c in codes if c[:keep] == area.adcode[:keep] and c != area.adcode)
     if not inside or not all(c in named for c in inside):
         return None
-    if giver.unit.level == "province" and _set_beyond_reference(r, area, {named[c] for c in inside}):
-        # a province's page listing its partners with one more than the reference holds: the
-        # page knows a set the reference lacks (a city's list of counties names its peers' too)
+    if giver.unit.level == "province" and r.frame.self_unit == area and _set_beyond_reference(r, area, [named[c] for c in inside]):
+        # the receiving province's own page (我省) listing its partners with one more than the
+        # reference holds: the page knows a set the reference lacks (a giver's page, or a city's
+        # list of counties, names its peers' partners too)
         return None
     para = r.lay.line(fig_start)
     others = [h.unit for h in r.receivers_in(para.start, para.end)
@@ -444,17 +446,18 @@ def _partners_named(r: Reading, giver: Giver, units: list[Unit], how: str, fig_s
     return [named[c] for c in inside]
 
 
-def _set_beyond_reference(r: Reading, area: Unit, partners: set) -> bool:
+def _set_beyond_reference(r: Reading, area: Unit, partners: list[Unit]) -> bool:
     """A sentence of the page listing all the reference's partners of the giver in ``area`` with a
     further unit of their level there (甲市、乙市、丙州、丁州等市州结对 where the reference has three):
     the page knows a set the reference lacks."""
     levels = {u.level for u in partners}
+    codes = {u.adcode for u in partners}
     by_sentence: dict[int, set] = {}
     for h in r.hits:
         if area.contains(h.unit) and h.unit != area and h.unit.level in levels and \
                 r.frame.side.get(key(h.unit)) == "recipient":
-            by_sentence.setdefault(r.lay.sentence(h.start).start, set()).add(h.unit)
-    return any(partners < found for found in by_sentence.values())
+            by_sentence.setdefault(r.lay.sentence(h.start).start, set()).add(h.unit.adcode)
+    return any(codes < found for found in by_sentence.values())    # adcodes: one unit, however written
 
 
 def _count(word: str) -> int:
@@ -1161,7 +1164,7 @@ def _program(r: Reading, recips: list[Unit], giver: Giver, sent: Span, fig: Figu
         said = fr.cue_program(context)
         if said and said != "mixed":
             return said
-    if giver.kind in ("ministry", "soe"):
+    if giver.kind in ("ministry", "soe", "university"):
         return fr.program_of(recips, None, "") or "designated"
     said = fr.program_of(recips, giver.unit if giver.unit is not None else r.frame.donor)
     if said:

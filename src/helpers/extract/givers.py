@@ -74,9 +74,13 @@ def page_central(title: str, head_lines: list[str], lead: str) -> tuple[str, str
         m = _CENTRAL_RE.search(s)
         if m is None:
             continue
-        own_site = m.start() == 0 and (m.end() == len(s) or _rx.fullmatch(r"\s*[|｜].*", s[m.end():]) is not None)
+        # the unit's own site: its name alone, or with the site's name (甲大学新闻网 > 综合新闻)
+        own_site = m.start() == 0 and (m.end() == len(s) or _rx.fullmatch(
+            r"(?:[\u4e00-\u9fff]{0,6}(?:网|网站|官网))?\s*(?:[|｜>].*)?", s[m.end():]) is not None)
         source = _rx.search(r"(来源|信息来源)[:：]\s*$", s[:m.start()])
-        helping = m.start() == 0 and _rx.match(lx.CENTRAL_GIVER_AFTER, s, m.end())
+        # a headline (or its second part, after ——) opening with the unit as the one who helps
+        opens = m.start() == 0 or _rx.search(r"(——|—|：|:)\s*$", s[:m.start()]) is not None
+        helping = opens and _rx.match(r"(?:\d{4}年度?)?(?:" + lx.CENTRAL_GIVER_AFTER + ")", s, m.end())
         if own_site or source or helping:
             _, name, kind = lx.CENTRAL_DONORS[int(m.lastgroup[1:])]
             return name, kind
