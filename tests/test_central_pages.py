@@ -13,6 +13,9 @@ from sentence_doc import Doc
     ("", ["帮扶工作综述", "来源：南方电网"], "今年以来,公司持续做好帮扶工作。", "中国南方电网有限责任公司"),
     ("教育部定点帮扶两县工作综述", [], "", "教育部"),
     ("", [], "2021年以来,教育部持续加大对两县的帮扶力度。", "教育部"),
+    # a central university's own news site, and a headline whose second part opens with it
+    ("", ["浙江大学新闻网 > 要闻", "情系景东"], "", "浙江大学"),
+    ("山海情深——四川大学2021年定点帮扶甘洛县纪实", [], "", "四川大学"),
 ])
 def test_the_page_of_a_central_unit(title, head, lead, name):
     assert page_central(title, head, lead)[0] == name
@@ -50,3 +53,12 @@ def test_a_central_unit_named_in_the_lead_without_helping_leaves_the_page_to_its
     text = ("国务院扶贫办近日通报了2020年东西部扶贫协作考核情况。江苏省常州市天宁区向青海省果洛藏族自治州玛沁县拨付帮扶资金500万元。\n")
     rows, _ = extract_document(Doc("t", text), get_gazetteer())
     assert [(r["donor"], r["recipients"]) for r in rows] == [("江苏省常州市天宁区", "青海省果洛藏族自治州玛沁县")]
+
+
+def test_a_central_universitys_money_is_fiscal_aid_under_its_own_name():
+    text = ("西南大学新闻网 > 综合新闻\n西南大学2020年定点帮扶工作纪实\n"
+            "2020年,西南大学持续做好重庆市秀山土家族苗族自治县定点帮扶工作。\n"
+            "全年学校直接投入帮扶资金600万元,选派挂职干部2名。\n")
+    rows, _ = extract_document(Doc("t", text, title="西南大学新闻网 > 综合新闻"), get_gazetteer())
+    money = [r for r in rows if r["value"] == 6e6]
+    assert [(r["donor"], r["indicator"], r["program"]) for r in money] == [("西南大学", "fiscal_aid", "designated")]

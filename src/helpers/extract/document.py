@@ -1165,7 +1165,9 @@ def _program(r: Reading, recips: list[Unit], giver: Giver, sent: Span, fig: Figu
         if said and said != "mixed":
             return said
     if giver.kind in ("ministry", "soe", "university"):
-        return fr.program_of(recips, None, "") or "designated"
+        # a central unit pairs by 对口支援 or 定点帮扶; east–west cooperation is between local governments
+        said = fr.program_of(recips, None, "")
+        return said if said and said != "east_west" else "designated"
     said = fr.program_of(recips, giver.unit if giver.unit is not None else r.frame.donor)
     if said:
         if said == "designated" and r.frame.program in ("east_west", "counterpart"):
