@@ -84,6 +84,8 @@ PEOPLE_CUES: tuple[tuple[str, str, int], ...] = (
     ("reject:visits", r"(互访|考察|代表团|交流互访|座谈|调研|参会|参加会议|观众|阅读量|点击)", 1),
     ("reject:entrepreneurs", r"创业成功", 0),
     ("reject:volunteers", r"(志愿者|奉献爱心|人次奉献)", 0),
+    # what staff sent did there (诊疗患者N人次, 门诊量N人次): services, not people sent
+    ("reject:services", r"(诊疗|接诊|门诊量?|义诊|诊治|救治|问诊|手术)(患者|病人|群众)?", -2),
     ("reject:two_way+", r"(互派|双向选派|双向挂职|相互选派|双向交流)", -12),
     ("reject:stock", r"(由|从)(当初|最初|原来|\d{4}年(\d{1,2}月)?[初底末]?)的", 0),
     # a count that has grown to a level (人数增至N人, 从N名增加到M名): a stock, not people sent
@@ -113,6 +115,11 @@ PEOPLE_CUES: tuple[tuple[str, str, int], ...] = (
 PROFESSIONAL_NOUNS = r"(专业骨干|专业技术|专技|专业技能|专业人才|技术人才|教师|医生|医务|医护|护士|专家|支教|技术人员|科技特派员|老师|校长|院长|(?<!干部)人才(?=\s*[\d约近超逾共])|(?<=[\d名])人才)"
 CADRE_NOUNS = r"(党政干部|领导干部|干部|县处级|乡科级|处级|科级|公务员)"
 MIXED_STAFF = r"干部(和|与|及|、)?(专业技术|专技|技术|专业)?人(才|员)"
+# staff of the receiving side taught by those sent (带教本地医护人员N名) or going east to study
+# (到甲省进修): trained (conventions: going east to 挂职/跟岗 is received, to 培训/学习 trained)
+TAUGHT_BEFORE = r"(带教|传帮带|培训|轮训)[^，,。；;\d]{0,12}$"
+STUDY_AFTER = r"^[^，,。；;\d]{0,24}?(进修|培训|学习)"
+HOSTED_AFTER = r"^[^，,。；;\d]{0,24}?(挂职|跟岗|锻炼)"
 RECEIVED_VERBS = r"(接收|接受|来[\u4e00-\u9fff]{0,3}(挂职|跟岗|学习|培训|锻炼)|到[\u4e00-\u9fff]{0,3}挂职|跟岗)"
 # 其中1名任县委常委: the post some of the staff just counted hold, not more staff
 ROLE_BREAKDOWN_BEFORE = r"其中[\s,，:：]*$"

@@ -160,7 +160,7 @@ def nearest(text: str, fig: Figure, sent: Span, patterns, fig_spans, max_d: int 
 
 _STAFF_NOUNS = [("professionals", _compile(lx.PROFESSIONAL_NOUNS), 0), ("cadres", _compile(lx.CADRE_NOUNS), 0)]
 _STAFF_VERBS = [("received", _compile(lx.RECEIVED_VERBS), 0), ("sent", _compile(lx.SENT_VERBS), 1)]
-_GOING = _compile(r"(到|赴|来|去|在|奔赴|前往)([^，,。；;：:\d]{1,12}?)(挂职|跟岗|学习|锻炼|支援|支教|支医|工作|开展|帮扶|服务|任职)")
+_GOING = _compile(r"(到|赴|来|去|在|奔赴|前往)([^，,。；;：:\d]{1,12}?)(挂职|跟岗|学习|进修|培训|锻炼|支援|支教|支医|工作|开展|帮扶|服务|任职)")
 _SENDING = _compile(r"(选派|派出|派遣|输送|推荐|组织)")
 _BACK_OR_GENERIC = _compile(lx.BACK_REFERENCE + "|" + lx.GENERIC_RECIPIENT)
 # 31个旗县, 5个村: a count of places (never enterprises or projects)
@@ -222,10 +222,16 @@ def staff_indicator(s: Sentence, fig: Figure) -> tuple[str, str]:
     clause_start = _clause_start(text, sent, fig.start)
     if who and _rx.search(lx.MIXED_STAFF, text[max(clause_start, fig.start - 30):max(who[4][1] + 4, fig.end + 8)]):
         return "", "mixes cadres and professionals (干部人才)"
+    if _rx.search(lx.TAUGHT_BEFORE, text, clause_start, fig.start):
+        return "trained", _nearest_detail(s, fig, _TRAINED_DETAIL)
     direction = staff_direction(s, fig)
     if not direction:
         way = nearest(text, fig, sent, _STAFF_VERBS, fig_spans, max_d=60, right_penalty=8)
         direction = way[3] if way else "sent"
+    clause_end = min([e for e in (text.find(c, fig.end, sent.end) for c in CLAUSE_END) if e >= 0] + [sent.end])
+    if direction == "received" and _rx.search(lx.STUDY_AFTER, text[fig.end:clause_end]) and \
+            not _rx.search(lx.HOSTED_AFTER, text[fig.end:clause_end]):
+        return "trained", _nearest_detail(s, fig, _TRAINED_DETAIL)
     detail = ""
     if kind == "professionals" and who:
         noun = text[who[4][0]:who[4][1]]
