@@ -26,7 +26,7 @@ from .places import PlaceHit, Unit, unit_of
 from .rx import compile as _compile, rx as _rx
 
 _CENTRAL_RE = _compile("|".join(f"(?P<c{i}>{p})" for i, (p, _, _) in enumerate(lx.CENTRAL_DONORS)))
-_LEVEL_WORD = _compile(r"(全省|全市|全区|我省|我市|省级|市级|省财政|市财政|省、市|市、[区县]两级|市县两级|市区两级|省市两级|两级财政|省市)")
+_LEVEL_WORD = _compile(r"(全省|全市|全区|我省|我市|省本级|市本级|省级|市级|省财政|市财政|省、市|市、[区县]两级|市县两级|市区两级|省市两级|两级财政|省市)")
 _PARENT_CREDIT = _compile(lx.PARENT_CREDIT)
 _MULTI_DONOR = _compile(lx.MULTI_DONOR)
 _LEAD = _compile(r"\s*(其中[,，:：]?|同时[,，]?|此外[,，]?|另外[,，]?)?\s*")
@@ -147,11 +147,12 @@ def level_lift(text: str, lo: int, fig_start: int, base: Unit | None, gz, page: 
     if m is None:
         return None
     word = m.group(1)
-    if word in ("全省", "我省", "省级", "省财政", "省市两级", "省、市", "省市") and base.level != "province":
+    if word in ("全省", "我省", "省级", "省本级", "省财政", "省市两级", "省、市", "省市") and base.level != "province":
         up = ancestor(base, "province", gz)
-    elif word in ("全市", "我市", "市级", "市财政", "市县两级", "市区两级") or word.startswith("市、") or word == "两级财政":
+    elif word in ("全市", "我市", "市级", "市本级", "市财政", "市县两级", "市区两级") or word.startswith("市、") \
+            or word == "两级财政":
         if base.level == "county" and base.name.endswith("市") and (
-                word in ("市级", "市财政") or word in ("全市", "我市") and page == base):
+                word in ("市级", "市本级", "市财政") or word in ("全市", "我市") and page == base):
             return None          # a county-level city's 市级 money is its own (甲市安排市级资金), and so
             # are 全市 and 我市 on its own page
         if base.level in ("county", "zone"):
