@@ -37,8 +37,9 @@ _CLAUSE_OPEN = _compile(
     r"截至目前|截至\d{4}年底?|截至\d{4}年\d{1,2}月(?:底)?|今年以来|今年|去年|当年|全年|明年|上半年|下半年|"
     r"(?:自|从)?\d{4}年(?:以来|起)?|\d{4}年\d{1,2}月(?:以来)?|[一二三四五六七八九十两]+年来)?"
     r"[,，]?\s*$")
-# …gives, or turns to a receiver (向/为/对/给/与), or works in a place (甲省在乙市实施项目…; not 在甲市支持下)
-_GIVING_AFTER = _compile(g.GIVER_TAIL_RE + r"(?:" + g.GIVING_VERB + r"|向|为|对|给|与|在[^，,。；;\d]{1,12}?(?:"
+# …gives, hosts people from the other side (接收), or turns to a receiver (向/为/对/给/与), or works in
+# a place (甲省在乙市实施项目…; not 在甲市支持下)
+_GIVING_AFTER = _compile(g.GIVER_TAIL_RE + r"(?:" + g.GIVING_VERB + r"|接收|向|为|对|给|与|在[^，,。；;\d]{1,12}?(?:"
                          + g.GIVING_VERB + r"|实施)(?!下))")
 _BODY_AFTER = _compile(g.PLACE_BODIES)
 _ASSIGNED_TO = _compile(g.ASSIGNED_TO)
