@@ -471,6 +471,13 @@ def test_central_units_give_their_own_clauses(gz):
     assert (r["donor"], r["indicator"], r["detail"]) == ("中国华电集团有限公司", "social_aid", "soe")
 
 
+def test_a_central_unit_heading_its_clause_after_a_time_word_gives_it(gz):
+    intro = "2021年,天津市对口支援新疆和田地区策勒县。天津市持续发力。\n"
+    body = "作为参与援疆的中央企业,中国华电今年向策勒县投入无偿帮扶资金1800万元,实施帮扶项目6个。"
+    rows, _ = rows_of(gz, body, intro=intro)
+    assert {r["donor"] for r in rows if r["value"] in (1.8e7, 6.0)} == {"中国华电集团有限公司"}
+
+
 @pytest.mark.parametrize("sentence, value", [
     ("各对口支援省市和单位累计落实援助资金9.6亿元。", 9.6e8),
     ("北京和天津通过劳务协作帮助河北承德2.4万贫困劳动力实现就业。", 24000.0),
