@@ -1069,3 +1069,11 @@ def test_respectively_reaches_every_figure_of_a_long_run(gz):
     rows, _ = extract_document(Doc("t", text), gz)
     assert only(rows, value=9.5e7)["recipients"] == "四川省凉山彝族自治州金阳县"
     assert only(rows, value=8.5e7)["recipients"] == "四川省凉山彝族自治州普格县"
+
+
+def test_district_level_money_is_the_pages_district_whoever_the_clause_before_credits(gz):
+    text = ("2019年,上海市长宁区对口帮扶云南省红河州金平县。\n"
+            "上海市、长宁区共落实援滇资金9000万元。市级资金共实施项目20个;区级资金聚焦产业发展,实施项目12个。\n")
+    rows, _ = extract_document(Doc("t", text), gz)
+    assert only(rows, value=12.0)["donor"] == "上海市长宁区"
+    assert only(rows, value=9e7)["donor"] == "上海市"

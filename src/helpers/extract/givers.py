@@ -26,7 +26,7 @@ from .places import PlaceHit, Unit, unit_of
 from .rx import compile as _compile, rx as _rx
 
 _CENTRAL_RE = _compile("|".join(f"(?P<c{i}>{p})" for i, (p, _, _) in enumerate(lx.CENTRAL_DONORS)))
-_LEVEL_WORD = _compile(r"(全省|全市|全区|我省|我市|省本级|市本级|省级|市级|省财政|市财政|省、市|市、[区县]两级|市县两级|市区两级|省市两级|两级财政|省市)")
+_LEVEL_WORD = _compile(r"(全省|全市|全区|我省|我市|省本级|市本级|区本级|县本级|区级|县级|省级|市级|省财政|市财政|省、市|市、[区县]两级|市县两级|市区两级|省市两级|两级财政|省市)")
 _PARENT_CREDIT = _compile(lx.PARENT_CREDIT)
 _MULTI_DONOR = _compile(lx.MULTI_DONOR)
 _LEAD = _compile(r"\s*(其中[,，:：]?|同时[,，]?|此外[,，]?|另外[,，]?)?\s*")
@@ -159,6 +159,12 @@ def level_lift(text: str, lo: int, fig_start: int, base: Unit | None, gz, page: 
             up = ancestor(base, "prefecture", gz)
         else:
             return None
+    elif word in ("区级", "区本级", "县级", "县本级"):
+        # the money of the page's own district or county, whoever the discourse's giver is
+        if page is not None and page.level == "county" and page != base and base.contains(page) and \
+                page.full_name.endswith(word[0]):
+            return Giver(page, page.full_name, f"level_word:{word}")
+        return None
     elif word == "全区" and base.level == "province":
         return None
     else:
