@@ -528,6 +528,15 @@ def _paragraph_head_giver(r: Reading, para: Span, topic: Topic) -> None:
         return
     end = _HEAD_END.match(text, hit.end, para.end)
     if end is None:
+        donor = r.frame.donor
+        above_page = donor is not None and hit.giver_unit != donor and hit.giver_unit.contains(donor)
+        if hit.role in ("mention", "giver", "head") and not hit.township and not above_page and \
+                _rx.match(r"[\u4e00-\u9fff]", text, hit.end) and not _rx.match(r"[的之]|[\u4e00-\u9fff]{0,6}?(?:企业|公司)", text, hit.end):
+            # a paragraph opening with a giver as its subject (甲市得分N分,…; 甲市立足…): the
+            # giver of the paragraph's figures no clause credits (not a unit above the page's
+            # donor: 甲市… opening a district's paragraph sets the scene)
+            u = hit.giver_unit
+            topic.giver, topic.giver_para = Giver(u, u.full_name, "paragraph_subject"), para.start
         return
     u = hit.giver_unit
     topic.giver, topic.giver_para = Giver(u, u.full_name, "paragraph_head"), para.start
