@@ -20,7 +20,7 @@ from ..codebook import INDICATOR_BY_NAME
 from ..figures import Figure
 from . import grammar as g
 from .layout import CLAUSE_END, Layout, Span, cut
-from .rx import compile as _compile, rx as _rx
+from .rx import compile as _compile, memo as _memo, rx as _rx
 
 _COMPILED: dict[str, list] = {}
 
@@ -90,20 +90,16 @@ def distance(text: str, fig: Figure, ms: int, me: int, fig_spans, reach: bool = 
     return d
 
 
-_MATCHES: dict = {}
-
-
 def _matches(text: str, sent: Span, patterns) -> list:
-    k = (id(text), sent.start, sent.end, id(patterns))
-    hit = _MATCHES.get(k)
-    if hit is None or hit[0] is not text:
+    """Every match of every pattern in the sentence, found once for all its figures."""
+    memo = _memo.of(text)
+    k = ("cues", sent.start, sent.end, id(patterns))
+    found = memo.get(k)
+    if found is None:
         seg = text[sent.start:sent.end]
-        found = [(order, name, pen, m.start() + sent.start, m.end() + sent.start)
-                 for order, (name, p, pen) in enumerate(patterns) for m in p.finditer(seg)]
-        if len(_MATCHES) > 4096:
-            _MATCHES.clear()
-        hit = _MATCHES[k] = (text, found)
-    return hit[1]
+        found = memo[k] = [(order, name, pen, m.start() + sent.start, m.end() + sent.start)
+                           for order, (name, p, pen) in enumerate(patterns) for m in p.finditer(seg)]
+    return found
 
 
 def _bracketed(text: str, sent: Span) -> list[tuple[int, int]]:

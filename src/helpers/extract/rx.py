@@ -120,3 +120,27 @@ class CompiledOnce(dict):
 
 
 rx = CompiledOnce()
+
+
+class DocumentMemo:
+    """Results the rules ask for again and again within one document (the cue matches of a
+    sentence, the years stated in a range), kept for that document only.
+
+    ``of(text)`` is the memo of the document whose text is ``text`` (the very object: a
+    document's memo never serves another document, even one with equal text).
+    ``extract_document`` forgets it before and after every document, so a document extracted
+    twice pays twice, as it would in a run over new reports."""
+
+    def __init__(self):
+        self.text, self.memo = None, {}
+
+    def of(self, text: str) -> dict:
+        if text is not self.text:
+            self.text, self.memo = text, {}
+        return self.memo
+
+    def forget(self) -> None:
+        self.text, self.memo = None, {}
+
+
+memo = DocumentMemo()
