@@ -20,7 +20,7 @@ from ..codebook import INDICATOR_BY_NAME
 from ..figures import Figure
 from . import grammar as g
 from .layout import CLAUSE_END, Layout, Span, cut
-from .rx import compile as _compile, memo as _memo, rx as _rx
+from .rx import compile as _compile, memo as _memo, Prefilter, rx as _rx
 
 _COMPILED: dict[str, list] = {}
 
@@ -90,15 +90,30 @@ def distance(text: str, fig: Figure, ms: int, me: int, fig_spans, reach: bool = 
     return d
 
 
+_FILTERS: dict = {}
+
+
+def _prefilter(patterns) -> Prefilter:
+    """The prefilter of a cue table (the tables live as long as the module)."""
+    hit = _FILTERS.get(id(patterns))
+    if hit is None or hit[0] is not patterns:
+        hit = _FILTERS[id(patterns)] = (patterns, Prefilter([p for _, p, _ in patterns]))
+    return hit[1]
+
+
 def _matches(text: str, sent: Span, patterns) -> list:
-    """Every match of every pattern in the sentence, found once for all its figures."""
+    """Every match of every pattern in the sentence, found once for all its figures. Most cues
+    cannot match a given sentence, which lacks a character each of their matches holds: the
+    set of the sentence's characters says so without running them."""
     memo = _memo.of(text)
     k = ("cues", sent.start, sent.end, id(patterns))
     found = memo.get(k)
     if found is None:
         seg = text[sent.start:sent.end]
-        found = memo[k] = [(order, name, pen, m.start() + sent.start, m.end() + sent.start)
-                           for order, (name, p, pen) in enumerate(patterns) for m in p.finditer(seg)]
+        found = memo[k] = []
+        for order in _prefilter(patterns).candidates(set(seg)):
+            name, p, pen = patterns[order]
+            found += [(order, name, pen, m.start() + sent.start, m.end() + sent.start) for m in p.finditer(seg)]
     return found
 
 
