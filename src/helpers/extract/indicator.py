@@ -393,7 +393,11 @@ def evidence_span(text: str, fig: Figure, sent: Span, names=()) -> tuple[int, in
     """The figure with the words that govern it: back to the start of its phrase (at most 20
     characters, never inside a bracket or a name) and on to the noun it counts. ``names``:
     (start, end) of the places and bodies named before it, which a start never cuts."""
-    pieces = cut(text, sent.start, sent.end, CLAUSE_END + "、")
+    memo = _memo.of(text)
+    k = ("phrases", sent.start, sent.end)
+    pieces = memo.get(k)
+    if pieces is None:           # once per sentence, for all its figures
+        pieces = memo[k] = cut(text, sent.start, sent.end, CLAUSE_END + "、")
     c = next((c for c in pieces if c.start <= fig.start < c.end), sent)
     start, end = max(c.start, fig.start - 20), fig.end
     if start > c.start:
