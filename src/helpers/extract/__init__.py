@@ -24,6 +24,7 @@ import pandas as pd
 
 from ..codebook import CORE_COLUMNS
 from .document import REASON_COLUMNS, extract, page_frame
+from .rx import memo
 
 ROW_COLUMNS = tuple(CORE_COLUMNS) + ("recipient_adcodes", "start", "end")
 MENTION_COLUMNS = ("doc_id", "start", "end", "text", "value", "unit", "qualifier", "decision",
@@ -46,7 +47,11 @@ def extract_document(doc, gazetteer=None, head=None, page=None) -> tuple[list[di
     gz = get_gazetteer(gazetteer)
     if page is None and head is not None:
         page = page_frame(head, gz)
-    return extract(doc, gz, page)
+    memo.forget()
+    try:
+        return extract(doc, gz, page)
+    finally:
+        memo.forget()
 
 
 __all__ = ["MENTION_COLUMNS", "ROW_COLUMNS", "extract_corpus", "extract_document", "page_frame"]

@@ -20,7 +20,7 @@ from ..codebook import INDICATOR_BY_NAME
 from ..figures import Figure
 from . import grammar as g
 from .layout import CLAUSE_END, Layout, Span, cut
-from .rx import compile as _compile, rx as _rx
+from .rx import compile as _compile, memo as _memo, Prefilter, rx as _rx
 
 _COMPILED: dict[str, list] = {}
 
@@ -90,20 +90,31 @@ def distance(text: str, fig: Figure, ms: int, me: int, fig_spans, reach: bool = 
     return d
 
 
-_MATCHES: dict = {}
+_FILTERS: dict = {}
+
+
+def _prefilter(patterns) -> Prefilter:
+    """The prefilter of a cue table (the tables live as long as the module)."""
+    hit = _FILTERS.get(id(patterns))
+    if hit is None or hit[0] is not patterns:
+        hit = _FILTERS[id(patterns)] = (patterns, Prefilter([p for _, p, _ in patterns]))
+    return hit[1]
 
 
 def _matches(text: str, sent: Span, patterns) -> list:
-    k = (id(text), sent.start, sent.end, id(patterns))
-    hit = _MATCHES.get(k)
-    if hit is None or hit[0] is not text:
+    """Every match of every pattern in the sentence, found once for all its figures. Most cues
+    cannot match a given sentence, which lacks a character each of their matches holds: the
+    set of the sentence's characters says so without running them."""
+    memo = _memo.of(text)
+    k = ("cues", sent.start, sent.end, id(patterns))
+    found = memo.get(k)
+    if found is None:
         seg = text[sent.start:sent.end]
-        found = [(order, name, pen, m.start() + sent.start, m.end() + sent.start)
-                 for order, (name, p, pen) in enumerate(patterns) for m in p.finditer(seg)]
-        if len(_MATCHES) > 4096:
-            _MATCHES.clear()
-        hit = _MATCHES[k] = (text, found)
-    return hit[1]
+        found = memo[k] = []
+        for order in _prefilter(patterns).candidates(set(seg)):
+            name, p, pen = patterns[order]
+            found += [(order, name, pen, m.start() + sent.start, m.end() + sent.start) for m in p.finditer(seg)]
+    return found
 
 
 def _bracketed(text: str, sent: Span) -> list[tuple[int, int]]:
@@ -382,7 +393,11 @@ def evidence_span(text: str, fig: Figure, sent: Span, names=()) -> tuple[int, in
     """The figure with the words that govern it: back to the start of its phrase (at most 20
     characters, never inside a bracket or a name) and on to the noun it counts. ``names``:
     (start, end) of the places and bodies named before it, which a start never cuts."""
-    pieces = cut(text, sent.start, sent.end, CLAUSE_END + "、")
+    memo = _memo.of(text)
+    k = ("phrases", sent.start, sent.end)
+    pieces = memo.get(k)
+    if pieces is None:           # once per sentence, for all its figures
+        pieces = memo[k] = cut(text, sent.start, sent.end, CLAUSE_END + "、")
     c = next((c for c in pieces if c.start <= fig.start < c.end), sent)
     start, end = max(c.start, fig.start - 20), fig.end
     if start > c.start:

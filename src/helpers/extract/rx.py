@@ -95,6 +95,90 @@ def compile(pattern: str) -> re.Pattern:
     return re.compile(f"(?=[{''.join(first)}])(?:{pattern})")
 
 
+def _chars(op, av, limit: int = 64) -> frozenset | None:
+    """The characters a LITERAL or IN item matches, when they are few and listed."""
+    if op is C.LITERAL:
+        return frozenset(chr(av))
+    if op is not C.IN:
+        return None
+    out = set()
+    for o, a in av:
+        if o is C.LITERAL:
+            out.add(chr(a))
+        elif o is C.RANGE and a[1] - a[0] < limit:
+            out.update(map(chr, range(a[0], a[1] + 1)))
+        else:
+            return None                               # negated, a category, a wide range
+    return frozenset(out) if len(out) <= limit else None
+
+
+def _required(items) -> list[frozenset]:
+    """Sets of characters of which any match of the sequence ``items`` holds one each."""
+    out: list[frozenset] = []
+    for op, av in items:
+        chars = _chars(op, av)
+        if chars is not None:
+            out.append(chars)
+        elif op is C.BRANCH:
+            # one alternative matches: the union of a set each alternative needs
+            needs = [_required(alt) for alt in av[1]]
+            if all(needs):
+                out.append(frozenset().union(*(min(n, key=len) for n in needs)))
+        elif op is C.SUBPATTERN:
+            if av[1] or av[2]:
+                raise _Unknown                        # flags inside: not worth reading
+            out += _required(av[3])
+        elif op in (C.MAX_REPEAT, C.MIN_REPEAT) and av[0] >= 1:
+            out += _required(av[2])
+        # anything else (lookarounds, anchors, any character, optional parts) needs nothing here
+    return out
+
+
+def required_chars(pattern: re.Pattern) -> list[frozenset]:
+    """Sets of characters of which every match of ``pattern`` holds one each ([] if unknown):
+    a text without one of each cannot match, which one set-disjointness test per set says
+    without calling the pattern (what ``could_match`` does for the many cues of a sentence)."""
+    try:
+        parsed = _parser.parse(pattern.pattern, pattern.flags)
+        if parsed.state.flags & ~C.SRE_FLAG_UNICODE:
+            return []
+        return _required(parsed.data)
+    except (_Unknown, re.error):
+        return []
+
+
+class Prefilter:
+    """Which of many patterns could match a text, from the set of the text's characters.
+
+    Each pattern is filed under the characters of its smallest ``required_chars`` set, so a
+    text's characters look up the few patterns that could match it (a sentence holds one of
+    each needed character for about one cue in eight); their other sets are tested after."""
+
+    def __init__(self, patterns: list[re.Pattern]):
+        self.always: list[int] = []
+        self.index: dict[str, list[int]] = {}
+        self.rest: list[list[frozenset]] = []
+        for i, p in enumerate(patterns):
+            needs = required_chars(p)
+            if not needs:
+                self.always.append(i)
+                self.rest.append([])
+                continue
+            key = min(needs, key=len)
+            for c in key:
+                self.index.setdefault(c, []).append(i)
+            self.rest.append([n for n in needs if n is not key])
+        self.keys = frozenset(self.index)
+
+    def candidates(self, chars: set) -> list[int]:
+        """Indices (in order) of the patterns that could match a text made of ``chars``."""
+        found = set(self.always)
+        for c in self.keys & chars:
+            found.update(self.index[c])
+        rest = self.rest
+        return sorted(i for i in found if not rest[i] or all(not n.isdisjoint(chars) for n in rest[i]))
+
+
 class CompiledOnce(dict):
     def __missing__(self, pattern):
         rx = self[pattern] = compile(pattern)
@@ -120,3 +204,27 @@ class CompiledOnce(dict):
 
 
 rx = CompiledOnce()
+
+
+class DocumentMemo:
+    """Results the rules ask for again and again within one document (the cue matches of a
+    sentence, the years stated in a range), kept for that document only.
+
+    ``of(text)`` is the memo of the document whose text is ``text`` (the very object: a
+    document's memo never serves another document, even one with equal text).
+    ``extract_document`` forgets it before and after every document, so a document extracted
+    twice pays twice, as it would in a run over new reports."""
+
+    def __init__(self):
+        self.text, self.memo = None, {}
+
+    def of(self, text: str) -> dict:
+        if text is not self.text:
+            self.text, self.memo = text, {}
+        return self.memo
+
+    def forget(self) -> None:
+        self.text, self.memo = None, {}
+
+
+memo = DocumentMemo()

@@ -21,12 +21,11 @@ Each function returns the value with a short reason saying which rule gave it.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from .. import lexicon as lx
 from . import grammar as g
 from .layout import CLAUSE_END, Layout, Span
-from .rx import compile as _compile, rx as _rx
+from .rx import compile as _compile, memo as _memo, rx as _rx
 
 _TARGET = [(name, _compile(p)) for name, p, _ in g.TARGET_CUES]
 # any of the cues: most ranges hold none, found in one search
@@ -206,9 +205,16 @@ def _same_rank(text: str, a: Span, b: Span) -> bool:
 
 # ------------------------------------------------------------------ years and periods
 
-@lru_cache(maxsize=8192)
 def stated_years(text: str, start: int, end: int) -> tuple[tuple[int, int], ...]:
     """(position, year) of years stated as a point in time, not as the start of a span."""
+    memo = _memo.of(text)
+    k = ("years", start, end)
+    if k not in memo:
+        memo[k] = _stated_years(text, start, end)
+    return memo[k]
+
+
+def _stated_years(text: str, start: int, end: int) -> tuple[tuple[int, int], ...]:
     out = []
     for m in _YEAR_RE.finditer(text, start, end):
         if _SINCE_RE.match(text[m.end(1):m.end(1) + 8]) or _rx.match(r"[—\-–~至到]", text[m.end():m.end() + 1]):
