@@ -738,6 +738,9 @@ def giver_for(r: Reading, fig: Figure, sent: Span, topic: Topic) -> Giver:
     if central is not None:
         return central
     para = r.lay.line(fig.start)
+    joint = _joint_back_reference(r, clause_lo, fig.start)
+    if joint is not None:
+        return joint
     owner = _part_owner(r, clause_lo, fig.start)
     if owner is not None:
         # the sentence's parts that follow are its own, and it is the paragraph's subject from here
@@ -820,6 +823,31 @@ def _own_money_subject(r: Reading, fig: Figure, topic: Topic) -> None:
             r.frame.side.get(key(h.giver_unit)) == "donor" for h in r.hits_in(whole.start, fig.start)):
         return
     topic.foreign, topic.foreign_at = "the receiving side's own money", whole.start
+
+
+_JOINT_BACK = _compile(r"(?:^|(?<=[^\u4e00-\u9fff])|(?<=[\u4e00-\u9fff]{2}))(?:今年|去年|全年|当年|年内)?"
+                       r"(两|三|四)(区|市|县)(?:今年|去年|全年|当年)?(?:共同|合计|累计|联合|共)")
+
+
+def _joint_back_reference(r: Reading, clause_lo: int, fig_start: int) -> Giver | None:
+    """(甲、乙)两区共…, 两市共向…: the donor-side units of that kind the clause lists, or named last
+    before it, as one giver (their common parent)."""
+    m = _JOINT_BACK.search(r.text, clause_lo, fig_start)
+    if m is None or not _rx.fullmatch(r"[\u4e00-\u9fff、和与及\s]*", r.text, clause_lo, m.start()):
+        return None
+    n, word = _count(m.group(1)), m.group(2)
+    para = r.lay.line(clause_lo)
+    named: list[Unit] = []
+    for h in reversed(r.hits_in(para.start, m.start())):
+        u = h.giver_unit
+        if r.frame.side.get(key(u)) == "donor" and not h.township and u.name.endswith(word) and u not in named:
+            named.append(u)
+    if len(named) != n:
+        return None
+    parent = common_parent(named, r.gz)
+    if parent is None or parent.level == "province" and len({u.adcode[:2] for u in named}) > 1:
+        return None
+    return Giver(parent, parent.full_name, "joint_givers_parent")
 
 
 _PART_OPEN = _compile(r"\s*其中\s*[,，:：]?\s*")
