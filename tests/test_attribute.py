@@ -1077,3 +1077,22 @@ def test_district_level_money_is_the_pages_district_whoever_the_clause_before_cr
     rows, _ = extract_document(Doc("t", text), gz)
     assert only(rows, value=12.0)["donor"] == "上海市长宁区"
     assert only(rows, value=9e7)["donor"] == "上海市"
+
+
+def test_a_site_header_names_we_unless_we_is_helped_more_than_it_gives(gz):
+    # 在我区设立… is a place on either side: one such phrase against one gift leaves the site's unit
+    body = ("2024年是天津市河西区与甘肃省平凉市崆峒区开展协作的第四年。一年来,我区坚持协作所需。\n"
+            "2021年以来,我区累计向崆峒区投入财政援助资金2.6亿元。在我区设立崆峒农特产品专馆2个,销售农特产品2300万元。\n")
+    raw = "天津市河西区人民政府\n首页 > 政务公开 > 工作总结\n" + body
+    rows, _ = extract_document(Doc("t", body, raw_text=raw, title="天津市河西区人民政府"), gz)
+    assert only(rows, value=2.6e8)["donor"] == "天津市河西区"
+    assert only(rows, value=2.6e8)["recipients"] == "甘肃省平凉市崆峒区"
+
+
+def test_a_page_without_a_site_header_reads_we_from_its_words(gz):
+    # a page saved without its header starts with its body: the giver named there is no header
+    body = ("2021年,江苏省共向我省投入协作资金26亿元,在我省实施项目1300个。\n"
+            "江苏省选派了150名干部来我省挂职。\n")
+    rows, _ = extract_document(Doc("t", body, raw_text=body, title="苏陕协作成效明显"), gz)
+    assert only(rows, value=150.0)["indicator"] == "cadres_sent"
+    assert only(rows, value=150.0)["recipients"] == "陕西省"

@@ -140,6 +140,9 @@ class Reading:
         return self.sections[i] if i >= 0 else (0, "")
 
 
+_SENTENCE_MARK = _compile(r"[。，,；;！？]")
+
+
 def _header_units(gz, doc) -> list[Unit]:
     """Units named in full in the raw page's first lines (a site header, a source line such as
     来源：甲县融媒体中心, which cleaning drops) and in the publishing unit ingest read from the
@@ -147,7 +150,10 @@ def _header_units(gz, doc) -> list[Unit]:
     raw = getattr(doc, "raw_text", None)
     if not isinstance(raw, str) or not raw:
         return []
-    head = simplify("\n".join(raw[:600].split("\n")[:6]))
+    # header lines are short and hold no sentence (a page saved without its site header starts
+    # with its body, whose places say nothing of who wrote it)
+    lines = [ln for ln in raw[:600].split("\n")[:6] if len(ln.strip()) <= 60 and not _SENTENCE_MARK.search(ln)]
+    head = simplify("\n".join(lines))
     publisher = getattr(doc, "unit", None)
     if isinstance(publisher, str) and publisher:
         head += "\n" + simplify(publisher)

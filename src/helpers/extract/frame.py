@@ -250,7 +250,9 @@ def _self_unit(text: str, found: list, hits: list[PlaceHit], header_units: list[
         # a page that shows 我X being helped is written by a receiver
         return not helped or side.get(key(u)) != "donor"
     for u in header_units:
-        if u.full_name.endswith(suffix) and u.level in levels and fits(u):
+        # the site's own unit stands unless 我X is helped more often than it gives (a tie is no
+        # evidence against the page's header: 在我区设立… is a place on either side)
+        if u.full_name.endswith(suffix) and u.level in levels and (fits(u) or helped_n == giving_n):
             return u, word
     cands = Counter(h.unit for h in hits if h.unit.full_name.endswith(suffix) and h.unit.level in levels
                     and fits(h.unit))
