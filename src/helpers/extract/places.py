@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import cached_property
 
 from . import grammar as g, reference
 from .rx import compile as _compile, rx as _rx
@@ -64,14 +65,15 @@ class Unit:
             return self == other
         if self.level == "prefecture" and other.full_name.startswith(CORPS):
             return False        # a corps unit is in no prefecture, only in its province
-        keep = {"province": 2, "prefecture": 4}.get(self.level, 6)
+        keep = _CODE_DIGITS.get(self.level, 6)
         return self.adcode[:keep] == other.adcode[:keep] and \
             (self.level != "zone" or other == self)
 
-    @property
+    @cached_property
     def key(self) -> str:
         """Identity of the unit within a reading: code and level, and for a zone its name (zones
-        and corps regiments share their administrative unit's code)."""
+        and corps regiments share their administrative unit's code). Made once per unit: the
+        frame asks for it for every hit, again and again (units are shared across readings)."""
         return f"{self.adcode}:{self.level}" + (f":{self.full_name}" if self.level == "zone" else "")
 
     def nests(self, other: "Unit") -> bool:
@@ -83,6 +85,8 @@ class Unit:
 
 
 CORPS = "新疆生产建设兵团"
+# the adcode digits a unit of a level shares with every unit inside it
+_CODE_DIGITS = {"province": 2, "prefecture": 4}
 
 
 def unit_of(place, as_giver: bool = False) -> Unit:
