@@ -517,8 +517,8 @@ class Gazetteer:
                 kept = [c for c in options if supported(c, repeated) or in_list.get(k, _no_support)(c)]
                 if not kept:
                     continue
-                m = replace(m, place=kept[0] if len(kept) == 1 else None,
-                            candidates=[] if len(kept) == 1 else kept)
+                m = PlaceMention(m.start, m.end, m.surface, kept[0] if len(kept) == 1 else None,
+                                 [] if len(kept) == 1 else kept, m.note)
             mentions.append(m)
         mentions = self._townships_again(text, mentions)
         mentions = self._doubtful(text, mentions, supported)
@@ -527,7 +527,7 @@ class Gazetteer:
             if m.place is None and m.candidates:
                 pick = self._pick(m.candidates, ctx + self._nearest(m, mentions))
                 if pick is not None:
-                    m = replace(m, place=pick, candidates=m.candidates if m.note else [])
+                    m = PlaceMention(m.start, m.end, m.surface, pick, m.candidates if m.note else [], m.note)
             out.append(m)
         return self._counties_in_lists(text, out)
 
@@ -1086,6 +1086,21 @@ def _dominant(places: list[Place]) -> Place | None:
     return None
 
 
+# a place as written in a chain (甘肃省兰州市永登县): reports repeat their chains, and the place
+# depends on the place and the surface alone; emptied when it grows large (townships are made
+# per text)
+_WRITTEN: dict[tuple[Place, str], Place] = {}
+
+
+def _written_as(place: Place, surface: str) -> Place:
+    hit = _WRITTEN.get((place, surface))
+    if hit is None:
+        if len(_WRITTEN) > 50_000:
+            _WRITTEN.clear()
+        hit = _WRITTEN[place, surface] = replace(place, as_written=surface)
+    return hit
+
+
 def _merge(prev: PlaceMention, m: PlaceMention) -> PlaceMention | None:
     """prev followed directly by m: keep the most specific unit if m lies inside prev."""
     outer = [prev.place] if prev.place is not None else prev.candidates
@@ -1095,8 +1110,7 @@ def _merge(prev: PlaceMention, m: PlaceMention) -> PlaceMention | None:
     if not fits:
         return None
     surface = prev.surface + m.surface
-    inners = list({(i.adcode, i.level, i.name): replace(i, as_written=surface)
-                   for _, i in fits}.values())
+    inners = list({(i.adcode, i.level, i.name): _written_as(i, surface) for _, i in fits}.values())
     if len(inners) == 1:
         return PlaceMention(prev.start, m.end, surface, inners[0], [])
     return PlaceMention(prev.start, m.end, surface, None, inners)

@@ -32,12 +32,75 @@ _VENUE_AFTER = _compile(g.VENUE_AFTER)
 _ATTRIBUTE_AFTER = _compile(g.ATTRIBUTE_AFTER)
 # a news agency's dateline (…网甲市1月9日电, 本报甲市讯): where the story was filed
 _DATELINE = _compile(r"^\s*(\d{1,2}月\d{1,2}日)?\s*(电|讯)")
-_CLAUSE_OPEN = _compile(
-    r"(?:^|[，,。；;：:！？!?\n)）]|(?<=[^\u4e00-\u9fff、]))\s*"
+# time phrases and connectives that may stand between a clause start and its subject
+_CLAUSE_LEAD = (
     r"(?:其中|同时|此外|另外|而|并|又|还有|一是|二是|三是|四是|五是|六是|首先|其次|最后|近年来|多年来|"
     r"截至目前|截至\d{4}年底?|截至\d{4}年\d{1,2}月(?:底)?|今年以来|今年|去年|当年|全年|明年|上半年|下半年|"
-    r"(?:自|从)?\d{4}年(?:以来|起)?|\d{4}年\d{1,2}月(?:以来)?|[一二三四五六七八九十两]+年来)?"
-    r"[,，]?\s*$")
+    r"(?:自|从)?\d{4}年(?:以来|起)?|\d{4}年\d{1,2}月(?:以来)?|[一二三四五六七八九十两]+年来)")
+_CLAUSE_OPEN = _compile(
+    r"(?:^|[，,。；;：:！？!?\n)）]|(?<=[^\u4e00-\u9fff、]))\s*" + _CLAUSE_LEAD + r"?[,，]?\s*$")
+
+
+def _last_chars(pattern: str) -> re.Pattern | None:
+    """A character class of the characters a match of ``pattern`` can end with (None when the
+    pattern can match the empty string or holds something this reading does not follow)."""
+    from re import _constants as C, _parser
+
+    def item(op, av) -> str:
+        if op is C.LITERAL:
+            return re.escape(chr(av))
+        if op is C.RANGE:
+            return re.escape(chr(av[0])) + "-" + re.escape(chr(av[1]))
+        if op is C.CATEGORY and av is C.CATEGORY_DIGIT:
+            return r"\d"
+        raise ValueError
+
+    def ends(items) -> tuple[list[str], bool]:
+        out: list[str] = []
+        for op, av in reversed(list(items)):
+            if op in (C.AT, C.ASSERT, C.ASSERT_NOT):
+                continue
+            if op is C.LITERAL:
+                return out + [item(op, av)], False
+            if op is C.IN:
+                return out + [item(o, a) for o, a in av], False     # NEGATE raises in item()
+            if op is C.BRANCH:
+                empty = False
+                for alt in av[1]:
+                    chars, alt_empty = ends(alt)
+                    out, empty = out + chars, empty or alt_empty
+            elif op is C.SUBPATTERN and not av[1] and not av[2]:
+                chars, empty = ends(av[3])
+                out += chars
+            elif op in (C.MAX_REPEAT, C.MIN_REPEAT):
+                chars, empty = ends(av[2])
+                out, empty = out + chars, empty or av[0] == 0
+            else:
+                raise ValueError
+            if not empty:
+                return out, False
+        return out, True
+
+    try:
+        chars, empty = ends(_parser.parse(pattern).data)
+    except ValueError:
+        return None
+    return None if empty else re.compile("[" + "".join(chars) + "]")
+
+
+_CLAUSE_LEAD_ENDS = _last_chars(_CLAUSE_LEAD)
+
+
+def _clause_opens(window: str) -> bool:
+    """``_CLAUSE_OPEN.search(window)``: does ``window`` end where a clause's subject can start?
+    A window ending in a Chinese character that ends no time phrase or connective (most windows:
+    a place right after a verb or a noun) cannot match, which one look at its last character
+    tells."""
+    last = window[-1:]
+    if (_CLAUSE_LEAD_ENDS is not None and "\u4e00" <= last <= "\u9fff"
+            and not _CLAUSE_LEAD_ENDS.match(last)):
+        return False
+    return _CLAUSE_OPEN.search(window) is not None
 # …gives, or turns to a receiver (向/为/对/给/与), or works in a place (甲省在乙市实施项目…; not 在甲市支持下)
 _GIVING_AFTER = _compile(g.GIVER_TAIL_RE + r"(?:" + g.GIVING_VERB + r"|向|为|对|给|与|在[^，,。；;\d]{1,12}?(?:"
                          + g.GIVING_VERB + r"|实施)(?!下))")
@@ -147,7 +210,7 @@ def role_of(text: str, start: int, end: int) -> tuple[str, str]:
         return "giver", "team"            # (在)甲市第八批援藏工作队: the team's place gives
     if marker is not None:
         return "receiver", marker
-    if _CLAUSE_OPEN.search(text[max(0, start - 24):start]) or start == 0:
+    if _clause_opens(text[max(0, start - 24):start]) or start == 0:
         tail = after
         body = _BODY_AFTER.match(tail)
         if body:
@@ -363,7 +426,7 @@ def _list_givers(text: str, hits: list[PlaceHit]) -> list[PlaceHit]:
         j = i
         while j + 1 < len(hits) and hits[j + 1].text_gap_ok and _LIST_GAP.fullmatch(text[hits[j].end:hits[j + 1].start]):
             j += 1
-        if j > i and (_CLAUSE_OPEN.search(text[max(0, hits[i].start - 24):hits[i].start]) or hits[i].start == 0):
+        if j > i and (_clause_opens(text[max(0, hits[i].start - 24):hits[i].start]) or hits[i].start == 0):
             tail = text[hits[j].end:hits[j].end + 24]
             body = _BODY_AFTER.match(tail)
             if _GIVING_AFTER.match(tail[body.end():] if body else tail):
