@@ -644,8 +644,7 @@ class Gazetteer:
         keys, lengths_at, facts = self._keys, self._lengths_at, self._facts
         n = len(text)
         resume = 0
-        for start in self._key_start.finditer(text):
-            i = start.start()
+        for i in map(re.Match.start, self._key_start.finditer(text)):
             if i < resume:
                 continue
             lengths = lengths_at.get(text[i:i + 2])
