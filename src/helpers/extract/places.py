@@ -315,7 +315,6 @@ def find_places(gz, text: str, context=()) -> list[PlaceHit]:
     repeating the start of a place named earlier in full (江达 after 索县江达乡) is that place.
     ``context``: units the page names outside the text (its header), which support short forms."""
     out, named = [], []
-    unit = _unit
     prev_end = -10
     codes = [u.adcode for u in context]
     found = gz.find(text, context=codes or None)
@@ -344,30 +343,32 @@ def find_places(gz, text: str, context=()) -> list[PlaceHit]:
                 and out[-1].marker in ("to", "help"):
             # the members of a list after a preposition share its role: 向甲县、乙县、丙县分别…
             role, marker = out[-1].role, out[-1].marker
-        out.append(PlaceHit(m.start, m.end, m.surface, unit(place), unit(place, as_giver=True),
+        out.append(PlaceHit(m.start, m.end, m.surface, *_units(place),
                             role, place.level == "township", marker, listed))
         prev_end = m.end
     return _counties_in_lists(gz, text, _list_givers(text, corps_regiments(text, _corps_with_city(out))))
 
 
-# the unit of a place: reports name their few places many times, and the gazetteer hands out
+# the units of a place: reports name their few places many times, and the gazetteer hands out
 # the same Place object for a name in every text, so units are made once across documents. The
 # entry keeps its place, so an id is never reused while it is in the table; the table is
 # emptied when it grows large (places made for one text, such as townships, are not shared).
-_UNITS: dict[tuple[int, bool], tuple[object, Unit]] = {}
+_UNITS: dict[int, tuple[object, Unit, Unit]] = {}
 
 
-def _unit(place, as_giver: bool = False) -> Unit:
-    hit = _UNITS.get((id(place), as_giver))
+def _units(place) -> tuple[Unit, Unit]:
+    """(unit, giver unit) of a place: as a receiver and as a giver would be named."""
+    hit = _UNITS.get(id(place))
     if hit is not None and hit[0] is place:
-        return hit[1]
-    u = unit_of(place, as_giver)
-    if as_giver and u == _unit(place):
-        u = _unit(place)               # one object when both namings agree (most places)
+        return hit[1], hit[2]
+    u = unit_of(place)
+    giver = unit_of(place, as_giver=True)
+    if giver == u:
+        giver = u                      # one object when both namings agree (most places)
     if len(_UNITS) > 50_000:
         _UNITS.clear()
-    _UNITS[id(place), as_giver] = (place, u)
-    return u
+    _UNITS[id(place)] = (place, u, giver)
+    return u, giver
 
 
 _REGIMENT = re.compile(r"(\d{1,3}|[一二三四五六七八九十〇零]{1,4})团(?![结队员委伙体组长场部])")
