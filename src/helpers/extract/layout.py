@@ -86,6 +86,18 @@ class _SpansAt(dict):
         return span
 
 
+class _ClauseStarts(dict):
+    """position → start of the clause holding it (never before its sentence), filled on first ask."""
+
+    def __init__(self, clause, sentence):
+        super().__init__()
+        self.clause, self.sentence = clause, sentence
+
+    def __missing__(self, pos: int) -> int:
+        start = self[pos] = max(self.clause(pos).start, self.sentence(pos).start)
+        return start
+
+
 class SpanIndex:
     """Ordered, non-overlapping spans with a position → span lookup. A span object is made
     when first asked for: most clauses of a page hold no figure and are never looked at."""
@@ -138,10 +150,8 @@ class Layout:
         self.line = self.lines.at
         if self.full_sentences is not None:
             self.full_sentence = self.full_sentences.at
-
-    def clause_start(self, pos: int) -> int:
-        """Start of the clause holding ``pos`` (never before its sentence)."""
-        return max(self.clause(pos).start, self.sentence(pos).start)
+        # clause_start(pos): start of the clause holding pos (never before its sentence)
+        self.clause_start = _ClauseStarts(self.clause, self.sentence).__getitem__
 
     def previous_sentence(self, sent: Span) -> Span | None:
         i = self.sentences.index(sent.start)
