@@ -25,8 +25,35 @@ from .rx import compile as _compile, rx as _rx
 
 # the gazetteer's township/zone levels count for the admin unit that holds them
 _ADMIN_SUFFIX = _compile(r"(省|市|县|区|州|旗|盟|乡|镇|自治区)$")
-_RECEIVER_BEFORE = _compile(g.RECEIVER_BEFORE)
-_MARKERS = [(name, _compile("(?:" + p + r")(?:了|的)?\s*$")) for name, p, _ in g.RECEIVER_MARKERS]
+
+
+class _Ending:
+    r"""A pattern that ends with ``\s*$`` (a word right before the place), searched only where a
+    match can start: no further back from the last non-space character than the longest match
+    of what stands before the ``\s*$``. Only whether it is found is asked."""
+
+    def __init__(self, pattern: str):
+        from re import _constants as C, _parser
+        self.rx = _compile(pattern)
+        self.reach = None            # longest match before \s*$ (None: search everywhere)
+        items = list(_parser.parse(pattern).data)
+        spaces = items[-2:-1] and items[-2][0] is C.MAX_REPEAT and items[-2][1][:2] == (0, C.MAXREPEAT) \
+            and list(items[-2][1][2]) == [(C.IN, [(C.CATEGORY, C.CATEGORY_SPACE)])]
+        if spaces and items[-1] == (C.AT, C.AT_END):
+            parsed = _parser.parse(pattern)
+            parsed.data = items[:-2]
+            width = parsed.getwidth()[1]
+            self.reach = width if width < C.MAXREPEAT else None
+
+    def found(self, before: str) -> bool:
+        if self.reach is None:
+            return self.rx.search(before) is not None
+        # the part before \s* ends at or after the last non-space character
+        return self.rx.search(before, max(0, len(before.rstrip()) - self.reach)) is not None
+
+
+_RECEIVER_BEFORE = _Ending(g.RECEIVER_BEFORE)
+_MARKERS = [(name, _Ending("(?:" + p + r")(?:了|的)?\s*$")) for name, p, _ in g.RECEIVER_MARKERS]
 _VENUE_BEFORE = _compile(r"在[^，,。；;：:在]{0,20}$")
 _VENUE_AFTER = _compile(g.VENUE_AFTER)
 _ATTRIBUTE_AFTER = _compile(g.ATTRIBUTE_AFTER)
@@ -203,7 +230,7 @@ def role_of(text: str, start: int, end: int) -> tuple[str, str]:
         return "attribute", ""
     if _ASSIGNED_TO.search(before) and _ASSIGNED_AFTER.match(after):
         return "giver", "assigned"        # 下达给甲区的…任务: 甲区 is to do it
-    marker = next((n for n, p in _MARKERS if p.search(before)), "") if _RECEIVER_BEFORE.search(before) else None
+    marker = next((n for n, p in _MARKERS if p.found(before)), "") if _RECEIVER_BEFORE.found(before) else None
     if marker in ("to", "help", "from"):
         return "receiver", marker         # 对口帮扶乙县前方指挥部: the team's object
     if _AID_TEAM.match(after):
