@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 import cn2an
 
@@ -85,8 +86,11 @@ class FigureError(ValueError):
     pass
 
 
+@lru_cache(maxsize=4096)
 def cn_number(s: str) -> float:
-    """Value of a Chinese numeral, covering forms cn2an rejects (百, 千, 十几 is not a figure)."""
+    """Value of a Chinese numeral, covering forms cn2an rejects (百, 千, 十几 is not a figure).
+    Remembered per numeral: reports write the same few (三, 两, 一百) again and again, and cn2an
+    takes tens of microseconds to read one."""
     s = s.replace("〇", "零")
     if s in ("百", "千"):
         return float(MULTIPLIERS[s])
@@ -113,30 +117,30 @@ _PRONOUN_SUO = "说述讲言在属有以谓得需提指做想见"
 
 
 def _excluded(text: str, m: re.Match) -> bool:
-    num = m.group("num")
+    num, unit, mult = m.group("num", "unit", "mult")
     before = text[max(0, m.start() - 2):m.start()]
     after = text[m.end():m.end() + 2]
     if before.endswith("第"):                       # ordinals: 第八届, 第3个
         return True
     if before and (before[-1].isdigit() or before[-1] in ".+-/:"):   # 1+6, phone/ICP tails
         return True
-    if m.group("unit") == "所" and after[:1] and after[0] in _PRONOUN_SUO:
+    if unit == "所" and after[:1] and after[0] in _PRONOUN_SUO:
         return True                                     # 李者三所说, 十所在: 所 as a pronoun, not schools
     if num and num[0] in _CN_DIGITS:
-        if num == "一" and m.group("unit") in "名人位" and re.search(r"各[\u4e00-\u9fff]{0,4}$", text[max(0, m.start() - 6):m.start()]):
+        if num == "一" and unit in "名人位" and re.search(r"各[\u4e00-\u9fff]{0,4}$", text[max(0, m.start() - 6):m.start()]):
             return False                                # 向四县各选派一名挂职副县长: one per unit
-        if num in ("零", "〇") or num == "一" and not m.group("mult"):
+        if num in ("零", "〇") or num == "一" and not mult:
             return True                                 # 一个, 一家亲, 一对一: articles (一亿元 is a figure)
-        if num in ("百", "千") and not (m.group("q1") or m.group("q2") or m.group("mult")):   # 百名干部: rhetoric
+        if num in ("百", "千") and not (m.group("q1") or m.group("q2") or mult):   # 百名干部: rhetoric
             return True
-        if before.endswith(("每", "各", "这", "那", "哪", "几")) and m.group("unit") in "个家项":
+        if before.endswith(("每", "各", "这", "那", "哪", "几")) and unit in "个家项":
             return True
         if after[:1] and (after[0] in _CN_DIGITS or after[0] in "“\"「"):   # 四个一百, 五个“一”
             return True
-    if m.group("unit") == "对" and after.startswith("一"):   # 一对一 with Arabic digits
+    if unit == "对" and after.startswith("一"):   # 一对一 with Arabic digits
         return True
-    if len(num) >= 7 and _LONG_NUMBER.fullmatch(num.translate(_WIDTH)) and not m.group("mult") \
-            and m.group("unit") != "元":
+    if len(num) >= 7 and _LONG_NUMBER.fullmatch(num.translate(_WIDTH)) and not mult \
+            and unit != "元":
         return True                                     # phone, postal and ID numbers
     if after.startswith(("年", "月", "日", "%", "％")):
         return True
@@ -148,17 +152,17 @@ def find_figures(text: str) -> list[Figure]:
     scan = text.translate(_WIDTH) if _HAS_WIDE.search(text) else text
     out: list[Figure] = []
     for m in FIGURE_RE.finditer(scan):
-        if not m.group("num") and not m.group("mult"):
+        num, q1, mult_word, q2, unit_word = m.group("num", "q1", "mult", "q2", "unit")
+        if not num and not mult_word:
             continue
         if _excluded(scan, m):
             continue
-        unit_word = m.group("unit")
         if unit_word:
             unit = UNIT_WORDS[unit_word]
         elif scan.startswith(_HEAD_NOUN_PREFIXES, m.end()) and (head := _HEAD_NOUN_RE.match(scan, m.end())):
             # N万贫困人口, N万余贫困户: a head count written without a classifier
             unit = "household" if head.group(0).endswith("户") else "person"
-        elif not m.group("mult"):
+        elif not mult_word:
             continue
         elif (noun := _NOUN_BEFORE.search(scan, max(0, m.start() - 12), m.start())) is not None:
             unit = "household" if noun.group(0).rstrip(" *").endswith("户") else "person"
@@ -167,14 +171,14 @@ def find_figures(text: str) -> list[Figure]:
         else:
             continue
         try:
-            base = parse_number(m.group("num")) if m.group("num") else 1.0
+            base = parse_number(num) if num else 1.0
         except FigureError:
             continue
-        mult = MULTIPLIERS.get(m.group("mult") or "", 1.0)
+        mult = MULTIPLIERS.get(mult_word or "", 1.0)
         value = base * mult
         start, end = m.start(), m.end()
         qualifier = "exact"
-        if m.group("q1") or m.group("q2"):
+        if q1 or q2:
             qualifier = "lower_bound"
         bm = _BEFORE_RE.search(scan[max(0, start - 7):start])
         if bm:
@@ -186,7 +190,7 @@ def find_figures(text: str) -> list[Figure]:
             word = am.group(0)
             qualifier = "approx" if word in APPROX_AFTER else "lower_bound"
             end += len(word)
-        classifier = (m.group("mult") or "") + unit_word
+        classifier = (mult_word or "") + unit_word
         out.append(Figure(start, end, text[start:end], round(value, 4), unit, classifier, qualifier,
-                          m.group("num")))
+                          num))
     return out

@@ -508,26 +508,26 @@ class Gazetteer:
         for m, _ in chained:
             counts[m.surface] = counts.get(m.surface, 0) + 1
         in_list = self._list_support(text, [m for m, _ in chained])
+        supported = _Support(strong)
         mentions: list[PlaceMention] = []
         for k, (m, weak) in enumerate(chained):
             if weak and not (_whole_name and (m.start, m.end) == (0, len(text))):
                 options = [m.place] if m.place else m.candidates
                 repeated = counts[m.surface] >= 2
-                kept = [c for c in options if any(_supports(s, c, repeated) for s in strong)
-                        or in_list.get(k, _no_support)(c)]
+                kept = [c for c in options if supported(c, repeated) or in_list.get(k, _no_support)(c)]
                 if not kept:
                     continue
-                m = replace(m, place=kept[0] if len(kept) == 1 else None,
-                            candidates=[] if len(kept) == 1 else kept)
+                m = PlaceMention(m.start, m.end, m.surface, kept[0] if len(kept) == 1 else None,
+                                 [] if len(kept) == 1 else kept, m.note)
             mentions.append(m)
         mentions = self._townships_again(text, mentions)
-        mentions = self._doubtful(text, mentions, strong)
+        mentions = self._doubtful(text, mentions, supported)
         out = []
         for m in mentions:
             if m.place is None and m.candidates:
                 pick = self._pick(m.candidates, ctx + self._nearest(m, mentions))
                 if pick is not None:
-                    m = replace(m, place=pick, candidates=m.candidates if m.note else [])
+                    m = PlaceMention(m.start, m.end, m.surface, pick, m.candidates if m.note else [], m.note)
             out.append(m)
         return self._counties_in_lists(text, out)
 
@@ -644,8 +644,7 @@ class Gazetteer:
         keys, lengths_at, facts = self._keys, self._lengths_at, self._facts
         n = len(text)
         resume = 0
-        for start in self._key_start.finditer(text):
-            i = start.start()
+        for i in map(re.Match.start, self._key_start.finditer(text)):
             if i < resume:
                 continue
             lengths = lengths_at.get(text[i:i + 2])
@@ -656,10 +655,13 @@ class Gazetteer:
                     continue
                 key = text[i:i + L]
                 entries = keys.get(key)
-                if entries is None or not self._acceptable(text, i, L, entries, facts[key]):
+                if entries is None:
                     continue
-                weak = L == 2 and facts[key].weak and not (
-                    facts[key].official_county and _at_word_start(text, i))
+                f = facts[key]
+                # a longer name that is not a bare short form passes every test of _acceptable
+                if (L == 2 or f.all_bare) and not self._acceptable(text, i, L, entries, f):
+                    continue
+                weak = L == 2 and f.weak and not (f.official_county and _at_word_start(text, i))
                 out.append((self._mention(i, i + L, key, entries), weak))
                 resume = i + L
                 break
@@ -815,7 +817,7 @@ class Gazetteer:
             return True   # market towns named 某市镇 (周市镇 of 昆山, 新市镇): 市 is the name
         return not any(ch in base for ch in _NOT_IN_TOWNSHIP)
 
-    def _doubtful(self, text: str, mentions: list[PlaceMention], strong: list[Place]
+    def _doubtful(self, text: str, mentions: list[PlaceMention], supported: _Support
                   ) -> list[PlaceMention]:
         """Names that are not official but plainly mean a place, kept with a note:
         a prefecture's short name with a county suffix (黄南县: there is no such county; the
@@ -843,7 +845,7 @@ class Gazetteer:
             word = text[a:b]
             if word in GENERIC_UNIT_WORDS or word[:2] in COMMON_WORDS:
                 continue
-            cands = [c for c in self._near_misses(word) if any(_supports(s, c) for s in strong)]
+            cands = [c for c in self._near_misses(word) if supported(c)]
             if cands:
                 out.append(PlaceMention(a, b, word, None, cands,
                                         note=f"{word} is not an official name; likely "
@@ -1026,6 +1028,34 @@ def _affinity(c: Place, p: Place) -> float:
     return 0.0
 
 
+class _Support:
+    """``_supports`` against every place of a list at once: the codes the list holds, cut to the
+    lengths the rule compares, gathered once per text so that each candidate costs a few set
+    look-ups instead of a pass over the list (``any(_supports(s, c) for s in strong)``)."""
+
+    def __init__(self, strong: Iterable[Place]):
+        self.codes, self.provinces, self.codes4, self.below4, self.codes2 = set(), set(), set(), set(), set()
+        for s in strong:
+            self.codes.add(s.adcode)
+            self.codes2.add(s.adcode[:2])
+            self.codes4.add(s.adcode[:4])
+            if s.level == "province":
+                self.provinces.add(s.adcode[:2])
+            else:
+                self.below4.add(s.adcode[:4])
+
+    def __call__(self, c: Place, repeated: bool = False) -> bool:
+        """Whether some place of the list supports c (the same answer as ``_supports``)."""
+        code = c.adcode
+        if code in self.codes:
+            return True
+        if c.level == "prefecture":
+            return code[:2] in self.provinces or code[:4] in self.codes4
+        if c.prefecture:
+            return code[:4] in self.below4 or (repeated and code[:2] in self.provinces)
+        return code[:2] in self.codes2
+
+
 def _supports(s: Place, c: Place, repeated: bool = False) -> bool:
     """Does a firmly named place s make a two-character mention of c credible?
 
@@ -1055,6 +1085,21 @@ def _dominant(places: list[Place]) -> Place | None:
     return None
 
 
+# a place as written in a chain (甘肃省兰州市永登县): reports repeat their chains, and the place
+# depends on the place and the surface alone; emptied when it grows large (townships are made
+# per text)
+_WRITTEN: dict[tuple[Place, str], Place] = {}
+
+
+def _written_as(place: Place, surface: str) -> Place:
+    hit = _WRITTEN.get((place, surface))
+    if hit is None:
+        if len(_WRITTEN) > 50_000:
+            _WRITTEN.clear()
+        hit = _WRITTEN[place, surface] = replace(place, as_written=surface)
+    return hit
+
+
 def _merge(prev: PlaceMention, m: PlaceMention) -> PlaceMention | None:
     """prev followed directly by m: keep the most specific unit if m lies inside prev."""
     outer = [prev.place] if prev.place is not None else prev.candidates
@@ -1064,8 +1109,7 @@ def _merge(prev: PlaceMention, m: PlaceMention) -> PlaceMention | None:
     if not fits:
         return None
     surface = prev.surface + m.surface
-    inners = list({(i.adcode, i.level, i.name): replace(i, as_written=surface)
-                   for _, i in fits}.values())
+    inners = list({(i.adcode, i.level, i.name): _written_as(i, surface) for _, i in fits}.values())
     if len(inners) == 1:
         return PlaceMention(prev.start, m.end, surface, inners[0], [])
     return PlaceMention(prev.start, m.end, surface, None, inners)

@@ -45,9 +45,13 @@ _LIST_GAP = _compile(r"[\s、，,和与及以及]{0,3}")
 # a count of units opening a bracketed enumeration (甲市“一区两县(乙区、丙县、丁县)”, 两县(…))
 _ENUMERATION_OPEN = _compile(r"[“\"「]?(?:[一二两三四五六七八九十\d]+个?(?:区|县|市|旗|乡|镇)){1,2}[”\"」]?[（(]$")
 _COUNTERPART = ("新疆维吾尔自治区", "西藏自治区", "青海省")
-_EAST_WEST_CUES = _compile(r"东西部扶贫协作|东西部协作|携手奔小康|扶贫协作|东西协作|东西扶贫协作")
-_COUNTERPART_CUES = _compile(r"对口支援|援疆|援藏|援青|支援合作|对口援")
-_DESIGNATED_CUES = _compile(r"定点帮扶|省内协作|省内对口|区域协作|省内结对|协作帮扶")
+_EAST_WEST_WORDS = r"东西部扶贫协作|东西部协作|携手奔小康|扶贫协作|东西协作|东西扶贫协作"
+_COUNTERPART_WORDS = r"对口支援|援疆|援藏|援青|支援合作|对口援"
+_DESIGNATED_WORDS = r"定点帮扶|省内协作|省内对口|区域协作|省内结对|协作帮扶"
+_EAST_WEST_CUES = _compile(_EAST_WEST_WORDS)
+_COUNTERPART_CUES = _compile(_COUNTERPART_WORDS)
+_DESIGNATED_CUES = _compile(_DESIGNATED_WORDS)
+_ANY_CUE = _compile("|".join((_EAST_WEST_WORDS, _COUNTERPART_WORDS, _DESIGNATED_WORDS)))
 
 
 @dataclass
@@ -394,8 +398,10 @@ def _runs(text: str, hits: list[PlaceHit]) -> list[list[PlaceHit]]:
     """Places named together as a list (甲县、乙县和丙县)."""
     runs, cur = [], []
     for h in hits:
-        if cur and (_LIST_GAP.fullmatch(text[cur[-1].end:h.start]) or
-                    (text[cur[-1].end:h.start] == "的" and cur[-1].unit.contains(h.unit))):
+        # a gap longer than three characters is no list separator (_LIST_GAP takes at most three)
+        if cur and h.start - cur[-1].end <= 3 and (
+                _LIST_GAP.fullmatch(text[cur[-1].end:h.start]) or
+                (text[cur[-1].end:h.start] == "的" and cur[-1].unit.contains(h.unit))):
             cur.append(h)
             continue
         if cur:
@@ -416,17 +422,30 @@ class PlaceList:
 
 
 def _lists(text: str, hits: list[PlaceHit], side: dict) -> list[PlaceList]:
-    """The page's place lists; a list spelt out in brackets after a count of its members
-    (甲市“一区三县(乙区、丙县…)”) replaces the name it spells out, keeping that name's position
-    (the verb before it governs the members)."""
+    """The page's place lists that name a receiving unit (every use of a list asks for its
+    receivers); a list spelt out in brackets after a count of its members (甲市“一区三县(乙区、
+    丙县…)”) replaces the name it spells out, keeping that name's position (the verb before it
+    governs the members), whether or not that name is a receiver itself."""
     out: list[PlaceList] = []
+    last = None            # (start, end) of the list before, kept or not
+    last_kept = False      # whether that list is out[-1]
     for run in _runs(text, hits):
-        units = tuple(dedupe_units([h.unit for h in run if side.get(key(h.unit)) == "recipient"]))
-        opened = _ENUMERATION_OPEN.search(text, max(0, run[0].start - 10), run[0].start)
-        if units and opened and out and 0 <= opened.start() - out[-1].end <= 2:
-            out[-1] = PlaceList(out[-1].start, run[-1].end, tuple(run), units)
+        recipients = [h.unit for h in run if side.get(key(h.unit)) == "recipient"]
+        if not recipients:
+            last, last_kept = (run[0].start, run[-1].end), False
             continue
-        out.append(PlaceList(run[0].start, run[-1].end, tuple(run), units))
+        units = tuple(dedupe_units(recipients))
+        opened = last is not None and _ENUMERATION_OPEN.search(text, max(0, run[0].start - 10), run[0].start)
+        if opened and 0 <= opened.start() - last[1] <= 2:
+            pl = PlaceList(last[0], run[-1].end, tuple(run), units)
+            if last_kept:
+                out[-1] = pl
+            else:
+                out.append(pl)
+        else:
+            pl = PlaceList(run[0].start, run[-1].end, tuple(run), units)
+            out.append(pl)
+        last, last_kept = (pl.start, pl.end), True
     return out
 
 
@@ -602,6 +621,8 @@ def _collapse(units: list[Unit]) -> list[Unit]:
 # ------------------------------------------------------------------ program
 
 def cue_program(context: str) -> str:
+    if not _ANY_CUE.search(context):
+        return ""          # most clauses name no program: one search instead of three
     cp = _COUNTERPART_CUES.search(context) is not None
     ew = _EAST_WEST_CUES.search(context) is not None
     if _DESIGNATED_CUES.search(context) and not (cp or ew):

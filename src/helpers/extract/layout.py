@@ -65,6 +65,39 @@ def cut(text: str, start: int, end: int, ends: str) -> list[Span]:
     return [Span(a, b) for a, b in bounds(text, start, end, ends)]
 
 
+class _SpansAt(dict):
+    """position → span holding it, filled on first ask: the rules ask again and again about the
+    same offsets, and a dict answers a repeated question without a Python call."""
+
+    def __init__(self, pairs: list[tuple[int, int]], starts: list[int], made: list):
+        super().__init__()
+        self.pairs, self.starts, self.made = pairs, starts, made
+
+    def __missing__(self, pos: int) -> Span:
+        if not self.pairs:
+            span = Span(0, 0)
+        else:
+            i = bisect.bisect_right(self.starts, pos) - 1
+            i = i if i > 0 else 0
+            span = self.made[i]
+            if span is None:
+                span = self.made[i] = Span(*self.pairs[i])
+        self[pos] = span
+        return span
+
+
+class _ClauseStarts(dict):
+    """position → start of the clause holding it (never before its sentence), filled on first ask."""
+
+    def __init__(self, clause, sentence):
+        super().__init__()
+        self.clause, self.sentence = clause, sentence
+
+    def __missing__(self, pos: int) -> int:
+        start = self[pos] = max(self.clause(pos).start, self.sentence(pos).start)
+        return start
+
+
 class SpanIndex:
     """Ordered, non-overlapping spans with a position → span lookup. A span object is made
     when first asked for: most clauses of a page hold no figure and are never looked at."""
@@ -74,24 +107,21 @@ class SpanIndex:
         self.starts = [a for a, _ in pairs]
         self._made: list[Span | None] = [None] * len(pairs)
         self._all_made = False
-        self._at: dict[int, Span] = {}      # the rules ask again and again about the same offsets
+        # at(pos): the span holding pos (the first span for a position before it, Span(0, 0)
+        # when there are none)
+        self.at = _SpansAt(self.pairs, self.starts, self._made).__getitem__
 
     @property
     def spans(self) -> list[Span]:
         if not self._all_made:
-            self._made = [Span(*p) if s is None else s for s, p in zip(self._made, self.pairs)]
+            # filled in place: the lookup table shares the list
+            self._made[:] = [Span(*p) if s is None else s for s, p in zip(self._made, self.pairs)]
             self._all_made = True
         return list(self._made)
 
     def index(self, pos: int) -> int:
         i = bisect.bisect_right(self.starts, pos) - 1
         return i if i > 0 else 0
-
-    def at(self, pos: int) -> Span:
-        span = self._at.get(pos)
-        if span is None:
-            span = self._at[pos] = self[self.index(pos)] if self.pairs else Span(0, 0)
-        return span
 
     def __len__(self) -> int:
         return len(self.pairs)
@@ -111,21 +141,17 @@ class Layout:
     clauses: SpanIndex
     full_sentences: SpanIndex = None      # up to 。！？ or a line break (；-pieces together)
 
-    def full_sentence(self, pos: int) -> Span:
-        return self.full_sentences.at(pos)
-
-    def sentence(self, pos: int) -> Span:
-        return self.sentences.at(pos)
-
-    def clause(self, pos: int) -> Span:
-        return self.clauses.at(pos)
-
-    def line(self, pos: int) -> Span:
-        return self.lines.at(pos)
-
-    def clause_start(self, pos: int) -> int:
-        """Start of the clause holding ``pos`` (never before its sentence)."""
-        return max(self.clause(pos).start, self.sentence(pos).start)
+    def __post_init__(self):
+        # full_sentence(pos), sentence(pos), clause(pos), line(pos): the span holding pos. The
+        # rules ask them tens of thousands of times per corpus: they are the indexes' own
+        # lookups, not methods that would add a call to each question
+        self.sentence = self.sentences.at
+        self.clause = self.clauses.at
+        self.line = self.lines.at
+        if self.full_sentences is not None:
+            self.full_sentence = self.full_sentences.at
+        # clause_start(pos): start of the clause holding pos (never before its sentence)
+        self.clause_start = _ClauseStarts(self.clause, self.sentence).__getitem__
 
     def previous_sentence(self, sent: Span) -> Span | None:
         i = self.sentences.index(sent.start)

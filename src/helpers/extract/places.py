@@ -18,25 +18,118 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import cached_property
 
 from . import grammar as g, reference
 from .rx import compile as _compile, rx as _rx
 
 # the gazetteer's township/zone levels count for the admin unit that holds them
 _ADMIN_SUFFIX = _compile(r"(省|市|县|区|州|旗|盟|乡|镇|自治区)$")
-_RECEIVER_BEFORE = _compile(g.RECEIVER_BEFORE)
-_MARKERS = [(name, _compile("(?:" + p + r")(?:了|的)?\s*$")) for name, p, _ in g.RECEIVER_MARKERS]
+
+
+class _Ending:
+    r"""A pattern that ends with ``\s*$`` (a word right before the place), searched only where a
+    match can start: no further back from the last non-space character than the longest match
+    of what stands before the ``\s*$``. Only whether it is found is asked."""
+
+    def __init__(self, pattern: str):
+        from re import _constants as C, _parser
+        self.rx = _compile(pattern)
+        self.reach = None            # longest match before \s*$ (None: search everywhere)
+        items = list(_parser.parse(pattern).data)
+        spaces = items[-2:-1] and items[-2][0] is C.MAX_REPEAT and items[-2][1][:2] == (0, C.MAXREPEAT) \
+            and list(items[-2][1][2]) == [(C.IN, [(C.CATEGORY, C.CATEGORY_SPACE)])]
+        if spaces and items[-1] == (C.AT, C.AT_END):
+            parsed = _parser.parse(pattern)
+            parsed.data = items[:-2]
+            width = parsed.getwidth()[1]
+            self.reach = width if width < C.MAXREPEAT else None
+
+    def found(self, before: str) -> bool:
+        if self.reach is None:
+            return self.rx.search(before) is not None
+        # the part before \s* ends at or after the last non-space character
+        return self.rx.search(before, max(0, len(before.rstrip()) - self.reach)) is not None
+
+
+_RECEIVER_BEFORE = _Ending(g.RECEIVER_BEFORE)
+_MARKERS = [(name, _Ending("(?:" + p + r")(?:了|的)?\s*$")) for name, p, _ in g.RECEIVER_MARKERS]
 _VENUE_BEFORE = _compile(r"在[^，,。；;：:在]{0,20}$")
 _VENUE_AFTER = _compile(g.VENUE_AFTER)
 _ATTRIBUTE_AFTER = _compile(g.ATTRIBUTE_AFTER)
 # a news agency's dateline (…网甲市1月9日电, 本报甲市讯): where the story was filed
 _DATELINE = _compile(r"^\s*(\d{1,2}月\d{1,2}日)?\s*(电|讯)")
-_CLAUSE_OPEN = _compile(
-    r"(?:^|[，,。；;：:！？!?\n)）]|(?<=[^\u4e00-\u9fff、]))\s*"
+# time phrases and connectives that may stand between a clause start and its subject
+_CLAUSE_LEAD = (
     r"(?:其中|同时|此外|另外|而|并|又|还有|一是|二是|三是|四是|五是|六是|首先|其次|最后|近年来|多年来|"
     r"截至目前|截至\d{4}年底?|截至\d{4}年\d{1,2}月(?:底)?|今年以来|今年|去年|当年|全年|明年|上半年|下半年|"
-    r"(?:自|从)?\d{4}年(?:以来|起)?|\d{4}年\d{1,2}月(?:以来)?|[一二三四五六七八九十两]+年来)?"
-    r"[,，]?\s*$")
+    r"(?:自|从)?\d{4}年(?:以来|起)?|\d{4}年\d{1,2}月(?:以来)?|[一二三四五六七八九十两]+年来)")
+_CLAUSE_OPEN = _compile(
+    r"(?:^|[，,。；;：:！？!?\n)）]|(?<=[^\u4e00-\u9fff、]))\s*" + _CLAUSE_LEAD + r"?[,，]?\s*$")
+
+
+def _last_chars(pattern: str) -> re.Pattern | None:
+    """A character class of the characters a match of ``pattern`` can end with (None when the
+    pattern can match the empty string or holds something this reading does not follow)."""
+    from re import _constants as C, _parser
+
+    def item(op, av) -> str:
+        if op is C.LITERAL:
+            return re.escape(chr(av))
+        if op is C.RANGE:
+            return re.escape(chr(av[0])) + "-" + re.escape(chr(av[1]))
+        if op is C.CATEGORY and av is C.CATEGORY_DIGIT:
+            return r"\d"
+        raise ValueError
+
+    def ends(items) -> tuple[list[str], bool]:
+        out: list[str] = []
+        for op, av in reversed(list(items)):
+            if op in (C.AT, C.ASSERT, C.ASSERT_NOT):
+                continue
+            if op is C.LITERAL:
+                return out + [item(op, av)], False
+            if op is C.IN:
+                return out + [item(o, a) for o, a in av], False     # NEGATE raises in item()
+            if op is C.BRANCH:
+                empty = False
+                for alt in av[1]:
+                    chars, alt_empty = ends(alt)
+                    out, empty = out + chars, empty or alt_empty
+            elif op is C.SUBPATTERN and not av[1] and not av[2]:
+                chars, empty = ends(av[3])
+                out += chars
+            elif op in (C.MAX_REPEAT, C.MIN_REPEAT):
+                chars, empty = ends(av[2])
+                out, empty = out + chars, empty or av[0] == 0
+            else:
+                raise ValueError
+            if not empty:
+                return out, False
+        return out, True
+
+    try:
+        chars, empty = ends(_parser.parse(pattern).data)
+    except ValueError:
+        return None
+    return None if empty else re.compile("[" + "".join(chars) + "]")
+
+
+_CLAUSE_LEAD_ENDS = _last_chars(_CLAUSE_LEAD)
+
+
+def _clause_opens(window: str) -> bool:
+    """``_CLAUSE_OPEN.search(window)``: does ``window`` end where a clause's subject can start?
+    A window ending in a Chinese character that ends no time phrase or connective (most windows:
+    a place right after a verb or a noun) cannot match, which one look at its last character
+    tells."""
+    last = window[-1:]
+    if (_CLAUSE_LEAD_ENDS is not None and "\u4e00" <= last <= "\u9fff"
+            and not _CLAUSE_LEAD_ENDS.match(last)):
+        return False
+    return _CLAUSE_OPEN.search(window) is not None
+
+
 # …gives, hosts people from the other side (接收), or turns to a receiver (向/为/对/给/与), or works in
 # a place (甲省在乙市实施项目…; not 在甲市支持下)
 _GIVING_AFTER = _compile(g.GIVER_TAIL_RE + r"(?:" + g.GIVING_VERB + r"|接收|向|为|对|给|与|在[^，,。；;\d]{1,12}?(?:"
@@ -65,14 +158,15 @@ class Unit:
             return self == other
         if self.level == "prefecture" and other.full_name.startswith(CORPS):
             return False        # a corps unit is in no prefecture, only in its province
-        keep = {"province": 2, "prefecture": 4}.get(self.level, 6)
+        keep = _CODE_DIGITS.get(self.level, 6)
         return self.adcode[:keep] == other.adcode[:keep] and \
             (self.level != "zone" or other == self)
 
-    @property
+    @cached_property
     def key(self) -> str:
         """Identity of the unit within a reading: code and level, and for a zone its name (zones
-        and corps regiments share their administrative unit's code)."""
+        and corps regiments share their administrative unit's code). Made once per unit: the
+        frame asks for it for every hit, again and again (units are shared across readings)."""
         return f"{self.adcode}:{self.level}" + (f":{self.full_name}" if self.level == "zone" else "")
 
     def nests(self, other: "Unit") -> bool:
@@ -84,6 +178,8 @@ class Unit:
 
 
 CORPS = "新疆生产建设兵团"
+# the adcode digits a unit of a level shares with every unit inside it
+_CODE_DIGITS = {"province": 2, "prefecture": 4}
 
 
 def unit_of(place, as_giver: bool = False) -> Unit:
@@ -137,14 +233,14 @@ def role_of(text: str, start: int, end: int) -> tuple[str, str]:
         return "attribute", ""
     if _ASSIGNED_TO.search(before) and _ASSIGNED_AFTER.match(after):
         return "giver", "assigned"        # 下达给甲区的…任务: 甲区 is to do it
-    marker = next((n for n, p in _MARKERS if p.search(before)), "") if _RECEIVER_BEFORE.search(before) else None
+    marker = next((n for n, p in _MARKERS if p.found(before)), "") if _RECEIVER_BEFORE.found(before) else None
     if marker in ("to", "help", "from"):
         return "receiver", marker         # 对口帮扶乙县前方指挥部: the team's object
     if _AID_TEAM.match(after):
         return "giver", "team"            # (在)甲市第八批援藏工作队: the team's place gives
     if marker is not None:
         return "receiver", marker
-    if _CLAUSE_OPEN.search(text[max(0, start - 24):start]) or start == 0:
+    if _clause_opens(text[max(0, start - 24):start]) or start == 0:
         tail = after
         body = _BODY_AFTER.match(tail)
         if body:
@@ -249,7 +345,6 @@ def find_places(gz, text: str, context=()) -> list[PlaceHit]:
     repeating the start of a place named earlier in full (江达 after 索县江达乡) is that place.
     ``context``: units the page names outside the text (its header), which support short forms."""
     out, named = [], []
-    unit = _unit
     prev_end = -10
     codes = [u.adcode for u in context]
     found = gz.find(text, context=codes or None)
@@ -278,30 +373,32 @@ def find_places(gz, text: str, context=()) -> list[PlaceHit]:
                 and out[-1].marker in ("to", "help"):
             # the members of a list after a preposition share its role: 向甲县、乙县、丙县分别…
             role, marker = out[-1].role, out[-1].marker
-        out.append(PlaceHit(m.start, m.end, m.surface, unit(place), unit(place, as_giver=True),
+        out.append(PlaceHit(m.start, m.end, m.surface, *_units(place),
                             role, place.level == "township", marker, listed))
         prev_end = m.end
     return _counties_in_lists(gz, text, _list_givers(text, corps_regiments(text, _corps_with_city(out))))
 
 
-# the unit of a place: reports name their few places many times, and the gazetteer hands out
+# the units of a place: reports name their few places many times, and the gazetteer hands out
 # the same Place object for a name in every text, so units are made once across documents. The
 # entry keeps its place, so an id is never reused while it is in the table; the table is
 # emptied when it grows large (places made for one text, such as townships, are not shared).
-_UNITS: dict[tuple[int, bool], tuple[object, Unit]] = {}
+_UNITS: dict[int, tuple[object, Unit, Unit]] = {}
 
 
-def _unit(place, as_giver: bool = False) -> Unit:
-    hit = _UNITS.get((id(place), as_giver))
+def _units(place) -> tuple[Unit, Unit]:
+    """(unit, giver unit) of a place: as a receiver and as a giver would be named."""
+    hit = _UNITS.get(id(place))
     if hit is not None and hit[0] is place:
-        return hit[1]
-    u = unit_of(place, as_giver)
-    if as_giver and u == _unit(place):
-        u = _unit(place)               # one object when both namings agree (most places)
+        return hit[1], hit[2]
+    u = unit_of(place)
+    giver = unit_of(place, as_giver=True)
+    if giver == u:
+        giver = u                      # one object when both namings agree (most places)
     if len(_UNITS) > 50_000:
         _UNITS.clear()
-    _UNITS[id(place), as_giver] = (place, u)
-    return u
+    _UNITS[id(place)] = (place, u, giver)
+    return u, giver
 
 
 _REGIMENT = re.compile(r"(\d{1,3}|[一二三四五六七八九十〇零]{1,4})团(?![结队员委伙体组长场部])")
@@ -360,7 +457,7 @@ def _list_givers(text: str, hits: list[PlaceHit]) -> list[PlaceHit]:
         j = i
         while j + 1 < len(hits) and hits[j + 1].text_gap_ok and _LIST_GAP.fullmatch(text[hits[j].end:hits[j + 1].start]):
             j += 1
-        if j > i and (_CLAUSE_OPEN.search(text[max(0, hits[i].start - 24):hits[i].start]) or hits[i].start == 0):
+        if j > i and (_clause_opens(text[max(0, hits[i].start - 24):hits[i].start]) or hits[i].start == 0):
             tail = text[hits[j].end:hits[j].end + 24]
             body = _BODY_AFTER.match(tail)
             if _GIVING_AFTER.match(tail[body.end():] if body else tail):

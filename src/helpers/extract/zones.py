@@ -50,6 +50,10 @@ class Zones:
     def kind_at(self, pos: int) -> str:
         if not hasattr(self, "_starts"):
             self._starts = [z.span.start for z in self.zones]
+            # past the last zone that is not body, every position is body (most places and figures)
+            self._body_from = max((z.span.end for z in self.zones if z.kind != BODY), default=0)
+        if pos >= self._body_from:
+            return BODY
         i = bisect.bisect_right(self._starts, pos) - 1
         if i >= 0 and self.zones[i].span.start <= pos < self.zones[i].span.end:
             return self.zones[i].kind
@@ -104,14 +108,13 @@ def zones(lay: Layout, title: str = "") -> Zones:
         s = line.strip()
         if not s:
             continue
-        key = _SPACES.sub("", s)
         if not seen_lead and (_NAVIGATION.search(s) or ln.start in contents):
             out.append(Zone(ln, NAVIGATION))
             continue
         if _DIGEST_HEAD.match(s):
             out.append(Zone(ln, DIGEST))
             continue
-        if title_key and len(key) >= 6 and key[:16] == title_key and len(s) <= 80:
+        if title_key and len(s) <= 80 and len(key := _SPACES.sub("", s)) >= 6 and key[:16] == title_key:
             out.append(Zone(ln, HEADLINE))
             continue
         if not seen_lead:
