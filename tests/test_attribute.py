@@ -1096,3 +1096,12 @@ def test_a_page_without_a_site_header_reads_we_from_its_words(gz):
     rows, _ = extract_document(Doc("t", body, raw_text=body, title="苏陕协作成效明显"), gz)
     assert only(rows, value=150.0)["indicator"] == "cadres_sent"
     assert only(rows, value=150.0)["recipients"] == "陕西省"
+
+
+def test_a_renamed_donors_short_name_is_the_donor_as_the_page_names_it(gz):
+    # a 2016 page names 长乐市 (a district since 2017); its short name 长乐 reads as today's
+    # district, yet it is the page's donor
+    text = ("2016年,福建省福州市长乐市对口帮扶甘肃省定西市漳县。\n"
+            "长乐市全年向漳县拨付帮扶资金800万元。长乐选派干部3名到漳县挂职,长乐企业捐款捐物60万元。\n")
+    rows, _ = extract_document(Doc("t", text, date="2016-12-20"), gz)
+    assert {r["donor"] for r in rows} == {"福建省福州市长乐市"}

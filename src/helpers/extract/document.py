@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .. import lexicon as lx
 from ..codebook import EMPLOYMENT_DETAILS
@@ -248,6 +248,7 @@ def read(doc, gz, page: Frame | None = None) -> Reading:
                 own.append(PlaceHit(m.start(), m.end(), m.group(0), frame.self_unit, frame.self_unit, role,
                                     False, marker, False))
         hits = sorted(hits + own, key=lambda h: (h.start, h.end))
+    hits = _as_the_donor_is_named(hits, frame.donor)
     frame.donor_units = [u for u in units if side.get(key(u)) == "donor"]
     if frame.donor is not None and frame.donor.level != "central" and _page_of_a_body(text, title, zs, hits, frame.donor):
         frame.donor_kind = "association"
@@ -269,6 +270,23 @@ def read(doc, gz, page: Frame | None = None) -> Reading:
 
 
 _COUNTY_COUNTS: dict[int, dict] = {}
+_LEVEL_SUFFIX = _compile(r"(市|区|县)$")
+
+
+def _as_the_donor_is_named(hits: list[PlaceHit], donor: Unit | None) -> list[PlaceHit]:
+    """A county-level donor renamed since (甲市 became 甲区): its short name (甲) reads as today's
+    unit, the page's full name as the one of its year. Mentions of the same name in the same city
+    are the page's donor as the page names it."""
+    if donor is None or donor.level != "county":
+        return hits
+    base = _LEVEL_SUFFIX.sub("", donor.name)
+    def same(u: Unit) -> bool:
+        return u != donor and u.level == "county" and u.adcode[:4] == donor.adcode[:4] and (
+            u.adcode == donor.adcode or len(base) >= 2 and _LEVEL_SUFFIX.sub("", u.name) == base)
+    if not any(same(h.unit) or same(h.giver_unit) for h in hits):
+        return hits
+    return [replace(h, unit=donor if same(h.unit) else h.unit,
+                    giver_unit=donor if same(h.giver_unit) else h.giver_unit) for h in hits]
 
 
 def _inherit(frame: Frame, page: Frame) -> None:
