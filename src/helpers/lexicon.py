@@ -120,6 +120,8 @@ MIXED_STAFF = r"干部(和|与|及|、)?(专业技术|专技|技术|专业)?人(
 TAUGHT_BEFORE = r"(带教|传帮带|培训|轮训)[^，,。；;\d]{0,12}$"
 STUDY_AFTER = r"^[^，,。；;\d]{0,24}?(进修|培训|学习)"
 HOSTED_AFTER = r"^[^，,。；;\d]{0,24}?(挂职|跟岗|锻炼)"
+# the giver's side named by its role, not its name (东部帮扶城区, 帮扶方, 结对城市)
+GENERIC_DONOR_AREA = r"(东部|帮扶方|帮扶城市|帮扶城区|结对城市|结对城区|对口帮扶城市|援建方)"
 RECEIVED_VERBS = r"(接收|接受|来[\u4e00-\u9fff]{0,3}(挂职|跟岗|学习|培训|锻炼)|到[\u4e00-\u9fff]{0,3}挂职|跟岗)"
 # 其中1名任县委常委: the post some of the staff just counted hold, not more staff
 ROLE_BREAKDOWN_BEFORE = r"其中[\s,，:：]*$"
