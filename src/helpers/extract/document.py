@@ -42,6 +42,7 @@ _OWN_ECONOMY = _compile(g.OWN_ECONOMY)
 _NATIONAL = _compile(g.NATIONAL_TOTAL)
 # verbs that make an outcome the helper's doing; 输出/赴…就业 is labour sent to work with the helper
 _HELPING = _compile(r"(带动|帮助|助力|扶持|促进|促使|受益|惠及|资助|吸纳|救助|支持|帮扶|援助|结对|培训|转移|输转|输出|解决)")
+_WHOLE_AREA = _compile(r"\s*(?:今年|去年|全年|当年|年内|截至目前|\d{4}年)?[,，]?\s*(全县|全区|全州|全市|全旗|全盟|全乡|全镇)")
 _UNIT_COST = _compile(r"每(个|所|家|户|人|村|处|座|间)")
 # a money figure per person, household or piece (每亩补助N元, 每名教师每月N元): a rate, no amount
 # given. Per receiving unit (按每县N万元, for counties the text names) is an allocation to each: a row.
@@ -1063,6 +1064,12 @@ def aid_test(r: Reading, fig: Figure, sent: Span, choice: Choice, giver: Giver, 
         if subj and not before and not clause_givers(r.hits_in(lo, fig.start), r.frame, lo, fig.start) and \
                 not _rx.search(r"(向|为|帮|助|援|协作|对口)", text, subj[0].end, fig.start):
             return "the receiving area's own outcome (no helping verb)"
+        whole_area = _WHOLE_AREA.match(text, r.lay.clause_start(fig.start), fig.start)
+        if choice.indicator == "poor_beneficiaries" and whole_area and not clause_givers(
+                r.hits_in(lo, fig.start), r.frame, lo, fig.start):
+            # 全县年内N人脱贫, 全区累计减少贫困人口N人: the poor area's own outcome (the givers'
+            # areas count no poor people of their own)
+            return f"the receiving area's own outcome ({whole_area.group(1)})"
     line = r.lay.line(fig.start)
     if line.end - line.start <= 18 and not _rx.search(r"[，,。；;：:]", text, line.start, line.end - 1) \
             and r.zones.kind_at(fig.start) == BODY and not _rx.match(r"\s*[●◆■▲★•·\-\d一二三四五六七八九十]", text, line.start) \
