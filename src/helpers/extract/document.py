@@ -1070,6 +1070,11 @@ def aid_test(r: Reading, fig: Figure, sent: Span, choice: Choice, giver: Giver, 
             # 全县年内N人脱贫, 全区累计减少贫困人口N人: the poor area's own outcome (the givers'
             # areas count no poor people of their own)
             return f"the receiving area's own outcome ({whole_area.group(1)})"
+    if choice.indicator == "investment" and not _HELPING.search(text, lo, fig.start):
+        whole_area = _WHOLE_AREA.match(text, r.lay.clause_start(fig.start), fig.start)
+        if whole_area and not any(r.frame.side.get(key(h.giver_unit)) == "donor" for h in r.hits_in(lo, fig.start)):
+            # 全县今年招商引资到位资金N亿元: the area's own investment, no giver's firms in it
+            return f"the receiving area's own investment ({whole_area.group(1)})"
     line = r.lay.line(fig.start)
     if line.end - line.start <= 18 and not _rx.search(r"[，,。；;：:]", text, line.start, line.end - 1) \
             and r.zones.kind_at(fig.start) == BODY and not _rx.match(r"\s*[●◆■▲★•·\-\d一二三四五六七八九十]", text, line.start) \
