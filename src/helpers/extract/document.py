@@ -96,6 +96,7 @@ class Reading:
     _hits_in: dict = field(default_factory=dict, repr=False)
     _receivers_in: dict = field(default_factory=dict, repr=False)
     _section_starts: list | None = field(default=None, repr=False)
+    _sets_by_sentence: dict = field(default_factory=dict, repr=False)   # (area, levels) → sentence → adcodes
 
     @property
     def text(self) -> str:
@@ -475,13 +476,16 @@ def _set_beyond_reference(r: Reading, area: Unit, partners: list[Unit]) -> bool:
     """A sentence of the page listing all the reference's partners of the giver in ``area`` with a
     further unit of their level there (甲市、乙市、丙州、丁州等市州结对 where the reference has three):
     the page knows a set the reference lacks."""
-    levels = {u.level for u in partners}
+    levels = frozenset(u.level for u in partners)
     codes = {u.adcode for u in partners}
-    by_sentence: dict[int, set] = {}
-    for h in r.hits:
-        if area.contains(h.unit) and h.unit != area and h.unit.level in levels and \
-                r.frame.side.get(key(h.unit)) == "recipient":
-            by_sentence.setdefault(r.lay.sentence(h.start).start, set()).add(h.unit.adcode)
+    by_sentence = r._sets_by_sentence.get((area.adcode, levels))
+    if by_sentence is None:          # once per page and area, not once per figure
+        by_sentence = {}
+        for h in r.hits:
+            if area.contains(h.unit) and h.unit != area and h.unit.level in levels and \
+                    r.frame.side.get(key(h.unit)) == "recipient":
+                by_sentence.setdefault(r.lay.sentence(h.start).start, set()).add(h.unit.adcode)
+        r._sets_by_sentence[(area.adcode, levels)] = by_sentence
     return any(codes < found for found in by_sentence.values())    # adcodes: one unit, however written
 
 
