@@ -871,12 +871,16 @@ def _joint_back_reference(r: Reading, clause_lo: int, fig_start: int) -> Giver |
         u = h.giver_unit
         if r.frame.side.get(key(u)) == "donor" and not h.township and u.name.endswith(word) and u not in named:
             named.append(u)
-    if len(named) != n:
-        return None
-    parent = common_parent(named, r.gz)
-    if parent is None or parent.level == "province" and len({u.adcode[:2] for u in named}) > 1:
-        return None
-    return Giver(parent, parent.full_name, "joint_givers_parent")
+    return _joint_giver(r, named) if len(named) == n else None
+
+
+def _joint_giver(r: Reading, units: list[Unit]) -> Giver | None:
+    """Several givers of one figure as one: the unit holding the others (甲市、甲市乙区共…), else
+    their common parent (甲区、乙区 → 甲市; cities of one province → the province); none across
+    provinces."""
+    outer = [a for a in units if all(a == b or a.contains(b) for b in units)]
+    parent = outer[0] if outer else common_parent(units, r.gz)
+    return Giver(parent, parent.full_name, "joint_givers_parent") if parent is not None else None
 
 
 _PART_OPEN = _compile(r"\s*其中\s*[,，:：]?\s*")
@@ -886,14 +890,19 @@ def _part_owner(r: Reading, clause_lo: int, fig_start: int) -> Giver | None:
     """A part that names its donor-side owner first (…共投入N万元,其中甲区区级资金M万元, 其中甲区
     企业3家): that unit's, whoever gave the whole."""
     m = _PART_OPEN.match(r.text, clause_lo, fig_start)
-    if m is None:
-        return None
-    first = next((h for h in r.hits_in(m.end(), fig_start)), None)
-    if first is None or first.start != m.end() or first.township or first.role == "venue" \
-            or r.frame.side.get(key(first.giver_unit)) != "donor":
+    first = _donor_place_at(r, m.end(), fig_start) if m else None
+    if first is None or first.role == "venue":
         return None
     u = first.giver_unit
     return Giver(u, u.full_name, "part_owner")
+
+
+def _donor_place_at(r: Reading, pos: int, hi: int) -> PlaceHit | None:
+    """The donor-side place (not a township) that text[pos:hi] opens with."""
+    first = next(iter(r.hits_in(pos, hi)), None)
+    if first is None or first.start != pos or first.township or r.frame.side.get(key(first.giver_unit)) != "donor":
+        return None
+    return first
 
 
 def _sentence_opener(r: Reading, whole: Span, fig_start: int) -> Giver | None:
@@ -902,9 +911,8 @@ def _sentence_opener(r: Reading, whole: Span, fig_start: int) -> Giver | None:
     at = _TIME_LEAD.match(r.text, whole.start, fig_start)
     lo = at.end() if at else whole.start
     lo += len(r.text[lo:fig_start]) - len(r.text[lo:fig_start].lstrip())
-    first = next((h for h in r.hits_in(lo, fig_start)), None)
-    if first is None or first.start != lo or first.township or first.role not in ("mention", "giver", "head") \
-            or r.frame.side.get(key(first.giver_unit)) != "donor":
+    first = _donor_place_at(r, lo, fig_start)
+    if first is None or first.role not in ("mention", "giver", "head"):
         return None
     if _rx.match(r"[的之（(]|驻|[\u4e00-\u9fff]{0,4}?(?:籍|企业|公司)|[\u4e00-\u9fff]{0,6}?(?:网|报|台)(?:讯|电)", r.text, first.end):
         return None       # 甲县的…, 甲县企业…, 甲市(乙区)驻…队长, 甲北方网讯: not the unit itself
@@ -982,14 +990,7 @@ def _joint_or_single(r: Reading, gs: list[PlaceHit], fig: Figure, sent: Span) ->
         if h.giver_unit not in units:
             units.append(h.giver_unit)
     if len(units) > 1:
-        outer = [a for a in units if all(a == b or a.contains(b) for b in units)]
-        if outer:
-            # 甲市、甲市乙区共…: the money of a unit and of one inside it is the outer unit's
-            return Giver(outer[0], outer[0].full_name, "joint_givers_parent")
-        parent = common_parent(units, r.gz)
-        if parent is None or parent.level == "province" and len({u.adcode[:2] for u in units}) > 1:
-            return None
-        return Giver(parent, parent.full_name, "joint_givers_parent")
+        return _joint_giver(r, units)
     u = units[0]
     return Giver(u, u.full_name, "clause_subject")
 
@@ -1068,17 +1069,9 @@ def aid_test(r: Reading, fig: Figure, sent: Span, choice: Choice, giver: Giver, 
         if subj and not before and not clause_givers(r.hits_in(lo, fig.start), r.frame, lo, fig.start) and \
                 not _rx.search(r"(向|为|帮|助|援|协作|对口)", text, subj[0].end, fig.start):
             return "the receiving area's own outcome (no helping verb)"
-        whole_area = _WHOLE_AREA.match(text, r.lay.clause_start(fig.start), fig.start)
-        if choice.indicator == "poor_beneficiaries" and whole_area and not clause_givers(
-                r.hits_in(lo, fig.start), r.frame, lo, fig.start):
-            # 全县年内N人脱贫, 全区累计减少贫困人口N人: the poor area's own outcome (the givers'
-            # areas count no poor people of their own)
-            return f"the receiving area's own outcome ({whole_area.group(1)})"
-    if choice.indicator == "investment" and not _HELPING.search(text, lo, fig.start):
-        whole_area = _WHOLE_AREA.match(text, r.lay.clause_start(fig.start), fig.start)
-        if whole_area and not any(r.frame.side.get(key(h.giver_unit)) == "donor" for h in r.hits_in(lo, fig.start)):
-            # 全县今年招商引资到位资金N亿元: the area's own investment, no giver's firms in it
-            return f"the receiving area's own investment ({whole_area.group(1)})"
+    whole_area = _whole_area_own(r, fig, choice, lo)
+    if whole_area:
+        return whole_area
     line = r.lay.line(fig.start)
     if line.end - line.start <= 18 and not _rx.search(r"[，,。；;：:]", text, line.start, line.end - 1) \
             and r.zones.kind_at(fig.start) == BODY and not _rx.match(r"\s*[●◆■▲★•·\-\d一二三四五六七八九十]", text, line.start) \
@@ -1108,6 +1101,19 @@ def aid_test(r: Reading, fig: Figure, sent: Span, choice: Choice, giver: Giver, 
 
 
 # ------------------------------------------------------------------ each / respectively
+
+def _whole_area_own(r: Reading, fig: Figure, choice: Choice, lo: int) -> str:
+    """A clause headed by a whole area (全县, 全区 …) with no helping verb and no giver in it: its
+    poverty reduction (全县年内N人脱贫; the givers' areas count no poor people of their own) and its
+    investment (全县招商引资到位资金N亿元) are the area's own."""
+    if choice.indicator not in ("poor_beneficiaries", "investment") or _HELPING.search(r.text, lo, fig.start):
+        return ""
+    m = _WHOLE_AREA.match(r.text, lo, fig.start)
+    if m is None or any(r.frame.side.get(key(h.giver_unit)) == "donor" for h in r.hits_in(lo, fig.start)):
+        return ""
+    what = "outcome" if choice.indicator == "poor_beneficiaries" else "investment"
+    return f"the receiving area's own {what} ({m.group(1)})"
+
 
 def _each(r: Reading, fig: Figure, sent: Span) -> tuple[bool, list[str]]:
     text = r.text
