@@ -75,6 +75,9 @@ WEAK_POOR_NOUN = r"(建档立卡的?)?(贫困|脱贫)(户|人口|群众|家庭|�
 # "其中贫困户2000人": the poor part of the figure before, with no verb of its own
 POOR_PART = r"其中(有)?(建档立卡)?(贫困|脱贫)(户|人口|劳动力|群众|人员)"
 NON_POOR_LABOUR = r"(劳动力|(?<!医)务工|农民工|农牧民|农民|村民|群众|就业人口|劳动人员|务工人员)"
+# jobs a firm, park or project creates (带动当地N人就业, 吸纳就业N人): anybody's jobs, so an employment
+# figure of the codebook only when the sentence says the people are poor
+JOBS_CREATED = r"(带动|吸纳|解决|提供|创造)[^，,。；;：:]{0,16}?就业"
 PEOPLE_CUES: tuple[tuple[str, str, int], ...] = (
     ("reject:target_group", r"(未脱贫|返贫|致贫|贫困发生率|贫困人口减少|剩余|尚未脱贫)", 0),
     # 易地扶贫搬迁 moves the poor out: the receiving area's programme, not a helper's outcome

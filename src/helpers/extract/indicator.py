@@ -382,6 +382,9 @@ def classify(s: Sentence, fig: Figure) -> Choice:
     if indicator == "employment" and not _rx.search(lx.POVERTY_WORDS, text[sent.start:clause.end]) and (
             _rx.match(r"[，,]\s*" + lx.POOR_PART, text[clause.end - 1:sent.end])):
         return Choice("", "", f"labour not said to be poor ({cue})", indicator, ms, me)
+    if indicator == "employment" and not _rx.search(lx.POVERTY_WORDS, text, sent.start, sent.end) and \
+            _rx.search(lx.JOBS_CREATED, clause_text):
+        return Choice("", "", f"jobs created, not said to be for the poor ({cue})", "", ms, me)
     if fig.unit not in INDICATOR_BY_NAME[indicator].units:
         return Choice("", "", f"unit {fig.unit} does not fit {indicator} ({cue})", "", ms, me)
     return Choice(indicator, detail, f"cue {cue}", indicator, ms, me)
