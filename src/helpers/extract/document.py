@@ -1067,7 +1067,8 @@ def aid_test(r: Reading, fig: Figure, sent: Span, choice: Choice, giver: Giver, 
         before = [h for h in r.hits_in(lo, subj[0].start) if r.frame.side.get(key(h.giver_unit)) == "donor"] \
             if subj else []
         if subj and not before and not clause_givers(r.hits_in(lo, fig.start), r.frame, lo, fig.start) and \
-                not _rx.search(r"(向|为|帮|助|援|协作|对口)", text, subj[0].end, fig.start):
+                not _rx.search(r"(向|为|帮|助|援|协作|对口)", text, subj[0].end, fig.start) and \
+                not _subject_carried(r, whole.start, lo, subj):
             return "the receiving area's own outcome (no helping verb)"
     whole_area = _whole_area_own(r, fig, choice, lo)
     if whole_area:
@@ -1098,6 +1099,19 @@ def aid_test(r: Reading, fig: Figure, sent: Span, choice: Choice, giver: Giver, 
                 not clause_givers(r.hits_in(whole.start, fig.start), r.frame, whole.start, fig.start):
             return "the receiving side's own money"
     return ""
+
+
+_SUBJECT_LEAD = _compile(r"\s*(?:(?:今年|去年|全年|当年|年内|目前|同时|此外|另外|其中)[,，]?\s*)?$")
+
+
+def _subject_carried(r: Reading, sent_start: int, lo: int, places: list) -> bool:
+    """A clause with no subject of its own (组织乙县劳动力…, 在乙省内…: its places stand after a
+    verb or a preposition) goes on with the sentence's subject: when an earlier clause has a
+    helping verb or a giver of the donor side, its figure is that giver's doing."""
+    if lo <= sent_start or any(_SUBJECT_LEAD.match(r.text, lo, h.start) for h in places):
+        return False
+    return bool(_HELPING.search(r.text, sent_start, lo)) or any(
+        h.role == "giver" and r.frame.side.get(key(h.giver_unit)) == "donor" for h in r.hits_in(sent_start, lo))
 
 
 # ------------------------------------------------------------------ each / respectively

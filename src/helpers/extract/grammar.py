@@ -64,6 +64,10 @@ RECEIVER_BEFORE = "(?:" + "|".join(p for _, p, _ in RECEIVER_MARKERS) + r")(?:�
 # A place right before one of these is a venue (an event was held there), not a receiver.
 VENUE_AFTER = r"^[^，,。；;：:]{0,20}(?:举办|召开|举行|开幕|闭幕|首映|展出|展映|演出|亮相)"
 
+# A place that only bounds an area elsewhere (在乙省内其他地区, 到甲市以外的其他地区): where jobs or
+# people went, not who received the aid.
+AREA_BOUNDED_AFTER = r"^[省市区县州]?(?:内|以内|以外|之外)的?(?:其他|其它|其余)"
+
 # Words that make a place into an attribute of people or things (甲市籍, 甲市企业).
 ATTRIBUTE_AFTER = r"^(?:籍|户籍|的[\u4e00-\u9fff]{0,4}(?:企业|公司|干部|人才|群众|市民))"
 

@@ -57,6 +57,7 @@ _MARKERS = [(name, _Ending("(?:" + p + r")(?:了|的)?\s*$")) for name, p, _ in 
 _VENUE_BEFORE = _compile(r"在[^，,。；;：:在]{0,20}$")
 _VENUE_AFTER = _compile(g.VENUE_AFTER)
 _ATTRIBUTE_AFTER = _compile(g.ATTRIBUTE_AFTER)
+_AREA_BOUNDED = _compile(g.AREA_BOUNDED_AFTER)
 # a news agency's dateline (…网甲市1月9日电, 本报甲市讯): where the story was filed
 _DATELINE = _compile(r"^\s*(\d{1,2}月\d{1,2}日)?\s*(电|讯)")
 # time phrases and connectives that may stand between a clause start and its subject
@@ -227,7 +228,7 @@ def role_of(text: str, start: int, end: int) -> tuple[str, str]:
     after = text[end:end + 24]
     if _VENUE_BEFORE.search(text[max(0, start - 20):start]) and _VENUE_AFTER.match(after):
         return "venue", ""
-    if _DATELINE.match(after):
+    if _DATELINE.match(after) or _AREA_BOUNDED.match(after):
         return "venue", ""
     if _ATTRIBUTE_AFTER.match(after) or _PEOPLE_AFTER.match(after):
         return "attribute", ""
