@@ -120,11 +120,12 @@ CADRE_NOUNS = r"(党政干部|领导干部|干部|县处级|乡科级|处级|科
 MIXED_STAFF = r"干部(和|与|及|、)?(专业技术|专技|技术|专业)?人(才|员)"
 # staff of the receiving side taught by those sent (带教本地医护人员N名) or going east to study
 # (到甲省进修): trained (conventions: going east to 挂职/跟岗 is received, to 培训/学习 trained)
-TAUGHT_BEFORE = r"(带教|传帮带|培训|轮训)[^，,。；;\d]{0,12}$"
+# (培养 too, unless staff are hosted to be trained: 接收培养…干部 is received)
+TAUGHT_BEFORE = r"(带教|传帮带|培训|轮训|(?<!接收)(?<!接受)培养)[^，,。；;\d]{0,12}$"
 STUDY_AFTER = r"^[^，,。；;\d]{0,24}?(进修|培训|学习)"
 HOSTED_AFTER = r"^[^，,。；;\d]{0,24}?(挂职|跟岗|锻炼)"
 # the giver's side named by its role, not its name (东部帮扶城区, 帮扶方, 结对城市)
-GENERIC_DONOR_AREA = r"(东部|帮扶方|帮扶城市|帮扶城区|结对城市|结对城区|对口帮扶城市|援建方)"
+GENERIC_DONOR_AREA = r"(东部|帮扶方|协作方|支援方|帮扶城市|帮扶城区|结对城市|结对城区|对口帮扶城市|对口帮扶市|对口协作市|援建方)"
 RECEIVED_VERBS = r"(接收|接受|来[\u4e00-\u9fff]{0,3}(挂职|跟岗|学习|培训|锻炼)|到[\u4e00-\u9fff]{0,3}挂职|跟岗)"
 # 其中1名任县委常委: the post some of the staff just counted hold, not more staff
 ROLE_BREAKDOWN_BEFORE = r"其中[\s,，:：]*$"

@@ -42,7 +42,11 @@ _OWN_ECONOMY = _compile(g.OWN_ECONOMY)
 _NATIONAL = _compile(g.NATIONAL_TOTAL)
 # verbs that make an outcome the helper's doing; 输出/赴…就业 is labour sent to work with the helper
 _HELPING = _compile(r"(带动|帮助|助力|扶持|促进|促使|受益|惠及|资助|吸纳|救助|支持|帮扶|援助|结对|培训|转移|输转|输出|解决)")
-_WHOLE_AREA = _compile(r"\s*(?:今年|去年|全年|当年|年内|截至目前|\d{4}年)?[,，]?\s*(全县|全区|全州|全市|全旗|全盟|全乡|全镇)")
+_WHOLE_AREA = _compile(r"\s*(?:今年|去年|全年|当年|年内|截至目前|目前|\d{4}年)?[,，]?\s*(全县|全区|全州|全市|全旗|全盟|全乡|全镇)")
+# what an area has (全县共有…N人): a stock of its own, not staff sent or received
+_HAS = _compile(r"(共有|现有|拥有)")
+# a ratio to the population (每千人口…N人): a rate of the area, not a figure given
+_PER_POPULATION = _compile(r"每(?:十万|万|千|百)(?:常住)?人(?:口)?")
 _UNIT_COST = _compile(r"每(个|所|家|户|人|村|处|座|间)")
 # a money figure per person, household or piece (每亩补助N元, 每名教师每月N元): a rate, no amount
 # given. Per receiving unit (按每县N万元, for counties the text names) is an allocation to each: a row.
@@ -1082,6 +1086,9 @@ def aid_test(r: Reading, fig: Figure, sent: Span, choice: Choice, giver: Giver, 
         return "a unit cost (每个…N万元, 共计…): the total is the figure"
     if fig.unit == "yuan" and _RANGE_BEFORE.search(text, max(lo, fig.start - 8), fig.start):
         return "a range (N—M万元): a rate, not an amount given"
+    per_head = _PER_POPULATION.search(text, lo, fig.start)
+    if per_head:
+        return f"a ratio to the population ({per_head.group(0)}…)"
     rate = _PER_UNIT.search(text, lo, fig.start)
     if fig.unit == "yuan" and rate and not r.receivers_in(lo, rate.start()):
         return f"an amount per unit ({rate.group(0)}…): a rate, not an amount given"
@@ -1120,11 +1127,20 @@ def _whole_area_own(r: Reading, fig: Figure, choice: Choice, lo: int) -> str:
     """A clause headed by a whole area (全县, 全区 …) with no helping verb and no giver in it: its
     poverty reduction (全县年内N人脱贫; the givers' areas count no poor people of their own) and its
     investment (全县招商引资到位资金N亿元) are the area's own."""
-    if choice.indicator not in ("poor_beneficiaries", "investment") or _HELPING.search(r.text, lo, fig.start):
+    staff = choice.indicator in _PEOPLE_SENT
+    if choice.indicator not in ("poor_beneficiaries", "investment") and not staff or \
+            _HELPING.search(r.text, lo, fig.start):
         return ""
-    m = _WHOLE_AREA.match(r.text, lo, fig.start)
+    # the area may be named before its whole (乙县今年全县…)
+    named = [h for h in r.hits_in(lo, fig.start) if r.frame.side.get(key(h.unit)) == "recipient"]
+    at = named[0].end if named and not r.text[lo:named[0].start].strip() else lo
+    m = _WHOLE_AREA.match(r.text, at, fig.start)
     if m is None or any(r.frame.side.get(key(h.giver_unit)) == "donor" for h in r.hits_in(lo, fig.start)):
         return ""
+    if staff:
+        if not _HAS.search(r.text, m.end(), fig.start) or _STAFF_MOVE.search(r.text, m.end(), fig.end):
+            return ""
+        return f"the receiving area's own staff ({m.group(1)}…{_HAS.search(r.text, m.end(), fig.start).group(0)})"
     what = "outcome" if choice.indicator == "poor_beneficiaries" else "investment"
     return f"the receiving area's own {what} ({m.group(1)})"
 

@@ -200,7 +200,8 @@ def staff_direction(s: Sentence, fig: Figure) -> str:
             side = "recipient"
         if not side and s.donor_short and _rx.search(s.donor_short, text[going.start(2):going.end(2)]):
             side = "donor"
-        if not side and _rx.search(lx.GENERIC_DONOR_AREA, text[going.start(2):going.end(2)]):
+        if not side and (_rx.search(lx.GENERIC_DONOR_AREA, text[going.start(2):going.end(2)]) or
+                         _rx.match(lx.GENERIC_DONOR_AREA, text, going.start(2))):
             side = "donor"        # 到东部帮扶城区学校跟岗: the giver's side, unnamed
         if side:
             return "sent" if side == "recipient" else "received"
