@@ -45,6 +45,9 @@ _HELPING = _compile(r"(带动|帮助|助力|扶持|促进|促使|受益|惠及|�
 _WHOLE_AREA = _compile(r"\s*(?:今年|去年|全年|当年|年内|截至目前|目前|\d{4}年)?[,，]?\s*(全县|全区|全州|全市|全旗|全盟|全乡|全镇)")
 # what an area has (全县共有…N人): a stock of its own, not staff sent or received
 _HAS = _compile(r"(共有|现有|拥有)")
+# money not given or not spent (仍有N万元未拨付, 资金缺口N亿元): a problem an inspection names
+_SHORTFALL = _compile(r"(?:未|尚未|没有)(?:拨付|到位|下达|使用|支出|落实)|缺口|滞留|闲置")
+_SHORTFALL_AFTER = _compile(r"[^，,。；;\d]{0,5}?(?:(?:未|尚未|没有)(?:拨付|到位|下达|使用|支出|落实)|缺口|滞留|闲置)")
 # a ratio to the population (每千人口…N人): a rate of the area, not a figure given
 _PER_POPULATION = _compile(r"每(?:十万|万|千|百)(?:常住)?人(?:口)?")
 _UNIT_COST = _compile(r"每(个|所|家|户|人|村|处|座|间)")
@@ -1086,6 +1089,9 @@ def aid_test(r: Reading, fig: Figure, sent: Span, choice: Choice, giver: Giver, 
         return "a unit cost (每个…N万元, 共计…): the total is the figure"
     if fig.unit == "yuan" and _RANGE_BEFORE.search(text, max(lo, fig.start - 8), fig.start):
         return "a range (N—M万元): a rate, not an amount given"
+    short = fig.unit == "yuan" and (_SHORTFALL.search(text, lo, fig.start) or _SHORTFALL_AFTER.match(text, fig.end, hi))
+    if short:
+        return "money not given or not spent (a shortfall)"
     per_head = _PER_POPULATION.search(text, lo, fig.start)
     if per_head:
         return f"a ratio to the population ({per_head.group(0)}…)"
