@@ -1105,3 +1105,13 @@ def test_a_renamed_donors_short_name_is_the_donor_as_the_page_names_it(gz):
             "长乐市全年向漳县拨付帮扶资金800万元。长乐选派干部3名到漳县挂职,长乐企业捐款捐物60万元。\n")
     rows, _ = extract_document(Doc("t", text, date="2016-12-20"), gz)
     assert {r["donor"] for r in rows} == {"福建省福州市长乐市"}
+
+
+def test_respective_figures_of_listed_givers_are_one_row_each(gz):
+    # 甲、乙分别N、M: each figure is one giver's, not a copy for every giver named
+    intro = "2019年,上海市对口支援新疆喀什地区泽普县、莎车县、叶城县、巴楚县。\n"
+    rows, _ = rows_of(gz, "闵行区、宝山区、静安区分别落实区级援疆资金6800万元、7500万元、5600万元。", intro=intro)
+    money = sorted(r["value"] for r in rows if r["indicator"] == "fiscal_aid")
+    assert money == [56000000, 68000000, 75000000], rows
+    assert [r["donor"] for r in sorted(rows, key=lambda r: r["value"])] == \
+        ["上海市静安区", "上海市闵行区", "上海市宝山区"]

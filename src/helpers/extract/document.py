@@ -1449,8 +1449,12 @@ def extract(doc, gz, page: Frame | None = None) -> tuple[list[dict], list[dict]]
             generic = _GENERIC.search(text, sent.start, fig.start)
             nouns = _listed_after(text, fig, sent) if indicator.startswith("professionals") else []
             roles = [_staff_detail(w) for w in units] if indicator.startswith("professionals") else []
-            _, listed = _respective_list(r, fig, sent)
-            if len(nouns) > 1:
+            cue, listed = _respective_list(r, fig, sent)
+            if len(listed) > 1 and len(units) == len(listed) and len(recips) != len(listed) and \
+                    len([h for h in r.hits_in(sent.start, cue) if r.frame.side.get(key(h.giver_unit)) == "donor"]) == len(units):
+                # 甲区、乙区分别N、M: the names are the givers, each figure is one giver's
+                pass
+            elif len(nouns) > 1:
                 groups = [(recips, _staff_detail(w) or detail) for w in nouns]
             elif len(roles) > 1 and all(roles):
                 groups = ([(recips, roles[listed.index(fig)])] if len(listed) == len(roles)
