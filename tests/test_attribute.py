@@ -1115,3 +1115,14 @@ def test_respective_figures_of_listed_givers_are_one_row_each(gz):
     assert money == [56000000, 68000000, 75000000], rows
     assert [r["donor"] for r in sorted(rows, key=lambda r: r["value"])] == \
         ["上海市静安区", "上海市闵行区", "上海市宝山区"]
+
+
+def test_central_unit_on_a_receiving_page_gives_to_the_page_area(gz):
+    # the page's pair is its eastern donor's; a central SOE's figure with no receiver named is
+    # for the receiving area whose page it is (我州)
+    intro = "凉山彝族自治州人民政府网 > 要闻\n2020年,广东省佛山市对口帮扶我州西昌市、昭觉县,我州脱贫攻坚取得决定性成效。\n"
+    rows, _ = rows_of(gz, "中央企业定点帮扶方面,中国华能集团今年投入帮扶资金1.5亿元。",
+                      intro=intro, title="佛山凉山携手 2020年脱贫攻坚工作综述")
+    row = only(rows, value=1.5e8)
+    assert row["donor"] == "中国华能集团有限公司"
+    assert row["recipients"] == "四川省凉山彝族自治州"

@@ -1415,6 +1415,12 @@ def extract(doc, gz, page: Frame | None = None) -> tuple[list[dict], list[dict]]
         partners = _partners_named(r, giver, recips, recips_from, fig.start)
         if partners:
             recips, recips_from = partners, recips_from + "+giver_partners_named"
+        if giver.kind in ("ministry", "soe", "university") and recips_from.startswith("frame") and \
+                r.frame.donor is not None and r.frame.self_unit is not None and \
+                r.frame.side.get(key(r.frame.self_unit)) == "recipient":
+            # the page's pair is its eastern donor's: a central unit's figure on a receiving
+            # area's own page (我州) with no receiver named is for that area
+            recips, recips_from = [r.frame.self_unit], "central_giver_page_area"
         if last_recips and last_recips[0] == sent.start and last_recips[1] and \
                 _rx.match(r"\s*其中", text, clause.start, clause.end) and not r.receivers_in(clause.start, fig.end) \
                 and not _BACK.search(text, clause.start, fig.end):
