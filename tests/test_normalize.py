@@ -7,6 +7,7 @@ import re
 import pytest
 
 from helpers import paths
+from helpers.ingest import read_metadata
 from helpers.normalize import (PINYIN_RE, line_kind, normalize, normalize_fragment, script_of,
                                t2s, to_raw_span)
 
@@ -278,3 +279,12 @@ def test_report_lines_that_look_like_bylines_are_kept():
             "帮助受援村建设联系电话服务站3个,惠及群众1200人。\n"
             "分配表\n合计\n4000\n乐都区819万元\n民和县1226万元")
     assert normalize(text).text == text.replace("\n4000", "")  # a line without any Chinese goes
+
+
+def test_a_ticker_of_other_stories_is_navigation_not_the_title():
+    # a portal's head row of tagged headlines (【滚动】…　【财经】…) is page chrome, with its figures
+    assert line_kind("某某在线　新闻频道　【滚动】全市夏粮收购进度过半　【财经】前三季度外贸增长5.1%") == "nav"
+    assert line_kind("【快讯】红桥区向积石山县拨付帮扶资金2600万元") is None     # one tag: a headline
+    page = "某某在线　新闻频道　【滚动】全市夏粮收购进度过半　【财经】前三季度外贸增长5.1%\n" \
+           "红桥区援助积石山县交出高分报表\n2020年,红桥区向积石山县拨付帮扶资金2600万元,实施项目20个。\n"
+    assert read_metadata(page)["title"] == "红桥区援助积石山县交出高分报表"

@@ -208,6 +208,7 @@ _TRAILER_RE = re.compile(
     r"热门文章|热门推荐|更多阅读|更多>>|精彩推荐|往期回顾|往期推荐|往期精选|往期阅读|往期精彩|精彩回顾|热文推荐|"
     r"最新文章|最新资讯)")
 _SENT_PUNCT_RE = re.compile(r"[,，。;；!?！？]")
+_TICKER_RE = re.compile(f"【[^】]{{1,6}}】\\s*[{CJK}]{{4}}")
 _DIGIT_RE = re.compile(r"\d")
 
 BODY_MIN_CJK = 20
@@ -260,6 +261,9 @@ def line_kind(line: str) -> str | None:
         return "nav"
     if n <= 40 and _NAV_RE.search(s):
         return "nav_word"
+    # A ticker of other stories (【滚动】…　【财经】…): two tagged headlines and no sentence mark
+    if n <= 200 and len(_TICKER_RE.findall(s)) >= 2 and not _SENT_PUNCT_RE.search(s):
+        return "nav"
     # Pipes: menus and spam link rows. A long line needs them dense (one per 50 characters):
     # a whole report on one line (a page without block tags) may hold a few.
     pipes = s.count("|")
