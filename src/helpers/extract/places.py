@@ -120,13 +120,18 @@ _CLAUSE_LEAD_ENDS = _last_chars(_CLAUSE_LEAD)
 
 def _clause_opens(window: str) -> bool:
     """``_CLAUSE_OPEN.search(window)``: does ``window`` end where a clause's subject can start?
-    A window ending in a Chinese character that ends no time phrase or connective (most windows:
-    a place right after a verb or a noun) cannot match, which one look at its last character
-    tells."""
+    One look at its last character mostly tells:
+
+    * a Chinese character or 、 that ends no time phrase or connective (most windows: a place
+      right after a verb, a noun or in a list) cannot end a match;
+    * any other character (punctuation, a digit, a space) is what ``(?<=[^\u4e00-\u9fff、])``
+      accepts before the empty rest of the pattern: the window matches at its end."""
     last = window[-1:]
-    if (_CLAUSE_LEAD_ENDS is not None and "\u4e00" <= last <= "\u9fff"
-            and not _CLAUSE_LEAD_ENDS.match(last)):
+    cjk = "\u4e00" <= last <= "\u9fff"
+    if _CLAUSE_LEAD_ENDS is not None and (cjk or last == "、") and not _CLAUSE_LEAD_ENDS.match(last):
         return False
+    if last and not cjk and last != "、":
+        return True
     return _CLAUSE_OPEN.search(window) is not None
 
 
@@ -344,7 +349,10 @@ def find_places(gz, text: str, context=()) -> list[PlaceHit]:
     """Every resolved place mention of ``text`` with its role, in text order. A bare short form
     repeating the start of a place named earlier in full (江达 after 索县江达乡) is that place.
     ``context``: units the page names outside the text (its header), which support short forms."""
-    out, named = [], []
+    out = []
+    # the places named with their suffix, first naming first; one entry per name and code (what
+    # the test below reads), so that a text repeating its places does not lengthen the list
+    named: dict[tuple[str, str], object] = {}
     prev_end = -10
     codes = [u.adcode for u in context]
     found = gz.find(text, context=codes or None)
@@ -357,18 +365,17 @@ def find_places(gz, text: str, context=()) -> list[PlaceHit]:
             continue
         place = m.place
         if not _ADMIN_SUFFIX.search(m.surface):
-            for q in named:
+            for q in named.values():
                 if q.name.startswith(m.surface) and q.adcode != place.adcode:
                     place = q
                     break
         else:
-            named.append(place)
+            named.setdefault((place.name, place.adcode), place)
         # a place inside a longer word (甲县人民医院) still names the place; a university does not
         if text[m.end:m.end + 2] in ("大学", "学院") or text.startswith(_BRANDS, m.start):
             continue
         role, marker = role_of(text, m.start, m.end)
-        gap = text[max(prev_end, 0):m.start] if prev_end >= 0 else "x"
-        listed = bool(_LIST_GAP.fullmatch(gap))
+        listed = prev_end >= 0 and bool(_LIST_GAP.fullmatch(text, prev_end, m.start))
         if listed and out and role in ("mention", "giver") and out[-1].role == "receiver" \
                 and out[-1].marker in ("to", "help"):
             # the members of a list after a preposition share its role: 向甲县、乙县、丙县分别…
@@ -376,7 +383,10 @@ def find_places(gz, text: str, context=()) -> list[PlaceHit]:
         out.append(PlaceHit(m.start, m.end, m.surface, *_units(place),
                             role, place.level == "township", marker, listed))
         prev_end = m.end
-    return _counties_in_lists(gz, text, _list_givers(text, corps_regiments(text, _corps_with_city(out))))
+    if any(h.unit.full_name.startswith(CORPS) for h in out):
+        # (both passes read corps units only)
+        out = corps_regiments(text, _corps_with_city(out))
+    return _counties_in_lists(gz, text, _list_givers(text, out))
 
 
 # the units of a place: reports name their few places many times, and the gazetteer hands out
