@@ -33,6 +33,7 @@ from __future__ import annotations
 import csv
 import re
 import sys
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
@@ -503,12 +504,9 @@ class Gazetteer:
                         for p in ([m.place] if m.place else m.candidates)]
         strong += [self._units[code] for cue, code in PROVINCE_CUES.items() if cue in text]
         # support depends on code and level only: one of each is enough (reports repeat names)
-        strong = list({(p.adcode, p.level): p for p in strong}.values())
-        counts: dict[str, int] = {}
-        for m, _ in chained:
-            counts[m.surface] = counts.get(m.surface, 0) + 1
+        supported = _Support({(p.adcode, p.level): p for p in strong}.values())
+        counts = Counter(m.surface for m, _ in chained)
         in_list = self._list_support(text, [m for m, _ in chained])
-        supported = _Support(strong)
         mentions: list[PlaceMention] = []
         for k, (m, weak) in enumerate(chained):
             if weak and not (_whole_name and (m.start, m.end) == (0, len(text))):
@@ -551,6 +549,8 @@ class Gazetteer:
     def _counties_in_lists(self, text: str, mentions: list[PlaceMention]) -> list[PlaceMention]:
         """A short name shared by a prefecture and its own county (红河: 红河州 and 红河县) is
         the county when it stands in a list of counties (元阳、红河、绿春) or before 两县/四县."""
+        if not any(m.place is not None and m.place.level == "prefecture" for m in mentions):
+            return mentions
         for group in _list_groups(text, mentions):
             tail = bool(_COUNTY_TAIL.match(text, mentions[group[-1]].end))
             for k in group:

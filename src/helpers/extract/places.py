@@ -465,7 +465,7 @@ def _list_givers(text: str, hits: list[PlaceHit]) -> list[PlaceHit]:
     i = 0
     while i < len(hits):
         j = i
-        while j + 1 < len(hits) and hits[j + 1].text_gap_ok and _LIST_GAP.fullmatch(text[hits[j].end:hits[j + 1].start]):
+        while j + 1 < len(hits) and hits[j + 1].text_gap_ok and _LIST_GAP.fullmatch(text, hits[j].end, hits[j + 1].start):
             j += 1
         if j > i and (_clause_opens(text[max(0, hits[i].start - 24):hits[i].start]) or hits[i].start == 0):
             tail = text[hits[j].end:hits[j].end + 24]
@@ -486,20 +486,23 @@ def _counties_in_lists(gz, text: str, hits: list[PlaceHit]) -> list[PlaceHit]:
     prefecture (or before a count of counties) is the county of that name."""
     from dataclasses import replace
     out = list(hits)
+    counties: dict[str, object] = {}      # the county a surface names (a list repeats its names)
     for i, h in enumerate(hits):
         if h.unit.level != "prefecture" or _ADMIN_SUFFIX.search(h.surface):
             continue
         near = [hits[j] for j in (i - 1, i + 1) if 0 <= j < len(hits)]
         in_list = any(q.unit.level == "county" and q.unit.adcode[:4] == h.unit.adcode[:4]
-                      and _LIST_GAP.fullmatch(text[min(h.end, q.end):max(h.start, q.start)]) for q in near)
+                      and _LIST_GAP.fullmatch(text, min(h.end, q.end), max(h.start, q.start)) for q in near)
         run_end = h.end
         j = i
-        while j + 1 < len(hits) and _LIST_GAP.fullmatch(text[hits[j].end:hits[j + 1].start]):
+        while j + 1 < len(hits) and _LIST_GAP.fullmatch(text, hits[j].end, hits[j + 1].start):
             j += 1
             run_end = hits[j].end
         if not in_list and not _COUNTY_TAIL.match(text, run_end):
             continue
-        county = gz.resolve(h.surface + "县")
+        if h.surface not in counties:
+            counties[h.surface] = gz.resolve(h.surface + "县")
+        county = counties[h.surface]
         if county is not None and county.level == "county" and county.adcode[:4] == h.unit.adcode[:4]:
             out[i] = replace(h, unit=unit_of(county), giver_unit=unit_of(county, as_giver=True))
     return out
