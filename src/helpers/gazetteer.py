@@ -506,7 +506,8 @@ class Gazetteer:
         # support depends on code and level only: one of each is enough (reports repeat names)
         supported = _Support({(p.adcode, p.level): p for p in strong}.values())
         counts = Counter(m.surface for m, _ in chained)
-        in_list = self._list_support(text, [m for m, _ in chained])
+        # (lists are read for the weak names only)
+        in_list = self._list_support(text, [m for m, _ in chained]) if any(w for _, w in chained) else {}
         mentions: list[PlaceMention] = []
         for k, (m, weak) in enumerate(chained):
             if weak and not (_whole_name and (m.start, m.end) == (0, len(text))):
@@ -552,12 +553,14 @@ class Gazetteer:
         if not any(m.place is not None and m.place.level == "prefecture" for m in mentions):
             return mentions
         for group in _list_groups(text, mentions):
+            prefectures = [k for k in group
+                           if mentions[k].place is not None and mentions[k].place.level == "prefecture"]
+            if not prefectures:
+                continue
             tail = bool(_COUNTY_TAIL.match(text, mentions[group[-1]].end))
-            for k in group:
+            for k in prefectures:
                 m = mentions[k]
                 p = m.place
-                if p is None or p.level != "prefecture":
-                    continue
                 others = [mentions[j].place for j in group if j != k]
                 if not tail and not all(o is not None and o.level == "county" for o in others):
                     continue
