@@ -113,6 +113,9 @@ PROSE_WORDS = frozenset("""
 """.split())
 _PROSE_WORD_LENGTHS = sorted({len(w) for w in PROSE_WORDS}, reverse=True)
 _PROSE_CHARS = frozenset(c for w in PROSE_WORDS for c in w)
+# the pairs of neighbouring characters in those words: a word that overlaps a span and reaches
+# outside it holds the pair across one of the span's edges (see ``_straddled``)
+_PROSE_PAIRS = frozenset(w[j:j + 2] for w in PROSE_WORDS for j in range(len(w) - 1))
 
 # Programme words that name the recipient province (援藏 = counterpart support to Tibet).
 PROVINCE_CUES = {"援藏": "540000", "进藏": "540000", "援疆": "650000", "进疆": "650000",
@@ -992,8 +995,13 @@ def _township_base(name: str) -> str:
 
 def _straddled(text: str, a: int, b: int) -> bool:
     """Does a word of PROSE_WORDS overlap text[a:b] and reach outside it?"""
-    # such a word holds the character just before or just after the span
-    if text[a - 1:a] not in _PROSE_CHARS and text[b:b + 1] not in _PROSE_CHARS:
+    if b < len(text):
+        # such a word holds the two characters across the span's start or across its end
+        if text[a - 1:a + 1] not in _PROSE_PAIRS and text[b - 1:b + 1] not in _PROSE_PAIRS:
+            return False
+    elif text[a - 1:a] not in _PROSE_CHARS:
+        # at the end of the text the look below also takes a word cut off by the end (a slice
+        # text[s:s + k] is shorter there) when the character before the span is in such a word
         return False
     for k in _PROSE_WORD_LENGTHS:
         for s in range(max(0, a - k + 1), b):
