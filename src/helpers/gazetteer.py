@@ -121,6 +121,9 @@ _PROSE_PAIRS = frozenset(w[j:j + 2] for w in PROSE_WORDS for j in range(len(w) -
 PROVINCE_CUES = {"援藏": "540000", "进藏": "540000", "援疆": "650000", "进疆": "650000",
                  "援青": "630000", "援甘": "620000", "援滇": "530000", "援黔": "520000",
                  "援川": "510000", "援宁": "640000", "援蒙": "150000"}
+# all of them in one pass over a text (no cue ends with the 援/进 another starts with, so the
+# pass, which does not overlap its matches, misses none)
+_PROVINCE_CUE = re.compile("|".join(map(re.escape, PROVINCE_CUES)))
 # Words shaped like a unit name (two characters + 区/县/市) that name no unit: never taken for a
 # misspelt county (开发区 is not a slip of 开福区).
 GENERIC_UNIT_WORDS = frozenset("""
@@ -505,7 +508,7 @@ class Gazetteer:
         chained = self._chain(text, scanned)
         strong = ctx + [p for m, weak in chained if not weak
                         for p in ([m.place] if m.place else m.candidates)]
-        strong += [self._units[code] for cue, code in PROVINCE_CUES.items() if cue in text]
+        strong += [self._units[PROVINCE_CUES[cue]] for cue in set(_PROVINCE_CUE.findall(text))]
         # support depends on code and level only: one of each is enough (reports repeat names)
         supported = _Support({(p.adcode, p.level): p for p in strong}.values())
         counts = Counter(m.surface for m, _ in chained)
@@ -553,8 +556,6 @@ class Gazetteer:
     def _counties_in_lists(self, text: str, mentions: list[PlaceMention]) -> list[PlaceMention]:
         """A short name shared by a prefecture and its own county (红河: 红河州 and 红河县) is
         the county when it stands in a list of counties (元阳、红河、绿春) or before 两县/四县."""
-        if not any(m.place is not None and m.place.level == "prefecture" for m in mentions):
-            return mentions
         for group in _list_groups(text, mentions):
             prefectures = [k for k in group
                            if mentions[k].place is not None and mentions[k].place.level == "prefecture"]
