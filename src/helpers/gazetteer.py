@@ -1001,8 +1001,9 @@ def _straddled(text: str, a: int, b: int) -> bool:
         if text[a - 1:a + 1] not in _PROSE_PAIRS and text[b - 1:b + 1] not in _PROSE_PAIRS:
             return False
     elif text[a - 1:a] not in _PROSE_CHARS:
-        # at the end of the text the look below also takes a word cut off by the end (a slice
-        # text[s:s + k] is shorter there) when the character before the span is in such a word
+        # at the end of the text a slice text[s:s + k] below comes out shorter, so the look also
+        # counts a word cut off by the end: there the test stays the one it has always been
+        # (the character before the span), which keeps the readings of names ending a text
         return False
     for k in _PROSE_WORD_LENGTHS:
         for s in range(max(0, a - k + 1), b):
