@@ -33,6 +33,7 @@ from __future__ import annotations
 import csv
 import re
 import sys
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
@@ -112,11 +113,17 @@ PROSE_WORDS = frozenset("""
 """.split())
 _PROSE_WORD_LENGTHS = sorted({len(w) for w in PROSE_WORDS}, reverse=True)
 _PROSE_CHARS = frozenset(c for w in PROSE_WORDS for c in w)
+# the pairs of neighbouring characters in those words: a word that overlaps a span and reaches
+# outside it holds the pair across one of the span's edges (see ``_straddled``)
+_PROSE_PAIRS = frozenset(w[j:j + 2] for w in PROSE_WORDS for j in range(len(w) - 1))
 
 # Programme words that name the recipient province (援藏 = counterpart support to Tibet).
 PROVINCE_CUES = {"援藏": "540000", "进藏": "540000", "援疆": "650000", "进疆": "650000",
                  "援青": "630000", "援甘": "620000", "援滇": "530000", "援黔": "520000",
                  "援川": "510000", "援宁": "640000", "援蒙": "150000"}
+# all of them in one pass over a text (no cue ends with the 援/进 another starts with, so the
+# pass, which does not overlap its matches, misses none)
+_PROVINCE_CUE = re.compile("|".join(map(re.escape, PROVINCE_CUES)))
 # Words shaped like a unit name (two characters + 区/县/市) that name no unit: never taken for a
 # misspelt county (开发区 is not a slip of 开福区).
 GENERIC_UNIT_WORDS = frozenset("""
@@ -501,14 +508,12 @@ class Gazetteer:
         chained = self._chain(text, scanned)
         strong = ctx + [p for m, weak in chained if not weak
                         for p in ([m.place] if m.place else m.candidates)]
-        strong += [self._units[code] for cue, code in PROVINCE_CUES.items() if cue in text]
+        strong += [self._units[PROVINCE_CUES[cue]] for cue in set(_PROVINCE_CUE.findall(text))]
         # support depends on code and level only: one of each is enough (reports repeat names)
-        strong = list({(p.adcode, p.level): p for p in strong}.values())
-        counts: dict[str, int] = {}
-        for m, _ in chained:
-            counts[m.surface] = counts.get(m.surface, 0) + 1
-        in_list = self._list_support(text, [m for m, _ in chained])
-        supported = _Support(strong)
+        supported = _Support({(p.adcode, p.level): p for p in strong}.values())
+        counts = Counter(m.surface for m, _ in chained)
+        # (lists are read for the weak names only)
+        in_list = self._list_support(text, [m for m, _ in chained]) if any(w for _, w in chained) else {}
         mentions: list[PlaceMention] = []
         for k, (m, weak) in enumerate(chained):
             if weak and not (_whole_name and (m.start, m.end) == (0, len(text))):
@@ -552,12 +557,14 @@ class Gazetteer:
         """A short name shared by a prefecture and its own county (红河: 红河州 and 红河县) is
         the county when it stands in a list of counties (元阳、红河、绿春) or before 两县/四县."""
         for group in _list_groups(text, mentions):
+            prefectures = [k for k in group
+                           if mentions[k].place is not None and mentions[k].place.level == "prefecture"]
+            if not prefectures:
+                continue
             tail = bool(_COUNTY_TAIL.match(text, mentions[group[-1]].end))
-            for k in group:
+            for k in prefectures:
                 m = mentions[k]
                 p = m.place
-                if p is None or p.level != "prefecture":
-                    continue
                 others = [mentions[j].place for j in group if j != k]
                 if not tail and not all(o is not None and o.level == "county" for o in others):
                     continue
@@ -989,8 +996,14 @@ def _township_base(name: str) -> str:
 
 def _straddled(text: str, a: int, b: int) -> bool:
     """Does a word of PROSE_WORDS overlap text[a:b] and reach outside it?"""
-    # such a word holds the character just before or just after the span
-    if text[a - 1:a] not in _PROSE_CHARS and text[b:b + 1] not in _PROSE_CHARS:
+    if b < len(text):
+        # such a word holds the two characters across the span's start or across its end
+        if text[a - 1:a + 1] not in _PROSE_PAIRS and text[b - 1:b + 1] not in _PROSE_PAIRS:
+            return False
+    elif text[a - 1:a] not in _PROSE_CHARS:
+        # at the end of the text a slice text[s:s + k] below comes out shorter, so the look also
+        # counts a word cut off by the end: there the test stays the one it has always been
+        # (the character before the span), which keeps the readings of names ending a text
         return False
     for k in _PROSE_WORD_LENGTHS:
         for s in range(max(0, a - k + 1), b):

@@ -121,13 +121,18 @@ _CLAUSE_LEAD_ENDS = _last_chars(_CLAUSE_LEAD)
 
 def _clause_opens(window: str) -> bool:
     """``_CLAUSE_OPEN.search(window)``: does ``window`` end where a clause's subject can start?
-    A window ending in a Chinese character that ends no time phrase or connective (most windows:
-    a place right after a verb or a noun) cannot match, which one look at its last character
-    tells."""
+    One look at its last character mostly tells:
+
+    * a Chinese character or 、 that ends no time phrase or connective (most windows: a place
+      right after a verb, a noun or in a list) cannot end a match;
+    * any other character (punctuation, a digit, a space) is what ``(?<=[^\u4e00-\u9fff、])``
+      accepts before the empty rest of the pattern: the window matches at its end."""
     last = window[-1:]
-    if (_CLAUSE_LEAD_ENDS is not None and "\u4e00" <= last <= "\u9fff"
-            and not _CLAUSE_LEAD_ENDS.match(last)):
+    cjk = "\u4e00" <= last <= "\u9fff"
+    if _CLAUSE_LEAD_ENDS is not None and (cjk or last == "、") and not _CLAUSE_LEAD_ENDS.match(last):
         return False
+    if last and not cjk and last != "、":
+        return True
     return _CLAUSE_OPEN.search(window) is not None
 
 
@@ -345,7 +350,10 @@ def find_places(gz, text: str, context=()) -> list[PlaceHit]:
     """Every resolved place mention of ``text`` with its role, in text order. A bare short form
     repeating the start of a place named earlier in full (江达 after 索县江达乡) is that place.
     ``context``: units the page names outside the text (its header), which support short forms."""
-    out, named = [], []
+    out = []
+    # the places named with their suffix, first naming first; one entry per name and code (what
+    # the test below reads), so that a text repeating its places does not lengthen the list
+    named: dict[tuple[str, str], object] = {}
     prev_end = -10
     codes = [u.adcode for u in context]
     found = gz.find(text, context=codes or None)
@@ -358,18 +366,17 @@ def find_places(gz, text: str, context=()) -> list[PlaceHit]:
             continue
         place = m.place
         if not _ADMIN_SUFFIX.search(m.surface):
-            for q in named:
+            for q in named.values():
                 if q.name.startswith(m.surface) and q.adcode != place.adcode:
                     place = q
                     break
         else:
-            named.append(place)
+            named.setdefault((place.name, place.adcode), place)
         # a place inside a longer word (甲县人民医院) still names the place; a university does not
         if text[m.end:m.end + 2] in ("大学", "学院") or text.startswith(_BRANDS, m.start):
             continue
         role, marker = role_of(text, m.start, m.end)
-        gap = text[max(prev_end, 0):m.start] if prev_end >= 0 else "x"
-        listed = bool(_LIST_GAP.fullmatch(gap))
+        listed = prev_end >= 0 and bool(_LIST_GAP.fullmatch(text, prev_end, m.start))
         if listed and out and role in ("mention", "giver") and out[-1].role == "receiver" \
                 and out[-1].marker in ("to", "help"):
             # the members of a list after a preposition share its role: 向甲县、乙县、丙县分别…
@@ -377,7 +384,10 @@ def find_places(gz, text: str, context=()) -> list[PlaceHit]:
         out.append(PlaceHit(m.start, m.end, m.surface, *_units(place),
                             role, place.level == "township", marker, listed))
         prev_end = m.end
-    return _counties_in_lists(gz, text, _list_givers(text, corps_regiments(text, _corps_with_city(out))))
+    if any(h.unit.full_name.startswith(CORPS) for h in out):
+        # (both passes read corps units only)
+        out = corps_regiments(text, _corps_with_city(out))
+    return _counties_in_lists(gz, text, _list_givers(text, out))
 
 
 # the units of a place: reports name their few places many times, and the gazetteer hands out
@@ -456,7 +466,7 @@ def _list_givers(text: str, hits: list[PlaceHit]) -> list[PlaceHit]:
     i = 0
     while i < len(hits):
         j = i
-        while j + 1 < len(hits) and hits[j + 1].text_gap_ok and _LIST_GAP.fullmatch(text[hits[j].end:hits[j + 1].start]):
+        while j + 1 < len(hits) and hits[j + 1].text_gap_ok and _LIST_GAP.fullmatch(text, hits[j].end, hits[j + 1].start):
             j += 1
         if j > i and (_clause_opens(text[max(0, hits[i].start - 24):hits[i].start]) or hits[i].start == 0):
             tail = text[hits[j].end:hits[j].end + 24]
@@ -477,20 +487,23 @@ def _counties_in_lists(gz, text: str, hits: list[PlaceHit]) -> list[PlaceHit]:
     prefecture (or before a count of counties) is the county of that name."""
     from dataclasses import replace
     out = list(hits)
+    counties: dict[str, object] = {}      # the county a surface names (a list repeats its names)
     for i, h in enumerate(hits):
         if h.unit.level != "prefecture" or _ADMIN_SUFFIX.search(h.surface):
             continue
         near = [hits[j] for j in (i - 1, i + 1) if 0 <= j < len(hits)]
         in_list = any(q.unit.level == "county" and q.unit.adcode[:4] == h.unit.adcode[:4]
-                      and _LIST_GAP.fullmatch(text[min(h.end, q.end):max(h.start, q.start)]) for q in near)
+                      and _LIST_GAP.fullmatch(text, min(h.end, q.end), max(h.start, q.start)) for q in near)
         run_end = h.end
         j = i
-        while j + 1 < len(hits) and _LIST_GAP.fullmatch(text[hits[j].end:hits[j + 1].start]):
+        while j + 1 < len(hits) and _LIST_GAP.fullmatch(text, hits[j].end, hits[j + 1].start):
             j += 1
             run_end = hits[j].end
         if not in_list and not _COUNTY_TAIL.match(text, run_end):
             continue
-        county = gz.resolve(h.surface + "县")
+        if h.surface not in counties:
+            counties[h.surface] = gz.resolve(h.surface + "县")
+        county = counties[h.surface]
         if county is not None and county.level == "county" and county.adcode[:4] == h.unit.adcode[:4]:
             out[i] = replace(h, unit=unit_of(county), giver_unit=unit_of(county, as_giver=True))
     return out
