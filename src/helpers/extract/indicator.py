@@ -19,7 +19,7 @@ from .. import lexicon as lx
 from ..codebook import INDICATOR_BY_NAME
 from ..figures import Figure
 from . import grammar as g
-from .layout import CLAUSE_END, Layout, Span, cut
+from .layout import CLAUSE_END, Layout, Span, piece_at
 from .rx import compile as _compile, memo as _memo, required_chars, rx as _rx
 
 _COMPILED: dict[str, list] = {}
@@ -463,12 +463,7 @@ def evidence_span(text: str, fig: Figure, sent: Span, names=()) -> tuple[int, in
     """The figure with the words that govern it: back to the start of its phrase (at most 20
     characters, never inside a bracket or a name) and on to the noun it counts. ``names``:
     (start, end) of the places and bodies named before it, which a start never cuts."""
-    memo = _memo.of(text)
-    k = ("phrases", sent.start, sent.end)
-    pieces = memo.get(k)
-    if pieces is None:           # once per sentence, for all its figures
-        pieces = memo[k] = cut(text, sent.start, sent.end, CLAUSE_END + "、")
-    c = next((c for c in pieces if c.start <= fig.start < c.end), sent)
+    c = piece_at(text, sent.start, sent.end, fig.start, CLAUSE_END + "、") if fig.start in sent else sent
     start, end = max(c.start, fig.start - 20), fig.end
     if start > c.start:
         # cut inside the phrase: move forward to the next word break or name start (a cut
