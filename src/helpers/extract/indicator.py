@@ -19,8 +19,8 @@ from .. import lexicon as lx
 from ..codebook import INDICATOR_BY_NAME
 from ..figures import Figure
 from . import grammar as g
-from .layout import CLAUSE_END, Layout, Span, cut
-from .rx import compile as _compile, memo as _memo, Prefilter, rx as _rx
+from .layout import CLAUSE_END, Layout, Span, piece_at
+from .rx import compile as _compile, memo as _memo, required_chars, rx as _rx
 
 _COMPILED: dict[str, list] = {}
 
@@ -90,15 +90,69 @@ def distance(text: str, fig: Figure, ms: int, me: int, fig_spans, reach: bool = 
     return d
 
 
+class CueFilter:
+    """Which cues of a table could match a sentence, from the set of the sentence's characters.
+
+    Every match of a cue holds one character of each of its ``rx.required_chars`` sets. Each
+    distinct set gets a bit and each character the bits of the sets it belongs to: the
+    sentence's characters light their bits, and a cue could match only when every bit it
+    needs is lit (a sentence lights them all for about one cue in eight)."""
+
+    def __init__(self, patterns):
+        bits: dict[frozenset, int] = {}
+        self.needs = []                     # per cue, in order: the bits of the sets it needs
+        for p in patterns:
+            need = 0
+            for chars in required_chars(p):
+                need |= 1 << bits.setdefault(chars, len(bits))
+            self.needs.append(need)
+        self.lights: dict[str, int] = {}    # character -> the bits of the sets holding it
+        for chars, bit in bits.items():
+            for c in chars:
+                self.lights[c] = self.lights.get(c, 0) | 1 << bit
+        self.keys = frozenset(self.lights)
+
+    def candidates(self, chars) -> list[int]:
+        """Indices (in order) of the cues that could match a text made of ``chars``."""
+        lit, lights = 0, self.lights
+        for c in self.keys.intersection(chars):
+            lit |= lights[c]
+        unlit = ~lit
+        return [i for i, need in enumerate(self.needs) if not need & unlit]
+
+
 _FILTERS: dict = {}
 
 
-def _prefilter(patterns) -> Prefilter:
-    """The prefilter of a cue table (the tables live as long as the module)."""
+def _filter(patterns) -> CueFilter:
+    """The filter of a cue table (the tables live as long as the module)."""
     hit = _FILTERS.get(id(patterns))
     if hit is None or hit[0] is not patterns:
-        hit = _FILTERS[id(patterns)] = (patterns, Prefilter([p for _, p, _ in patterns]))
+        hit = _FILTERS[id(patterns)] = (patterns, CueFilter([p for _, p, _ in patterns]))
     return hit[1]
+
+
+def sentence_chars(text: str, sent: Span) -> frozenset:
+    """The set of the characters of a sentence, made once for all its figures and cue tables."""
+    memo = _memo.of(text)
+    k = ("chars", sent.start, sent.end)
+    chars = memo.get(k)
+    if chars is None:
+        chars = memo[k] = frozenset(text[sent.start:sent.end])
+    return chars
+
+
+_NEEDS = {}
+
+
+def may_match(pattern: str, chars) -> bool:
+    """Could ``pattern`` match inside a text made of ``chars``? Not when the text lacks every
+    character of one of its ``rx.required_chars`` sets (其 基础上 needs 基, 础 and 上): one set
+    test each instead of running it."""
+    needs = _NEEDS.get(pattern)
+    if needs is None:
+        needs = _NEEDS[pattern] = required_chars(_rx[pattern])
+    return all(not chars.isdisjoint(n) for n in needs)
 
 
 def _matches(text: str, sent: Span, patterns) -> list:
@@ -109,11 +163,13 @@ def _matches(text: str, sent: Span, patterns) -> list:
     k = ("cues", sent.start, sent.end, id(patterns))
     found = memo.get(k)
     if found is None:
-        seg = text[sent.start:sent.end]
         found = memo[k] = []
-        for order in _prefilter(patterns).candidates(set(seg)):
-            name, p, pen = patterns[order]
-            found += [(order, name, pen, m.start() + sent.start, m.end() + sent.start) for m in p.finditer(seg)]
+        candidates = _filter(patterns).candidates(sentence_chars(text, sent))
+        if candidates:
+            seg, at = text[sent.start:sent.end], sent.start
+            for order in candidates:
+                name, p, pen = patterns[order]
+                found += [(order, name, pen, m.start() + at, m.end() + at) for m in p.finditer(seg)]
     return found
 
 
@@ -261,12 +317,27 @@ def _nearest_detail(s: Sentence, fig: Figure, table) -> str:
 def level_growth(text: str, fig: Figure, sent: Span) -> str:
     """Where a figure stands in a level that grew (grammar.LEVEL_GROWTH): 'reached', 'dated_origin'
     (a figure of its own year), 'origin' (the earlier level, not a row), or ''."""
+    if not may_match(g.LEVEL_GROWTH, sentence_chars(text, sent)):
+        return ""           # (the window lies in the sentence)
     for m in _rx.finditer(g.LEVEL_GROWTH, text, max(sent.start, fig.start - 40), min(sent.end, fig.end + 40)):
         if m.start("reached") <= fig.start < m.end("reached"):
             return "reached"
         if m.start("origin") <= fig.start < m.end("origin"):
             dated = _rx.search(g.DATED_ORIGIN, text, m.start("origin"), fig.start)
             return "dated_origin" if dated else "origin"
+    return ""
+
+
+def baseline_part(text: str, fig: Figure, sent: Span) -> str:
+    """Why a figure of an increment on a baseline (grammar.BASELINE) is not a row, or ''."""
+    if not may_match(g.BASELINE, sentence_chars(text, sent)):
+        return ""           # (the window lies in the sentence)
+    for m in _rx.finditer(g.BASELINE, text, max(sent.start, fig.start - 40), min(sent.end, fig.end + 30)):
+        if m.start("base") <= fig.start < m.end("base"):
+            return "the baseline of an increment (在N的基础上新增M)"
+        if m.start("incr") <= fig.start < m.end("incr") and _rx.search(r"\d", text, m.start("base"), m.end("base")):
+            # the base holds a figure: base and increment make a total stated on its own
+            return "an increment on a baseline (在N的基础上新增M)"
     return ""
 
 
@@ -277,12 +348,9 @@ def classify(s: Sentence, fig: Figure) -> Choice:
     growth = level_growth(text, fig, sent)
     if growth == "origin":
         return Choice("", "", "the level before a growth (从A增加到B)", "")
-    for m in _rx.finditer(g.BASELINE, text, max(sent.start, fig.start - 40), min(sent.end, fig.end + 30)):
-        if m.start("base") <= fig.start < m.end("base"):
-            return Choice("", "", "the baseline of an increment (在N的基础上新增M)", "")
-        if m.start("incr") <= fig.start < m.end("incr") and _rx.search(r"\d", text, m.start("base"), m.end("base")):
-            # the base holds a figure: base and increment make a total stated on its own
-            return Choice("", "", "an increment on a baseline (在N的基础上新增M)", "")
+    on_baseline = baseline_part(text, fig, sent)
+    if on_baseline:
+        return Choice("", "", on_baseline, "")
     if fig.unit == "count" and _rx.match(g.CONTAINERS_OF_COUNT, text, fig.end):
         return Choice("", "", "counts where the counted units are (N个市的M个县)", "")
     # the words of the growth itself say nothing of what is counted: the subject's noun does
@@ -399,12 +467,7 @@ def evidence_span(text: str, fig: Figure, sent: Span, names=()) -> tuple[int, in
     """The figure with the words that govern it: back to the start of its phrase (at most 20
     characters, never inside a bracket or a name) and on to the noun it counts. ``names``:
     (start, end) of the places and bodies named before it, which a start never cuts."""
-    memo = _memo.of(text)
-    k = ("phrases", sent.start, sent.end)
-    pieces = memo.get(k)
-    if pieces is None:           # once per sentence, for all its figures
-        pieces = memo[k] = cut(text, sent.start, sent.end, CLAUSE_END + "、")
-    c = next((c for c in pieces if c.start <= fig.start < c.end), sent)
+    c = piece_at(text, sent.start, sent.end, fig.start, CLAUSE_END + "、") if fig.start in sent else sent
     start, end = max(c.start, fig.start - 20), fig.end
     if start > c.start:
         # cut inside the phrase: move forward to the next word break or name start (a cut

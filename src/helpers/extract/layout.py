@@ -65,6 +65,16 @@ def cut(text: str, start: int, end: int, ends: str) -> list[Span]:
     return [Span(a, b) for a, b in bounds(text, start, end, ends)]
 
 
+def piece_at(text: str, start: int, end: int, pos: int, ends: str) -> Span:
+    """The span of ``cut(text, start, end, ends)`` holding ``pos`` (start <= pos < end), found
+    from the nearest cuts around ``pos`` without cutting the whole range. Not for ends holding
+    ? or ! (which ``cut`` keeps before Latin letters)."""
+    assert "?" not in ends and "!" not in ends
+    a = max(text.rfind(c, start, pos) for c in ends) + 1
+    b = min([i for i in (text.find(c, pos, end) for c in ends) if i >= 0] or [end - 1]) + 1
+    return Span(max(a, start), b)
+
+
 class _SpansAt(dict):
     """position → span holding it, filled on first ask: the rules ask again and again about the
     same offsets, and a dict answers a repeated question without a Python call."""
