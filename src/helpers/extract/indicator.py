@@ -20,7 +20,7 @@ from ..codebook import INDICATOR_BY_NAME
 from ..figures import Figure
 from . import grammar as g
 from .layout import CLAUSE_END, Layout, Span, piece_at
-from .rx import compile as _compile, memo as _memo, required_chars, rx as _rx
+from .rx import CueFilter, compile as _compile, memo as _memo, required_chars, rx as _rx
 
 _COMPILED: dict[str, list] = {}
 
@@ -88,37 +88,6 @@ def distance(text: str, fig: Figure, ms: int, me: int, fig_spans, reach: bool = 
     if fig_spans:
         d += 8 * sum(1 for s, e in fig_spans if s >= lo and e <= hi)
     return d
-
-
-class CueFilter:
-    """Which cues of a table could match a sentence, from the set of the sentence's characters.
-
-    Every match of a cue holds one character of each of its ``rx.required_chars`` sets. Each
-    distinct set gets a bit and each character the bits of the sets it belongs to: the
-    sentence's characters light their bits, and a cue could match only when every bit it
-    needs is lit (a sentence lights them all for about one cue in eight)."""
-
-    def __init__(self, patterns):
-        bits: dict[frozenset, int] = {}
-        self.needs = []                     # per cue, in order: the bits of the sets it needs
-        for p in patterns:
-            need = 0
-            for chars in required_chars(p):
-                need |= 1 << bits.setdefault(chars, len(bits))
-            self.needs.append(need)
-        self.lights: dict[str, int] = {}    # character -> the bits of the sets holding it
-        for chars, bit in bits.items():
-            for c in chars:
-                self.lights[c] = self.lights.get(c, 0) | 1 << bit
-        self.keys = frozenset(self.lights)
-
-    def candidates(self, chars) -> list[int]:
-        """Indices (in order) of the cues that could match a text made of ``chars``."""
-        lit, lights = 0, self.lights
-        for c in self.keys.intersection(chars):
-            lit |= lights[c]
-        unlit = ~lit
-        return [i for i, need in enumerate(self.needs) if not need & unlit]
 
 
 _FILTERS: dict = {}

@@ -147,36 +147,35 @@ def required_chars(pattern: re.Pattern) -> list[frozenset]:
         return []
 
 
-class Prefilter:
-    """Which of many patterns could match a text, from the set of the text's characters.
+class CueFilter:
+    """Which cues of a table could match a sentence, from the set of the sentence's characters.
 
-    Each pattern is filed under the characters of its smallest ``required_chars`` set, so a
-    text's characters look up the few patterns that could match it (a sentence holds one of
-    each needed character for about one cue in eight); their other sets are tested after."""
+    Every match of a cue holds one character of each of its ``rx.required_chars`` sets. Each
+    distinct set gets a bit and each character the bits of the sets it belongs to: the
+    sentence's characters light their bits, and a cue could match only when every bit it
+    needs is lit (a sentence lights them all for about one cue in eight)."""
 
-    def __init__(self, patterns: list[re.Pattern]):
-        self.always: list[int] = []
-        self.index: dict[str, list[int]] = {}
-        self.rest: list[list[frozenset]] = []
-        for i, p in enumerate(patterns):
-            needs = required_chars(p)
-            if not needs:
-                self.always.append(i)
-                self.rest.append([])
-                continue
-            key = min(needs, key=len)
-            for c in key:
-                self.index.setdefault(c, []).append(i)
-            self.rest.append([n for n in needs if n is not key])
-        self.keys = frozenset(self.index)
+    def __init__(self, patterns):
+        bits: dict[frozenset, int] = {}
+        self.needs = []                     # per cue, in order: the bits of the sets it needs
+        for p in patterns:
+            need = 0
+            for chars in required_chars(p):
+                need |= 1 << bits.setdefault(chars, len(bits))
+            self.needs.append(need)
+        self.lights: dict[str, int] = {}    # character -> the bits of the sets holding it
+        for chars, bit in bits.items():
+            for c in chars:
+                self.lights[c] = self.lights.get(c, 0) | 1 << bit
+        self.keys = frozenset(self.lights)
 
-    def candidates(self, chars: set) -> list[int]:
-        """Indices (in order) of the patterns that could match a text made of ``chars``."""
-        found = set(self.always)
-        for c in self.keys & chars:
-            found.update(self.index[c])
-        rest = self.rest
-        return sorted(i for i in found if not rest[i] or all(not n.isdisjoint(chars) for n in rest[i]))
+    def candidates(self, chars) -> list[int]:
+        """Indices (in order) of the cues that could match a text made of ``chars``."""
+        lit, lights = 0, self.lights
+        for c in self.keys.intersection(chars):
+            lit |= lights[c]
+        unlit = ~lit
+        return [i for i, need in enumerate(self.needs) if not need & unlit]
 
 
 class CompiledOnce(dict):
