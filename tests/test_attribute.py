@@ -1115,6 +1115,11 @@ def test_respective_figures_of_listed_givers_are_one_row_each(gz):
     assert money == [56000000, 68000000, 75000000], rows
     assert [r["donor"] for r in sorted(rows, key=lambda r: r["value"])] == \
         ["上海市静安区", "上海市闵行区", "上海市宝山区"]
+    # as many givers as the page has receivers, none named in the sentence: no pairing is made up
+    rows, _ = rows_of(gz, "浦东新区、闵行区、宝山区、静安区分别落实区级援疆资金1.2亿元、6800万元、7500万元、5600万元。",
+                      intro=intro)
+    assert len(rows) == 4 and len({r["donor"] for r in rows}) == 4
+    assert all(r["recipients"].count(";") == 3 for r in rows), rows
 
 
 def test_central_unit_on_a_receiving_page_gives_to_the_page_area(gz):

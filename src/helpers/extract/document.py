@@ -1167,7 +1167,7 @@ def _each(r: Reading, fig: Figure, sent: Span) -> tuple[bool, list[str]]:
         pass
     if m is None:
         return False, []
-    before = text[max(sent.start, fig.start - 40):m.start()]
+    before = text[max(sent.start, m.start() - 40):m.start()]     # the names the cue distributes over
     items = _rx.search(r"([\u4e00-\u9fff]{2,8}(?:[、和与及][\u4e00-\u9fff]{2,8})+)[^、]{0,6}$", before)
     return True, ([x for x in _rx.split(r"[、和与及]", items.group(1)) if x] if items else [])
 
@@ -1198,6 +1198,14 @@ def _respective(r: Reading, fig: Figure, sent: Span, recips: list[Unit]) -> Unit
         order.setdefault(h.unit.adcode, h.start)
     named = sorted(recips, key=lambda u: order.get(u.adcode, len(r.text)))
     return named[listed.index(fig)]
+
+
+def _givers_listed(r: Reading, sent: Span, cue: int, listed: list[Figure], recips: list[Unit], n: int) -> bool:
+    """The names before 分别 are n givers of the donor side, and the receivers are not listed in
+    the sentence as well (甲、乙分别向丙、丁拨付N、M zips both)."""
+    givers = [h for h in r.hits_in(sent.start, cue) if r.frame.side.get(key(h.giver_unit)) == "donor"]
+    named = {h.unit.adcode for h in r.hits_in(sent.start, listed[0].start)}
+    return len(givers) == n and not (len(recips) == n and all(u.adcode in named for u in recips))
 
 
 def _counties(r: Reading) -> list[Unit]:
@@ -1456,10 +1464,8 @@ def extract(doc, gz, page: Frame | None = None) -> tuple[list[dict], list[dict]]
             nouns = _listed_after(text, fig, sent) if indicator.startswith("professionals") else []
             roles = [_staff_detail(w) for w in units] if indicator.startswith("professionals") else []
             cue, listed = _respective_list(r, fig, sent)
-            if len(listed) > 1 and len(units) == len(listed) and len(recips) != len(listed) and \
-                    len([h for h in r.hits_in(sent.start, cue) if r.frame.side.get(key(h.giver_unit)) == "donor"]) == len(units):
-                # 甲区、乙区分别N、M: the names are the givers, each figure is one giver's
-                pass
+            if len(listed) > 1 and len(units) == len(listed) and _givers_listed(r, sent, cue, listed, recips, len(units)):
+                pass          # 甲区、乙区分别N、M: the names are the givers, each figure is one giver's
             elif len(nouns) > 1:
                 groups = [(recips, _staff_detail(w) or detail) for w in nouns]
             elif len(roles) > 1 and all(roles):
