@@ -1052,6 +1052,8 @@ def aid_test(r: Reading, fig: Figure, sent: Span, choice: Choice, giver: Giver, 
     if person:
         return f"one person's story ({person.group(0)})"
     national = _NATIONAL.search(text, lo, fig.start) or _NATIONAL.search(text, sent.start, fig.start)
+    if national and _INSTRUMENT.search(text, r.lay.clause_start(national.start()), national.start()):
+        national = None   # 通过…各地机关食堂采购: the collective word is in the means, not the subject
     if national and not _owned(r, national.start()) and not any(
             r.frame.side.get(key(h.giver_unit)) != "recipient" for h in r.hits_in(national.end(), fig.start)):
         # a place after the collective word narrows it to that place's own figure (全国…其中甲市),
@@ -1075,7 +1077,8 @@ def aid_test(r: Reading, fig: Figure, sent: Span, choice: Choice, giver: Giver, 
             if subj else []
         if subj and not before and not clause_givers(r.hits_in(lo, fig.start), r.frame, lo, fig.start) and \
                 not _rx.search(r"(向|为|帮|助|援|协作|对口)", text, subj[0].end, fig.start) and \
-                not _subject_carried(r, whole.start, lo, subj):
+                not _subject_carried(r, whole.start, lo, subj) and not _to_donor_side(r, subj[0].end, fig.start) \
+                and not _donor_means(r, whole.start, lo):
             return "the receiving area's own outcome (no helping verb)"
     whole_area = _whole_area_own(r, fig, choice, lo)
     if whole_area:
@@ -1112,6 +1115,26 @@ def aid_test(r: Reading, fig: Figure, sent: Span, choice: Choice, giver: Giver, 
                 not clause_givers(r.hits_in(whole.start, fig.start), r.frame, whole.start, fig.start):
             return "the receiving side's own money"
     return ""
+
+
+# a phrase of means (通过…, 依托…, 在…帮扶下): what the sentence states was done with it
+_INSTRUMENT = _compile(r"(?:通过|依托|借助|利用|经由|在)")
+_MEANS = _compile(r"\s*(?:通过|依托|借助|利用|在)[^，,。；;]{0,30}?(?:援建|帮扶|援助|支持|推动|协作|支援)")
+_GOING_TO = _compile(r"(?:到|赴|去|来)$")
+
+
+def _to_donor_side(r: Reading, lo: int, hi: int) -> bool:
+    """Labour sent to the donor's side to work (乙县劳动力到甲省就业): aid, not the area's own."""
+    return any(r.frame.side.get(key(h.giver_unit)) == "donor" and _GOING_TO.search(r.text, max(lo, h.start - 1), h.start)
+               for h in r.hits_in(lo, hi))
+
+
+def _donor_means(r: Reading, sent_start: int, lo: int) -> bool:
+    """An earlier clause of the sentence names a donor-side unit's aid as the means (依托甲区援建的
+    车间，乙县…; 在甲市的帮扶下，…): the outcome is the giver's doing."""
+    if lo <= sent_start or not _MEANS.match(r.text, sent_start, lo):
+        return False
+    return any(r.frame.side.get(key(h.giver_unit)) == "donor" for h in r.hits_in(sent_start, lo))
 
 
 _SUBJECT_LEAD = _compile(r"\s*(?:(?:今年|去年|全年|当年|年内|目前|同时|此外|另外|其中)[,，]?\s*)?$")
