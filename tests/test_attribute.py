@@ -1131,3 +1131,9 @@ def test_central_unit_on_a_receiving_page_gives_to_the_page_area(gz):
     row = only(rows, value=1.5e8)
     assert row["donor"] == "中国华能集团有限公司"
     assert row["recipients"] == "四川省凉山彝族自治州"
+
+
+def test_two_equal_figures_of_one_sentence_are_two_rows(gz):
+    # the two sides of a twinning counted alike (甲区N所与乙县N所): not one figure stated twice
+    rows, _ = rows_of(gz, "红桥区8所中小学与积石山县8所学校结成“手拉手”对子。")
+    assert len([r for r in rows if r["indicator"] == "pairings" and r["value"] == 8]) == 2, rows

@@ -164,15 +164,15 @@ COUNT_CUES: tuple[tuple[str, str, int], ...] = (
     # 13家企业对口帮扶漳县20个村: enterprises twinned with villages without 与
     ("pairings", r"(企业|商会)[^，,。；;]{0,3}(对口帮扶|结对帮扶)[^，,。；;]{0,12}(贫困村|村)", 0),
     ("projects", r"项目", 0),
-    ("enterprises", r"(引导|引进|招引|促成|推动|吸引|带动|落地)[^，。；]{0,10}(企业|公司)[^，。；]{0,12}(投资|落地|入驻|落户|注册|合作|兴业)", 0),
+    ("enterprises", r"(引导|引进|招引|促成|推动|吸引|带动|落地)[^，。；]{0,10}(企业|公司|[\u4e00-\u9fff]企(?!业))[^，。；]{0,12}(投资|落地|入驻|落户|注册|合作|兴业)", 0),
     # …企 after a donor's one-character name (粤企, 沪企, 甬企): that side's enterprises
     ("enterprises", r"(企业|公司|[京津沪冀苏浙闽鲁粤深穗甬厦杭]企)[^，。；]{0,12}(落地|入驻|落户|投资兴业|到位)", 1),
     # 产业园已入驻企业8家: enterprises settled in a co-built park
     ("enterprises", r"(已|新)?(入驻|落户|落地)(的)?(企业|公司)", 0),
-    ("enterprises", r"(引导|引进|招引|吸引|落地)[^，。；\d]{0,16}(企业|公司)", 0),
-    # N家企业到甲地投资: firms going to invest
-    ("enterprises", r"(企业|公司)[^，。；\d]{0,2}(到|赴)[^，。；\d]{1,10}投资", 0),
-    ("enterprises", r"(引导|引进|招引|吸引)[^，。；]{0,8}家[^，。；]{0,4}(企业|公司)", 0),
+    ("enterprises", r"(引导|引进|招引|吸引|落地)[^，。；\d]{0,16}(企业|公司|[\u4e00-\u9fff]企(?!业))", 0),
+    # N家企业到甲地投资: firms going to invest (…企 short for a kind of firm: 茶企, 药企, 国企)
+    ("enterprises", r"(企业|公司|[\u4e00-\u9fff]企(?!业))[^，。；\d]{0,2}(到|赴)[^，。；\d]{1,10}投资", 0),
+    ("enterprises", r"(引导|引进|招引|吸引)[^，。；]{0,8}家[^，。；]{0,4}(企业|公司|[\u4e00-\u9fff]企(?!业))", 0),
 )
 
 # nouns counted by a pairing figure, for detail (the twinned party on the donor side comes first)

@@ -1102,7 +1102,9 @@ def aid_test(r: Reading, fig: Figure, sent: Span, choice: Choice, giver: Giver, 
     if fig.unit == "yuan" and rate and not r.receivers_in(lo, rate.start()):
         return f"an amount per unit ({rate.group(0)}…): a rate, not an amount given"
     hi = max(hi, choice.cue_end)          # the cue may follow the figure (N个…建立了结对关系)
-    if choice.indicator not in _PEOPLE_SENT and not (_AID.search(text, whole.start, hi) or _AID.search(text, lo, hi)):
+    # (a twinning is aid by what it is: its cue, 结对/结成对子/手拉手, is the relation)
+    if choice.indicator not in _PEOPLE_SENT + ("pairings",) and \
+            not (_AID.search(text, whole.start, hi) or _AID.search(text, lo, hi)):
         return "no giving verb or aid word in the sentence"
     own = _own_level_subject(r, fig, whole)
     if own:
