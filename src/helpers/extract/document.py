@@ -54,6 +54,8 @@ _UNIT_COST = _compile(r"每(个|所|家|户|人|村|处|座|间)")
 # a money figure per person, household or piece (每亩补助N元, 每名教师每月N元): a rate, no amount
 # given. Per receiving unit (按每县N万元, for counties the text names) is an allocation to each: a row.
 _PER_UNIT = _compile(r"每(?:名|位|户|人|亩|生|头|只|公斤|斤|吨|平方米|套)")
+# money per month or day (每月能挣N元, 给予每月N元补贴): a wage or a rate, never an amount given
+_PER_TIME = _compile(r"(?:每|按)(?:月|天|日|人每月|人每天)[^，,。；;\d]{0,4}$")
 # the upper end of a range (20—30万元): the number before the dash shares the figure's unit
 _RANGE_BEFORE = _compile(r"\d\s*[—–\-~～至到]\s*$")
 _FALL_AFTER = _compile(r"\s*(减少到|下降到|降至|降到|减少至|下降至)")
@@ -1051,6 +1053,8 @@ def aid_test(r: Reading, fig: Figure, sent: Span, choice: Choice, giver: Giver, 
     person = _rx.search(r"(?<![\u4e00-\u9fff])(?:他|她)(?!们)(?:的|家)?", text, lo, fig.start)
     if person:
         return f"one person's story ({person.group(0)})"
+    if fig.unit == "yuan" and _PER_TIME.search(text, max(lo, fig.start - 10), fig.start):
+        return "money per month or day: a wage or a rate, not an amount given"
     national = _NATIONAL.search(text, lo, fig.start) or _NATIONAL.search(text, sent.start, fig.start)
     if national and _INSTRUMENT.search(text, r.lay.clause_start(national.start()), national.start()):
         national = None   # 通过…各地机关食堂采购: the collective word is in the means, not the subject

@@ -204,6 +204,7 @@ _BACK_OR_GENERIC = _compile(lx.BACK_REFERENCE + "|" + lx.GENERIC_RECIPIENT)
 _PLACES_COUNTED = _compile(r"(?:(?!企|公司|到|赴)[\u4e00-\u9fff]){0,4}?(县|旗|区县|县区|县市|乡镇|乡|镇|村|地区|地州|省|省市|省区|地市|市州)(?![\u4e00-\u9fff]{0,2}(企业|公司|项目))")
 # a preposition of the receiver opening the phrase a count stands in (向乙市N个…), and the places
 # it counts followed by the transfer's verb
+_COUNTED_GIVERS = _compile(r"[\u4e00-\u9fff]{0,3}?(?:设区市|地市|省市|市|区|县|省)(?:累计|共|先后|已|分别|每年|都)?(?:向|为|给)")
 _RECEIVER_OPEN = _compile(r"(?:向|为|给)[^，,。；;：:\d、]{0,10}$")
 _COUNTED_RECEIVERS = _compile(r"[\u4e00-\u9fff]{0,4}?(?:区县|县区|县市|县|旗|村|乡镇|地区|地州|市州)"
                               r"[\u4e00-\u9fff]{0,3}?(?:" + g.GIVING_VERB + ")")
@@ -392,6 +393,9 @@ def classify(s: Sentence, fig: Figure) -> Choice:
             return Choice("", "", f"counts places, not projects ({cue})", "", ms, me)
         ctx = text[max(sent.start, fig.start - 10):fig.start]
         detail = next((n for n, p in lx.PROJECT_DETAIL if _rx.search(p, ctx)), "")
+    elif indicator == "pairings" and _COUNTED_GIVERS.match(text, fig.end):
+        # 甲省9个设区市累计向乙区投入…: the count is of the givers of a transfer, not of twinnings
+        return Choice("", "", f"counts the givers of a transfer ({cue})", "", ms, me)
     elif indicator == "pairings":
         noun = _rx.match(r"[\u4e00-\u9fff()（）]{0,6}", text[fig.end:sent.end]).group(0)
         detail = next((n for n, p in lx.PAIRING_DETAIL if _rx.match(r"[\u4e00-\u9fff]{0,3}?" + p, noun)), "")
