@@ -1237,6 +1237,15 @@ def _givers_listed(r: Reading, sent: Span, cue: int, listed: list[Figure], recip
     return len(givers) == n and not (len(recips) == n and all(u.adcode in named for u in recips))
 
 
+def _own_partners(r: Reading, giver: Giver, units: list[Unit]) -> list[Unit]:
+    """Those of ``units`` the pairing reference pairs with the giver in the page's year."""
+    if giver.unit is None or len(units) < 2:
+        return []
+    codes = {p.recipient_adcode for p in reference.partners(giver.unit.adcode, "donor", r.frame.year)
+             if p.donor_adcode == giver.unit.adcode}
+    return [u for u in units if u.adcode in codes]
+
+
 def _counties(r: Reading) -> list[Unit]:
     """The page's receiving units to spread an 各 figure over: its recipients when they are
     several, else every receiving county the page names."""
@@ -1494,7 +1503,9 @@ def extract(doc, gz, page: Frame | None = None) -> tuple[list[dict], list[dict]]
             roles = [_staff_detail(w) for w in units] if indicator.startswith("professionals") else []
             cue, listed = _respective_list(r, fig, sent)
             if len(listed) > 1 and len(units) == len(listed) and _givers_listed(r, sent, cue, listed, recips, len(units)):
-                pass          # 甲区、乙区分别N、M: the names are the givers, each figure is one giver's
+                # 甲区、乙区分别N、M: the names are the givers, each figure is one giver's, for
+                # the receivers the giver is paired with among those of the figure
+                groups = [(_own_partners(r, giver, recips) or recips, detail)]
             elif len(nouns) > 1:
                 groups = [(recips, _staff_detail(w) or detail) for w in nouns]
             elif len(roles) > 1 and all(roles):
@@ -1502,9 +1513,16 @@ def extract(doc, gz, page: Frame | None = None) -> tuple[list[dict], list[dict]]
                           else [(recips, role) for role in roles])
             elif len(recips) > 1:
                 paired = _respective(r, fig, sent, recips)
-                groups = [([paired], detail)] if paired is not None else [([p], detail) for p in recips]
+                if paired is not None:
+                    groups = [([paired], detail)]
+                elif len(listed) > 1 and len(listed) == len(units):
+                    groups = [(recips, detail)]     # each figure is one of the names', not each receiver's
+                else:
+                    groups = [([p], detail) for p in recips]
             elif len(units) > 1:
-                groups = [(recips, detail)] * len(units)
+                # as many figures after 分别 as names: each name has one of them; one figure
+                # (甲、乙各N名) is each name's
+                groups = [(recips, detail)] * (1 if len(listed) == len(units) else len(units))
             elif not recips and (generic or recips_from.startswith("frame")) and len(_counties(r)) > 1 \
                     and not _rx.search(r"(其余|其他|剩余)", text, sent.start, fig.start):
                 # 各选派1名 with no list: each of the page's receiving counties
