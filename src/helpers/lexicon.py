@@ -139,6 +139,8 @@ SENT_VERBS = r"(选派|派驻|派出|派遣|赴|支教|援派|援疆|援藏|援�
 # ---------------------------------------------------------------- counts (个, 家, 对, 所, 项)
 COUNT_CUES: tuple[tuple[str, str, int], ...] = (
     ("reject:agreements", r"(协议|合同|备忘录)(?![^，。；]{0,4}(结对|帮扶关系))", 2),
+    # 比上年多N个, 比上年新增结对企业N家: the change on the year before, not a count (conventions: changes)
+    ("reject:change", r"(较上年|比上年|较去年|比去年|同比)(新增|增加|增长|减少|下降|多|少)", -4),
     # N个方面/领域/层面: kinds of work counted, not things given
     ("reject:aspects", r"(?<=[个项大类])(方面|领域|层面|环节|板块|类别|批次)", -4),
     # 五项重点工作, 十项举措: items of a work plan, not projects

@@ -1094,8 +1094,8 @@ def aid_test(r: Reading, fig: Figure, sent: Span, choice: Choice, giver: Giver, 
         return "a section heading (the figure is stated in the section)"
     if _UNIT_COST.search(text, max(lo, fig.start - 12), fig.start) and _rx.search(r"(共计|合计|总计)", text, fig.end, sent.end):
         return "a unit cost (每个…N万元, 共计…): the total is the figure"
-    if fig.unit == "yuan" and _RANGE_BEFORE.search(text, max(lo, fig.start - 8), fig.start):
-        return "a range (N—M万元): a rate, not an amount given"
+    if _RANGE_BEFORE.search(text, max(lo, fig.start - 8), fig.start):
+        return "a range (N—M万元, 1至2个): a rate or an estimate, not a figure given"
     short = fig.unit == "yuan" and (_SHORTFALL.search(text, lo, fig.start) or _SHORTFALL_AFTER.match(text, fig.end, hi))
     if short:
         return "money not given or not spent (a shortfall)"
