@@ -21,6 +21,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .. import lexicon as lx
+from . import grammar as g
 from .frame import Frame, key
 from .places import PlaceHit, Unit, unit_of
 from .rx import compile as _compile, rx as _rx
@@ -64,13 +65,15 @@ def central_giver(text: str, lo: int, fig_start: int) -> Giver | None:
     for at in starts:
         lead = _LEAD.match(text, at, fig_start).end()
         m = _ANY_CENTRAL.match(text, lead, fig_start) and _CENTRAL_RE.match(text, lead, fig_start)
-        if m and _rx.match(lx.CENTRAL_GIVER_AFTER, text, m.end(), fig_start):
+        if m and (_rx.match(lx.CENTRAL_GIVER_AFTER, text, m.end(), fig_start) or _CENTRAL_GIVES.match(text, m.end(), fig_start)):
             _, name, kind = lx.CENTRAL_DONORS[int(m.lastgroup[1:])]
             return Giver(None, name, "central_subject", kind)
     return None
 
 
 _CLAUSE_MARK = _compile(r"[，,；;]")
+# a central unit as the subject of a verb of giving, sending or organising (某部选派…, 某集团采购…)
+_CENTRAL_GIVES = _compile(r"(?:今年|去年|全年|当年|年内|\d{4}年)?(?:" + g.GIVING_VERB + r"|购买|采购|销售)")
 
 
 def page_central(title: str, head_lines: list[str], lead: str) -> tuple[str, str] | None:
