@@ -1151,3 +1151,11 @@ def test_listed_givers_take_their_own_partners_among_the_receivers(gz):
     rows, _ = rows_of(gz, "产业合作方面,两区共引导11家企业落地两旗,房山区、大兴区分别引导7家和4家。", intro=intro)
     assert only(rows, value=7.0)["recipients"].endswith("察哈尔右翼中旗")
     assert only(rows, value=4.0)["recipients"].endswith("察哈尔右翼前旗")
+
+
+def test_a_count_of_a_places_units_does_not_end_the_named_set(gz):
+    # 对口帮扶甲市14个区县和乙州: the set is both, the count between them is the first one's
+    text = ("2020年,我省承担着对口帮扶重庆市14个区县和湖南省湘西州的任务。\n"
+            "山东省全年拨付财政援助资金9.8亿元。\n")
+    rows, _ = extract_document(Doc("t", text), gz)
+    assert sorted(only(rows, value=9.8e8)["recipients"].split(";")) == ["湖南省湘西土家族苗族自治州", "重庆市"]

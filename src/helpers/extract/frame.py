@@ -394,14 +394,19 @@ def choose_donor(hits: list[PlaceHit], side: dict, zones: Zones, title_hits: lis
 
 # ------------------------------------------------------------------ recipients of the page
 
+_COUNT_GAP = re.compile(r"[\d一二三四五六七八九十两]+个(?:贫困)?(?:区县|县区|县市|县|区|旗县|乡镇)[、和及与]")
+
+
 def _runs(text: str, hits: list[PlaceHit]) -> list[list[PlaceHit]]:
     """Places named together as a list (甲县、乙县和丙县)."""
     runs, cur = [], []
     for h in hits:
         # a gap longer than three characters is no list separator (_LIST_GAP takes at most three)
-        if cur and h.start - cur[-1].end <= 3 and (
+        # (甲市14个区县和乙州: a count of the place's own units between two members)
+        if cur and (h.start - cur[-1].end <= 3 and (
                 _LIST_GAP.fullmatch(text[cur[-1].end:h.start]) or
-                (text[cur[-1].end:h.start] == "的" and cur[-1].unit.contains(h.unit))):
+                (text[cur[-1].end:h.start] == "的" and cur[-1].unit.contains(h.unit)))
+                or h.start - cur[-1].end <= 12 and _COUNT_GAP.fullmatch(text, cur[-1].end, h.start)):
             cur.append(h)
             continue
         if cur:
