@@ -865,6 +865,9 @@ def _own_money_subject(r: Reading, fig: Figure, topic: Topic) -> None:
 
 _JOINT_BACK = _compile(r"(?:^|(?<=[^\u4e00-\u9fff])|(?<=[\u4e00-\u9fff]{2}))(?:今年|去年|全年|当年|年内)?"
                        r"(两|三|四)(区|市|县)(?:今年|去年|全年|当年)?(?:共同|合计|累计|联合|共)")
+# 两区帮助…, 两市引导…: the count word opening its clause as the subject of a giving verb
+_JOINT_SUBJECT = _compile(r"\s*(?:今年|去年|全年|当年|年内)?[,，]?\s*(两|三|四)(区|市|县)(?:今年|去年|全年|当年)?(?:共同|合计|累计|联合|共)?"
+                          r"(?=[^，,。；;\d]{0,2}(?:" + g.GIVING_VERB + r"|向|为|对|采购|购买))")
 
 
 def _joint_back_reference(r: Reading, clause_lo: int, fig_start: int) -> Giver | None:
@@ -872,15 +875,28 @@ def _joint_back_reference(r: Reading, clause_lo: int, fig_start: int) -> Giver |
     before it, as one giver (their common parent)."""
     m = _JOINT_BACK.search(r.text, clause_lo, fig_start)
     if m is None or not _rx.fullmatch(r"[\u4e00-\u9fff、和与及\s]*", r.text, clause_lo, m.start()):
-        return None
+        m = _JOINT_SUBJECT.match(r.text, clause_lo, fig_start)
+        if m is None:
+            return None
+    # (the subject of a giving verb may point back past its paragraph; 两市共接收… does not give)
+    page_wide = _JOINT_SUBJECT.match(r.text, m.start(), fig_start) is not None
     n, word = _count(m.group(1)), m.group(2)
     para = r.lay.line(clause_lo)
+    named = _donor_units_before(r, para.start, m.start(), word)
+    if len(named) != n and page_wide:
+        # the subject of a giving verb, with none in the paragraph: the page's own (甲、乙两区
+        #携手… in the headline or lead)
+        named = _donor_units_before(r, 0, m.start(), word)
+    return _joint_giver(r, named) if len(named) == n else None
+
+
+def _donor_units_before(r: Reading, lo: int, hi: int, word: str) -> list[Unit]:
     named: list[Unit] = []
-    for h in reversed(r.hits_in(para.start, m.start())):
+    for h in reversed(r.hits_in(lo, hi)):
         u = h.giver_unit
         if r.frame.side.get(key(u)) == "donor" and not h.township and u.name.endswith(word) and u not in named:
             named.append(u)
-    return _joint_giver(r, named) if len(named) == n else None
+    return named
 
 
 def _joint_giver(r: Reading, units: list[Unit]) -> Giver | None:
