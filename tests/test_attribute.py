@@ -1159,3 +1159,13 @@ def test_a_count_of_a_places_units_does_not_end_the_named_set(gz):
             "山东省全年拨付财政援助资金9.8亿元。\n")
     rows, _ = extract_document(Doc("t", text), gz)
     assert sorted(only(rows, value=9.8e8)["recipients"].split(";")) == ["湖南省湘西土家族苗族自治州", "重庆市"]
+
+
+def test_a_part_owner_does_not_take_over_the_paragraph(gz):
+    # 其中乙区向丙县投入…: the part is 乙区's; the next sentence goes on with the whole's giver
+    text = ("2020年,山东省济南市对口帮扶湖南省湘西州。\n"
+            "济南市10个区县与湘西州8个县市结对,其中槐荫区今年向花垣县投入区级财政帮扶资金2300万元。"
+            "全年引导86家企业到湘西投资兴业,实际到位投资18.6亿元。\n")
+    rows, _ = extract_document(Doc("t", text), gz)
+    assert only(rows, value=2.3e7)["donor"] == "山东省济南市槐荫区"
+    assert only(rows, value=1.86e9)["donor"] == "山东省济南市"

@@ -781,9 +781,12 @@ def giver_for(r: Reading, fig: Figure, sent: Span, topic: Topic) -> Giver:
         return joint
     owner = _part_owner(r, clause_lo, fig.start)
     if owner is not None:
-        # the sentence's parts that follow are its own, and it is the paragraph's subject from here
+        # the sentence's parts that follow are its own; the sentences after go on with the whole's
+        # giver (a part singles one giver out for itself), unless the part is the page's own
+        # unit (其中我区…: the page speaking of itself, the subject from here)
         topic.named, topic.named_at = owner.unit, sent.start
-        topic.giver, topic.giver_para = owner, para.start
+        if owner.unit is not None and owner.unit == r.frame.self_unit:
+            topic.giver, topic.giver_para = owner, para.start
         return owner
     firms = _side_firms(r, fig, clause_lo)
     if firms is not None:
