@@ -1169,3 +1169,12 @@ def test_a_part_owner_does_not_take_over_the_paragraph(gz):
     rows, _ = extract_document(Doc("t", text), gz)
     assert only(rows, value=2.3e7)["donor"] == "山东省济南市槐荫区"
     assert only(rows, value=1.86e9)["donor"] == "山东省济南市"
+
+
+def test_each_part_of_a_list_of_parts_has_its_own_owner(gz):
+    # 其中甲区N名、乙区M名: the second part is 乙区's, given to its own partner among the whole's
+    intro = "2020年,北京市房山区、大兴区对口帮扶内蒙古自治区乌兰察布市察哈尔右翼中旗、察哈尔右翼前旗。\n"
+    rows, _ = rows_of(gz, "两区共选派挂职干部11名,其中房山区6名、大兴区5名。", intro=intro)
+    assert only(rows, value=6.0)["donor"] == "北京市房山区"
+    five = only(rows, value=5.0)
+    assert five["donor"] == "北京市大兴区" and five["recipients"].endswith("察哈尔右翼前旗")

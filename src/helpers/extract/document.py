@@ -784,7 +784,8 @@ def giver_for(r: Reading, fig: Figure, sent: Span, topic: Topic) -> Giver:
         # the sentence's parts that follow are its own; the sentences after go on with the whole's
         # giver (a part singles one giver out for itself), unless the part is the page's own
         # unit (其中我区…: the page speaking of itself, the subject from here)
-        topic.named, topic.named_at = owner.unit, sent.start
+        if owner.how == "part_owner":     # (an item of a list of parts speaks for itself only)
+            topic.named, topic.named_at = owner.unit, sent.start
         if owner.unit is not None and owner.unit == r.frame.self_unit:
             topic.giver, topic.giver_para = owner, para.start
         return owner
@@ -912,6 +913,7 @@ def _joint_giver(r: Reading, units: list[Unit]) -> Giver | None:
 
 
 _PART_OPEN = _compile(r"\s*其中\s*[,，:：]?\s*")
+_ITEM_OPEN = _compile(r"[、，,；;]\s*$")
 
 
 def _part_owner(r: Reading, clause_lo: int, fig_start: int) -> Giver | None:
@@ -921,6 +923,12 @@ def _part_owner(r: Reading, clause_lo: int, fig_start: int) -> Giver | None:
     first = _donor_place_at(r, m.end(), fig_start) if m else None
     if first is None or first.role == "venue":
         return None
+    # a list of parts (其中甲区N名、乙区M名): each item's owner is the place that opens it
+    item = next((h for h in reversed(r.hits_in(first.end, fig_start))
+                 if _ITEM_OPEN.search(r.text, max(m.end(), h.start - 2), h.start)
+                 and not _rx.search(r"\d", r.text, h.end, fig_start) and h.start >= fig_start - 14), None)
+    if item is not None and not item.township and r.frame.side.get(key(item.giver_unit)) == "donor":
+        return Giver(item.giver_unit, item.giver_unit.full_name, "part_owner:item")
     u = first.giver_unit
     return Giver(u, u.full_name, "part_owner")
 
@@ -1493,10 +1501,14 @@ def extract(doc, gz, page: Frame | None = None) -> tuple[list[dict], list[dict]]
         if block is not None and block.recipients and \
                 not r.receivers_in(text.rfind("\n", 0, fig.start) + 1, fig.start):
             recips, recips_from = list(block.recipients), "breakdown_head"
+        whole_recips = recips
+        if giver.how.startswith("part_owner") and len(recips) > 1 and _own_partners(r, giver, recips):
+            # a part's owner among the whole's receivers gives to those it is paired with
+            recips, recips_from = _own_partners(r, giver, recips), recips_from + "+part_owner_partners"
         for b in blocks:
             if b.start == sent.end and not b.indicator:
                 b.indicator, b.head, b.recipients = indicator, fig.text, b.recipients or recips
-        last_recips = (sent.start, recips, fig.unit)
+        last_recips = (sent.start, whole_recips, fig.unit)
         topic.recips, topic.recips_para = recips, para.start
         if not _rx.match(r"\s*其中", text, r.lay.clause_start(fig.start), fig.start):
             topic.heads.setdefault(sent.start, {}).setdefault(group_of(fig.unit), recips)
