@@ -141,6 +141,7 @@ def _clause_opens(window: str) -> bool:
 _GIVING_AFTER = _compile(g.GIVER_TAIL_RE + r"(?:" + g.GIVING_VERB + r"|接收|向|为|对|给|与|在[^，,。；;\d]{1,12}?(?:"
                          + g.GIVING_VERB + r"|实施)(?!下))")
 _BODY_AFTER = _compile(g.PLACE_BODIES)
+_LABEL_AFTER = _compile(r"\s*[:：]\s*")
 _ASSIGNED_TO = _compile(g.ASSIGNED_TO)
 _ASSIGNED_AFTER = _compile(g.ASSIGNED_AFTER)
 _FIGURE_AFTER = _compile(r"[\d一二三四五六七八九十两百千]+(\.\d+)?\s*(余|多)?(万|亿)?(余|多)?(元|名|人|个|家|项)")
@@ -251,7 +252,8 @@ def role_of(text: str, start: int, end: int) -> tuple[str, str]:
         body = _BODY_AFTER.match(tail)
         if body:
             tail = tail[body.end():]
-        if _GIVING_AFTER.match(tail):
+        label = _LABEL_AFTER.match(tail)    # 甲市:向乙县拨付…: a passage headed by its giver
+        if _GIVING_AFTER.match(tail[label.end():] if label else tail):
             return "giver", ""
         if _FIGURE_AFTER.match(after):
             return "head", ""            # 其中甲市N亿元、乙省M亿元: the place heads its amount
