@@ -1178,3 +1178,10 @@ def test_each_part_of_a_list_of_parts_has_its_own_owner(gz):
     assert only(rows, value=6.0)["donor"] == "北京市房山区"
     five = only(rows, value=5.0)
     assert five["donor"] == "北京市大兴区" and five["recipients"].endswith("察哈尔右翼前旗")
+
+
+def test_a_year_in_words_after_a_central_unit_in_the_headline(gz):
+    # 某集团二〇二〇年定点帮扶我县…: the page is the central unit's, whose name the body shortens
+    text = "二〇二〇年,集团继续加大对我县的定点帮扶力度,全年投入无偿帮扶资金一千二百万元。\n"
+    rows, _ = extract_document(Doc("t", text, title="中国华能集团二〇二〇年定点帮扶我县工作综述"), gz)
+    assert only(rows, value=1.2e7)["donor"] == "中国华能集团有限公司"

@@ -92,7 +92,7 @@ def page_central(title: str, head_lines: list[str], lead: str) -> tuple[str, str
         source = _rx.search(r"(来源|信息来源)[:：]\s*$", s[:m.start()])
         # a headline (or its second part, after ——) opening with the unit as the one who helps
         opens = m.start() == 0 or _rx.search(r"(——|—|：|:)\s*$", s[:m.start()]) is not None
-        helping = opens and _rx.match(r"(?:\d{4}年度)?(?:" + lx.CENTRAL_GIVER_AFTER + ")", s, m.end())
+        helping = opens and _rx.match(lx.CENTRAL_GIVER_AFTER, s, m.end())
         if own_site or source or helping:
             _, name, kind = lx.CENTRAL_DONORS[int(m.lastgroup[1:])]
             return name, kind
