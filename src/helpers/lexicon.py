@@ -14,7 +14,7 @@ from __future__ import annotations
 MONEY_CUES: tuple[tuple[str, str, int], ...] = (
     # rejections: money that is not an input the codebook counts
     ("reject:registered_capital", r"注册(资金|资本)", 0),
-    ("reject:planned_investment", r"(计划|预计|项目)?总投资(额|金额|规模)?", 0),
+    ("reject:planned_investment", r"(计划|预计|项目)?总投资(额|金额|规模)?", -2),
     # 投资N亿元、年产…项目 / 投资N亿元的…项目 / 投资N亿元在甲县实施的…项目: the size of a project
     # (an attribute of the project), not money realised
     ("reject:project_size", r"投资(?:额)?(?:达|超过|近|约)?[\d.]+(?:多|余)?[万亿]?元(?:、年产|的|在[^，,。；;]{1,10}(?:实施|建设)的)[^，,。；;]{0,16}项目", -2),
