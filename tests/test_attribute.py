@@ -1185,3 +1185,9 @@ def test_a_year_in_words_after_a_central_unit_in_the_headline(gz):
     text = "二〇二〇年,集团继续加大对我县的定点帮扶力度,全年投入无偿帮扶资金一千二百万元。\n"
     rows, _ = extract_document(Doc("t", text, title="中国华能集团二〇二〇年定点帮扶我县工作综述"), gz)
     assert only(rows, value=1.2e7)["donor"] == "中国华能集团有限公司"
+
+
+def test_money_stated_twice_in_one_sentence_is_one_row(gz):
+    # the same-sentence exception is for the two sides of a twinning only
+    rows, _ = rows_of(gz, "红桥区向积石山县下达财政帮扶资金500万元,拨付到位财政帮扶资金500万元。")
+    assert len([r for r in rows if r["value"] == 5e6]) == 1, rows

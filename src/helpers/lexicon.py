@@ -285,8 +285,9 @@ def _central_givers() -> tuple[tuple[str, str, str], ...]:
 # (how texts write them, official name, kind), from data/central_givers.csv
 CENTRAL_DONORS: tuple[tuple[str, str, str], ...] = _central_givers()
 # the giver opens its clause: 某集团对口支援乙县,落实帮扶资金…
-# (a year may be written in words in formal documents: 二〇二〇年)
-CENTRAL_GIVER_AFTER = r"(?:今年|去年|全年|当年|年内|(?:\d{4}|[〇零一二三四五六七八九]{4})年度?)?(对口支援|定点帮扶|对口帮扶|帮扶|援助|向|为|在|累计|共|投入|落实|捐)"
+# a time word before a central giver's verb (a year may be written in words in formal documents: 二〇二〇年)
+CENTRAL_TIME = r"(?:今年|去年|全年|当年|年内|(?:\d{4}|[〇零一二三四五六七八九]{4})年度?)?"
+CENTRAL_GIVER_AFTER = CENTRAL_TIME + r"(对口支援|定点帮扶|对口帮扶|帮扶|援助|向|为|在|累计|共|投入|落实|捐)"
 # a total over several donors (支援单位累计…, 甲市和乙市…帮助) belongs to none of them
 MULTI_DONOR = r"((对口)?(支援|帮扶|援助)(地区|省市|各方)?和单位|各(对口)?(支援|帮扶)(省市|单位|方))"
 EAST_PROVINCE_NAMES = r"(北京|天津|上海|江苏|浙江|福建|山东|广东|辽宁)(市|省)?"

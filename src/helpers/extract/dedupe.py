@@ -89,8 +89,9 @@ def one_row_per_figure(rows: list[dict], mentions: list[dict]) -> list[dict]:
         # the same figure with the same attribution stated again elsewhere in the body
         fk = k + (x["donor"], x["recipients"], x["status"], x["period"], x["year"], x["detail"], x["_cue"])
         first = seen_facts.setdefault(fk, (x["_fig_start"], x["_sentence_start"]))
-        # (two equal figures of one sentence are two: the two sides of a twinning, 甲区N所与乙县N所)
-        if first[0] != x["_fig_start"] and first[1] != x["_sentence_start"]:
+        # (two equal counts of one sentence are two: the two sides of a twinning, 甲区N所与乙县N所,
+        # or two posts of a list, 副县长1名、第一书记1名; an amount of money said twice is one)
+        if first[0] != x["_fig_start"] and (first[1] != x["_sentence_start"] or x["unit"] == "yuan"):
             dropped[x["_fig_start"]] = "the same figure stated again"
             continue
         keep.append(x)

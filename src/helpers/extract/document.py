@@ -46,8 +46,10 @@ _WHOLE_AREA = _compile(r"\s*(?:今年|去年|全年|当年|年内|截至目前|�
 # what an area has (全县共有…N人): a stock of its own, not staff sent or received
 _HAS = _compile(r"(共有|现有|拥有)")
 # money not given or not spent (仍有N万元未拨付, 资金缺口N亿元): a problem an inspection names
-_SHORTFALL = _compile(r"(?:未|尚未|没有)(?:拨付|到位|下达|使用|支出|落实)|缺口|滞留|闲置")
-_SHORTFALL_AFTER = _compile(r"[^，,。；;\d]{0,5}?(?:(?:未|尚未|没有)(?:拨付|到位|下达|使用|支出|落实)|缺口|滞留|闲置)")
+# (缺口, 滞留, 闲置 only of money: 利用闲置厂房 is no shortfall)
+_MONEY_IDLE = r"(?:资金|款项?)[^，,。；;\d]{0,4}?(?:缺口|滞留|闲置)|(?:缺口|滞留|闲置)(?:的)?资金"
+_SHORTFALL = _compile(r"(?:未|尚未|没有)(?:拨付|到位|下达|使用|支出|落实)|" + _MONEY_IDLE)
+_SHORTFALL_AFTER = _compile(r"[^，,。；;\d]{0,5}?(?:(?:未|尚未|没有)(?:拨付|到位|下达|使用|支出|落实)|" + _MONEY_IDLE + ")")
 # a ratio to the population (每千人口…N人): a rate of the area, not a figure given
 _PER_POPULATION = _compile(r"每(?:十万|万|千|百)(?:常住)?人(?:口)?")
 _UNIT_COST = _compile(r"每(个|所|家|户|人|村|处|座|间)")
@@ -55,7 +57,7 @@ _UNIT_COST = _compile(r"每(个|所|家|户|人|村|处|座|间)")
 # given. Per receiving unit (按每县N万元, for counties the text names) is an allocation to each: a row.
 _PER_UNIT = _compile(r"每(?:名|位|户|人|亩|生|头|只|公斤|斤|吨|平方米|套)")
 # money per month or day (每月能挣N元, 给予每月N元补贴): a wage or a rate, never an amount given
-_PER_TIME = _compile(r"(?:每|按)(?:月|天|日|人每月|人每天)[^，,。；;\d]{0,4}$")
+_PER_TIME = _compile(r"(?:每|按)(?:月|天|日|人每月|人每天)(?:(?!" + g.GIVING_VERB + r")[^，,。；;\d]){0,4}$")
 # the upper end of a range (20—30万元): the number before the dash shares the figure's unit
 _RANGE_BEFORE = _compile(r"\d\s*[—–\-~～至到]\s*$")
 _FALL_AFTER = _compile(r"\s*(减少到|下降到|降至|降到|减少至|下降至)")
@@ -1151,7 +1153,7 @@ def aid_test(r: Reading, fig: Figure, sent: Span, choice: Choice, giver: Giver, 
 
 
 # a phrase of means (通过…, 依托…, 在…帮扶下): what the sentence states was done with it
-_INSTRUMENT = _compile(r"(?:通过|依托|借助|利用|经由|在)")
+_INSTRUMENT = _compile(r"(?:通过|依托|借助|利用|经由)")
 _MEANS = _compile(r"\s*(?:通过|依托|借助|利用|在)[^，,。；;]{0,30}?(?:援建|帮扶|援助|支持|推动|协作|支援)")
 _GOING_TO = _compile(r"(?:到|赴|去|来)$")
 

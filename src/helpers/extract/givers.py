@@ -73,7 +73,7 @@ def central_giver(text: str, lo: int, fig_start: int) -> Giver | None:
 
 _CLAUSE_MARK = _compile(r"[，,；;]")
 # a central unit as the subject of a verb of giving, sending or organising (某部选派…, 某集团采购…)
-_CENTRAL_GIVES = _compile(r"(?:今年|去年|全年|当年|年内|\d{4}年)?(?:" + g.GIVING_VERB + r"|购买|采购|销售)")
+_CENTRAL_GIVES = _compile(lx.CENTRAL_TIME + r"(?:" + g.GIVING_VERB + r"|购买|采购|销售)")
 
 
 def page_central(title: str, head_lines: list[str], lead: str) -> tuple[str, str] | None:
