@@ -48,8 +48,9 @@ _HAS = _compile(r"(共有|现有|拥有)")
 # money not given or not spent (仍有N万元未拨付, 资金缺口N亿元): a problem an inspection names
 # (缺口, 滞留, 闲置 only of money: 利用闲置厂房 is no shortfall)
 _MONEY_IDLE = r"(?:资金|款项?)[^，,。；;\d]{0,4}?(?:缺口|滞留|闲置)|(?:缺口|滞留|闲置)(?:的)?资金"
-_SHORTFALL = _compile(r"(?:未|尚未|没有)(?:拨付|到位|下达|使用|支出|落实)|" + _MONEY_IDLE)
-_SHORTFALL_AFTER = _compile(r"[^，,。；;\d]{0,5}?(?:(?:未|尚未|没有)(?:拨付|到位|下达|使用|支出|落实)|" + _MONEY_IDLE + ")")
+_SHORTFALL_WORDS = r"(?:未|尚未|没有)(?:拨付|到位|下达|使用|支出|落实)|" + _MONEY_IDLE
+_SHORTFALL = _compile(_SHORTFALL_WORDS)
+_SHORTFALL_AFTER = _compile(r"[^，,。；;\d]{0,5}?(?:" + _SHORTFALL_WORDS + ")")
 # a ratio to the population (每千人口…N人): a rate of the area, not a figure given
 _PER_POPULATION = _compile(r"每(?:十万|万|千|百)(?:常住)?人(?:口)?")
 _UNIT_COST = _compile(r"每(个|所|家|户|人|村|处|座|间)")
@@ -463,8 +464,7 @@ def _partners_named(r: Reading, giver: Giver, units: list[Unit], how: str, fig_s
     if area.level not in ("province", "prefecture"):
         return None
     named = {u.adcode: u for u in r.frame.recipient_units if u != area and area.contains(u)}
-    codes = {p.recipient_adcode for p in reference.partners(giver.unit.adcode, "donor", r.frame.year)
-             if p.donor_adcode == giver.unit.adcode}
+    codes = _partner_codes(r, giver.unit)
     keep = 2 if area.level == "province" else 4
     inside = sorted(c for c in codes if c[:keep] == area.adcode[:keep] and c != area.adcode)
     if not inside or not all(c in named for c in inside):
@@ -890,8 +890,8 @@ def _joint_back_reference(r: Reading, clause_lo: int, fig_start: int) -> Giver |
     para = r.lay.line(clause_lo)
     named = _donor_units_before(r, para.start, m.start(), word)
     if len(named) != n and page_wide:
-        # the subject of a giving verb, with none in the paragraph: the page's own (甲、乙两区
-        #携手… in the headline or lead)
+        # the subject of a giving verb, with none in the paragraph: the page's own (甲、乙两区携手…
+        # in the headline or lead)
         named = _donor_units_before(r, 0, m.start(), word)
     return _joint_giver(r, named) if len(named) == n else None
 
@@ -1202,9 +1202,10 @@ def _whole_area_own(r: Reading, fig: Figure, choice: Choice, lo: int) -> str:
     if m is None or any(r.frame.side.get(key(h.giver_unit)) == "donor" for h in r.hits_in(lo, fig.start)):
         return ""
     if staff:
-        if not _HAS.search(r.text, m.end(), fig.start) or _STAFF_MOVE.search(r.text, m.end(), fig.end):
+        has = _HAS.search(r.text, m.end(), fig.start)
+        if has is None or _STAFF_MOVE.search(r.text, m.end(), fig.end):
             return ""
-        return f"the receiving area's own staff ({m.group(1)}…{_HAS.search(r.text, m.end(), fig.start).group(0)})"
+        return f"the receiving area's own staff ({m.group(1)}…{has.group(0)})"
     what = "outcome" if choice.indicator == "poor_beneficiaries" else "investment"
     return f"the receiving area's own {what} ({m.group(1)})"
 
@@ -1270,9 +1271,14 @@ def _own_partners(r: Reading, giver: Giver, units: list[Unit]) -> list[Unit]:
     """Those of ``units`` the pairing reference pairs with the giver in the page's year."""
     if giver.unit is None or len(units) < 2:
         return []
-    codes = {p.recipient_adcode for p in reference.partners(giver.unit.adcode, "donor", r.frame.year)
-             if p.donor_adcode == giver.unit.adcode}
+    codes = _partner_codes(r, giver.unit)
     return [u for u in units if u.adcode in codes]
+
+
+def _partner_codes(r: Reading, giver: Unit) -> set[str]:
+    """Adcodes of the units the pairing reference pairs the giver itself with in the page's year."""
+    return {p.recipient_adcode for p in reference.partners(giver.adcode, "donor", r.frame.year)
+            if p.donor_adcode == giver.adcode}
 
 
 def _counties(r: Reading) -> list[Unit]:
@@ -1504,9 +1510,10 @@ def extract(doc, gz, page: Frame | None = None) -> tuple[list[dict], list[dict]]
                 not r.receivers_in(text.rfind("\n", 0, fig.start) + 1, fig.start):
             recips, recips_from = list(block.recipients), "breakdown_head"
         whole_recips = recips
-        if giver.how.startswith("part_owner") and len(recips) > 1 and _own_partners(r, giver, recips):
+        own = _own_partners(r, giver, recips) if giver.how.startswith("part_owner") else []
+        if own:
             # a part's owner among the whole's receivers gives to those it is paired with
-            recips, recips_from = _own_partners(r, giver, recips), recips_from + "+part_owner_partners"
+            recips, recips_from = own, recips_from + "+part_owner_partners"
         for b in blocks:
             if b.start == sent.end and not b.indicator:
                 b.indicator, b.head, b.recipients = indicator, fig.text, b.recipients or recips
