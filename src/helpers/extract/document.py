@@ -185,6 +185,20 @@ def _sections(lay: Layout) -> list[tuple[int, str]]:
     return out
 
 
+def _paired_inner_donor(donor: Unit | None, recipients: list[Unit], receiving: list[Unit],
+                        donor_units: list[Unit]) -> Unit | None:
+    """The one donor-side unit inside ``donor`` that the pairing reference pairs with every
+    one of the page's counties: its frame's ``recipients`` when they are counties, or else the
+    county-level ``receiving`` units it names."""
+    counties = [u for u in (recipients if recipients and all(u.level == "county" for u in recipients)
+                            else receiving) if u.level == "county"]
+    if donor is None or donor.level == "central" or not counties:
+        return None
+    found = {u for u in donor_units if u.adcode != donor.adcode and donor.contains(u)
+             and all(r.adcode in reference.county_partners(u.adcode) for r in counties)}
+    return found.pop() if len(found) == 1 else None
+
+
 def read(doc, gz, page: Frame | None = None) -> Reading:
     """The reading of one document. ``page``: the frame of the whole page when ``doc`` is one
     section of it (a very long report read piece by piece): its donor, recipients, year and
@@ -253,6 +267,12 @@ def read(doc, gz, page: Frame | None = None) -> Reading:
         if own is not None and own != frame.donor and frame.donor.contains(own) and \
                 own.full_name.endswith(frame.self_word):
             frame.donor, frame.donor_from, frame.self_unit = own, "frame_reference_self", own
+    inner = _paired_inner_donor(frame.donor, frame.recipients, [u for u in units if side.get(key(u)) == "recipient"],
+                                [u for u in units if side.get(key(u)) == "donor"])
+    if inner is not None:
+        # the page names its broad giver most (上海) and, once, the unit inside it that the
+        # pairing reference pairs with the page's county (甲区): that unit is the page's giver
+        frame.donor, frame.donor_from = inner, frame.donor_from + "+paired_inner"
     if frame.self_unit is not None:
         # 我县 wherever it stands is the unit the page's writer is
         own = []

@@ -363,6 +363,11 @@ def find_places(gz, text: str, context=()) -> list[PlaceHit]:
         # an ambiguous name (西湖区: 杭州 or 南昌) is read with the partners the pairing
         # reference gives the places the text does resolve
         found = gz.find(text, context=codes + _partners_of(found))
+    pair_codes = _named_pair_partners(gz, text, found)
+    if pair_codes:
+        # a page naming a district names its partner county short (甲区企业到乙考察): the
+        # pairing reference supports the bare short name of a county-level unit's own partner
+        found = gz.find(text, context=codes + pair_codes)
     for m in found:
         if m.place is None:
             continue
@@ -509,6 +514,30 @@ def _counties_in_lists(gz, text: str, hits: list[PlaceHit]) -> list[PlaceHit]:
         if county is not None and county.level == "county" and county.adcode[:4] == h.unit.adcode[:4]:
             out[i] = replace(h, unit=unit_of(county), giver_unit=unit_of(county, as_giver=True))
     return out
+
+
+def _named_pair_partners(gz, text: str, mentions) -> list[str]:
+    """Codes of the partners (by the pairing reference) of the county-level units ``mentions``
+    resolve, when the text holds a partner's short name (its first two characters) that no
+    mention covers."""
+    codes = {m.place.adcode for m in mentions if m.place is not None}
+    partners = set().union(*(reference.county_partners(c) for c in codes)) - codes
+    out = []
+    for code in sorted(partners):
+        try:
+            name = gz.by_adcode(code).name
+        except KeyError:
+            continue
+        if any(not any(m.start <= i < m.end for m in mentions) for i in _occurrences(text, name[:2])):
+            out.append(code)
+    return out
+
+
+def _occurrences(text: str, word: str):
+    i = text.find(word)
+    while i >= 0:
+        yield i
+        i = text.find(word, i + 1)
 
 
 def _partners_of(mentions) -> list[str]:

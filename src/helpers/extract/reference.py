@@ -106,6 +106,17 @@ def _partners(adcode: str, as_side: str, year: int | None) -> tuple[Pairing, ...
     return tuple(out)
 
 
+@lru_cache(maxsize=8192)
+def county_partners(adcode: str) -> frozenset:
+    """Codes of the units paired with the county-level unit ``adcode`` itself, on either side
+    (a district's few partner counties; a county's donor districts): none for a province or a
+    prefecture, whose partners are many."""
+    if adcode.endswith("00"):
+        return frozenset()
+    return frozenset(p.recipient_adcode if p.donor_adcode == adcode else p.donor_adcode
+                     for p in load() if adcode in (p.donor_adcode, p.recipient_adcode))
+
+
 @lru_cache(maxsize=None)
 def ancestors(code: str) -> frozenset:
     """The code with its prefecture's and province's codes (两 units nest when one's code is
