@@ -195,8 +195,8 @@ PAIRING_DETAIL = (
 # ---------------------------------------------------------------- status, period, detail
 TARGET_CUES = r"(入库|力争|确保|计划|目标任务|工作目标|目标|任务为|任务是|预留|拟|争取实现|将实现)"
 ACTUAL_MARKERS = r"(累计|已经|已|完成|实现了|以来)"
-# 上海方面, 江苏财政: the province or city above the donor is credited with the figure
-PARENT_CREDIT = r"(方面|财政|各界|社会各界)"
+# 上海方面, 江苏财政, 甲省下达的资金: the province or city above the donor is credited with the figure
+PARENT_CREDIT = r"(方面|财政|各界|社会各界|下达)"
 # 龙岗区向乐业县…, 福田区为那坡县…: the unit named before these words gives the figure of its clause
 # 慈溪市企业家协会向…捐款: a body inside the unit gives, not the unit (the donor keeps the figure)
 NON_GOVERNMENT_GIVER = r"[\u4e00-\u9fff]{0,6}(协会|商会|企业|公司|集团|基金会|慈善|爱心人士|个人)"

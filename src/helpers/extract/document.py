@@ -30,7 +30,7 @@ from .givers import (Giver, central_giver, clause_givers, page_central, common_p
 from .indicator import Choice, Sentence, classify, cues, evidence_span, group_of
 from .layout import CLAUSE_END, Layout, Span, layout
 from .places import (PlaceHit, Unit, common_word_short_names, dedupe_units, defined_short_names, find_places,
-                     role_of, unit_of)
+                     role_of, unit_of, zone_short_names)
 from .rx import compile as _compile, rx as _rx
 from .zones import BODY, DIGEST, HEADLINE, LEAD, Zones, clean_title, zones as find_zones
 
@@ -189,11 +189,13 @@ def _paired_inner_donor(donor: Unit | None, recipients: list[Unit], receiving: l
                         donor_units: list[Unit]) -> Unit | None:
     """The one donor-side unit inside ``donor`` that the pairing reference pairs with every
     one of the page's counties: its frame's ``recipients`` when they are counties, or else the
-    county-level ``receiving`` units it names."""
+    county-level ``receiving`` units it names; only on a page whose ``receiving`` units all nest
+    with those counties.""" 
     counties = [u for u in (recipients if recipients and all(u.level == "county" for u in recipients)
                             else receiving) if u.level == "county"]
-    if donor is None or donor.level == "central" or not counties:
-        return None
+    if donor is None or donor.level == "central" or not counties or \
+            not all(any(u.nests(c) for c in counties) for u in receiving):
+        return None      # (the page also names receiving units beside those counties)
     found = {u for u in donor_units if u.adcode != donor.adcode and donor.contains(u)
              and all(r.adcode in reference.county_partners(u.adcode) for r in counties)}
     return found.pop() if len(found) == 1 else None
@@ -212,7 +214,7 @@ def read(doc, gz, page: Frame | None = None) -> Reading:
     # a page that says 我县/我市: the units its header names stand for it and support their
     # short forms in the text (甲 for the 甲县 whose media centre wrote the page)
     header = _header_units(gz, doc) if fr._SELF.search(text) else []
-    hits = common_word_short_names(text, defined_short_names(text, find_places(gz, text, header)))
+    hits = zone_short_names(text, common_word_short_names(text, defined_short_names(text, find_places(gz, text, header))))
     title_hits = find_places(gz, title) if title else []
     side = fr.assign_sides(hits + title_hits)
     frame = Frame(side=side)
@@ -842,7 +844,7 @@ def giver_for(r: Reading, fig: Figure, sent: Span, topic: Topic) -> Giver:
                 kind = "association" if _NON_GOV.match(text, gs[-1].end) else "place"
                 g0 = Giver(g0.unit, g0.name, g0.how, kind)
                 topic.giver, topic.giver_para = g0, para.start
-                lifted = level_lift(text, clause_lo, fig.start, g0.unit, r.gz, frame.donor)
+                lifted = level_lift(text, clause_lo, fig.start, g0.unit, r.gz, frame.donor, r.hits_in(clause_lo, fig.start))
                 return lifted or Giver(g0.unit, g0.name, how, kind)
     pc = parent_credit(text, r.hits_in(sent.start, fig.start), frame, sent.start, fig.start)
     if pc is not None:
@@ -867,8 +869,9 @@ def giver_for(r: Reading, fig: Figure, sent: Span, topic: Topic) -> Giver:
     if opener is not None:
         return opener
     base = topic.giver if topic.giver is not None and topic.giver_para == para.start else None
-    lifted = level_lift(text, clause_lo, fig.start, (base.unit if base else frame.donor), r.gz, frame.donor) or (
-        level_lift(text, sent.start, fig.start, (base.unit if base else frame.donor), r.gz, frame.donor)
+    under = base.unit if base else frame.donor
+    lifted = level_lift(text, clause_lo, fig.start, under, r.gz, frame.donor, r.hits_in(clause_lo, fig.start)) or (
+        level_lift(text, sent.start, fig.start, under, r.gz, frame.donor, r.hits_in(sent.start, fig.start))
         if sent.start != clause_lo else None)
     if lifted is not None:
         return lifted

@@ -35,7 +35,7 @@ _CENTRAL_RE = _compile(_CENTRAL_NAMED)
 # this one searches some twenty times faster; the named pattern then reads, at the one place
 # found, which unit it is (the same match: same place, same alternative, same end)
 _ANY_CENTRAL = _compile(_CENTRAL_PLAIN)
-_LEVEL_WORD = _compile(r"(全省|全市|全区|我省|我市|省本级|市本级|区本级|县本级|区级|县级|省级|市级|省财政|市财政|省、市|市、[区县]两级|市县两级|市区两级|省市两级|两级财政|省市)")
+_LEVEL_WORD = _compile(r"(全省|全市|全区|我省|我市|省本级|市本级|区本级|县本级|区级|县级|省级|市级|省财政|市财政|省、市|市、[区县]两级|市县两级|市区两级|省市两级|两级财政|两级资金|省市)")
 _PARENT_CREDIT = _compile(lx.PARENT_CREDIT)
 _MULTI_DONOR = _compile(lx.MULTI_DONOR)
 _LEAD = _compile(r"\s*(其中[,，:：]?|同时[,，]?|此外[,，]?|另外[,，]?)?\s*")
@@ -150,9 +150,12 @@ def clause_givers(hits: list[PlaceHit], frame: Frame, lo: int, hi: int) -> list[
             and frame.side.get(key(h.giver_unit)) == "donor" and not h.township]
 
 
-def level_lift(text: str, lo: int, fig_start: int, base: Unit | None, gz, page: Unit | None = None) -> Giver | None:
+def level_lift(text: str, lo: int, fig_start: int, base: Unit | None, gz, page: Unit | None = None,
+               hits: list[PlaceHit] = ()) -> Giver | None:
     """全市/全省/市级/省级… in the clause: the giver at that level above ``base``. ``page``: the
-    page's own donor (a county-level city writing 全市, 我市 means itself)."""
+    page's own donor (a county-level city writing 全市, 我市 means itself). ``hits``: the places
+    named before the figure; ``base`` (or a unit inside it) named after the level word is
+    nearer the figure and gives it (甲省财政资金M万元、乙县财政资金N万元)."""
     if base is None:
         return None
     m = None
@@ -161,6 +164,18 @@ def level_lift(text: str, lo: int, fig_start: int, base: Unit | None, gz, page: 
     if m is None:
         return None
     word = m.group(1)
+    if word in ("两级财政", "两级资金"):
+        # the two levels the sentence has just named (甲省资金M万元、乙市资金N万元,两级资金共…):
+        # the broader of them gives the joint figure
+        named = [h.giver_unit for h in hits if h.end <= m.start() and h.giver_unit.nests(base)]
+        if len({u.key for u in named}) >= 2:
+            top = min(named, key=lambda u: u.depth)
+            if top != base:
+                return Giver(top, top.full_name, f"level_word:{word}")
+            return None
+    if any(h.start >= m.end() and h.end <= fig_start and (h.giver_unit == base or base.contains(h.giver_unit))
+           for h in hits):
+        return None
     if word in ("全省", "我省", "省级", "省本级", "省财政", "省市两级", "省、市", "省市") and base.level != "province":
         up = ancestor(base, "province", gz)
     elif word in ("全市", "我市", "市级", "市本级", "市财政", "市县两级", "市区两级") or word.startswith("市、") \
@@ -189,12 +204,21 @@ def level_lift(text: str, lo: int, fig_start: int, base: Unit | None, gz, page: 
 
 
 def parent_credit(text: str, hits: list[PlaceHit], frame: Frame, lo: int, fig_start: int) -> Giver | None:
-    """甲省方面, 甲市财政, 甲市各界: the parent of the page's donor named as the giver."""
+    """甲省方面, 甲市财政, 甲市各界: the parent of the page's donor named as the giver — unless
+    the page's donor (or a unit inside it) is named nearer the figure (甲省资金M万元、乙区资金N万元)."""
     if frame.donor is None:
         return None
-    for h in hits:
-        if lo <= h.start and h.end <= fig_start and h.giver_unit != frame.donor and \
-                h.giver_unit.contains(frame.donor) and _PARENT_CREDIT.match(text, h.end, h.end + 4):
+    inside = [h for h in hits if lo <= h.start and h.end <= fig_start]
+    for i in range(len(inside) - 1, -1, -1):
+        h = inside[i]
+        if h.giver_unit == frame.donor or frame.donor.contains(h.giver_unit):
+            prev = inside[i - 1] if i else None
+            if prev is not None and prev.giver_unit.contains(frame.donor) and \
+                    _rx.fullmatch(r"[、和与及]", text, prev.end, h.start) and _PARENT_CREDIT.match(text, h.end, h.end + 4):
+                # 甲市、乙区财政…: the donor listed with its parent, jointly: the parent gives
+                return Giver(prev.giver_unit, prev.giver_unit.full_name, "parent_credit")
+            return None
+        if h.giver_unit.contains(frame.donor) and _PARENT_CREDIT.match(text, h.end, h.end + 4):
             return Giver(h.giver_unit, h.giver_unit.full_name, "parent_credit")
     return None
 

@@ -298,6 +298,39 @@ def defined_short_names(text: str, hits: list[PlaceHit]) -> list[PlaceHit]:
     return sorted(hits + extra, key=lambda x: (x.start, x.end))
 
 
+# a development zone's kind word, which a page uses alone for the one zone of that kind it names
+# in full (甲高新区 …, 高新区安排…): the endings of the zone's full name → the bare word
+_ZONE_WORDS = (("高新技术产业开发区", "高新区"), ("高新技术产业园区", "高新区"), ("经济技术开发区", "经开区"))
+# a character before the bare word that ends a word (so the word is not the tail of another name)
+_WORD_ENDS_BEFORE = set("，,。；;：:、（(“\"」 　\n来到在向与和及对为赴由")
+
+
+def zone_short_names(text: str, hits: list[PlaceHit]) -> list[PlaceHit]:
+    """The bare kind word (高新区, 经开区) of the one zone of that kind a page names in full is
+    that zone wherever it stands alone. Returns the hits with those mentions added, in text order."""
+    zones: dict[str, dict] = {}
+    for h in hits:
+        for ending, word in _ZONE_WORDS:
+            if h.giver_unit.level == "zone" and h.giver_unit.full_name.endswith(ending):
+                zones.setdefault(word, {})[h.giver_unit.key] = h
+    extra = []
+    taken = [(h.start, h.end) for h in hits]
+    for word, named in zones.items():
+        if len(named) != 1:
+            continue                      # two zones of a kind: the bare word names neither
+        h = next(iter(named.values()))
+        for a in _occurrences(text, word):
+            b = a + len(word)
+            if any(s0 < b and a < e0 for s0, e0 in taken) or (a > 0 and text[a - 1] not in _WORD_ENDS_BEFORE):
+                continue
+            role, marker = role_of(text, a, b)
+            extra.append(PlaceHit(a, b, word, h.unit, h.giver_unit, role, False, marker, False))
+            taken.append((a, b))
+    if not extra:
+        return hits
+    return sorted(hits + extra, key=lambda x: (x.start, x.end))
+
+
 # where a place stands: after a verb or preposition of going or giving, or in a list; or before a
 # figure, a list mark or a clause end
 _SLOT_BEFORE = _compile(r"(?:在|赴|到|分赴|奔赴|前往|向|为|对|帮扶|其中|、|和|与|及)$")
