@@ -144,6 +144,7 @@ def test_admin_changes_table_points_at_existing_units(gz):
     ("石河子高新区", "石河子高新技术产业开发区", "659001"),
     ("武汉经开区", "武汉经济技术开发区", "420113"),
     ("兵团第八师", "新疆生产建设兵团第八师", "659001"),
+    ("大鹏新区", "深圳市大鹏新区", "440307"),      # a city's functional area, a giver of its own
 ])
 def test_zones_keep_their_name_and_carry_the_containing_units_code(gz, written, full_name, adcode):
     p = gz.resolve(written)

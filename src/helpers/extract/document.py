@@ -610,7 +610,9 @@ def _paragraph_head_giver(r: Reading, para: Span, topic: Topic) -> None:
 
 
 # a time phrase opening a paragraph before its topic (今年以来,甲县…)
-_TIME_LEAD = _compile(r"\s*(?:今年以来|去年以来|近年来|多年来|(?:19|20)\d\d年(?:以来)?|截至目前|目前)[,，]\s*")
+# what a sentence may open with before its subject: a time, or a connective (下一步, 同时)
+_TIME_LEAD = _compile(r"\s*(?:今年以来|去年以来|近年来|多年来|(?:19|20)\d\d年(?:以来)?|截至目前|目前|今年|去年|明年|"
+                      r"全年|下一步|同时|此外|另外|与此同时)[,，]\s*")
 
 
 def _sentence_topic(r: Reading, fig: Figure) -> list[Unit]:
@@ -978,6 +980,9 @@ def _sentence_opener(r: Reading, whole: Span, fig_start: int) -> Giver | None:
     if _rx.match(r"[的之（(]|驻|[\u4e00-\u9fff]{0,4}?(?:籍|企业|公司)|[\u4e00-\u9fff]{0,6}?(?:网|报|台)(?:讯|电)", r.text, first.end):
         return None       # 甲县的…, 甲县企业…, 甲市(乙区)驻…队长, 甲北方网讯: not the unit itself
     u = first.giver_unit
+    d = r.frame.donor
+    if d is not None and d != u and d.adcode == u.adcode:
+        u = d             # 我区 on a zone's page: the zone, which bears its district's code
     return Giver(u, u.full_name, "sentence_opener")
 
 

@@ -300,18 +300,20 @@ def defined_short_names(text: str, hits: list[PlaceHit]) -> list[PlaceHit]:
 
 # a development zone's kind word, which a page uses alone for the one zone of that kind it names
 # in full (甲高新区 …, 高新区安排…): the endings of the zone's full name → the bare word
-_ZONE_WORDS = (("高新技术产业开发区", "高新区"), ("高新技术产业园区", "高新区"), ("经济技术开发区", "经开区"))
+_ZONE_WORDS = (("高新技术产业开发区", "高新区"), ("高新技术产业园区", "高新区"), ("经济技术开发区", "经开区"),
+               ("新区", "新区"))
 # a character before the bare word that ends a word (so the word is not the tail of another name)
 _WORD_ENDS_BEFORE = set("，,。；;：:、（(“\"」 　\n来到在向与和及对为赴由")
 
 
 def zone_short_names(text: str, hits: list[PlaceHit]) -> list[PlaceHit]:
-    """The bare kind word (高新区, 经开区) of the one zone of that kind a page names in full is
-    that zone wherever it stands alone. Returns the hits with those mentions added, in text order."""
+    """The bare kind word (高新区, 经开区, 新区) of the one zone of that kind a page names in full
+    is that zone wherever it stands alone. Returns the hits with those mentions added, in text order."""
     zones: dict[str, dict] = {}
     for h in hits:
         for ending, word in _ZONE_WORDS:
-            if h.giver_unit.level == "zone" and h.giver_unit.full_name.endswith(ending):
+            # (a new area may be a district of its own: 甲新区 at county level)
+            if h.giver_unit.full_name.endswith(ending) and (h.giver_unit.level == "zone" or word == "新区"):
                 zones.setdefault(word, {})[h.giver_unit.key] = h
     extra = []
     taken = [(h.start, h.end) for h in hits]
