@@ -40,7 +40,8 @@ from helpers.extract import extract_corpus
 # heldout31 and heldout32 (0.892 / 0.937 and 0.791 / 0.910), heldout33 and heldout34 (0.857 / 0.948
 # and 0.837 / 0.918), heldout35 and heldout36 (0.748 / 0.969 and 0.804 / 0.916), heldout37,
 # heldout38, heldout39 and heldout40 (round 13: 0.751 / 0.951, 0.903 / 0.961, 0.758 / 0.900,
-# 0.927 / 0.969)
+# 0.927 / 0.969), heldout41 to heldout44 (0.841 / 0.916, 0.866 / 0.958, 0.896 / 0.919,
+# 0.853 / 0.989)
 FLOORS = {
     "seeds": {"strict": 0.85, "lenient": 0.95},
     "dev": {"strict": 0.77, "lenient": 0.93},
@@ -86,6 +87,10 @@ FLOORS = {
     "heldout38": {"strict": 0.86, "lenient": 0.92},
     "heldout39": {"strict": 0.72, "lenient": 0.86},
     "heldout40": {"strict": 0.89, "lenient": 0.93},
+    "heldout41": {"strict": 0.80, "lenient": 0.88},
+    "heldout42": {"strict": 0.83, "lenient": 0.92},
+    "heldout43": {"strict": 0.86, "lenient": 0.88},
+    "heldout44": {"strict": 0.81, "lenient": 0.95},
 }
 # per indicator with >= 5 gold rows on the seeds (strict F1)
 SEED_INDICATOR_FLOOR = 0.70
