@@ -1191,3 +1191,27 @@ def test_money_stated_twice_in_one_sentence_is_one_row(gz):
     # the same-sentence exception is for the two sides of a twinning only
     rows, _ = rows_of(gz, "红桥区向积石山县下达财政帮扶资金500万元,拨付到位财政帮扶资金500万元。")
     assert len([r for r in rows if r["value"] == 5e6]) == 1, rows
+
+
+def test_a_plan_entry_in_a_table_of_contents_opens_no_plan_section(gz):
+    # a 简报 lists its parts first (1. …进展, 2. 下一步工作打算); the plan is the part whose title
+    # repeats the entry later, not everything after the contents
+    text = ("红桥区东西部协作工作简报\n本期目录:\n    1. 上半年工作进展\n    2. 下一步工作打算\n"
+            "上半年工作进展\n    一是选派干部。选派4名党政干部到积石山县挂职。\n"
+            "下一步工作打算\n    一是加大投入。全年拨付财政帮扶资金3000万元。\n")
+    rows, _ = extract_document(Doc("t", text), gz)
+    assert only(rows, value=4)["status"] == "actual"
+    assert only(rows, value=3e7)["status"] == "target"
+
+
+@pytest.mark.parametrize("sentence, value, status", [
+    # a completion verb a goal governs (力争…到位) stays inside the goal
+    ("红桥区力争引导企业投资到位1.5亿元以上。", 1.5e8, "target"),
+    ("红桥区力争全年完成消费帮扶采购2000万元。", 2e7, "target"),
+    # in a clause of its own, or said outright (已…), it reports what was done
+    ("红桥区计划引进企业5家,到位资金8000万元。", 8e7, "actual"),
+    ("红桥区力争引进企业5家,已实际到位资金8000万元。", 8e7, "actual"),
+])
+def test_a_done_verb_under_a_goal(gz, sentence, value, status):
+    rows, _ = rows_of(gz, sentence)
+    assert only(rows, value=value)["status"] == status

@@ -31,6 +31,7 @@ _TARGET = [(name, _compile(p)) for name, p, _ in g.TARGET_CUES]
 # any of the cues: most ranges hold none, found in one search
 _ANY_TARGET = _compile("|".join(f"(?:{p})" for _, p, _ in g.TARGET_CUES))
 _DONE = _compile(g.DONE_MARKERS)
+_DONE_OUTRIGHT = _compile(g.DONE_OUTRIGHT)
 _EXPECTED = _compile(g.EXPECTED_CUES)
 # 将 meaning 把 (将资金用于…), 计划内/计划的 (a past plan named), 争取到 (secured)
 _NOT_TARGET_AFTER = {
@@ -89,6 +90,15 @@ def _closed_by(text: str, cue, fig, new_subject) -> bool:
     return new_subject is not None and cue.end() < new_subject < fig.start
 
 
+def _goal_closed(text: str, cue_end: int, fig_start: int) -> bool:
+    """Whether a done-marker between a goal cue and the figure ends the goal's scope: an outright
+    one anywhere (已, 实际完成), another (到位, 完成了) only past a clause end after the cue."""
+    if _DONE_OUTRIGHT.search(text, cue_end, fig_start):
+        return True
+    brk = _rx.search(r"[，,；;]", text, cue_end, fig_start)
+    return brk is not None and _DONE.search(text, brk.end(), fig_start) is not None
+
+
 def status(lay: Layout, fig, sent: Span, indicator: str, detail: str, *, doc_year: int | None,
            fig_year: int | None, year_stated: bool, in_plan: bool, prev: tuple[str, int] | None,
            next_figs=(), new_subject: int | None = None) -> tuple[str, str]:
@@ -118,7 +128,7 @@ def status(lay: Layout, fig, sent: Span, indicator: str, detail: str, *, doc_yea
                     _rx.search(r"[，,、]", text[m.end():fig.start]) or
                     _rx.search(r"(投入|完成|实施|落实|拨付|到位|共|累计)\s*$", text[max(0, m.start() - 4):m.start()])):
                 continue                        # 计划资金N万元 / 投入规划资金N万元: a noun phrase
-            closed = _DONE.search(text, m.end(), fig.start) or _closed_by(text, m, fig, new_subject)
+            closed = _goal_closed(text, m.end(), fig.start) or _closed_by(text, m, fig, new_subject)
             if not closed:
                 return "target", f"scope:{m.group(0)}"
             break
@@ -170,13 +180,40 @@ def plan_spans(lay: Layout, title: str) -> list[Span]:
         if _rx.search(lx.PLAN_SECTION, text[a:min(b, opening_end, a + 300)]):
             out.append(Span(a, b))
     heads = [ln for ln in lay.lines.spans if _is_heading(text[ln.start:ln.end])]
+    contents = _contents_entries(lay, heads)
     for i, ln in enumerate(heads):
         line = heading_text(text[ln.start:ln.end])
         if _rx.search(lx.PLAN_SECTION, line) or _PLAN_HEADINGS.search(line) and \
                 not _rx.search(r"(情况|成效|进展|完成|成果|回顾|总结|推进)", line):
             # 重点工作推进情况 reports the year's work; 重点工作 alone, 下一步, 明年 … plan it
+            if ln.start in contents:
+                # an entry of the page's table of contents: the plan is the part its title opens
+                # later, up to the title of the next entry
+                at = contents[ln.start]
+                end = min((b for b in contents.values() if b > at), default=len(text))
+                out.append(Span(at, end))
+                continue
             end = next((h.start for h in heads[i + 1:] if _same_rank(text, h, ln)), len(text))
             out.append(Span(ln.start, end))
+    return out
+
+
+def _contents_entries(lay: Layout, heads: list[Span]) -> dict[int, int]:
+    """Headings that are entries of a table of contents: a numbered line (3. 甲工作) whose words
+    stand again later as a line of their own (the title of that part). Entry start → the start of
+    the line that repeats it."""
+    text = lay.text
+    out = {}
+    for ln in heads:
+        line = text[ln.start:ln.end]
+        m = _HEADING.match(line)          # (^ does not anchor at a start position: match a slice)
+        name = line[m.end():].strip() if m else ""
+        if len(name) < 4:
+            continue
+        for later in lay.lines.spans:
+            if later.start > ln.end and text[later.start:later.end].strip() == name:
+                out[ln.start] = later.start
+                break
     return out
 
 
