@@ -15,6 +15,8 @@ MONEY_CUES: tuple[tuple[str, str, int], ...] = (
     # rejections: money that is not an input the codebook counts
     ("reject:registered_capital", r"注册(资金|资本)", 0),
     ("reject:planned_investment", r"(计划|预计|项目)?总投资(额|金额|规模)?", -2),
+    # investment agreed on paper (协议投资额, 签约投资, 意向投资): signed, not realised
+    ("reject:signed_investment", r"(协议|签约|意向)投资(总)?(额|金额|资金)?", -2),
     # 投资N亿元、年产…项目 / 投资N亿元的…项目 / 投资N亿元在甲县实施的…项目: the size of a project
     # (an attribute of the project), not money realised
     ("reject:project_size", r"投资(?:额)?(?:达|超过|近|约)?[\d.]+(?:多|余)?[万亿]?元(?:、年产|的|在[^，,。；;]{1,10}(?:实施|建设)的)[^，,。；;]{0,16}项目", -2),
