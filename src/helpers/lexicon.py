@@ -291,5 +291,8 @@ CENTRAL_DONORS: tuple[tuple[str, str, str], ...] = _central_givers()
 CENTRAL_TIME = r"(?:今年|去年|全年|当年|年内|(?:\d{4}|[〇零一二三四五六七八九]{4})年度?)?"
 CENTRAL_GIVER_AFTER = CENTRAL_TIME + r"(对口支援|定点帮扶|对口帮扶|帮扶|援助|向|为|在|累计|共|投入|落实|捐)"
 # a total over several donors (支援单位累计…, 甲市和乙市…帮助) belongs to none of them
-MULTI_DONOR = r"((对口)?(支援|帮扶|援助)(地区|省市|各方)?和单位|各(对口)?(支援|帮扶)(省市|单位|方))"
+# (19个援疆省市, 对口支援甲省的6省市: a count of the giving provinces and cities; 东部N省市 is
+# the national total, read as such)
+MULTI_DONOR = r"((对口)?(支援|帮扶|援助)(地区|省市|各方)?和单位|各(对口)?(支援|帮扶)(省市|单位|方)|" \
+    r"(?<!东部)(?<![\d一二三四五六七八九十])[\d一二三四五六七八九十]+个?(援疆|援藏|援青|对口支援|支援|帮扶|协作)?省市)"
 EAST_PROVINCE_NAMES = r"(北京|天津|上海|江苏|浙江|福建|山东|广东|辽宁)(市|省)?"
