@@ -62,3 +62,26 @@ def test_a_central_universitys_money_is_fiscal_aid_under_its_own_name():
     rows, _ = extract_document(Doc("t", text, title="西南大学新闻网 > 综合新闻"), get_gazetteer())
     money = [r for r in rows if r["value"] == 6e6]
     assert [(r["donor"], r["indicator"], r["program"]) for r in money] == [("西南大学", "fiscal_aid", "designated")]
+
+
+@pytest.mark.parametrize("title, name", [
+    # 对口援藏/援疆 after the unit and its year, as a headline writes it
+    ("中国华电2020年对口援藏工作取得新成效", "中国华电集团有限公司"),
+    ("国家民委定点帮扶工作纪实", "国家民族事务委员会"),
+    ("中广核2021年援疆投入再创新高", "中国广核集团有限公司"),
+])
+def test_the_headline_of_a_central_units_page(title, name):
+    assert page_central(title, [], "")[0] == name
+
+
+@pytest.mark.parametrize("sentence, donor, indicator", [
+    # the central units of the reference table: ministries, SOEs, national foundations
+    ("国家民委今年直接投入帮扶资金2400万元,支持两县产业发展。", "国家民族事务委员会", "fiscal_aid"),
+    ("中国宝武全年向两县投入无偿援助资金4200万元。", "中国宝武钢铁集团有限公司", "social_aid"),
+    ("中国扶贫基金会向两县捐赠帮扶资金360万元。", "中国扶贫基金会", "social_aid"),
+])
+def test_a_central_unit_named_as_the_giver_of_a_sentence(sentence, donor, indicator):
+    text = "2021年,红桥区结对帮扶积石山县和广河县。\n" + sentence + "\n"
+    rows, _ = extract_document(Doc("t", text), get_gazetteer())
+    (row,) = [r for r in rows if r["donor"] == donor]
+    assert row["indicator"] == indicator

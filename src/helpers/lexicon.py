@@ -289,7 +289,7 @@ CENTRAL_DONORS: tuple[tuple[str, str, str], ...] = _central_givers()
 # the giver opens its clause: 某集团对口支援乙县,落实帮扶资金…
 # a time word before a central giver's verb (a year may be written in words in formal documents: 二〇二〇年)
 CENTRAL_TIME = r"(?:今年|去年|全年|当年|年内|(?:\d{4}|[〇零一二三四五六七八九]{4})年度?)?"
-CENTRAL_GIVER_AFTER = CENTRAL_TIME + r"(对口支援|定点帮扶|对口帮扶|帮扶|援助|向|为|在|累计|共|投入|落实|捐)"
+CENTRAL_GIVER_AFTER = CENTRAL_TIME + r"(?:直接|持续|先后|还|又|再)?(对口支援|对口援[藏疆青]|援[藏疆青]|定点帮扶|对口帮扶|帮扶|援助|向|为|在|累计|共|投入|落实|捐)"
 # a total over several donors (支援单位累计…, 甲市和乙市…帮助) belongs to none of them
 # (19个援疆省市, 对口支援甲省的6省市: a count of the giving provinces and cities; 东部N省市 is
 # the national total, read as such)

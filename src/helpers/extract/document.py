@@ -1392,7 +1392,7 @@ def _program(r: Reading, recips: list[Unit], giver: Giver, sent: Span, fig: Figu
         said = fr.cue_program(context)
         if said and said != "mixed":
             return said
-    if giver.kind in ("ministry", "soe", "university"):
+    if giver.kind in g.CENTRAL_KINDS:
         # a central unit pairs by 对口支援 or 定点帮扶; east–west cooperation is between local governments
         said = fr.program_of(recips, None, "")
         return said if said and said != "east_west" else "designated"
@@ -1513,6 +1513,8 @@ def extract(doc, gz, page: Frame | None = None) -> tuple[list[dict], list[dict]]
                 topic.foreign, topic.foreign_at = national.group(0), whole_start
         if giver.kind == "soe" and indicator == "fiscal_aid":
             indicator, detail = "social_aid", "soe"
+        elif giver.kind == "national_body" and indicator == "fiscal_aid":
+            indicator = "social_aid"     # a national foundation's or people's organisation's money
         if giver.kind == "association" and indicator == "fiscal_aid" and \
                 not _rx.search(r"财政", text, r.lay.clause_start(fig.start), fig.end):
             indicator = "social_aid"     # a charity's or a firm's money is a social donation
@@ -1524,7 +1526,7 @@ def extract(doc, gz, page: Frame | None = None) -> tuple[list[dict], list[dict]]
         partners = _partners_named(r, giver, recips, recips_from, fig.start)
         if partners:
             recips, recips_from = partners, recips_from + "+giver_partners_named"
-        if giver.kind in ("ministry", "soe", "university") and recips_from.startswith("frame") and \
+        if giver.kind in g.CENTRAL_KINDS and recips_from.startswith("frame") and \
                 r.frame.donor is not None and r.frame.self_unit is not None and \
                 r.frame.side.get(key(r.frame.self_unit)) == "recipient":
             # the page's pair is its eastern donor's: a central unit's figure on a receiving

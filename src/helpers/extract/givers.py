@@ -46,7 +46,7 @@ class Giver:
     unit: Unit | None
     name: str
     how: str
-    kind: str = "place"      # place · ministry · soe
+    kind: str = "place"      # place · association · ministry · soe · university · national_body
 
     @property
     def own_subject(self) -> bool:
