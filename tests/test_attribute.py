@@ -1215,3 +1215,12 @@ def test_a_plan_entry_in_a_table_of_contents_opens_no_plan_section(gz):
 def test_a_done_verb_under_a_goal(gz, sentence, value, status):
     rows, _ = rows_of(gz, sentence)
     assert only(rows, value=value)["status"] == status
+
+
+def test_each_of_a_receiving_unit_not_each_project(gz):
+    # 每个结对县: each county gets the figure; 每个村级项目: a rate of projects, no county's row
+    rows, _ = rows_of(gz, "红桥区全年为每个结对帮扶县选派2名干部挂职。")
+    assert sorted(r["recipients"].rsplit("州", 1)[-1] for r in rows if r["value"] == 2) == [
+        "广河县", "积石山保安族东乡族撒拉族自治县"]
+    rows, _ = rows_of(gz, "红桥区实施村级项目20个,每个村级项目投入在30万元左右。")
+    assert len([r for r in rows if r["value"] == 3e5]) <= 1

@@ -27,3 +27,18 @@ def test_unitless_figures(text, value, unit, qualifier):
 ])
 def test_not_figures(text):
     assert find_figures(text) == []
+
+
+@pytest.mark.parametrize("text, value, unit, qualifier", [
+    # a digit with 千/百 before the multiplier or the unit (mixed forms)
+    ("全年落实帮扶资金6千万元,", 6e7, "yuan", "exact"),
+    ("组织脱贫劳动力外出务工2千余人。", 2000, "person", "lower_bound"),
+    ("社会各界捐款捐物5百万元。", 5e6, "yuan", "exact"),
+])
+def test_a_digit_with_a_thousand_or_a_hundred(text, value, unit, qualifier):
+    figs = find_figures(text)
+    assert [(f.value, f.unit, f.qualifier) for f in figs] == [(value, unit, qualifier)]
+
+
+def test_a_distance_in_thousands_of_metres_is_no_figure():
+    assert find_figures("硬化村道2千米。") == []

@@ -58,6 +58,8 @@ FIGURE_RE = re.compile(
     # the lookahead only says what the number's first character can be: most positions of a
     # text fail on it at once instead of trying each kind of number (近万名: one 万, no digit)
     rf"(?=[\d{_CN_DIGITS}万])(?P<num>{_AR_NUM}|{_CN_NUM}|(?<=[近约逾])(?=万[名人户]))"
+    # 8千万元, 3千余人: a digit written with 千/百 before the multiplier or the unit
+    rf"(?P<small>(?<=\d)[千百])?"
     rf"{_SEP}(?P<q1>余|多)?"
     rf"(?P<mult>万亿|万|亿)?"
     rf"(?P<q2>余|多)?{_SEP}"
@@ -175,7 +177,7 @@ def find_figures(text: str) -> list[Figure]:
         except FigureError:
             continue
         mult = MULTIPLIERS.get(mult_word or "", 1.0)
-        value = base * mult
+        value = base * mult * MULTIPLIERS.get(m.group("small") or "", 1.0)
         start, end = m.start(), m.end()
         qualifier = "exact"
         if q1 or q2:
@@ -190,7 +192,7 @@ def find_figures(text: str) -> list[Figure]:
             word = am.group(0)
             qualifier = "approx" if word in APPROX_AFTER else "lower_bound"
             end += len(word)
-        classifier = (mult_word or "") + unit_word
+        classifier = (m.group("small") or "") + (mult_word or "") + unit_word
         out.append(Figure(start, end, text[start:end], round(value, 4), unit, classifier, qualifier,
                           num))
     return out

@@ -256,7 +256,9 @@ PLAN_TITLE = r"(工作要点|工作计划|实施方案|工作打算|行动计划
 REPORT_TITLE = r"(总结|报告|情况|成效|综述|纪实|回顾|成绩)"
 POVERTY_WORDS = r"(贫困|脱贫|建档立卡|低收入)"
 # each / respectively: one row per recipient with the per-unit value
-EACH_CUES = r"(各(?!类|种|项|级|地|界|方|族|部门|单位|成员|街|乡|村|县|区|企业|专项)|分别|每个|每县|每村)"
+# (每个 of a receiving unit only: 每个村级项目 is a rate of projects)
+EACH_CUES = r"(各(?!类|种|项|级|地|界|方|族|部门|单位|成员|街|乡|村|县|区|企业|专项)|分别|" \
+    r"每个(?=(?:贫困|结对|受援|帮扶){0,2}(?:县|区|市|州|旗|村)(?!级))|每县|每村)"
 
 # 浙川, 津陇, 苏陕, 沪滇, 闽宁, 粤桂, 京蒙, 鲁渝: a pairing written with province abbreviations
 EAST_ABBREVIATIONS = "京津沪苏浙闽鲁粤甬厦连"
