@@ -1224,3 +1224,13 @@ def test_each_of_a_receiving_unit_not_each_project(gz):
         "广河县", "积石山保安族东乡族撒拉族自治县"]
     rows, _ = rows_of(gz, "红桥区实施村级项目20个,每个村级项目投入在30万元左右。")
     assert len([r for r in rows if r["value"] == 3e5]) <= 1
+
+
+@pytest.mark.parametrize("sentence, value, kept", [
+    # a change from a stated year is no amount given; a part (其中) after it is the total's
+    ("红桥区全年投入帮扶资金3600万元,比2019年增加900万元。", 9e6, False),
+    ("红桥区全年投入帮扶资金3600万元,较上年增加900万元,其中积石山县2100万元。", 2.1e7, True),
+])
+def test_a_change_on_a_stated_year(gz, sentence, value, kept):
+    rows, _ = rows_of(gz, sentence)
+    assert any(r["value"] == value for r in rows) == kept

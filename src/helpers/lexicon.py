@@ -37,8 +37,8 @@ MONEY_CUES: tuple[tuple[str, str, int], ...] = (
     ("reject:recipient_own_money", r"((整合|统筹)[^，,。；;\d]{0,6}涉农资金|涉农整合资金|(县级|县本级|本级|地方)(财政)?配套(资金)?|自筹(配套)?资金|"
      r"(县|市|州|旗)(级)?财政(安排|投入|统筹|落实)?[^，,。；;\d]{0,2}配套(资金)?|"
      r"争取(到)?(中央|国家|省级?|上级)[^，,。；;\d]{0,16}资金)", 0),
-    # 较上年增加1280万元: a change from one year to the next, not an amount given
-    ("reject:change", r"(较上年|比上年|较去年|比去年|同比)(增加|增长|减少|下降|提高|多)(?![至到])(?=[^，,。；;%％]{0,10}元)", 0),
+    # 较上年增加1280万元, 比2019年增加N万元: a change from one year to another, not an amount given
+    ("reject:change", r"(较上年|比上年|较去年|比去年|同比|(?:较|比)(?:上一年|(?:19|20)\d\d年))(增加|增长|减少|下降|提高|多)(?![至到])(?=[^，,。；;%％]{0,10}元)", 0),
     # contract values: commitments to buy (consumption_aid, target, detail contract)
     ("consumption_aid:contract", r"(签约总?(金)?额|(合同|订单|(采购|购销|销售)协议)(总)?金额|(约定|协议|合同)(采购|购销|销售)?(总)?(金)?额|签订[^，。；]{0,8}(合同|订单|采购协议|购销协议)(总)?金?额?|签约)", 0),
     # consumption

@@ -330,6 +330,10 @@ def classify(s: Sentence, fig: Figure) -> Choice:
             fig.unit != "household" or best[4][0] < fig.end):
         # only households named before 结对 are twinned (与乙县N户贫困户结对)
         best = nearest(text, fig, sent, cues(group), fig_spans, exclude=("pairings+",))
+    if best is not None and best[3] == "reject:change" and best[4][1] <= fig.start and \
+            _rx.search(r"其中", text, best[4][1], fig.start):
+        # 较上年增加N万元,其中甲县M万元: the part is of the total before, not of the change
+        best = nearest(text, fig, sent, cues(group), fig_spans, exclude=("reject:change",))
     if best is None:
         return Choice("", "", "no indicator cue near the figure", "")
     name, (ms, me) = best[3], best[4]
