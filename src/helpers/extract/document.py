@@ -59,8 +59,11 @@ _UNIT_COST = _compile(r"每(个|所|家|户|人|村|处|座|间)")
 _PER_UNIT = _compile(r"每(?:名|位|户|人|亩|生|头|只|公斤|斤|吨|平方米|套)")
 # money per month or day (每月能挣N元, 给予每月N元补贴): a wage or a rate, never an amount given
 _PER_TIME = _compile(r"(?:每|按)(?:月|天|日|人每月|人每天)(?:(?!" + g.GIVING_VERB + r")[^，,。；;\d]){0,4}$")
-# the upper end of a range (20—30万元): the number before the dash shares the figure's unit
-_RANGE_BEFORE = _compile(r"\d\s*[—–\-~～至到]\s*$")
+# the upper end of a range (20—30万元, 20万元至30万元): the number before the dash shares the unit
+# (到 between two figures with units is mostly a preposition: 选派干部4名到4个县)
+_RANGE_BEFORE = _compile(r"(?:\d\s*[—–\-~～至到]|[\d.]+\s*(?:万|亿)?(?:元|个|家|人|名|户|所|项)\s*[—–\-~～至])\s*$")
+# the lower end of a range whose both ends carry the unit (50万元至80万元): so is the figure after
+_RANGE_AFTER = _compile(r"\s*[—–\-~～至]\s*[\d.]+\s*(?:万|亿)?(?:元|个|家|人|名|户|所|项)")
 _FALL_AFTER = _compile(r"\s*(减少到|下降到|降至|降到|减少至|下降至)")
 _NON_GOV = _compile(g.NON_GOVERNMENT_BODIES)
 _NON_GOV_SUBJECT = _compile(r"\s*(?:其中[,，]?|同时[,，]?)?[\u4e00-\u9fff]{0,12}?" + g.NON_GOVERNMENT_BODIES +
@@ -1151,7 +1154,7 @@ def aid_test(r: Reading, fig: Figure, sent: Span, choice: Choice, giver: Giver, 
         return "a section heading (the figure is stated in the section)"
     if _UNIT_COST.search(text, max(lo, fig.start - 12), fig.start) and _rx.search(r"(共计|合计|总计)", text, fig.end, sent.end):
         return "a unit cost (每个…N万元, 共计…): the total is the figure"
-    if _RANGE_BEFORE.search(text, max(lo, fig.start - 8), fig.start):
+    if _RANGE_BEFORE.search(text, max(lo, fig.start - 12), fig.start) or _RANGE_AFTER.match(text, fig.end):
         return "a range (N—M万元, 1至2个): a rate or an estimate, not a figure given"
     short = fig.unit == "yuan" and (_SHORTFALL.search(text, lo, fig.start) or _SHORTFALL_AFTER.match(text, fig.end, hi))
     if short:
