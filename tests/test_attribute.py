@@ -1234,3 +1234,13 @@ def test_each_of_a_receiving_unit_not_each_project(gz):
 def test_a_change_on_a_stated_year(gz, sentence, value, kept):
     rows, _ = rows_of(gz, sentence)
     assert any(r["value"] == value for r in rows) == kept
+
+
+def test_people_coming_to_learn_do_not_make_the_writer_a_receiver(gz):
+    # a giver's own page: 来我区跟岗学习 is the giver hosting; 我区 stays the giver, not the receiver
+    text = ("河西区2020年东西部扶贫协作工作总结\n2020年,我区围绕甘肃省平凉市崆峒区、庄浪县两个结对地区的需求,"
+            "扎实开展协作。\n接收两地专技人才36名来我区跟岗学习;全年拨付财政帮扶资金3000万元。\n")
+    rows, _ = extract_document(Doc("t", text), gz)
+    row = only(rows, value=3e7)
+    assert row["donor"] == "天津市河西区"
+    assert len(row["recipients"].split(";")) == 2, row["recipients"]

@@ -31,6 +31,9 @@ _POINT_YEAR = _compile(r"((?:19|20)\d\d)\s*年(?!代|以来|起|至|到|开始|[
 _OPENING_YEAR = _compile(r"(?:^|\n|获悉[:：,，]|了解到[:：,，]?)\s*((?:19|20)\d\d)\s*年\s*[,，是]")
 _SELF = _compile(g.SELF_REFERENCE)
 _HELPED_SELF = _compile(r"(向|为|对|给|帮扶|支援|帮助|援助|到|来|在|赴|助力|支持|与)$")
+# 来我区跟岗学习, 到我市务工: people coming to 我X to learn or to work, whom the giving side hosts
+# (挂职 goes both ways: 来我省挂职 is also the giver's cadres serving in the west)
+_HOSTED_AFTER = _compile(r"[\u4e00-\u9fff]{0,2}?(跟岗|学习|培训|务工|就业)")
 # 我X giving: a giving verb after it (我市选派), a transfer to a receiver (我市向乙县拨付), or a
 # verb of helping right after it (我区结对帮扶乙县; not 我县在甲区帮扶下)
 _SELF_GIVING = _compile(g.GIVER_TAIL_RE + "(?:" + g.GIVING_VERB + r"|[向为给][^，,。；;]{1,12}?(?:" + g.GIVING_VERB +
@@ -234,7 +237,8 @@ def self_roles(text: str, found: list, word: str) -> tuple[int, int]:
     """How often the page's 我X (of level word ``word``) is helped (向我县, 帮扶我县) and how often
     it gives (我市向乙县拨付, 我市选派)."""
     mine = [m for m in found if m.group(1) == word]
-    helped_n = sum(1 for m in mine if _HELPED_SELF.search(text[max(0, m.start() - 4):m.start()]))
+    helped_n = sum(1 for m in mine if _HELPED_SELF.search(text[max(0, m.start() - 4):m.start()])
+                   and not _HOSTED_AFTER.match(text, m.end()))
     giving_n = sum(1 for m in mine if _SELF_GIVING.match(text, m.end()))
     return helped_n, giving_n
 
