@@ -42,7 +42,8 @@ from helpers.extract import extract_corpus
 # heldout38, heldout39 and heldout40 (round 13: 0.751 / 0.951, 0.903 / 0.961, 0.758 / 0.900,
 # 0.927 / 0.969), heldout41 to heldout44 (0.841 / 0.916, 0.866 / 0.958, 0.896 / 0.919,
 # 0.853 / 0.989), heldout46 and heldout47 (0.899 / 0.953, 0.895 / 0.958),
-# heldout45 and heldout48 (0.562 / 0.777, 0.801 / 0.869)
+# heldout45 and heldout48 (0.562 / 0.777, 0.801 / 0.869), heldout49 to heldout52 (0.884 / 0.937,
+# 0.851 / 0.966, 0.868 / 0.944, 0.797 / 0.937)
 FLOORS = {
     "seeds": {"strict": 0.85, "lenient": 0.95},
     "dev": {"strict": 0.77, "lenient": 0.93},
@@ -96,6 +97,10 @@ FLOORS = {
     "heldout46": {"strict": 0.86, "lenient": 0.91},
     "heldout47": {"strict": 0.85, "lenient": 0.92},
     "heldout48": {"strict": 0.76, "lenient": 0.83},
+    "heldout49": {"strict": 0.84, "lenient": 0.89},
+    "heldout50": {"strict": 0.81, "lenient": 0.92},
+    "heldout51": {"strict": 0.83, "lenient": 0.90},
+    "heldout52": {"strict": 0.75, "lenient": 0.89},
 }
 # per indicator with >= 5 gold rows on the seeds (strict F1)
 SEED_INDICATOR_FLOOR = 0.70
