@@ -85,3 +85,15 @@ def test_a_central_unit_named_as_the_giver_of_a_sentence(sentence, donor, indica
     rows, _ = extract_document(Doc("t", text), get_gazetteer())
     (row,) = [r for r in rows if r["donor"] == donor]
     assert row["indicator"] == indicator
+
+
+def test_the_site_header_cleaning_drops_names_the_central_unit():
+    # the raw page opens with the unit's own site header (name | 首页 > …), which cleaning drops;
+    # the cleaned text says only 集团 and names the county's east–west partner
+    raw = ("中国华电集团有限公司 | 首页 > 社会责任 > 定点帮扶\n集团2021年定点帮扶工作纪实\n"
+           "2021年,集团持续做好甘肃省天水市张家川回族自治县定点帮扶工作,天津市也给予大力支持。\n"
+           "全年向张家川县投入无偿帮扶资金1200万元。\n")
+    text = raw.split("\n", 1)[1]
+    rows, _ = extract_document(Doc("t", text, title="集团2021年定点帮扶工作纪实", raw_text=raw), get_gazetteer())
+    (row,) = [r for r in rows if r["value"] == 1.2e7]
+    assert row["donor"] == "中国华电集团有限公司"

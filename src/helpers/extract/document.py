@@ -160,17 +160,24 @@ class Reading:
 _SENTENCE_MARK = _compile(r"[。，,；;！？]")
 
 
+def raw_head_lines(doc) -> list[str]:
+    """The raw page's header lines (simplified), which cleaning drops: its first lines that are
+    short and hold no sentence (a page saved without its site header starts with its body, whose
+    places say nothing of who wrote it)."""
+    raw = getattr(doc, "raw_text", None)
+    if not isinstance(raw, str) or not raw:
+        return []
+    lines = [ln for ln in raw[:600].split("\n")[:6] if len(ln.strip()) <= 60 and not _SENTENCE_MARK.search(ln)]
+    return simplify("\n".join(lines)).split("\n") if lines else []
+
+
 def _header_units(gz, doc) -> list[Unit]:
     """Units named in full in the raw page's first lines (a site header, a source line such as
     来源：甲县融媒体中心, which cleaning drops) and in the publishing unit ingest read from the
     page's signature or 来源 line, wherever it stands (a footer 来源：甲县乡村振兴局 too)."""
-    raw = getattr(doc, "raw_text", None)
-    if not isinstance(raw, str) or not raw:
+    head = "\n".join(raw_head_lines(doc))
+    if not head:
         return []
-    # header lines are short and hold no sentence (a page saved without its site header starts
-    # with its body, whose places say nothing of who wrote it)
-    lines = [ln for ln in raw[:600].split("\n")[:6] if len(ln.strip()) <= 60 and not _SENTENCE_MARK.search(ln)]
-    head = simplify("\n".join(lines))
     publisher = getattr(doc, "unit", None)
     if isinstance(publisher, str) and publisher:
         head += "\n" + simplify(publisher)
@@ -223,8 +230,10 @@ def read(doc, gz, page: Frame | None = None) -> Reading:
     frame = Frame(side=side)
     frame.year, frame.year_from = fr.reporting_year(title, text, str(getattr(doc, "date", "") or ""))
     frame.donor, frame.donor_from = fr.choose_donor(hits, side, zs, title_hits)
+    # (the raw page's header too: the site's own name, which cleaning drops with its menu)
     central = page_central(title, [text[z.span.start:z.span.end] for z in zs.zones
-                                   if z.kind in (HEADLINE, "byline", "navigation")], zs.text_of(text, LEAD))
+                                   if z.kind in (HEADLINE, "byline", "navigation")] + raw_head_lines(doc)[:1],
+                           zs.text_of(text, LEAD))
     if central is not None:
         # a ministry's or central SOE's page: the unit gives whatever no clause credits elsewhere
         frame.donor = Unit("000000", central[0], central[0], "", "central")
