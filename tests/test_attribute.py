@@ -1244,3 +1244,10 @@ def test_people_coming_to_learn_do_not_make_the_writer_a_receiver(gz):
     row = only(rows, value=3e7)
     assert row["donor"] == "天津市河西区"
     assert len(row["recipients"].split(";")) == 2, row["recipients"]
+
+
+def test_where_staff_serve_said_before_them(gz):
+    # 在乙县开展帮扶的甲区干部有N名: serving in the receiving county, so sent, though a later
+    # clause hosts the county's own cadres
+    rows, _ = rows_of(gz, "目前在积石山县开展帮扶的红桥区党政干部有5名,积石山县也有12名干部到红桥挂职学习。")
+    assert only(rows, value=5)["indicator"] == "cadres_sent"

@@ -232,6 +232,14 @@ def staff_direction(s: Sentence, fig: Figure) -> str:
         if side:
             return "sent" if side == "recipient" else "received"
     clause_start = _clause_start(text, sent, fig.start)
+    # 在乙县开展帮扶的甲区干部有N名: where they serve, said before them in a relative clause
+    before = None
+    for before in _GOING.finditer(text, clause_start, fig.start):
+        pass
+    if before is not None and _rx.match(r"[\u4e00-\u9fff]{0,2}的", text, before.end()):
+        side = s.side_in(before.start(2), before.end(2))
+        if side:
+            return "sent" if side == "recipient" else "received"
     verb = None
     for m in _SENDING.finditer(text, clause_start, fig.start):
         verb = m
