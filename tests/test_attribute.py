@@ -1251,3 +1251,10 @@ def test_where_staff_serve_said_before_them(gz):
     # clause hosts the county's own cadres
     rows, _ = rows_of(gz, "目前在积石山县开展帮扶的红桥区党政干部有5名,积石山县也有12名干部到红桥挂职学习。")
     assert only(rows, value=5)["indicator"] == "cadres_sent"
+
+
+def test_a_figure_in_an_aside_is_the_phrase_before_it(gz):
+    # 甲资金N万元(上年为M万元),乙…: the aside's figure is of the money before it, not of the
+    # next clause's cue
+    rows, _ = rows_of(gz, "全年到位红桥区财政帮扶资金3600万元(2019年为2800万元),我县统筹整合涉农资金1.2亿元。")
+    assert only(rows, value=2.8e7)["indicator"] == "fiscal_aid"

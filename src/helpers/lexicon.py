@@ -34,7 +34,7 @@ MONEY_CUES: tuple[tuple[str, str, int], ...] = (
     ("reject:donor_side_subsidy", r"(价格补贴|让利)", 0),
     ("reject:sales_target_area", r"(销售额|成交额)突破", 6),
     # the recipient's own budget (我县整合涉农资金, 县级配套资金) is not aid from the donor
-    ("reject:recipient_own_money", r"((整合|统筹)[^，,。；;\d]{0,6}涉农资金|涉农整合资金|(县级|县本级|本级|地方)(财政)?配套(资金)?|自筹(配套)?资金|"
+    ("reject:recipient_own_money", r"((整合|统筹)[^，,。；;\d]{0,6}涉农(?:涉牧)?资金|涉农(?:涉牧)?整合资金|(县级|县本级|本级|地方)(财政)?配套(资金)?|自筹(配套)?资金|"
      r"(县|市|州|旗)(级)?财政(安排|投入|统筹|落实)?[^，,。；;\d]{0,2}配套(资金)?|"
      r"争取(到)?(中央|国家|省级?|上级)[^，,。；;\d]{0,16}资金)", 0),
     # 较上年增加1280万元, 比2019年增加N万元: a change from one year to another, not an amount given

@@ -163,12 +163,18 @@ def nearest(text: str, fig: Figure, sent: Span, patterns, fig_spans, max_d: int 
     """(distance, -length, order, name, (start, end)) of the nearest cue in the sentence, or None.
     A cue inside a bracketed aside that does not hold the figure does not govern it."""
     best = None
-    asides = [b for b in _bracketed(text, sent) if not b[0] <= fig.start < b[1]] \
+    bracketed = _bracketed(text, sent) \
         if text.find("(", sent.start, sent.end) >= 0 or text.find("（", sent.start, sent.end) >= 0 else []
+    asides = [b for b in bracketed if not b[0] <= fig.start < b[1]]
+    # a figure inside an aside (甲资金N万元(2019年为M万元)) comments on what stands before it:
+    # a cue past a clause end after the aside is another phrase's ((22位)援青干部 is not)
+    holder = next((b for b in bracketed if b[0] <= fig.start < b[1]), None)
     for order, name, pen, ms, me in _matches(text, sent, patterns):
         if name in exclude:
             continue
         if asides and any(a <= ms and me <= b for a, b in asides):
+            continue
+        if holder is not None and ms >= holder[1] and _rx.search(r"[，,；;。]", text, holder[1], ms):
             continue
         if ms < fig.start and fig.end < me and not any(c.isdigit() for c in fig.number):
             continue      # a cue read across a figure written in words (帮助近千名贫困…) as across digits: not at all
