@@ -1258,3 +1258,19 @@ def test_a_figure_in_an_aside_is_the_phrase_before_it(gz):
     # next clause's cue
     rows, _ = rows_of(gz, "全年到位红桥区财政帮扶资金3600万元(2019年为2800万元),我县统筹整合涉农资金1.2亿元。")
     assert only(rows, value=2.8e7)["indicator"] == "fiscal_aid"
+
+
+@pytest.mark.parametrize("sentence, value, indicator", [
+    # 带动N名脱贫人口…就业: the jobs of poor people are counted, not beneficiaries
+    ("红桥区援建的扶贫车间带动600余名脱贫人口在家门口稳定就业。", 600, "employment"),
+    ("红桥区帮扶项目带动1200名贫困人口增收。", 1200, "poor_beneficiaries"),
+])
+def test_jobs_of_poor_people(gz, sentence, value, indicator):
+    rows, _ = rows_of(gz, sentence)
+    assert only(rows, value=value)["indicator"] == indicator
+
+
+def test_a_number_in_a_place_name_is_no_figure(gz):
+    # 五家渠市 holds 五家: a count word inside a name
+    rows, mentions = rows_of(gz, "红桥区援建了五家渠市人民医院门诊楼,投入资金800万元。")
+    assert not [m for m in mentions if m["text"] == "五家"]

@@ -305,7 +305,8 @@ def read(doc, gz, page: Frame | None = None) -> Reading:
     if page is not None:
         _inherit(frame, page)
         zs = Zones([], zs.title)          # a section of a page is all body
-    figures = find_figures(text)
+    # a number inside a place's name (五家渠市, 八所镇) is no figure
+    figures = [f for f in find_figures(text) if not any(h.start <= f.start < h.end for h in hits)]
     r = Reading(doc.doc_id, lay, zs, hits, [h.start for h in hits], frame, figures,
                 [f.start for f in figures], scopes.plan_spans(lay, title), _sections(lay), gz)
     if frame.donor is not None and frame.donor.level != "central":

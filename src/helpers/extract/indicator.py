@@ -362,6 +362,10 @@ def classify(s: Sentence, fig: Figure) -> Choice:
             candidate = "employment" if _rx.search(r"(就业|务工)", text, ms, min(sent.end, me + 12)) else ""
         return Choice("", "", f"{name[7:]} ({cue})", candidate, ms, me)
     indicator, _, detail = name.partition(":")
+    if indicator == "poor_beneficiaries" and fig.unit == "person" and \
+            _rx.search(r"(带动|帮助|吸纳|促进|实现)[^，,。；;\d]{0,4}$", text[_clause_start(text, sent, fig.start):fig.start]) and \
+            _rx.match(r"[^，,。；;\d]{0,12}?(就业|务工|上岗)", text, fig.end, sent.end):
+        indicator, detail = "employment", ""      # 带动N名脱贫人口…就业: jobs of the poor counted
     if fig.unit == "count" and _RECEIVER_OPEN.search(text, max(sent.start, fig.start - 12), fig.start) \
             and _COUNTED_RECEIVERS.match(text, fig.end):
         # 向乙市N个结对区县拨付…: the count describes who gets the transfer; it is not a figure given
