@@ -1274,3 +1274,11 @@ def test_a_number_in_a_place_name_is_no_figure(gz):
     # 五家渠市 holds 五家: a count word inside a name
     rows, mentions = rows_of(gz, "红桥区援建了五家渠市人民医院门诊楼,投入资金800万元。")
     assert not [m for m in mentions if m["text"] == "五家"]
+
+
+def test_a_city_short_name_after_one_mention_of_its_zone(gz):
+    # 甲 after a single 甲X新区 in passing is the city 甲, not the zone
+    text = ("2022年,深圳市持续深化与赣州市的对口合作,南山区、大鹏新区等区分别结对赣州各县。\n"
+            "今年深圳派驻赣州的挂职干部共有60名。\n")
+    rows, _ = extract_document(Doc("t", text), gz)
+    assert only(rows, value=60)["donor"] == "广东省深圳市"

@@ -199,13 +199,13 @@ def _paired_inner_donor(donor: Unit | None, recipients: list[Unit], receiving: l
                         donor_units: list[Unit]) -> Unit | None:
     """The one donor-side unit inside ``donor`` that the pairing reference pairs with every
     one of the page's counties: its frame's ``recipients`` when they are counties, or else the
-    county-level ``receiving`` units it names; only on a page whose ``receiving`` units all nest
-    with those counties.""" 
+    county-level ``receiving`` units it names; only on a page whose ``receiving`` units are those
+    counties and their provinces."""
     counties = [u for u in (recipients if recipients and all(u.level == "county" for u in recipients)
                             else receiving) if u.level == "county"]
-    if donor is None or donor.level == "central" or not counties or \
-            not all(any(u.nests(c) for c in counties) for u in receiving):
-        return None      # (the page also names receiving units beside those counties)
+    if donor is None or donor.level == "central" or not counties or not all(
+            u in counties or u.level == "province" and any(u.contains(c) for c in counties) for u in receiving):
+        return None      # (the page also names other receiving units: a prefecture, other counties)
     found = {u for u in donor_units if u.adcode != donor.adcode and donor.contains(u)
              and all(r.adcode in reference.county_partners(u.adcode) for r in counties)}
     return found.pop() if len(found) == 1 else None

@@ -17,6 +17,7 @@ reference.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, replace
 from functools import cached_property
 
@@ -403,13 +404,18 @@ def find_places(gz, text: str, context=()) -> list[PlaceHit]:
         # a page naming a district names its partner county short (甲区企业到乙考察): the
         # pairing reference supports the bare short name of a county-level unit's own partner
         found = gz.find(text, context=codes + pair_codes)
+    zone_named = Counter(m.place.name for m in found if m.place is not None and m.place.level == "zone"
+                         and _ADMIN_SUFFIX.search(m.surface))
     for m in found:
         if m.place is None:
             continue
         place = m.place
         if not _ADMIN_SUFFIX.search(m.surface):
             for q in named.values():
-                if q.name.startswith(m.surface) and q.adcode != place.adcode:
+                # (a zone named after its city once, in passing: 甲 after one 甲高新区 is the city;
+                # on a page that keeps naming the zone, 甲 is the zone)
+                if q.name.startswith(m.surface) and q.adcode != place.adcode and (
+                        q.level != "zone" or zone_named[q.name] >= 2):
                     place = q
                     break
         else:
