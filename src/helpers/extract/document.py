@@ -171,11 +171,11 @@ def raw_head_lines(doc) -> list[str]:
     return simplify("\n".join(lines)).split("\n") if lines else []
 
 
-def _header_units(gz, doc) -> list[Unit]:
-    """Units named in full in the raw page's first lines (a site header, a source line such as
-    来源：甲县融媒体中心, which cleaning drops) and in the publishing unit ingest read from the
-    page's signature or 来源 line, wherever it stands (a footer 来源：甲县乡村振兴局 too)."""
-    head = "\n".join(raw_head_lines(doc))
+def _header_units(gz, doc, head_lines: list[str]) -> list[Unit]:
+    """Units named in full in the raw page's first lines (``raw_head_lines``: a site header, a
+    source line such as 来源：甲县融媒体中心, which cleaning drops) and in the publishing unit
+    ingest read from the page's signature or 来源 line, wherever it stands (a footer 来源：甲县乡村振兴局 too)."""
+    head = "\n".join(head_lines)
     if not head:
         return []
     publisher = getattr(doc, "unit", None)
@@ -223,7 +223,8 @@ def read(doc, gz, page: Frame | None = None) -> Reading:
     zs = find_zones(lay, title)
     # a page that says 我县/我市: the units its header names stand for it and support their
     # short forms in the text (甲 for the 甲县 whose media centre wrote the page)
-    header = _header_units(gz, doc) if fr._SELF.search(text) else []
+    head_lines = raw_head_lines(doc)
+    header = _header_units(gz, doc, head_lines) if fr._SELF.search(text) else []
     hits = zone_short_names(text, common_word_short_names(text, defined_short_names(text, find_places(gz, text, header))))
     title_hits = find_places(gz, title) if title else []
     side = fr.assign_sides(hits + title_hits)
@@ -232,7 +233,7 @@ def read(doc, gz, page: Frame | None = None) -> Reading:
     frame.donor, frame.donor_from = fr.choose_donor(hits, side, zs, title_hits)
     # (the raw page's header too: the site's own name, which cleaning drops with its menu)
     central = page_central(title, [text[z.span.start:z.span.end] for z in zs.zones
-                                   if z.kind in (HEADLINE, "byline", "navigation")] + raw_head_lines(doc)[:1],
+                                   if z.kind in (HEADLINE, "byline", "navigation")] + head_lines[:1],
                            zs.text_of(text, LEAD))
     if central is not None:
         # a ministry's or central SOE's page: the unit gives whatever no clause credits elsewhere
@@ -281,8 +282,9 @@ def read(doc, gz, page: Frame | None = None) -> Reading:
         if own is not None and own != frame.donor and frame.donor.contains(own) and \
                 own.full_name.endswith(frame.self_word):
             frame.donor, frame.donor_from, frame.self_unit = own, "frame_reference_self", own
-    inner = _paired_inner_donor(frame.donor, frame.recipients, [u for u in units if side.get(key(u)) == "recipient"],
-                                [u for u in units if side.get(key(u)) == "donor"])
+    frame.donor_units = [u for u in units if side.get(key(u)) == "donor"]
+    frame.recipient_units = [u for u in units if side.get(key(u)) == "recipient"]
+    inner = _paired_inner_donor(frame.donor, frame.recipients, frame.recipient_units, frame.donor_units)
     if inner is not None:
         # the page names its broad giver most (上海) and, once, the unit inside it that the
         # pairing reference pairs with the page's county (甲区): that unit is the page's giver
@@ -297,10 +299,8 @@ def read(doc, gz, page: Frame | None = None) -> Reading:
                                     False, marker, False))
         hits = sorted(hits + own, key=lambda h: (h.start, h.end))
     hits = _as_the_donor_is_named(hits, frame.donor)
-    frame.donor_units = [u for u in units if side.get(key(u)) == "donor"]
     if frame.donor is not None and frame.donor.level != "central" and _page_of_a_body(text, title, zs, hits, frame.donor):
         frame.donor_kind = "association"
-    frame.recipient_units = [u for u in units if side.get(key(u)) == "recipient"]
     frame.program = fr.cue_program(text)
     if page is not None:
         _inherit(frame, page)

@@ -278,22 +278,31 @@ def _runs_before(text: str, hits: list[PlaceHit], last: PlaceHit) -> list[PlaceH
 def defined_short_names(text: str, hits: list[PlaceHit]) -> list[PlaceHit]:
     """A short name the text defines for a place (甲县(简称甲县短名)): every later mention of
     it is that place. Returns the hits with those mentions added, in text order."""
-    extra = []
+    def spans():
+        for h in hits:
+            m = _DEFINED_SHORT.match(text, h.end)
+            if m is None or len(m.group(1)) < 2:
+                continue
+            short = m.group(1)
+            if re.search(r"[\d一二两三四五六七八九十]", short) or len(_runs_before(text, hits, h)) > 1:
+                continue      # 东三县, 两县: a name for a set, read as a back reference, not one place
+            for k in re.finditer(re.escape(short), text[m.end():]):
+                yield m.end() + k.start(), m.end() + k.end(), short, h
+    return _with_mentions(text, hits, spans())
+
+
+def _with_mentions(text: str, hits: list[PlaceHit], spans) -> list[PlaceHit]:
+    """``hits`` with a mention of a hit's place added for each ``(start, end, surface, hit)`` of
+    ``spans`` that no hit, nor a mention added before it, overlaps (a short name inside a name
+    already found is that name's start), in text order."""
     taken = [(h.start, h.end) for h in hits]
-    for h in hits:
-        m = _DEFINED_SHORT.match(text, h.end)
-        if m is None or len(m.group(1)) < 2:
+    extra = []
+    for a, b, surface, h in spans:
+        if any(s0 < b and a < e0 for s0, e0 in taken):
             continue
-        short = m.group(1)
-        if re.search(r"[\d一二两三四五六七八九十]", short) or len(_runs_before(text, hits, h)) > 1:
-            continue      # 东三县, 两县: a name for a set, read as a back reference, not one place
-        for k in re.finditer(re.escape(short), text[m.end():]):
-            a, b = m.end() + k.start(), m.end() + k.end()
-            if any(s0 < b and a < e0 for s0, e0 in taken):
-                continue          # inside a name already found (the short name is its start)
-            role, marker = role_of(text, a, b)
-            extra.append(PlaceHit(a, b, short, h.unit, h.giver_unit, role, False, marker, False))
-            taken.append((a, b))
+        role, marker = role_of(text, a, b)
+        extra.append(PlaceHit(a, b, surface, h.unit, h.giver_unit, role, False, marker, False))
+        taken.append((a, b))
     if not extra:
         return hits
     return sorted(hits + extra, key=lambda x: (x.start, x.end))
@@ -316,22 +325,15 @@ def zone_short_names(text: str, hits: list[PlaceHit]) -> list[PlaceHit]:
             # (a new area may be a district of its own: 甲新区 at county level)
             if h.giver_unit.full_name.endswith(ending) and (h.giver_unit.level == "zone" or word == "新区"):
                 zones.setdefault(word, {})[h.giver_unit.key] = h
-    extra = []
-    taken = [(h.start, h.end) for h in hits]
-    for word, named in zones.items():
-        if len(named) != 1:
-            continue                      # two zones of a kind: the bare word names neither
-        h = next(iter(named.values()))
-        for a in _occurrences(text, word):
-            b = a + len(word)
-            if any(s0 < b and a < e0 for s0, e0 in taken) or (a > 0 and text[a - 1] not in _WORD_ENDS_BEFORE):
-                continue
-            role, marker = role_of(text, a, b)
-            extra.append(PlaceHit(a, b, word, h.unit, h.giver_unit, role, False, marker, False))
-            taken.append((a, b))
-    if not extra:
-        return hits
-    return sorted(hits + extra, key=lambda x: (x.start, x.end))
+    def spans():
+        for word, named in zones.items():
+            if len(named) != 1:
+                continue                      # two zones of a kind: the bare word names neither
+            h = next(iter(named.values()))
+            for a in _occurrences(text, word):
+                if a == 0 or text[a - 1] in _WORD_ENDS_BEFORE:
+                    yield a, a + len(word), word, h
+    return _with_mentions(text, hits, spans())
 
 
 # where a place stands: after a verb or preposition of going or giving, or in a list; or before a
@@ -355,28 +357,26 @@ def common_word_short_names(text: str, hits: list[PlaceHit]) -> list[PlaceHit]:
             bases.setdefault(m.group(1), h)
     if not bases:
         return hits
-    taken = [(h.start, h.end) for h in hits]
-    extra = []
-    for base, h in bases.items():
-        for k in re.finditer(base, text):
-            a, b = k.start(), k.end()
-            if any(s0 < b and a < e0 for s0, e0 in taken):
-                continue
-            # in a list with another place (甲、乙县 / 乙县、甲), after a verb or preposition of
-            # going or giving, or as the head of an amount after 其中 (其中甲N万元)
-            listed = (_rx.search(r"[、和与及]$", text[max(0, a - 1):a]) and any(x.end == a - 1 for x in hits)) or (
-                _rx.match(r"[、和与及]", text, b) and any(x.start == b + 1 for x in hits))
-            governed = _SLOT_BEFORE.search(text, max(0, a - 2), a) and not _rx.search(r"[、和与及]$", text[max(0, a - 1):a]) \
-                and _SLOT_AFTER.match(text, b) and not _rx.match(r"两", text, b)
-            amount = _rx.search(r"(?:其中|、)$", text[max(0, a - 2):a]) and _rx.match(r"\d+(?:\.\d+)?\s*(?:万|亿)?(?:元|人|户|个|家|名)", text, b)
-            if not (listed or governed or amount):
-                continue
-            role, marker = role_of(text, a, b)
-            extra.append(PlaceHit(a, b, base, h.unit, h.giver_unit, role, False, marker, False))
-            taken.append((a, b))
-    if not extra:
-        return hits
-    return sorted(hits + extra, key=lambda x: (x.start, x.end))
+
+    def spans():
+        for base, h in bases.items():
+            for k in re.finditer(base, text):
+                a, b = k.start(), k.end()
+                if _names_a_place_here(text, hits, a, b):
+                    yield a, b, base, h
+    return _with_mentions(text, hits, spans())
+
+
+def _names_a_place_here(text: str, hits: list[PlaceHit], a: int, b: int) -> bool:
+    """Whether a common-word short name at text[a:b] stands where a place does."""
+    # in a list with another place (甲、乙县 / 乙县、甲), after a verb or preposition of
+    # going or giving, or as the head of an amount after 其中 (其中甲N万元)
+    listed = (_rx.search(r"[、和与及]$", text[max(0, a - 1):a]) and any(x.end == a - 1 for x in hits)) or (
+        _rx.match(r"[、和与及]", text, b) and any(x.start == b + 1 for x in hits))
+    governed = _SLOT_BEFORE.search(text, max(0, a - 2), a) and not _rx.search(r"[、和与及]$", text[max(0, a - 1):a]) \
+        and _SLOT_AFTER.match(text, b) and not _rx.match(r"两", text, b)
+    amount = _rx.search(r"(?:其中|、)$", text[max(0, a - 2):a]) and _rx.match(r"\d+(?:\.\d+)?\s*(?:万|亿)?(?:元|人|户|个|家|名)", text, b)
+    return bool(listed or governed or amount)
 
 
 # Firms and platforms whose names begin with a place name (e-commerce help names them often):
@@ -398,11 +398,13 @@ def find_places(gz, text: str, context=()) -> list[PlaceHit]:
     if any(m.place is None and m.candidates for m in found):
         # an ambiguous name (西湖区: 杭州 or 南昌) is read with the partners the pairing
         # reference gives the places the text does resolve
-        found = gz.find(text, context=codes + _partners_of(found))
+        codes = codes + _partners_of(found)
+        found = gz.find(text, context=codes)
     pair_codes = _named_pair_partners(gz, text, found)
     if pair_codes:
         # a page naming a district names its partner county short (甲区企业到乙考察): the
         # pairing reference supports the bare short name of a county-level unit's own partner
+        # (read with the context the ambiguous names were, if any)
         found = gz.find(text, context=codes + pair_codes)
     zone_named = Counter(m.place.name for m in found if m.place is not None and m.place.level == "zone"
                          and _ADMIN_SUFFIX.search(m.surface))
