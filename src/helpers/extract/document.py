@@ -68,6 +68,12 @@ _FALL_AFTER = _compile(r"\s*(减少到|下降到|降至|降到|减少至|下降�
 _NON_GOV = _compile(g.NON_GOVERNMENT_BODIES)
 _NON_GOV_SUBJECT = _compile(r"\s*(?:其中[,，]?|同时[,，]?)?[\u4e00-\u9fff]{0,12}?" + g.NON_GOVERNMENT_BODIES +
                               r"[^，,。；;\d]{0,8}?(?:向|为|给|捐|募|筹)")
+# a charity heading its sentence as the subject: after an opener (据了解, 今年以来, …后), its own
+# place name or a level word (市慈协), and not as the source or the speaker (…了解到, 会长…表示)
+_CHARITY_HEAD = _compile(r"\s*(?:(?:据(?:了解|介绍|悉|统计)|其中|同时|此外|另外|[^，,。；;\d]{0,14}?(?:以来|之后|后|期间))[,，]\s*)?"
+                         r"(?![在从经据向与和对给跟同])[\u4e00-\u9fff]{0,12}?" + g.CHARITY_BODIES +
+                         r"(?!会长|副会长|理事长|秘书长|负责人|工作人员)(?![^，,。；;]{0,16}?(?:了解到|介绍|表示|获悉|指出|透露))")
+_CHARITY = _compile(g.CHARITY_BODIES)
 _BACK = _compile(g.BACK_REFERENCE)
 _GENERIC = _compile(g.GENERIC_RECIPIENT)
 _CN_COUNT = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10,
@@ -108,6 +114,7 @@ class Reading:
     sections: list[tuple[int, str]]       # (start, heading line) of each section
     gz: object
     donor_short: str = ""
+    has_charity: bool = False             # the page names a charity or people's body (rules look for it then only)
     _hits_in: dict = field(default_factory=dict, repr=False)
     _receivers_in: dict = field(default_factory=dict, repr=False)
     _section_starts: list | None = field(default=None, repr=False)
@@ -315,6 +322,7 @@ def read(doc, gz, page: Frame | None = None) -> Reading:
         if frame.donor.level != "zone":
             names |= {c for c, prefix in fr.ABBREVIATION_PREFIXES if frame.donor.adcode.startswith(prefix)}
         r.donor_short = "|".join(sorted(re.escape(n) for n in names))
+    r.has_charity = _CHARITY.search(text) is not None
     return r
 
 
@@ -864,8 +872,9 @@ def giver_for(r: Reading, fig: Figure, sent: Span, topic: Topic) -> Giver:
     pc = parent_credit(text, r.hits_in(sent.start, fig.start), frame, sent.start, fig.start)
     if pc is not None:
         return pc
-    body = _NON_GOV_SUBJECT.match(text, clause_lo, fig.start) or _NON_GOV_SUBJECT.match(text, sent.start, fig.start)
-    if body is not None:
+    body = _NON_GOV_SUBJECT.match(text, clause_lo, fig.start) or _NON_GOV_SUBJECT.match(text, sent.start, fig.start) \
+        or _charity_subject(r, para, fig.start)
+    if body:
         # 区慈善协会向…捐赠, 某公司为…捐资: a body of the donor's area gives (credited to the area)
         base = topic.giver if topic.giver is not None and topic.giver_para == para.start else None
         unit = base.unit if base is not None else frame.donor
@@ -895,6 +904,21 @@ def giver_for(r: Reading, fig: Figure, sent: Span, topic: Topic) -> Giver:
     if frame.donor is not None:
         return Giver(frame.donor, frame.donor.full_name, frame.donor_from or "frame", frame.donor_kind)
     return Giver(None, "", "none")
+
+
+def _charity_subject(r: Reading, para: Span, pos: int) -> bool:
+    """A charity heading a sentence of the paragraph before ``pos`` (市慈协选取…。在甲省开展…,援助资金N万元)
+    is the subject of the sentences after it, until a sentence opens with a donor-side giver."""
+    if not r.has_charity:
+        return False
+    subject, sentences = False, r.lay.full_sentences
+    for i in range(sentences.index(para.start), sentences.index(pos) + 1):
+        s = sentences[i]
+        if _CHARITY_HEAD.match(r.text, s.start, pos):
+            subject = True
+        elif clause_givers(r.hits_in(s.start, r.lay.clause(s.start).end), r.frame, s.start, pos):
+            subject = False
+    return subject
 
 
 def _own_money_subject(r: Reading, fig: Figure, topic: Topic) -> None:
