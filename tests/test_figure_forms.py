@@ -42,3 +42,16 @@ def test_a_digit_with_a_thousand_or_a_hundred(text, value, unit, qualifier):
 
 def test_a_distance_in_thousands_of_metres_is_no_figure():
     assert find_figures("硬化村道2千米。") == []
+
+
+@pytest.mark.parametrize("text, value", [
+    ("当年,3000万元年度帮扶资金全部拨付到位。", 3e7),     # 元 then 年度: the year's money
+    ("落实2.4亿元年度财政援助资金", 2.4e8),
+])
+def test_an_amount_of_the_years_money(text, value):
+    assert [f.value for f in find_figures(text)] == [value]
+
+
+@pytest.mark.parametrize("text", ["连续3个年度考核为好", "实现1000万元年产值"])
+def test_a_count_of_years_or_a_yearly_rate_is_no_figure(text):
+    assert find_figures(text) == []

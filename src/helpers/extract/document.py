@@ -82,6 +82,8 @@ _EACH = _compile(lx.EACH_CUES)
 _ANAPHORA = _compile(lx.ANAPHORA_OPEN)
 _SINGLED_OUT = _compile(lx.SINGLED_OUT_OPEN)
 _COUNTED = _compile(lx.COUNTED_UNITS)
+_INCOMPLETE_LIST = _compile(r"(?:[、，,和及与][\u4e00-\u9fff]{1,6}?)*?(?:县|区|市)?等([\d两二三四五六七八九十]+)个?"
+                            r"(?:深度)?(?:贫困)?(?:区县|县区|县市|市县|县|区|市)")
 _LIFTED_AFTER = _compile(lx.LIFTED_AFTER)
 _COVID = _compile(lx.COVID_CUES)
 _GOV_PROCUREMENT = _compile(next(p for n, p, _ in lx.MONEY_CUES if n == "consumption_aid:gov_procurement"))
@@ -491,7 +493,16 @@ def _expand(r: Reading, hs: list[PlaceHit]) -> list[Unit]:
             out.extend(inside or [u])
         else:
             out.append(u)
-    return dedupe_units(out)
+    out = dedupe_units(out)
+    if out and all(u.level == "county" for u in out):
+        # 甲州乙县、丙县等8个县: a list the text says is longer than it names does not name the
+        # set, so the figure is the area's that holds them
+        tail = _INCOMPLETE_LIST.match(r.text, max(h.end for h in hs))
+        if tail and _count(tail.group(1)) > len(out):
+            parent = common_parent(out, r.gz)
+            if parent is not None:
+                return [parent]
+    return out
 
 
 def _partners_named(r: Reading, giver: Giver, units: list[Unit], how: str, fig_start: int) -> list[Unit] | None:
@@ -861,6 +872,9 @@ def giver_for(r: Reading, fig: Figure, sent: Span, topic: Topic) -> Giver:
             continue        # a start tried already gives the same answer again
         tried.add(lo)
         gs = clause_givers(r.hits_in(lo, fig.start), frame, lo, fig.start)
+        caused = _caused_giver(r, gs[-1], fig.start) if gs else None
+        if caused is not None:
+            return caused
         if gs:
             g0 = _joint_or_single(r, gs, fig, sent)
             if g0 is not None:
@@ -904,6 +918,26 @@ def giver_for(r: Reading, fig: Figure, sent: Span, topic: Topic) -> Giver:
     if frame.donor is not None:
         return Giver(frame.donor, frame.donor.full_name, frame.donor_from or "frame", frame.donor_kind)
     return Giver(None, "", "none")
+
+
+# 甲省安排乙市结对帮扶…, 甲市组织乙区对口支援…: the unit set to the work does it
+_CAUSING = _compile(r"[^，,。；;\d]{0,4}?(?:安排|组织|动员|部署|确定|明确|指定)(?:由)?")
+_SET_TO_HELP = _compile(r"(?:对口帮扶|结对帮扶|对口支援|对口协作|扶贫协作|东西部扶贫协作|帮扶|支援)")
+
+
+def _caused_giver(r: Reading, subject: PlaceHit, hi: int) -> Giver | None:
+    """The donor-side unit inside ``subject`` that the subject sets to help (甲省安排乙市结对帮扶丙州):
+    the figures after it are that unit's."""
+    m = _CAUSING.match(r.text, subject.end, hi)
+    if m is None:
+        return None
+    for h in r.hits_in(m.end(), hi):
+        u = h.giver_unit
+        if h.start == m.end() and u != subject.giver_unit and subject.giver_unit.contains(u) and \
+                r.frame.side.get(key(u)) == "donor" and _SET_TO_HELP.match(r.text, h.end):
+            return Giver(u, u.full_name, "caused_giver")
+        break
+    return None
 
 
 def _charity_subject(r: Reading, para: Span, pos: int) -> bool:
