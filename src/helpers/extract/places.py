@@ -408,6 +408,9 @@ def find_places(gz, text: str, context=()) -> list[PlaceHit]:
         found = gz.find(text, context=codes + pair_codes)
     zone_named = Counter(m.place.name for m in found if m.place is not None and m.place.level == "zone"
                          and _ADMIN_SUFFIX.search(m.surface))
+    # how often the page names each place in full (a bare name shared by a prefecture and its
+    # city of the same name is the one the page names more)
+    named_in_full = Counter(m.place.adcode for m in found if m.place is not None and _ADMIN_SUFFIX.search(m.surface))
     for m in found:
         if m.place is None:
             continue
@@ -417,7 +420,8 @@ def find_places(gz, text: str, context=()) -> list[PlaceHit]:
                 # (a zone named after its city once, in passing: 甲 after one 甲高新区 is the city;
                 # on a page that keeps naming the zone, 甲 is the zone)
                 if q.name.startswith(m.surface) and q.adcode != place.adcode and (
-                        q.level != "zone" or zone_named[q.name] >= 2):
+                        q.level != "zone" or zone_named[q.name] >= 2) and \
+                        not _prefecture_or_its_city(text, m, place, q, named_in_full):
                     place = q
                     break
         else:
@@ -438,6 +442,21 @@ def find_places(gz, text: str, context=()) -> list[PlaceHit]:
         # (both passes read corps units only)
         out = corps_regiments(text, _corps_with_city(out))
     return _counties_in_lists(gz, text, _list_givers(text, out))
+
+
+def _prefecture_or_its_city(text: str, m, place, other, named_in_full: Counter) -> bool:
+    """Whether a bare name read as ``place`` stays so beside ``other``, where one is a prefecture
+    and the other a county-level city inside it of the same name (甲 for 甲州 or 甲市): in a list
+    of counties (甲、乙、丙) it is the city; standing alone, the one of the two the page names
+    more often in full (the gazetteer's reading on a tie)."""
+    if {place.level, other.level} != {"prefecture", "county"} or place.adcode[:4] != other.adcode[:4]:
+        return False
+    if text[m.start - 1:m.start] in _LIST_JOINS or text[m.end:m.end + 1] in _LIST_JOINS:
+        return place.level == "county"
+    return named_in_full[place.adcode] >= named_in_full[other.adcode]
+
+
+_LIST_JOINS = ("、", "和", "及", "与")
 
 
 # the units of a place: reports name their few places many times, and the gazetteer hands out
