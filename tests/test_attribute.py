@@ -629,6 +629,22 @@ def test_a_plan_document_sets_targets_but_a_report_with_a_plan_does_not(gz):
     assert only(rows, value=4.3e7)["status"] == "actual"
 
 
+def test_a_plan_documents_look_back_reports_results(gz):
+    # the plan page's part under a heading looking back (一、上年工作回顾) reports what was done
+    body = ("一、2019年工作回顾\n2019年,向积石山县拨付帮扶资金2300万元。\n"
+            "二、2020年重点任务\n向积石山县、广河县分别安排帮扶资金2600万元、1900万元。\n")
+    rows, _ = rows_of(gz, body, title="红桥区2020年东西部扶贫协作工作要点")
+    assert only(rows, value=2.3e7)["status"] == "actual"
+    assert only(rows, value=2.6e7)["status"] == "target"
+
+
+def test_our_city_on_a_receivers_page_does_not_lift_the_giver(gz):
+    # 我市 written by the receiving city is the receiver, not the giver's city
+    intro = "2020年,福建省厦门市思明区结对帮扶甘肃省临夏州临夏市。我市与思明区深化协作。\n"
+    rows, _ = rows_of(gz, "全年思明区投入我市财政帮扶资金3100万元。", intro=intro)
+    assert only(rows, value=3.1e7)["donor"] == "福建省厦门市思明区"
+
+
 # ----------------------------------------------------------------------------- round 3: 分别 lists, sub-donors, back references
 NINGBO = ("2020年,浙江省宁波市与贵州省黔西南州开展东西部扶贫协作,结对帮扶贞丰县、册亨县和望谟县。"
           "宁波市持续发力。\n")

@@ -881,7 +881,8 @@ def giver_for(r: Reading, fig: Figure, sent: Span, topic: Topic) -> Giver:
                 kind = "association" if _NON_GOV.match(text, gs[-1].end) else "place"
                 g0 = Giver(g0.unit, g0.name, g0.how, kind)
                 topic.giver, topic.giver_para = g0, para.start
-                lifted = level_lift(text, clause_lo, fig.start, g0.unit, r.gz, frame.donor, r.hits_in(clause_lo, fig.start))
+                lifted = level_lift(text, clause_lo, fig.start, g0.unit, r.gz, frame.donor, r.hits_in(clause_lo, fig.start),
+                                    frame.self_unit)
                 return lifted or Giver(g0.unit, g0.name, how, kind)
     pc = parent_credit(text, r.hits_in(sent.start, fig.start), frame, sent.start, fig.start)
     if pc is not None:
@@ -908,8 +909,10 @@ def giver_for(r: Reading, fig: Figure, sent: Span, topic: Topic) -> Giver:
         return opener
     base = topic.giver if topic.giver is not None and topic.giver_para == para.start else None
     under = base.unit if base else frame.donor
-    lifted = level_lift(text, clause_lo, fig.start, under, r.gz, frame.donor, r.hits_in(clause_lo, fig.start)) or (
-        level_lift(text, sent.start, fig.start, under, r.gz, frame.donor, r.hits_in(sent.start, fig.start))
+    lifted = level_lift(text, clause_lo, fig.start, under, r.gz, frame.donor, r.hits_in(clause_lo, fig.start),
+                        frame.self_unit) or (
+        level_lift(text, sent.start, fig.start, under, r.gz, frame.donor, r.hits_in(sent.start, fig.start),
+                   frame.self_unit)
         if sent.start != clause_lo else None)
     if lifted is not None:
         return lifted

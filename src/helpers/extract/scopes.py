@@ -161,6 +161,7 @@ def status(lay: Layout, fig, sent: Span, indicator: str, detail: str, *, doc_yea
 
 
 _TOP_PART = _compile(r"[#\s\*]*[一二三四五六七八九十]+、")
+_REVIEW_HEADING = _compile(r"(回顾|总结|完成情况|工作情况|进展情况|主要成效|取得成效|工作成效)")
 
 
 def plan_spans(lay: Layout, title: str) -> list[Span]:
@@ -168,10 +169,18 @@ def plan_spans(lay: Layout, title: str) -> list[Span]:
     top-level part (一、二、…) whose opening says it sets out this year's plan (…年实施方案,
     下一步, 今后), and sections under a heading such as 下一步/明年工作打算."""
     text = lay.text
-    if _PLAN_TITLE.search(title or "") and not _REPORT_TITLE.search(title or ""):
-        return [Span(0, len(text))]
-    out = []
     tops = [ln.start for ln in lay.lines.spans if _TOP_PART.match(text, ln.start, ln.end)] + [len(text)]
+    if _PLAN_TITLE.search(title or "") and not _REPORT_TITLE.search(title or ""):
+        # a plan page (…工作要点) but for a top-level part looking back (一、2019年工作回顾)
+        out, at = [], 0
+        for a, b in zip(tops, tops[1:]):
+            head_end = text.find("\n", a, b)
+            if _REVIEW_HEADING.search(text, a, b if head_end < 0 else head_end):
+                out.append(Span(at, a))
+                at = b
+        out.append(Span(at, len(text)))
+        return [sp for sp in out if sp.end > sp.start]
+    out = []
     for a, b in zip(tops, tops[1:]):
         # the part's opening: its heading and the first sentence under it (a plan word deeper in
         # a part that reports the year, 明年力争…, scopes its own sentence only)
