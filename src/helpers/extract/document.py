@@ -1173,6 +1173,8 @@ def aid_test(r: Reading, fig: Figure, sent: Span, choice: Choice, giver: Giver, 
     """'' when the figure is aid, else the reason it is not. Staff and trainees are aid by what
     they are; money, counts and outcomes need a giving verb or an aid word in their sentence."""
     text = r.text
+    if fig.unit != "yuan" and fig.value != int(fig.value):
+        return "a fractional count (an average or a ratio, not a number given)"
     clause = r.lay.clause(fig.start)
     lo, hi = max(clause.start, sent.start), min(clause.end, sent.end)
     # a statistic of the area itself governs the figure: it stands before it in the clause
