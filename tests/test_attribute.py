@@ -1298,3 +1298,12 @@ def test_a_city_short_name_after_one_mention_of_its_zone(gz):
             "今年深圳派驻赣州的挂职干部共有60名。\n")
     rows, _ = extract_document(Doc("t", text), gz)
     assert only(rows, value=60)["donor"] == "广东省深圳市"
+
+
+def test_a_giver_listing_more_receivers_than_the_reference_holds_is_not_narrowed(gz):
+    # the giver itself gives to three counties of the prefecture (分别向…各安排), where the
+    # pairing reference pairs it with one: the page's prefecture stays the figure's recipient
+    body = ("一、资金\n2020年,思明区安排帮扶临夏州资金1.2亿元。按照要求,思明区分别向临夏市、临夏县、和政县"
+            "各安排帮扶资金2600万元。\n二、人才\n全年选派党政干部11名。")
+    rows, _ = rows_of(gz, body, intro="", title="思明区2020年对口帮扶临夏州工作综述")
+    assert only(rows, value=11.0)["recipients"] == "甘肃省临夏回族自治州"

@@ -528,6 +528,8 @@ def _partners_named(r: Reading, giver: Giver, units: list[Unit], how: str, fig_s
         # reference holds: the page knows a set the reference lacks (a giver's page, or a city's
         # list of counties, names its peers' partners too)
         return None
+    if _set_beyond_reference(r, area, [named[c] for c in inside], giver.unit):
+        return None       # the giver itself gives to more units there than the reference holds
     para = r.lay.line(fig_start)
     others = [h.unit for h in r.receivers_in(para.start, para.end)
               if area.contains(h.unit) and h.unit != area and r.frame.side.get(key(h.unit)) == "recipient"
@@ -537,10 +539,11 @@ def _partners_named(r: Reading, giver: Giver, units: list[Unit], how: str, fig_s
     return [named[c] for c in inside]
 
 
-def _set_beyond_reference(r: Reading, area: Unit, partners: list[Unit]) -> bool:
+def _set_beyond_reference(r: Reading, area: Unit, partners: list[Unit], giver: Unit | None = None) -> bool:
     """A sentence of the page listing all the reference's partners of the giver in ``area`` with a
     further unit of their level there (甲市、乙市、丙州、丁州等市州结对 where the reference has three):
-    the page knows a set the reference lacks."""
+    the page knows a set the reference lacks. ``giver``: only a sentence whose subject is that
+    giver (甲区分别向乙县、丙县、丁县各安排…), or that names none on the giver's own page."""
     levels = frozenset(u.level for u in partners)
     codes = {u.adcode for u in partners}
     by_sentence = r._sets_by_sentence.get((area.adcode, levels))
@@ -551,7 +554,17 @@ def _set_beyond_reference(r: Reading, area: Unit, partners: list[Unit]) -> bool:
                     r.frame.side.get(key(h.unit)) == "recipient":
                 by_sentence.setdefault(r.lay.sentence(h.start).start, set()).add(h.unit.adcode)
         r._sets_by_sentence[(area.adcode, levels)] = by_sentence
-    return any(codes < found for found in by_sentence.values())    # adcodes: one unit, however written
+    wider = [at for at, found in by_sentence.items() if codes < found]    # adcodes: one unit, however written
+    if giver is None:
+        return bool(wider)
+    for at in wider:
+        sent = r.lay.sentence(at)
+        # (every donor-side unit the sentence names: 甲区对口乙县、丙区对口丁县 lists peers' partners)
+        subjects = {h.giver_unit for h in r.hits_in(sent.start, sent.end)
+                    if r.frame.side.get(key(h.giver_unit)) == "donor" and not h.township}
+        if subjects == {giver} or not subjects and giver == r.frame.donor:
+            return True
+    return False
 
 
 def _count(word: str) -> int:
