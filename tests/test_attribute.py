@@ -1307,3 +1307,43 @@ def test_a_giver_listing_more_receivers_than_the_reference_holds_is_not_narrowed
             "各安排帮扶资金2600万元。\n二、人才\n全年选派党政干部11名。")
     rows, _ = rows_of(gz, body, intro="", title="思明区2020年对口帮扶临夏州工作综述")
     assert only(rows, value=11.0)["recipients"] == "甘肃省临夏回族自治州"
+
+
+# a county's own site: its name is the page's first line, not a headline
+SITE = "松阳县人民政府门户网站"
+IN_PROVINCE = (SITE + "\n当前位置:首页 > 政务公开\n海宁松阳山海协作2020年工作总结\n"
+               "2020年,我县与海宁市深化山海协作。海宁市安排山海协作帮扶资金3000万元,全部用于我县乡村振兴项目。"
+               "海宁选派3名干部到我县挂职,为我县培训农村实用人才860人次。海宁市慈善总会向我县捐资200万元,"
+               "帮助我县销售农产品1580万元。\n")
+
+
+def test_a_sites_name_is_no_headline(gz):
+    from helpers.extract.zones import clean_title
+    assert clean_title(SITE) == ""
+    assert clean_title("甲市融媒体中心") == "" and clean_title("海宁松阳山海协作2020年工作总结") != ""
+
+
+def test_a_county_helped_by_a_giver_of_its_own_province(gz):
+    # the site's county, helped as 我县 by a unit of its own province (an in-province pairing)
+    rows, _ = rows_of(gz, IN_PROVINCE, intro="", title=SITE, raw_text=IN_PROVINCE)
+    money = only(rows, value=3e7)
+    assert (money["donor"], money["recipients"]) == ("浙江省嘉兴市海宁市", "浙江省丽水市松阳县")
+    assert only(rows, value=860.0)["recipients"] == "浙江省丽水市松阳县"
+
+
+def test_the_sites_own_city_giving_as_we_is_the_giver(gz):
+    # the site's city writes 我市 and gives, on a page that names its province more often
+    site = "常州市人民政府门户网站"
+    body = (site + "\n常青协作结硕果——我市2022年东西部协作工作综述\n"
+            "2022年,我市聚焦青海省果洛州、海南州,落实江苏省部署。江苏省高度重视,江苏省统筹推进。"
+            "全年我市向两州拨付财政援助资金2.1亿元,我市选派党政干部12名到两州挂职。\n")
+    rows, _ = rows_of(gz, body, intro="", title=site, raw_text=body)
+    assert only(rows, value=2.1e8)["donor"] == "江苏省常州市"
+
+
+def test_helped_and_giving_we_are_counted_once_in_their_own_sentence():
+    from helpers.extract import frame as fr
+    text = "（二）强化人才支援\n我区向乙县选派干部12名。向我县捐赠资金300万元。"
+    # the heading's 支援 on the line above does not make 我区 helped; 向我县捐赠 is helped only
+    assert fr.self_roles(text, list(fr._SELF.finditer(text)), "区") == (0, 1)
+    assert fr.self_roles(text, list(fr._SELF.finditer(text)), "县") == (1, 0)

@@ -254,6 +254,21 @@ def read(doc, gz, page: Frame | None = None) -> Reading:
     head_end = max([z.span.end for z in zs.zones if z.kind in (HEADLINE, "byline", "navigation")] + [0])
     lead_start = min([z.span.start for z in zs.zones if z.kind == "lead"] + [len(text)])
     frame.self_unit, frame.self_word = fr.self_reference(text, hits, header, side, min(head_end, lead_start))
+    if frame.self_unit is not None and side.get(key(frame.self_unit)) == "donor" and frame.self_unit in header and \
+            frame.donor is not None and frame.donor != frame.self_unit and \
+            not any(h.unit == frame.self_unit and h.role == "giver" for h in hits):
+        helped_n, giving_n = fr.self_roles(text, list(fr._SELF.finditer(text)), frame.self_word)
+        if helped_n > giving_n:
+            # the site's own unit helped by a giver of its own province (山海协作, 南北挂钩)
+            side[key(frame.self_unit)] = "recipient"
+    if frame.self_unit is not None and frame.donor is not None and frame.donor != frame.self_unit and \
+            frame.donor.contains(frame.self_unit) and side.get(key(frame.self_unit)) == "donor" and \
+            frame.self_unit in header:
+        helped_n, giving_n = fr.self_roles(text, list(fr._SELF.finditer(text)), frame.self_word)
+        if giving_n > helped_n:
+            # the site's own unit (甲市人民政府门户网站) gives as 我市, on a page naming its province
+            # more: the writer is the giver
+            frame.donor, frame.donor_from = frame.self_unit, "frame_self_giving"
     if frame.self_unit is not None and side.get(key(frame.self_unit)) is None:
         helped_n, giving_n = fr.self_roles(text, list(fr._SELF.finditer(text)), frame.self_word)
         if frame.donor is None and giving_n > helped_n:

@@ -30,6 +30,7 @@ _TITLE_YEAR = _compile(r"((?:19|20)\d\d)\s*年(?!\d{0,2}月?(以来|起|至|到|
 _POINT_YEAR = _compile(r"((?:19|20)\d\d)\s*年(?!代|以来|起|至|到|开始|[—\-–~])")
 _OPENING_YEAR = _compile(r"(?:^|\n|获悉[:：,，]|了解到[:：,，]?)\s*((?:19|20)\d\d)\s*年\s*[,，是]")
 _SELF = _compile(g.SELF_REFERENCE)
+_SENTENCE_CUT = re.compile(r"[\n。！？；;]")
 _HELPED_SELF = _compile(r"(向|为|对|给|帮扶|支援|帮助|援助|到|来|在|赴|助力|支持|与)$")
 # 来我区跟岗学习, 到我市务工: people coming to 我X to learn or to work, whom the giving side hosts
 # (挂职 goes both ways: 来我省挂职 is also the giver's cadres serving in the west)
@@ -237,9 +238,11 @@ def self_roles(text: str, found: list, word: str) -> tuple[int, int]:
     """How often the page's 我X (of level word ``word``) is helped (向我县, 帮扶我县) and how often
     it gives (我市向乙县拨付, 我市选派)."""
     mine = [m for m in found if m.group(1) == word]
-    helped_n = sum(1 for m in mine if _HELPED_SELF.search(text[max(0, m.start() - 4):m.start()])
-                   and not _HOSTED_AFTER.match(text, m.end()))
-    giving_n = sum(1 for m in mine if _SELF_GIVING.match(text, m.end()))
+    # (the words before 我县 in its own sentence: a heading's 支援 on the line above is not)
+    helped = [m for m in mine if _HELPED_SELF.search(_SENTENCE_CUT.split(text[max(0, m.start() - 4):m.start()])[-1])]
+    helped_n = sum(1 for m in helped if not _HOSTED_AFTER.match(text, m.end()))
+    # (为我县培训…, 向我县捐赠…: the verb after a helped 我县 is the giver's)
+    giving_n = sum(1 for m in mine if m not in helped and _SELF_GIVING.match(text, m.end()))
     return helped_n, giving_n
 
 
@@ -260,7 +263,10 @@ def _self_unit(text: str, found: list, hits: list[PlaceHit], header_units: list[
     for u in header_units:
         # the site's own unit stands unless 我X is helped more often than it gives (a tie is no
         # evidence against the page's header: 在我区设立… is a place on either side)
-        if u.full_name.endswith(suffix) and u.level in levels and (fits(u) or helped_n == giving_n):
+        # (the site's own unit, helped on its page, though another unit of its province gives:
+        # an in-province pairing, where the province's units all look like givers)
+        if u.full_name.endswith(suffix) and u.level in levels and (
+                fits(u) or helped_n == giving_n or helped and not any(h.unit == u and h.role == "giver" for h in hits)):
             return u, word
     cands = Counter(h.unit for h in hits if h.unit.full_name.endswith(suffix) and h.unit.level in levels
                     and fits(h.unit))
