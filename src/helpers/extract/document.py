@@ -916,7 +916,7 @@ def giver_for(r: Reading, fig: Figure, sent: Span, topic: Topic) -> Giver:
     if pc is not None:
         return pc
     body = _NON_GOV_SUBJECT.match(text, clause_lo, fig.start) or _NON_GOV_SUBJECT.match(text, sent.start, fig.start) \
-        or _charity_subject(r, para, fig.start)
+        or fig.unit == "yuan" and _charity_subject(r, para, fig.start)     # (its money is social aid)
     if body:
         # 区慈善协会向…捐赠, 某公司为…捐资: a body of the donor's area gives (credited to the area)
         base = topic.giver if topic.giver is not None and topic.giver_para == para.start else None
