@@ -1347,3 +1347,12 @@ def test_helped_and_giving_we_are_counted_once_in_their_own_sentence():
     # the heading's 支援 on the line above does not make 我区 helped; 向我县捐赠 is helped only
     assert fr.self_roles(text, list(fr._SELF.finditer(text)), "区") == (0, 1)
     assert fr.self_roles(text, list(fr._SELF.finditer(text)), "县") == (1, 0)
+
+
+def test_a_peer_givers_passage_keeps_its_own_recipients(gz):
+    # a page about several pairs: a second giver's figures that name no receiver go to the
+    # receiver it gave to earlier in its paragraph, not to the page's first pair
+    body = ("2019年,山西省对口支援新疆昌吉州阜康市。山西省今年向阜康市投入援疆资金3.6亿元。\n"
+            "湖南省今年向吐鲁番市投入援疆资金4.1亿元。全年实施援疆项目96个。\n")
+    rows, _ = rows_of(gz, body, intro="")
+    assert only(rows, value=96.0)["recipients"] == "新疆维吾尔自治区吐鲁番市"

@@ -1407,6 +1407,12 @@ def _own_partners(r: Reading, giver: Giver, units: list[Unit]) -> list[Unit]:
     return [u for u in units if u.adcode in codes]
 
 
+def _named_partners(r: Reading, giver: Unit) -> list[Unit]:
+    """The receiving units the page names that the pairing reference pairs the giver with."""
+    codes = _partner_codes(r, giver)
+    return [u for u in r.frame.recipient_units if u.adcode in codes]
+
+
 def _partner_codes(r: Reading, giver: Unit) -> set[str]:
     """Adcodes of the units the pairing reference pairs the giver itself with in the page's year."""
     return {p.recipient_adcode for p in reference.partners(giver.adcode, "donor", r.frame.year)
@@ -1527,6 +1533,7 @@ def extract(doc, gz, page: Frame | None = None) -> tuple[list[dict], list[dict]]
     last_total = None
     last_staff = None
     last_recips: tuple[int, list[Unit], str] | None = None   # sentence, recipients, unit of the last row
+    peer_recips: dict[str, tuple[int, list[Unit]]] = {}        # a peer giver → (paragraph, its last recipients)
     topic = Topic()
     blocks = breakdowns(r)
     for fig in r.figures:
@@ -1636,6 +1643,19 @@ def extract(doc, gz, page: Frame | None = None) -> tuple[list[dict], list[dict]]
             # the page's pair is its eastern donor's: a central unit's figure on a receiving
             # area's own page (我州) with no receiver named is for that area
             recips, recips_from = [r.frame.self_unit], "central_giver_page_area"
+        peer = giver.unit is not None and r.frame.donor is not None and giver.kind not in g.CENTRAL_KINDS and \
+            not giver.unit.nests(r.frame.donor)
+        if peer and recips_from.startswith("frame"):
+            # a peer giver's passage on a page about several pairs: the page's recipients are its
+            # donor's; the peer's are those it gave to earlier in the paragraph, else its own
+            # partners by the pairing reference that the page names
+            para_start = r.lay.line(fig.start).start
+            earlier = peer_recips.get(giver.unit.adcode)
+            own = list(earlier[1]) if earlier and earlier[0] == para_start else _named_partners(r, giver.unit)
+            if own:
+                recips, recips_from = own, "peer_giver_own"
+        if peer and recips and not recips_from.startswith("frame"):
+            peer_recips[giver.unit.adcode] = (r.lay.line(fig.start).start, list(recips))
         if last_recips and last_recips[0] == sent.start and last_recips[1] and \
                 _rx.match(r"\s*其中", text, clause.start, clause.end) and not r.receivers_in(clause.start, fig.end) \
                 and not _BACK.search(text, clause.start, fig.end):
