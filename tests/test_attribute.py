@@ -1321,6 +1321,8 @@ def test_a_sites_name_is_no_headline(gz):
     from helpers.extract.zones import clean_title
     assert clean_title(SITE) == ""
     assert clean_title("甲市融媒体中心") == "" and clean_title("海宁松阳山海协作2020年工作总结") != ""
+    # a headline that merely ends with a site word is a headline
+    assert clean_title("甲市党政代表团考察乙县人民政府") != "" and clean_title("两地携手共建网站") != ""
 
 
 def test_a_county_helped_by_a_giver_of_its_own_province(gz):

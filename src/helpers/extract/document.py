@@ -71,7 +71,7 @@ _NON_GOV_SUBJECT = _compile(r"\s*(?:其中[,，]?|同时[,，]?)?[\u4e00-\u9fff]
 # a charity heading its sentence as the subject: after an opener (据了解, 今年以来, …后), its own
 # place name or a level word (市慈协), and not as the source or the speaker (…了解到, 会长…表示)
 _CHARITY_HEAD = _compile(r"\s*(?:(?:据(?:了解|介绍|悉|统计)|其中|同时|此外|另外|[^，,。；;\d]{0,14}?(?:以来|之后|后|期间))[,，]\s*)?"
-                         r"(?![在从经据向与和对给跟同])[\u4e00-\u9fff]{0,12}?" + g.CHARITY_BODIES +
+                         r"(?:(?![在从经据向与和对给跟同到通有])[\u4e00-\u9fff]){0,12}?" + g.CHARITY_BODIES +
                          r"(?!会长|副会长|理事长|秘书长|负责人|工作人员)(?![^，,。；;]{0,16}?(?:了解到|介绍|表示|获悉|指出|透露))")
 _CHARITY = _compile(g.CHARITY_BODIES)
 _BACK = _compile(g.BACK_REFERENCE)
@@ -82,7 +82,7 @@ _EACH = _compile(lx.EACH_CUES)
 _ANAPHORA = _compile(lx.ANAPHORA_OPEN)
 _SINGLED_OUT = _compile(lx.SINGLED_OUT_OPEN)
 _COUNTED = _compile(lx.COUNTED_UNITS)
-_INCOMPLETE_LIST = _compile(r"(?:[、，,和及与][\u4e00-\u9fff]{1,6}?)*?(?:县|区|市)?等([\d两二三四五六七八九十]+)个?"
+_INCOMPLETE_LIST = _compile(r"(?:[、和及与][\u4e00-\u9fff]{1,6}?)*?(?:县|区|市)?等([\d一两二三四五六七八九十]+)个?"
                             r"(?:深度)?(?:贫困)?(?:区县|县区|县市|市县|县|区|市)")
 _LIFTED_AFTER = _compile(lx.LIFTED_AFTER)
 _COVID = _compile(lx.COVID_CUES)
@@ -204,6 +204,32 @@ def _sections(lay: Layout) -> list[tuple[int, str]]:
     return out
 
 
+def _place_the_writer(frame: Frame, side: dict, hits: list[PlaceHit], header: list[Unit],
+                      helped_n: int, giving_n: int) -> None:
+    """The side of the page's writer (我县, 我市: ``frame.self_unit``), helped ``helped_n`` times and
+    giving ``giving_n`` times in its own words; the page's donor when the writer is the giver."""
+    u = frame.self_unit
+    gives_itself = any(h.unit == u and h.role == "giver" for h in hits)
+    if side.get(key(u)) == "donor" and u in header and frame.donor is not None and \
+            frame.donor.adcode[:2] == u.adcode[:2] and not frame.donor.nests(u) and not gives_itself and \
+            helped_n > giving_n:
+        # the site's own unit helped by a giver of its own province (山海协作, 南北挂钩)
+        side[key(u)] = "recipient"
+    if frame.donor is not None and frame.donor != u and frame.donor.contains(u) and \
+            side.get(key(u)) == "donor" and u in header and giving_n > helped_n:
+        # the site's own unit (甲市人民政府门户网站) gives as 我市, on a page naming its province
+        # more: the writer is the giver
+        frame.donor, frame.donor_from = u, "frame_self_giving"
+    if side.get(key(u)) is None:
+        if frame.donor is None and giving_n > helped_n:
+            # a giver's own page with no pairing reference for it (an in-province pairing):
+            # 我市 gives more often than it is helped
+            side[key(u)] = "donor"
+            frame.donor, frame.donor_from = u, "frame_self_giving"
+        else:
+            side[key(u)] = "recipient" if frame.donor is None or not frame.donor.nests(u) else "donor"
+
+
 def _paired_inner_donor(donor: Unit | None, recipients: list[Unit], receiving: list[Unit],
                         donor_units: list[Unit]) -> Unit | None:
     """The one donor-side unit inside ``donor`` that the pairing reference pairs with every
@@ -254,31 +280,8 @@ def read(doc, gz, page: Frame | None = None) -> Reading:
     head_end = max([z.span.end for z in zs.zones if z.kind in (HEADLINE, "byline", "navigation")] + [0])
     lead_start = min([z.span.start for z in zs.zones if z.kind == "lead"] + [len(text)])
     frame.self_unit, frame.self_word = fr.self_reference(text, hits, header, side, min(head_end, lead_start))
-    if frame.self_unit is not None and side.get(key(frame.self_unit)) == "donor" and frame.self_unit in header and \
-            frame.donor is not None and frame.donor != frame.self_unit and \
-            not any(h.unit == frame.self_unit and h.role == "giver" for h in hits):
-        helped_n, giving_n = fr.self_roles(text, list(fr._SELF.finditer(text)), frame.self_word)
-        if helped_n > giving_n:
-            # the site's own unit helped by a giver of its own province (山海协作, 南北挂钩)
-            side[key(frame.self_unit)] = "recipient"
-    if frame.self_unit is not None and frame.donor is not None and frame.donor != frame.self_unit and \
-            frame.donor.contains(frame.self_unit) and side.get(key(frame.self_unit)) == "donor" and \
-            frame.self_unit in header:
-        helped_n, giving_n = fr.self_roles(text, list(fr._SELF.finditer(text)), frame.self_word)
-        if giving_n > helped_n:
-            # the site's own unit (甲市人民政府门户网站) gives as 我市, on a page naming its province
-            # more: the writer is the giver
-            frame.donor, frame.donor_from = frame.self_unit, "frame_self_giving"
-    if frame.self_unit is not None and side.get(key(frame.self_unit)) is None:
-        helped_n, giving_n = fr.self_roles(text, list(fr._SELF.finditer(text)), frame.self_word)
-        if frame.donor is None and giving_n > helped_n:
-            # a giver's own page with no pairing reference for it (an in-province pairing):
-            # 我市 gives more often than it is helped
-            side[key(frame.self_unit)] = "donor"
-            frame.donor, frame.donor_from = frame.self_unit, "frame_self_giving"
-        else:
-            side[key(frame.self_unit)] = "recipient" if frame.donor is None or \
-                not frame.donor.nests(frame.self_unit) else "donor"
+    if frame.self_unit is not None:
+        _place_the_writer(frame, side, hits, header, *fr.self_roles(text, list(fr._SELF.finditer(text)), frame.self_word))
     # in order of first mention (a set's order would change with the hash seed between runs)
     units = list(dict.fromkeys(u for h in hits + title_hits for u in (h.unit, h.giver_unit)))
     frame.short_names = fr.short_names(units)
@@ -902,6 +905,7 @@ def giver_for(r: Reading, fig: Figure, sent: Span, topic: Topic) -> Giver:
         gs = clause_givers(r.hits_in(lo, fig.start), frame, lo, fig.start)
         caused = _caused_giver(r, gs[-1], fig.start) if gs else None
         if caused is not None:
+            topic.giver, topic.giver_para = caused, para.start     # the subject of the clauses that follow
             return caused
         if gs:
             g0 = _joint_or_single(r, gs, fig, sent)
@@ -910,7 +914,7 @@ def giver_for(r: Reading, fig: Figure, sent: Span, topic: Topic) -> Giver:
                 g0 = Giver(g0.unit, g0.name, g0.how, kind)
                 topic.giver, topic.giver_para = g0, para.start
                 lifted = level_lift(text, clause_lo, fig.start, g0.unit, r.gz, frame.donor, r.hits_in(clause_lo, fig.start),
-                                    frame.self_unit)
+                                    _receiving_writer(frame))
                 return lifted or Giver(g0.unit, g0.name, how, kind)
     pc = parent_credit(text, r.hits_in(sent.start, fig.start), frame, sent.start, fig.start)
     if pc is not None:
@@ -938,9 +942,9 @@ def giver_for(r: Reading, fig: Figure, sent: Span, topic: Topic) -> Giver:
     base = topic.giver if topic.giver is not None and topic.giver_para == para.start else None
     under = base.unit if base else frame.donor
     lifted = level_lift(text, clause_lo, fig.start, under, r.gz, frame.donor, r.hits_in(clause_lo, fig.start),
-                        frame.self_unit) or (
+                        _receiving_writer(frame)) or (
         level_lift(text, sent.start, fig.start, under, r.gz, frame.donor, r.hits_in(sent.start, fig.start),
-                   frame.self_unit)
+                   _receiving_writer(frame))
         if sent.start != clause_lo else None)
     if lifted is not None:
         return lifted
@@ -949,6 +953,12 @@ def giver_for(r: Reading, fig: Figure, sent: Span, topic: Topic) -> Giver:
     if frame.donor is not None:
         return Giver(frame.donor, frame.donor.full_name, frame.donor_from or "frame", frame.donor_kind)
     return Giver(None, "", "none")
+
+
+def _receiving_writer(frame: Frame) -> Unit | None:
+    """The page's writer (我县, 我市) when it is on the receiving side."""
+    u = frame.self_unit
+    return u if u is not None and frame.side.get(key(u)) == "recipient" else None
 
 
 # 甲省安排乙市结对帮扶…, 甲市组织乙区对口支援…: the unit set to the work does it
@@ -962,17 +972,18 @@ def _caused_giver(r: Reading, subject: PlaceHit, hi: int) -> Giver | None:
     m = _CAUSING.match(r.text, subject.end, hi)
     if m is None:
         return None
-    for h in r.hits_in(m.end(), hi):
-        u = h.giver_unit
-        if h.start == m.end() and u != subject.giver_unit and subject.giver_unit.contains(u) and \
-                r.frame.side.get(key(u)) == "donor" and _SET_TO_HELP.match(r.text, h.end):
-            return Giver(u, u.full_name, "caused_giver")
-        break
+    h = next(iter(r.hits_in(m.end(), hi)), None)      # the unit named right after the verb
+    if h is None or h.start != m.end():
+        return None
+    u = h.giver_unit
+    if u != subject.giver_unit and subject.giver_unit.contains(u) and r.frame.side.get(key(u)) == "donor" and \
+            _SET_TO_HELP.match(r.text, h.end):
+        return Giver(u, u.full_name, "caused_giver")
     return None
 
 
 def _charity_subject(r: Reading, para: Span, pos: int) -> bool:
-    """A charity heading a sentence of the paragraph before ``pos`` (市慈协选取…。在甲省开展…,援助资金N万元)
+    """A charity heading a sentence of the paragraph before ``pos`` (甲市慈协把…作为重点。在乙省开展…,援助资金N万元)
     is the subject of the sentences after it, until a sentence opens with a donor-side giver."""
     if not r.has_charity:
         return False
@@ -1407,7 +1418,7 @@ def _own_partners(r: Reading, giver: Giver, units: list[Unit]) -> list[Unit]:
     return [u for u in units if u.adcode in codes]
 
 
-def _named_partners(r: Reading, giver: Unit) -> list[Unit]:
+def _partners_on_page(r: Reading, giver: Unit) -> list[Unit]:
     """The receiving units the page names that the pairing reference pairs the giver with."""
     codes = _partner_codes(r, giver)
     return [u for u in r.frame.recipient_units if u.adcode in codes]
@@ -1649,13 +1660,12 @@ def extract(doc, gz, page: Frame | None = None) -> tuple[list[dict], list[dict]]
             # a peer giver's passage on a page about several pairs: the page's recipients are its
             # donor's; the peer's are those it gave to earlier in the paragraph, else its own
             # partners by the pairing reference that the page names
-            para_start = r.lay.line(fig.start).start
             earlier = peer_recips.get(giver.unit.adcode)
-            own = list(earlier[1]) if earlier and earlier[0] == para_start else _named_partners(r, giver.unit)
+            own = list(earlier[1]) if earlier and earlier[0] == para.start else _partners_on_page(r, giver.unit)
             if own:
                 recips, recips_from = own, "peer_giver_own"
         if peer and recips and not recips_from.startswith("frame"):
-            peer_recips[giver.unit.adcode] = (r.lay.line(fig.start).start, list(recips))
+            peer_recips[giver.unit.adcode] = (para.start, list(recips))
         if last_recips and last_recips[0] == sent.start and last_recips[1] and \
                 _rx.match(r"\s*其中", text, clause.start, clause.end) and not r.receivers_in(clause.start, fig.end) \
                 and not _BACK.search(text, clause.start, fig.end):

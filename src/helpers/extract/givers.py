@@ -164,8 +164,8 @@ def level_lift(text: str, lo: int, fig_start: int, base: Unit | None, gz, page: 
     if m is None:
         return None
     word = m.group(1)
-    if word in ("我省", "我市") and writer is not None and not writer.contains(base):
-        return None      # 我市 of a page written by the receiving side (投入我市…) is the receiver
+    if word in ("我省", "我市") and writer is not None:
+        return None      # 我市 of a page the receiving side writes (投入我市…) is the receiver
     if word in ("两级财政", "两级资金"):
         # the two levels the sentence has just named (甲省资金M万元、乙市资金N万元,两级资金共…):
         # the broader of them gives the joint figure

@@ -84,7 +84,7 @@ CENTRAL_KINDS = ("ministry", "soe", "university", "national_body")
 # Non-government givers of a place (the panel credits the place; their money is social aid).
 # (慈协 and 慈善会 are the short forms charities go by: 市慈协, 区慈善会)
 NON_GOVERNMENT_BODIES = r"(?:慈善总会|慈善协会|慈善联合会|慈善会|慈协|慈善基金会|基金会|红十字会|工商联|商会|企业家协会|爱心企业|企业|公司|集团)"
-# Charities and people's bodies: the subject of a sentence when they head it (市慈协选取…,
+# Charities and people's bodies: the subject of a sentence when they head it (甲市慈协把…,
 # 今年以来,省红十字会在…), so that the paragraph's money after it is theirs (a social donation).
 CHARITY_BODIES = r"(?:慈善总会|慈善协会|慈善联合会|慈善会|慈协|慈善基金会|基金会|红十字会|工商联|商会|企业家协会)"
 # Aggregates over the whole country or over many donors: no single donor (全国第三批N名援青干部);

@@ -447,12 +447,12 @@ def find_places(gz, text: str, context=()) -> list[PlaceHit]:
 def _prefecture_or_its_city(text: str, m, place, other, named_in_full: Counter) -> bool:
     """Whether a bare name read as ``place`` stays so beside ``other``, where one is a prefecture
     and the other a county-level city inside it of the same name (甲 for 甲州 or 甲市): in a list
-    of counties (甲、乙、丙) it is the city; standing alone, the one of the two the page names
-    more often in full (the gazetteer's reading on a tie)."""
+    (甲、乙、丙) the gazetteer's reading; standing alone, the one of the two the page names more
+    often in full (the gazetteer's reading on a tie)."""
     if {place.level, other.level} != {"prefecture", "county"} or place.adcode[:4] != other.adcode[:4]:
         return False
     if text[m.start - 1:m.start] in _LIST_JOINS or text[m.end:m.end + 1] in _LIST_JOINS:
-        return place.level == "county"
+        return True       # (the gazetteer reads a list by its members' level)
     return named_in_full[place.adcode] >= named_in_full[other.adcode]
 
 

@@ -44,7 +44,7 @@ _SINCE_RE = _compile(r"^\s*年?(\d{1,2}月(份)?)?(以来|至今|来|起|—|-|�
 _PLAN_HEADINGS = _compile(lx.PLAN_HEADINGS)
 _PLAN_TITLE = _compile(lx.PLAN_TITLE)
 _REPORT_TITLE = _compile(lx.REPORT_TITLE)
-_GOAL_AFTER = _compile(r"的?(?:年度|全年)?(?:目标任务|目标|任务)(?![\u4e00-\u9fff]{0,2}(?:资金|项目|单位))")
+_GOAL_AFTER = _compile(r"的?(?:年度|全年)?(?:目标任务|目标|任务)(?![村县户乡镇]|[\u4e00-\u9fff]{0,2}(?:资金|项目|单位|率))")
 _GOAL_COLON = _compile(r"(目标|计划|任务|目标任务|工作目标|工作计划|工作打算)\s*[:：]")
 # 计划 before a noun (计划援助资金, 计划项目) names a planned amount; it governs that phrase only
 _PLAN_NOUN = _compile(r"(援助|帮扶|扶贫|财政|协作|援建|援疆|援藏|援青)?(资金|项目|任务|金额|指标|投资)")
@@ -112,7 +112,7 @@ def status(lay: Layout, fig, sent: Span, indicator: str, detail: str, *, doc_yea
             _rx.match(r"的?[^，,。；;\d]{0,8}(协议|合同)", text, fig.end):
         return "target", "agreement"
     if _GOAL_AFTER.match(text, fig.end):
-        return "target", "goal_named"        # 完成1800人的年度任务, 年初确定的4000万元目标: the goal's figure
+        return "target", "goal_named"        # 完成N人的年度任务, 年初确定的N万元目标: the goal's figure
     whole = full_sentence(lay, fig.start)
     # the scope of a cue: from the start of the 。-sentence when the cue heads it, else the ；-piece
     for lo, how in ((sent.start, "sentence"), (whole.start, "head")):
@@ -174,7 +174,7 @@ def plan_spans(lay: Layout, title: str) -> list[Span]:
     text = lay.text
     tops = [ln.start for ln in lay.lines.spans if _TOP_PART.match(text, ln.start, ln.end)] + [len(text)]
     if _PLAN_TITLE.search(title or "") and not _REPORT_TITLE.search(title or ""):
-        # a plan page (…工作要点) but for a top-level part looking back (一、2019年工作回顾)
+        # a plan page (…工作要点) but for a top-level part looking back (一、上年工作回顾)
         out, at = [], 0
         for a, b in zip(tops, tops[1:]):
             head_end = text.find("\n", a, b)

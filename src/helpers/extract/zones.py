@@ -31,8 +31,9 @@ _SPACES = _compile(r"\s+")
 _NAVIGATION = _compile(r"(>>|»|›|>\s*[\u4e00-\u9fff]{2,6}\s*>|所在(的)?位置|当前位置|首页\s*[>/|])")
 # a title read from the text that is only the site's name or its navigation
 _JUNK_TITLE = _compile(r"^(?:[\u4e00-\u9fffA-Za-z]{0,8}(?:网|新闻|正文|首页|频道)\s*){1,3}$|"
-                       # a site's own name: 甲县人民政府门户网站, 乙市融媒体中心, 丙日报客户端
-                       r"^[\u4e00-\u9fffA-Za-z]{0,14}(?:门户网站|网站|官网|政府网|人民政府|客户端|融媒体中心|电视台|日报)\s*$")
+                       # a site's own name, a place's with a site word: 甲县人民政府门户网站, 乙市融媒体中心
+                       r"^(?:[\u4e00-\u9fff]{1,6}?(?:自治区|省|市|县|区|州|旗|盟)){1,3}"
+                       r"(?:人民政府(?:门户网站|网站|网)?|门户网站|网站|官网|政府网|客户端|融媒体中心|电视台|日报)\s*$")
 NAVIGATION = "navigation"
 
 HEADLINE, BYLINE, DIGEST, LEAD, BODY = "headline", "byline", "digest", "lead", "body"
