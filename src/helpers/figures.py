@@ -145,7 +145,7 @@ def _excluded(text: str, m: re.Match) -> bool:
             and unit != "元":
         return True                                     # phone, postal and ID numbers
     if after.startswith(("年", "月", "日", "%", "％")):
-        # (N亿元年度帮扶资金: an amount of the year's money; 3个年度 counts years)
+        # (N万元 followed by 年度: an amount of the year's money; 3个年度 counts years)
         return not (after == "年度" and unit == "元")
     return False
 
