@@ -117,6 +117,7 @@ class Reading:
     gz: object
     donor_short: str = ""
     has_charity: bool = False             # the page names a charity or people's body (rules look for it then only)
+    _sentence_heads: dict | None = field(default=None, repr=False)   # sentence → who heads it (charity or giver)
     _hits_in: dict = field(default_factory=dict, repr=False)
     _receivers_in: dict = field(default_factory=dict, repr=False)
     _section_starts: list | None = field(default=None, repr=False)
@@ -987,14 +988,30 @@ def _charity_subject(r: Reading, para: Span, pos: int) -> bool:
     is the subject of the sentences after it, until a sentence opens with a donor-side giver."""
     if not r.has_charity:
         return False
+    if r._sentence_heads is None:
+        r._sentence_heads = _sentence_heads(r)
     subject, sentences = False, r.lay.full_sentences
     for i in range(sentences.index(para.start), sentences.index(pos) + 1):
-        s = sentences[i]
-        if _CHARITY_HEAD.match(r.text, s.start, pos):
-            subject = True
-        elif clause_givers(r.hits_in(s.start, r.lay.clause(s.start).end), r.frame, s.start, pos):
-            subject = False
+        head = r._sentence_heads.get(sentences[i].start)
+        if head is not None and head[1] <= pos:     # (in the figure's own sentence, before it)
+            subject = head[0]
     return subject
+
+
+def _sentence_heads(r: Reading) -> dict[int, tuple[bool, int]]:
+    """Sentence start → (True: a charity heads it, False: a donor-side giver does; where the head
+    ends), for the sentences that have either: read once per page."""
+    heads = {}
+    for s in r.lay.full_sentences.spans:
+        m = _CHARITY_HEAD.match(r.text, s.start, s.end)
+        if m is not None:
+            heads[s.start] = (True, m.end())
+            continue
+        first = r.lay.clause(s.start)
+        givers = clause_givers(r.hits_in(s.start, first.end), r.frame, s.start, first.end)
+        if givers:
+            heads[s.start] = (False, givers[0].end)
+    return heads
 
 
 def _own_money_subject(r: Reading, fig: Figure, topic: Topic) -> None:
