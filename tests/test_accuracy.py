@@ -46,7 +46,8 @@ from helpers.extract import extract_corpus
 # 0.851 / 0.966, 0.868 / 0.944, 0.797 / 0.937), heldout53 to heldout56 (0.916 / 0.950,
 # 0.730 / 0.872, 0.807 / 0.942, 0.926 / 0.965), heldout57 to heldout60 (round 14: 0.914 / 0.974,
 # 0.739 / 0.944, 0.771 / 0.917, 0.885 / 0.934), heldout61 to heldout64 (0.563 / 0.941, 0.844 / 0.965,
-# 0.833 / 0.922, 0.945 / 0.951)
+# 0.833 / 0.922, 0.945 / 0.951), heldout65 to heldout68 (0.772 / 0.946, 0.837 / 0.963, 0.821 / 0.967,
+# 0.803 / 0.976)
 FLOORS = {
     "seeds": {"strict": 0.85, "lenient": 0.95},
     "dev": {"strict": 0.77, "lenient": 0.93},
@@ -116,6 +117,10 @@ FLOORS = {
     "heldout62": {"strict": 0.81, "lenient": 0.93},
     "heldout63": {"strict": 0.80, "lenient": 0.89},
     "heldout64": {"strict": 0.91, "lenient": 0.92},
+    "heldout65": {"strict": 0.74, "lenient": 0.91},
+    "heldout66": {"strict": 0.80, "lenient": 0.93},
+    "heldout67": {"strict": 0.79, "lenient": 0.93},
+    "heldout68": {"strict": 0.77, "lenient": 0.94},
 }
 # per indicator with >= 5 gold rows on the seeds (strict F1)
 SEED_INDICATOR_FLOOR = 0.70
