@@ -55,3 +55,11 @@ def test_an_amount_of_the_years_money(text, value):
 @pytest.mark.parametrize("text", ["连续3个年度考核为好", "实现1000万元年产值"])
 def test_a_count_of_years_or_a_yearly_rate_is_no_figure(text):
     assert find_figures(text) == []
+
+
+@pytest.mark.parametrize("text, value", [
+    ("全年投入帮扶资金3亿4500万元。", 3.45e8),                 # the 亿 part before the 万 part: one amount
+    ("实际到位资金1亿200万元,", 1.02e8),
+])
+def test_an_amount_in_yi_and_wan_is_one_figure(text, value):
+    assert [f.value for f in find_figures(text)] == [value]

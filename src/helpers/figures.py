@@ -106,6 +106,7 @@ def cn_number(s: str) -> float:
 
 _AR_NUM_RE = re.compile(_AR_NUM)
 _LONG_NUMBER = re.compile(r"\d{7,}")
+_HIGH_PART = re.compile(r"(?<![\d.])(\d+)亿$")
 
 
 def parse_number(s: str) -> float:
@@ -180,6 +181,11 @@ def find_figures(text: str) -> list[Figure]:
         mult = MULTIPLIERS.get(mult_word or "", 1.0)
         value = base * mult * MULTIPLIERS.get(m.group("small") or "", 1.0)
         start, end = m.start(), m.end()
+        high = _HIGH_PART.search(scan, max(0, start - 12), start) if mult_word == "万" and num else None
+        if high is not None and not (out and out[-1].end > high.start()):
+            # 2亿3800万元: the 亿 part written before the 万 part is one amount
+            value += parse_number(high.group(1)) * MULTIPLIERS["亿"]
+            start, num = high.start(), high.group(1) + "亿" + num
         qualifier = "exact"
         if q1 or q2:
             qualifier = "lower_bound"
