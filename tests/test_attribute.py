@@ -1358,3 +1358,12 @@ def test_a_peer_givers_passage_keeps_its_own_recipients(gz):
             "湖南省今年向吐鲁番市投入援疆资金4.1亿元。全年实施援疆项目96个。\n")
     rows, _ = rows_of(gz, body, intro="")
     assert only(rows, value=96.0)["recipients"] == "新疆维吾尔自治区吐鲁番市"
+
+
+def test_a_city_whose_short_name_is_a_common_word_heads_its_clause(gz):
+    # 中山 alone is an ordinary word (中山路, 孙中山); once the page names 中山市, 中山 at the
+    # head of a clause before a verb of helping is the city
+    body = ("今年是中山市与云南省昭通市开展东西部扶贫协作的第三年。东莞市、东莞企业也在昭通投资。"
+            "东莞市与昭通市签订协议。中山今年向昭通市投入财政帮扶资金2亿元。")
+    rows, _ = rows_of(gz, body, intro="")
+    assert only(rows, value=2e8)["donor"] == "广东省中山市"

@@ -340,18 +340,21 @@ def zone_short_names(text: str, hits: list[PlaceHit]) -> list[PlaceHit]:
 # figure, a list mark or a clause end
 _SLOT_BEFORE = _compile(r"(?:在|赴|到|分赴|奔赴|前往|向|为|对|帮扶|其中|、|和|与|及)$")
 _SLOT_AFTER = _compile(r"[、，,和与及；;。]|[\d一二三四五六七八九十两]")
+_CLAUSE_HEAD = _compile(r"(?:^|[\n，,。；;：:]|[\n，,。；;：:]\s*(?:今年|去年|全年|同时|此外))$")
+_SUBJECT_VERB = _compile(r"(?:今年|去年|全年|累计|共|先后)?(?:对口帮扶|结对帮扶|对口支援|帮扶|援建|选派|投入|拨付|安排|引导|组织|接收|向)")
 _COUNTY_BASE = _compile(r"^([\u4e00-\u9fff]{2})(?:(?:[\u4e00-\u9fff]{1,4}族)+自治县|县|区|旗|市)$")
 
 
 def common_word_short_names(text: str, hits: list[PlaceHit]) -> list[PlaceHit]:
-    """A county whose short form is an ordinary word (大方, 安定, 沿河), which the gazetteer never
+    """A county or city whose short form is an ordinary word (大方, 安定, 中山), which the gazetteer never
     reads alone, is named by it once the text has named the county in full, where a place
-    stands: after 在/赴/到/向…, in a list with another place, or before a figure (其中甲N万元).
+    stands: after 在/赴/到/向…, in a list with another place, before a figure (其中甲N万元), or at
+    the head of a clause before a verb of helping (甲今年向乙投入…).
     Returns the hits with those mentions added, in text order."""
     from ..gazetteer import COMMON_WORDS
     bases = {}
     for h in hits:
-        m = _COUNTY_BASE.match(h.unit.name) if h.unit.level == "county" and h.surface.endswith(
+        m = _COUNTY_BASE.match(h.unit.name) if h.unit.level in ("county", "prefecture") and h.surface.endswith(
             ("县", "区", "旗", "市")) else None
         if m and m.group(1) in COMMON_WORDS:
             bases.setdefault(m.group(1), h)
@@ -376,7 +379,9 @@ def _names_a_place_here(text: str, hits: list[PlaceHit], a: int, b: int) -> bool
     governed = _SLOT_BEFORE.search(text, max(0, a - 2), a) and not _rx.search(r"[、和与及]$", text[max(0, a - 1):a]) \
         and _SLOT_AFTER.match(text, b) and not _rx.match(r"两", text, b)
     amount = _rx.search(r"(?:其中|、)$", text[max(0, a - 2):a]) and _rx.match(r"\d+(?:\.\d+)?\s*(?:万|亿)?(?:元|人|户|个|家|名)", text, b)
-    return bool(listed or governed or amount)
+    # the subject of a verb of helping at the head of a clause (甲对口帮扶乙, 甲今年选派…)
+    subject = _CLAUSE_HEAD.search(text, max(0, a - 3), a) is not None and _SUBJECT_VERB.match(text, b) is not None
+    return bool(listed or governed or amount or subject)
 
 
 # Firms and platforms whose names begin with a place name (e-commerce help names them often):
