@@ -1367,3 +1367,11 @@ def test_a_city_whose_short_name_is_a_common_word_heads_its_clause(gz):
             "东莞市与昭通市签订协议。中山今年向昭通市投入财政帮扶资金2亿元。")
     rows, _ = rows_of(gz, body, intro="")
     assert only(rows, value=2e8)["donor"] == "广东省中山市"
+
+
+def test_an_opening_that_goes_on_to_the_next_year_reports_on_it():
+    from helpers.extract import frame as fr
+    text = "2019年,甲省安排援疆资金14亿元。2020年,甲省安排援疆资金15亿元,资金全部落实到项目。\n"
+    assert fr.reporting_year("", text, "2020-12-10") == (2020, "opening")
+    # an opening on one year only keeps it
+    assert fr.reporting_year("", "2019年,甲省安排援疆资金14亿元。\n", "2020-03-10") == (2019, "opening")

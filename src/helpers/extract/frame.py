@@ -29,6 +29,7 @@ _TITLE_YEAR = _compile(r"((?:19|20)\d\d)\s*年(?!\d{0,2}月?(以来|起|至|到|
 # a year as a point in time (2019年, 2019年底), not the start of a span (2017年以来, 2019年起)
 _POINT_YEAR = _compile(r"((?:19|20)\d\d)\s*年(?!代|以来|起|至|到|开始|[—\-–~])")
 _OPENING_YEAR = _compile(r"(?:^|\n|获悉[:：,，]|了解到[:：,，]?)\s*((?:19|20)\d\d)\s*年\s*[,，是]")
+_NEXT_YEAR_OPENING = _compile(r"[。；;]\s*((?:19|20)\d\d)\s*年\s*[,，]")
 _SELF = _compile(g.SELF_REFERENCE)
 _SENTENCE_CUT = re.compile(r"[\n。！？；;]")
 _HELPED_SELF = _compile(r"(向|为|对|给|帮扶|支援|帮助|援助|到|来|在|赴|助力|支持|与)$")
@@ -196,7 +197,11 @@ def reporting_year(title: str, text: str, date: str) -> tuple[int | None, str]:
         return int(m.group(1)), "title"
     m = _OPENING_YEAR.search(text[:600])
     if m and pub_year is not None and pub_year - 1 <= int(m.group(1)) <= pub_year:
-        return int(m.group(1)), "opening"
+        # (an opening paragraph that goes on to the next year, 2019年,…。2020年,…, reports on that one)
+        end = text.find("\n", m.end())
+        later = [int(y) for y in _NEXT_YEAR_OPENING.findall(text, m.end(), end if end >= 0 else len(text))]
+        year = max([y for y in later if int(m.group(1)) < y <= pub_year], default=int(m.group(1)))
+        return year, "opening"
     if pub_year:
         # a page of the first months of a year that states the year before and not its own
         # reports on the year before (a 2019 review published in January 2020)
