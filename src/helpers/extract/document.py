@@ -210,9 +210,8 @@ def _place_the_writer(frame: Frame, side: dict, hits: list[PlaceHit], header: li
     """The side of the page's writer (我县, 我市: ``frame.self_unit``), helped ``helped_n`` times and
     giving ``giving_n`` times in its own words; the page's donor when the writer is the giver."""
     u = frame.self_unit
-    gives_itself = any(h.unit == u and h.role == "giver" for h in hits)
     if side.get(key(u)) == "donor" and u in header and frame.donor is not None and \
-            frame.donor.adcode[:2] == u.adcode[:2] and not frame.donor.nests(u) and not gives_itself and \
+            frame.donor.adcode[:2] == u.adcode[:2] and not frame.donor.nests(u) and not fr.gives_itself(u, hits) and \
             helped_n > giving_n:
         # the site's own unit helped by a giver of its own province (山海协作, 南北挂钩)
         side[key(u)] = "recipient"

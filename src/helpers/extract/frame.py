@@ -251,6 +251,11 @@ def self_roles(text: str, found: list, word: str) -> tuple[int, int]:
     return helped_n, giving_n
 
 
+def gives_itself(u: Unit, hits: list[PlaceHit]) -> bool:
+    """Whether the text names ``u`` as a giver somewhere (甲县选派…), not only as a place."""
+    return any(h.unit == u and h.role == "giver" for h in hits)
+
+
 def _self_unit(text: str, found: list, hits: list[PlaceHit], header_units: list[Unit], side: dict,
                head_end: int) -> tuple[Unit | None, str]:
     """The unit the self words found stand for (see ``self_reference``)."""
@@ -271,7 +276,7 @@ def _self_unit(text: str, found: list, hits: list[PlaceHit], header_units: list[
         # (the site's own unit, helped on its page, though another unit of its province gives:
         # an in-province pairing, where the province's units all look like givers)
         if u.full_name.endswith(suffix) and u.level in levels and (
-                fits(u) or helped_n == giving_n or helped and not any(h.unit == u and h.role == "giver" for h in hits)):
+                fits(u) or helped_n == giving_n or helped and not gives_itself(u, hits)):
             return u, word
     cands = Counter(h.unit for h in hits if h.unit.full_name.endswith(suffix) and h.unit.level in levels
                     and fits(h.unit))

@@ -81,19 +81,21 @@ GIVER_KINDS = (
 )
 # The kinds of central givers (``data/central_givers.csv``): they pair by 对口支援 or 定点帮扶
 CENTRAL_KINDS = ("ministry", "soe", "university", "national_body")
-# Non-government givers of a place (the panel credits the place; their money is social aid).
-# (慈协 and 慈善会 are the short forms charities go by: 市慈协, 区慈善会)
-NON_GOVERNMENT_BODIES = r"(?:慈善总会|慈善协会|慈善联合会|慈善会|慈协|慈善基金会|基金会|红十字会|工商联|商会|企业家协会|爱心企业|企业|公司|集团)"
+# Charities by name (慈协 and 慈善会 are the short forms they go by: 市慈协, 区慈善会)
+_CHARITY_NAMES = r"慈善总会|慈善协会|慈善联合会|慈善会|慈协|慈善基金会"
 # Charities and people's bodies: the subject of a sentence when they head it (甲市慈协把…,
 # 今年以来,省红十字会在…), so that the paragraph's money after it is theirs (a social donation).
-CHARITY_BODIES = r"(?:慈善总会|慈善协会|慈善联合会|慈善会|慈协|慈善基金会|基金会|红十字会|工商联|商会|企业家协会)"
+CHARITY_BODIES = r"(?:" + _CHARITY_NAMES + r"|基金会|红十字会|工商联|商会|企业家协会)"
+# Non-government givers of a place (the panel credits the place; their money is social aid).
+NON_GOVERNMENT_BODIES = CHARITY_BODIES[:-1] + r"|爱心企业|企业|公司|集团)"
 # Aggregates over the whole country or over many donors: no single donor (全国第三批N名援青干部);
 # 各级财政 is everybody's money unless an aid word makes it the helper's (各级财政安排的帮扶资金).
 NATIONAL_TOTAL = r"(全国|党中央|中共中央|各省市|各地|东部\d+省市|东部[一二三四五六七八九十]+省市|(?<![\u4e00-\u9fff])中央(?!企业|单位定点)|各中央单位|国家(?![\u4e00-\u9fff]{0,8}?(?:委|局|部|集团|公司|银行))(?=[\u4e00-\u9fff]{0,4}(投入|安排|下达))|各级财政(?![^，,。；;\d]{0,6}(?:帮扶|援助|协作|对口)))"
 # Bodies of a place that give in its name (the panel credits the place): these follow a place name.
 # An aid team or command of a place (甲市第八批援藏工作队, 甲省援疆前方指挥部): the place gives.
 AID_TEAM = r"(?:第[一二三四五六七八九十\d]+批)?(?:对口)?(?:援疆|援藏|援青|援滇|援黔|帮扶|扶贫协作|东西部扶贫协作|对口支援[\u4e00-\u9fff]{0,4})?(?:前方)?(?:工作队|指挥部|工作组|干部人才|干部)"
-PLACE_BODIES = r"(?:慈善总会|慈善协会|慈善联合会|慈善会|慈协|慈善基金会|红十字会|工商联|总工会|妇联|团委|商会|企业家协会|援疆指挥部|援藏指挥部|援青指挥部|前方指挥部|工作队|工作组)"
+PLACE_BODIES = (r"(?:" + _CHARITY_NAMES + r"|红十字会|工商联|总工会|妇联|团委|商会|企业家协会|援疆指挥部|援藏指挥部|"
+                r"援青指挥部|前方指挥部|工作队|工作组)")
 
 # ------------------------------------------------------------------ scopes
 # Plan words: a figure after one of these, to the end of the sentence, is a target.
