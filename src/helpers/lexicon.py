@@ -10,6 +10,10 @@ Cues are grouped by the unit of the figure, so money words never decide a count 
 """
 from __future__ import annotations
 
+# Helping to sell the other side's goods, as it is said aloud (帮着卖, 帮我们卖出): a sale of
+# one's own goods (卖了60万元) is no help.
+HELP_SELL = r"帮(?:着|忙|助)?(?:我们|他们|群众|农户|老乡)?卖"
+
 # ---------------------------------------------------------------- money (yuan)
 MONEY_CUES: tuple[tuple[str, str, int], ...] = (
     # rejections: money that is not an input the codebook counts
@@ -48,7 +52,7 @@ MONEY_CUES: tuple[tuple[str, str, int], ...] = (
     # 机关食堂采购, 学校食堂采购: public canteens buying (government procurement)
     ("consumption_aid:gov_procurement", r"((机关|学校|单位|政府)[^，,。；;\d]{0,4}食堂|预算单位)[^，,。；;\d]{0,3}(采购|购买)", 0),
     ("consumption_aid", r"消费(扶贫|帮扶|协作)", 0),
-    ("consumption_aid", r"(采购|销售|购买|收购|认购|代销|助销|帮销|交易额|销售额|成交额|带货)", 1),
+    ("consumption_aid", r"(采购|销售|购买|收购|认购|代销|助销|帮销|交易额|销售额|成交额|带货|" + HELP_SELL + ")", 1),
     ("consumption_aid", r"(农副产品|农特产品|农产品|扶贫产品|特色产品|土特产)", 2),
     ("consumption_aid", r"[\u4e00-\u9fff]货(入|进|出)[\u4e00-\u9fff]", 0),
     ("consumption_aid:tourism", r"(综合消费|旅游消费|旅游收入)", 0),

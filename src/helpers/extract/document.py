@@ -1306,10 +1306,18 @@ def aid_test(r: Reading, fig: Figure, sent: Span, choice: Choice, giver: Giver, 
         subj = [h for h in r.hits_in(lo, fig.start) if h.role == "giver"]
         if subj and all(r.frame.side.get(key(h.unit)) == "recipient" for h in subj) and \
                 not _rx.search(r"(援|帮扶|协作|对口|捐|社会)", text[lo:hi]) and \
+                not _SHARE_OF_AID.search(text, whole.start, lo) and \
                 not clause_givers(r.hits_in(whole.start, fig.start), r.frame, whole.start, fig.start):
             return "the receiving side's own money"
     return ""
 
+
+# 甲、乙分别派出N名、M名 after a head count of the sentence (共派出专家K名): the shares need no noun
+_RESPECTIVELY_BEFORE = _compile(r"(?:分别|各)[\u4e00-\u9fff]{0,4}$")
+
+# an earlier clause naming the aid money the sentence divides (援疆资金中，甲县安排N亿元): the
+# receiving units that "allocate" after it get their shares of that money, not their own
+_SHARE_OF_AID = _compile(r"(?:援[疆藏青]?|帮扶|协作|对口支援|援助)资金(?:中|里|当中)[，,]")
 
 # a phrase of means (通过…, 依托…, 在…帮扶下): what the sentence states was done with it
 _INSTRUMENT = _compile(r"(?:通过|依托|借助|利用|经由)")
@@ -1556,6 +1564,8 @@ def extract(doc, gz, page: Frame | None = None) -> tuple[list[dict], list[dict]]
     text = r.text
     rows, mentions = [], []
     prev_list: dict[str, tuple[str, str, Figure]] = {}
+    # (sentence, classifier) → the indicator of its first count, whether or not it made a row
+    sentence_heads: dict[tuple[int, str], tuple[str, str, str]] = {}
     prev_status: tuple[str, int] | None = None
     last_total = None
     last_staff = None
@@ -1603,6 +1613,13 @@ def extract(doc, gz, page: Frame | None = None) -> tuple[list[dict], list[dict]]
             head = _breakdown_head_cue(r, fig, sent)
             if head is not None:
                 indicator, detail, reason = head, "", "an item of the breakdown after 其中"
+        if not indicator and reason.startswith("no indicator cue"):
+            head = sentence_heads.get((sent.start, fig.classifier))
+            if head is not None and fig.unit != "yuan" and \
+                    _RESPECTIVELY_BEFORE.search(text, r.lay.clause_start(fig.start), fig.start):
+                indicator, detail, reason = head[0], head[1], f"one share of {head[2]}, divided by 分别/各"
+        if indicator and fig.unit != "yuan":
+            sentence_heads.setdefault((sent.start, fig.classifier), (indicator, detail, fig.text))
         if not indicator and reason.startswith("no indicator cue"):
             last = prev_list.get(fig.unit if fig.unit == "yuan" else fig.classifier)
             # an item of the same list: nothing counted after it, or the noun the head counted

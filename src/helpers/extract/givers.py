@@ -229,6 +229,8 @@ def multi_donor_total(text: str, lo: int, fig_start: int, hits: list[PlaceHit], 
     """A figure stated for several donors together (支援地区和单位…; 甲省和乙省…共…): the reason
     it is not a row, or ''."""
     left = text[lo:fig_start]
+    if _shares_of_givers(text, lo, fig_start, hits, frame):
+        return ""
     m = _MULTI_DONOR.search(left)
     if m and "其中" not in left[m.end():]:
         return f"a total over several donors ({m.group(0)})"
@@ -241,3 +243,19 @@ def multi_donor_total(text: str, lo: int, fig_start: int, hits: list[PlaceHit], 
         if _rx.fullmatch(r"[、和与及\s]{1,3}", between) or (len(between) <= 4 and not _rx.search(r"[，,。；;]", between)):
             return f"a figure of several donors together ({text[first.start:last.end]})"
     return ""
+
+
+_RESPECTIVELY = _compile(r"分别")
+
+
+def _shares_of_givers(text: str, lo: int, fig_start: int, hits: list[PlaceHit], frame: Frame) -> bool:
+    """甲省、乙省分别派出N名、M名: two or more donor-side givers before 分别 in the figure's own
+    clause give one share each, not a figure together (even after a joint total, 四省市共…)."""
+    start = max(text.rfind(c, lo, fig_start) for c in "，,；;。") + 1
+    resp = _RESPECTIVELY.search(text, max(start, lo), fig_start)
+    if resp is None:
+        return False
+    givers = {h.giver_unit.adcode for h in hits
+              if start <= h.start and h.end <= resp.start() and frame.side.get(key(h.giver_unit)) == "donor"}
+    return len(givers) >= 2
+

@@ -11,6 +11,8 @@ Every pattern here is a class of words, not a phrase of any one report.
 """
 from __future__ import annotations
 
+from ..lexicon import HELP_SELL
+
 
 def alternation(table) -> str:
     """One regex alternation of a table's patterns (longest alternatives are the table's job)."""
@@ -25,6 +27,7 @@ GIVING_VERBS = (
     ("send", r"选派|派出|派遣|派驻|选调|输送|增派|援派|组派|委派|奔赴|进驻", "people sent"),
     ("organise", r"组织|举办|开展|培训|帮助|帮扶|引导|引进|招引|推动|促成|带动|协调|助推|助力|增加|加大|新增", "organising help"),
     ("buy", r"采购|购买|销售|认购|帮销|助销|代销", "purchases"),
+    ("help_sell", HELP_SELL, "helping to sell the other side's goods (spoken: 帮着卖, 帮我们卖出)"),
     ("pair", r"结对|对口支援|对口帮扶|定点帮扶|携手|对接|支援|援疆|援藏|援青", "the pairing itself"),
     ("complete", r"实施|建成|完成|实现|新建|修建|争取|累计", "things done"),
 )
@@ -127,7 +130,7 @@ YEAR_TO_DATE = r"今年以来|年初以来|本年度|截至目前|截至\d{1,2}�
 
 # ------------------------------------------------------------------ aid test
 # A figure is aid when its clause or sentence shows a transfer: a giving verb or an aid noun.
-AID_NOUNS = (r"帮扶|扶贫|援助|援建|援疆|援藏|援青|支援|协作|对口|结对|捐|消费|采购|销售|选派|派出|挂职|"
+AID_NOUNS = (r"帮扶|扶贫|援助|援建|援疆|援藏|援青|支援|协作|对口|结对|捐|消费|采购|销售|" + HELP_SELL + r"|选派|派出|挂职|"
              r"支教|支医|培训|就业|务工|转移|脱贫|受益|惠及|带动|增收|落户|落地|入驻|引导|引进|投资|到位|收购")
 # Statistics of the receiving area's own economy and poverty (never aid).
 OWN_ECONOMY = (r"生产总值|GDP|固定资产投资|财政收入|一般公共预算|社会消费品零售|城镇居民|农村居民|"
