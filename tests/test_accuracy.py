@@ -47,7 +47,8 @@ from helpers.extract import extract_corpus
 # 0.730 / 0.872, 0.807 / 0.942, 0.926 / 0.965), heldout57 to heldout60 (round 14: 0.914 / 0.974,
 # 0.739 / 0.944, 0.771 / 0.917, 0.885 / 0.934), heldout61 to heldout64 (0.563 / 0.941, 0.844 / 0.965,
 # 0.833 / 0.922, 0.945 / 0.951), heldout65 to heldout68 (0.772 / 0.946, 0.837 / 0.963, 0.821 / 0.967,
-# 0.803 / 0.976)
+# 0.803 / 0.976), heldout69 to heldout72 (round 15: 0.847 / 0.930, 0.804 / 0.935, 0.834 / 0.921,
+# 0.920 / 0.927)
 FLOORS = {
     "seeds": {"strict": 0.85, "lenient": 0.95},
     "dev": {"strict": 0.77, "lenient": 0.93},
@@ -121,6 +122,10 @@ FLOORS = {
     "heldout66": {"strict": 0.80, "lenient": 0.93},
     "heldout67": {"strict": 0.79, "lenient": 0.93},
     "heldout68": {"strict": 0.77, "lenient": 0.94},
+    "heldout69": {"strict": 0.81, "lenient": 0.90},
+    "heldout70": {"strict": 0.77, "lenient": 0.90},
+    "heldout71": {"strict": 0.80, "lenient": 0.89},
+    "heldout72": {"strict": 0.88, "lenient": 0.89},
 }
 # per indicator with >= 5 gold rows on the seeds (strict F1)
 SEED_INDICATOR_FLOOR = 0.70

@@ -35,6 +35,8 @@ def one(text):
     ("引导１２家企业落地", 12, "count", "exact"),          # full-width digits
     ("建立结对帮扶关系174对", 174, "count", "exact"),
     ("引进两家企业", 2, "count", "exact"),
+    ("帮扶三个村", 3, "count", "exact"),           # 个 before 村 is a count, not a name
+    ("组织七家乡镇企业", 7, "count", "exact"),
     ("培训十二名致富带头人", 12, "person", "exact"),
 ])
 def test_reads_value_unit_and_qualifier(text, value, unit, qualifier):
@@ -72,6 +74,8 @@ def test_two_figures_in_one_phrase():
     "十四五期间",
     "每年都有百名上海干部",                   # rhetoric, no count
     "一家亲青年志愿服务社",
+    "在结对的三家村召开座谈会",               # a place's name (numeral + 家 + 村/镇)
+    "向八家镇中心小学捐赠图书",
     "带动当地甜椒种植1万余亩",                 # area is not a unit of the codebook
     "发布相关稿件700余篇",
 ])

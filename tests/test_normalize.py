@@ -187,6 +187,15 @@ def test_a_wechat_list_of_earlier_posts_after_an_emoji_marker_is_a_trailer():
     assert "5亿" not in n.text and "1200万元" in n.text
 
 
+def test_long_titles_in_a_list_of_earlier_articles_are_a_trailer():
+    # a bullet before, or the article's date after, marks a listed title however long it is
+    page = ("西湖台江协作这一年\n今年以来,西湖区投入帮扶资金1200万元,实施项目15个。\n"
+            "往期回顾\n· 台江县在杭州举办农特产品推介会 现场签订采购订单金额3.6亿元（2020-05-12）\n"
+            "西湖区组织企业家赴台江县考察对接产业帮扶项目并签约投资额8亿元(2020-06-01)\n")
+    n = normalize(page)
+    assert "3.6亿" not in n.text and "8亿" not in n.text and "1200万元" in n.text
+
+
 def test_short_report_headings_with_ui_words_are_kept():
     # "下载"/"招聘" inside the running text are not navigation.
     text = ("一、开展专场招聘\n为受援县举办5场专场招聘会,提供2114个岗位,帮助贫困人口就业300人。\n"

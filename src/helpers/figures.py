@@ -116,6 +116,9 @@ def parse_number(s: str) -> float:
     return cn_number(s)
 
 
+# a Chinese numeral and 家 before one of these is the name of a township or village
+_PLACE_SUFFIX = "镇村庄屯铺"
+_PLACE_SUFFIX_NOT = ("企业", "学校", "小学", "中学", "卫生", "医院", "干部", "党组织")
 _PRONOUN_SUO = "说述讲言在属有以谓得需提指做想见"
 
 
@@ -140,6 +143,9 @@ def _excluded(text: str, m: re.Match) -> bool:
             return True
         if after[:1] and (after[0] in _CN_DIGITS or after[0] in "“\"「"):   # 四个一百, 五个“一”
             return True
+        if not mult and unit == "家" and after[:1] and after[0] in _PLACE_SUFFIX and \
+                not text.startswith(_PLACE_SUFFIX_NOT, m.end() + 1):
+            return True                                 # 七家镇, 三家村: a place's name
     if unit == "对" and after.startswith("一"):   # 一对一 with Arabic digits
         return True
     if len(num) >= 7 and _LONG_NUMBER.fullmatch(num.translate(_WIDTH)) and not mult \

@@ -381,6 +381,9 @@ def _lines(text: str):
         pos = e + 1
 
 
+# A longer title in a list of other articles: a bullet before it or its date after it.
+_LISTED_TITLE_RE = re.compile(r"^[·•●◆■▪\-]|[(（\[]\d{4}[-/.]\d{1,2}[-/.]\d{1,2}[)）\]]\s*$")
+
 # Signature lines closing an official report ("…领导小组办公室", "甲市扶贫开发局") are kept.
 ORG_END_RE = re.compile(r"(?:局|办公室|委员会|管委会|政府|领导小组|工作组|中心|办|委|厅|处|园区|开发区|新区|工作队)$")
 
@@ -419,7 +422,8 @@ def classify_lines(lines: list[str]) -> list[str | None]:
                 kinds[i] = "trailer"
                 footer_started = True
                 continue
-            if footer_started and len(line) <= 40 and "。" not in line and not ORG_END_RE.search(line):
+            if footer_started and "。" not in line and not ORG_END_RE.search(line) and \
+                    (len(line) <= 40 or (len(line) <= 80 and _LISTED_TITLE_RE.search(line))):
                 kinds[i] = "trailer"
                 continue
         if kinds[i] is None and len(line) <= 3 and (i < first_body or footer_started) \

@@ -57,14 +57,23 @@ _UNIT_COST = _compile(r"每(个|所|家|户|人|村|处|座|间)")
 # a money figure per person, household or piece (每亩补助N元, 每名教师每月N元): a rate, no amount
 # given. Per receiving unit (按每县N万元, for counties the text names) is an allocation to each: a row.
 _PER_UNIT = _compile(r"每(?:名|位|户|人|亩|生|头|只|公斤|斤|吨|平方米|套)")
-# money per month or day (每月能挣N元, 给予每月N元补贴): a wage or a rate, never an amount given
-_PER_TIME = _compile(r"(?:每|按)(?:月|天|日|人每月|人每天)(?:(?!" + g.GIVING_VERB + r")[^，,。；;\d]){0,4}$")
+# money per month, day or school term (每月能挣N元, 每学期补助N元): a wage or a rate, never an amount given
+_PER_TIME = _compile(r"(?:(?:每|按)(?:月|天|日|人每月|人每天)(?:(?!" + g.GIVING_VERB + r")[^，,。；;\d]){0,4}"
+                     r"|每(?:人|生)?每?(?:学期|学年)[^，,。；;\d]{0,6})$")
 # the upper end of a range (20—30万元, 20万元至30万元): the number before the dash shares the unit
 # (到 between two figures with units is mostly a preposition: 选派干部4名到4个县)
 _RANGE_BEFORE = _compile(r"(?:\d\s*[—–\-~～至到]|[\d.]+\s*(?:万|亿)?(?:元|个|家|人|名|户|所|项)\s*[—–\-~～至])\s*$")
 # the lower end of a range whose both ends carry the unit (50万元至80万元): so is the figure after
 _RANGE_AFTER = _compile(r"\s*[—–\-~～至]\s*[\d.]+\s*(?:万|亿)?(?:元|个|家|人|名|户|所|项)")
 _FALL_AFTER = _compile(r"\s*(减少到|下降到|降至|降到|减少至|下降至)")
+# a park as the subject of its tenants (产业园已入驻企业N家, 园区通过招商已吸引N家企业入驻): the
+# park's stock, whoever brought them; a giver's guiding verb (新引进N家企业入驻) makes it a flow
+_PARK_STOCK = _compile(r"(?:园区?|飞地)[”\"」]?(?:内|里)?[^。；;\d]{0,20}?(?:入驻|吸引)(?:[^。；;\d]{0,8})$")
+_GUIDED_IN = _compile(r"引导|引进|招引|牵线|组织")
+# a count per head or per unit (人均带教N名, 村均N户): an average (money has its own cue, reject:average)
+_AVERAGE_BEFORE = _compile(r"(?:人均|户均|村均|县均|校均|平均每?)(?=[^，,。；;\d]{0,8}$)")
+# a difference from a plan (比计划多出N万元, 比年初目标多N人): no amount of its own
+_OVER_PLAN = _compile(r"(?:比|较)(?:年初|原|全年)?(?:计划|目标|任务)(?:数)?(?:多出|超出|多|超)[^，,。；;\d]{0,4}$")
 _NON_GOV = _compile(g.NON_GOVERNMENT_BODIES)
 _NON_GOV_SUBJECT = _compile(r"\s*(?:其中[,，]?|同时[,，]?)?[\u4e00-\u9fff]{0,12}?" + g.NON_GOVERNMENT_BODIES +
                               r"[^，,。；;\d]{0,8}?(?:向|为|给|捐|募|筹)")
@@ -1232,6 +1241,9 @@ def aid_test(r: Reading, fig: Figure, sent: Span, choice: Choice, giver: Giver, 
         return "a fractional count (an average or a ratio, not a number given)"
     clause = r.lay.clause(fig.start)
     lo, hi = max(clause.start, sent.start), min(clause.end, sent.end)
+    mean = _AVERAGE_BEFORE.search(text, lo, fig.start) if fig.unit != "yuan" else None
+    if mean:
+        return f"an average ({mean.group(0)}…), not a number given"
     # a statistic of the area itself governs the figure: it stands before it in the clause
     # (地区生产总值N亿元, 贫困人口由N人减少到M人) or the figure runs on into a fall (N人减少到…)
     own = _OWN_ECONOMY.search(text, lo, fig.start) or _FALL_AFTER.match(text, fig.end)
@@ -1242,7 +1254,7 @@ def aid_test(r: Reading, fig: Figure, sent: Span, choice: Choice, giver: Giver, 
     if person:
         return f"one person's story ({person.group(0)})"
     if fig.unit == "yuan" and _PER_TIME.search(text, max(lo, fig.start - 10), fig.start):
-        return "money per month or day: a wage or a rate, not an amount given"
+        return "money per month, day or term: a wage or a rate, not an amount given"
     national = _NATIONAL.search(text, lo, fig.start) or _NATIONAL.search(text, sent.start, fig.start)
     if national and _INSTRUMENT.search(text, r.lay.clause_start(national.start()), national.start()):
         national = None   # 通过…各地机关食堂采购: the collective word is in the means, not the subject
@@ -1261,6 +1273,13 @@ def aid_test(r: Reading, fig: Figure, sent: Span, choice: Choice, giver: Giver, 
         return f"a many-donor total ({east.group(1)})"
     if inherited:
         return ""
+    over = _OVER_PLAN.search(text, lo, fig.start)
+    if over:
+        return f"a difference from the plan ({over.group(0)})"
+    if choice.indicator == "enterprises":
+        park = _PARK_STOCK.search(text, sent.start, fig.start)
+        if park and not _GUIDED_IN.search(text, park.start(), fig.start):
+            return "a park's tenants (its stock, not firms a giver brought in)"
     if choice.indicator in ("poor_beneficiaries", "employment") and not _HELPING.search(text, lo, fig.start):
         # 甲州共有N人脱贫: the receiving area's own outcome, with no helping giver in the clause
         subj = [h for h in r.hits_in(lo, fig.start) if r.frame.side.get(key(h.unit)) == "recipient"]
@@ -1304,7 +1323,9 @@ def aid_test(r: Reading, fig: Figure, sent: Span, choice: Choice, giver: Giver, 
     # the receiving side's own money: a recipient-side unit as the giver of money, no donor word
     if choice.indicator in ("fiscal_aid", "investment", "social_aid"):
         subj = [h for h in r.hits_in(lo, fig.start) if h.role == "giver"]
-        if subj and all(r.frame.side.get(key(h.unit)) == "recipient" for h in subj) and \
+        if not subj and _receivers_counted_at_head(r, lo, fig.start):
+            subj = [None]        # 三县统筹…: the receiving counties just named, as the subject
+        if subj and all(h is None or r.frame.side.get(key(h.unit)) == "recipient" for h in subj) and \
                 not _rx.search(r"(援|帮扶|协作|对口|捐|社会)", text[lo:hi]) and \
                 not _SHARE_OF_AID.search(text, whole.start, lo) and \
                 not clause_givers(r.hits_in(whole.start, fig.start), r.frame, whole.start, fig.start):
@@ -1318,6 +1339,18 @@ _RESPECTIVELY_BEFORE = _compile(r"(?:分别|各)[\u4e00-\u9fff]{0,4}$")
 # an earlier clause naming the aid money the sentence divides (援疆资金中，甲县安排N亿元): the
 # receiving units that "allocate" after it get their shares of that money, not their own
 _SHARE_OF_AID = _compile(r"(?:援[疆藏青]?|帮扶|协作|对口支援|援助)资金(?:中|里|当中)[，,]")
+
+_COUNTIES_COUNTED_AT_HEAD = _compile(r"\s*(?:此外|另外|同时|其中)?[，,]?\s*(?:[两二三四五六七八九十]|[2-9])个?(?:县|县市|县区|区县|旗)"
+                                     r"(?=[^，,。；;\d]{0,4}(?:统筹|整合|自筹|安排|投入|筹措|落实))")
+
+
+def _receivers_counted_at_head(r: Reading, lo: int, hi: int) -> bool:
+    """A clause headed by a count of the receiving counties (三县统筹…), on a page whose giver
+    is no county: those counties are the clause's subject."""
+    donor = r.frame.donor
+    return donor is not None and not donor.full_name.endswith(("县", "旗")) and \
+        _COUNTIES_COUNTED_AT_HEAD.match(r.text, lo, hi) is not None
+
 
 # a phrase of means (通过…, 依托…, 在…帮扶下): what the sentence states was done with it
 _INSTRUMENT = _compile(r"(?:通过|依托|借助|利用|经由)")
