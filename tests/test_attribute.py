@@ -1375,3 +1375,16 @@ def test_an_opening_that_goes_on_to_the_next_year_reports_on_it():
     assert fr.reporting_year("", text, "2020-12-10") == (2020, "opening")
     # an opening on one year only keeps it
     assert fr.reporting_year("", "2019年,甲省安排援疆资金14亿元。\n", "2020-03-10") == (2019, "opening")
+
+
+def test_a_digest_is_no_heading_of_the_page_after_it(gz):
+    # 【内容提要】 sums the page up; a county the body's scene names in passing is not the receiver
+    # of the prefecture's figures that follow
+    text = ("福州市2020年东西部协作定西市工作回顾\n"
+            "【内容提要】今年以来,福州市向定西市投入财政援助资金2.8亿元,协作成效明显。\n"
+            "清晨的岷县梅川镇,当归种植基地里一片忙碌,村民们正在地里除草。\n"
+            "据统计,2020年福州市落实财政援助资金2.8亿元,实施协作项目96个。\n")
+    doc = Doc("t", text, title="福州市2020年东西部协作定西市工作回顾")
+    rows, _ = extract_document(doc, gz)
+    projects = [r for r in rows if r["indicator"] == "projects"]
+    assert [r["recipients"] for r in projects] == ["甘肃省定西市"]

@@ -32,7 +32,7 @@ from .layout import CLAUSE_END, Layout, Span, layout
 from .places import (PlaceHit, Unit, common_word_short_names, dedupe_units, defined_short_names, find_places,
                      role_of, unit_of, zone_short_names)
 from .rx import compile as _compile, rx as _rx
-from .zones import BODY, DIGEST, HEADLINE, LEAD, Zones, clean_title, zones as find_zones
+from .zones import BODY, DIGEST, DIGEST_HEAD, HEADLINE, LEAD, Zones, clean_title, zones as find_zones
 
 REASON_COLUMNS = ("donor_from", "recipients_from", "status_from", "period_from", "year_from")
 _NO_REASONS = dict.fromkeys(REASON_COLUMNS, "")
@@ -209,7 +209,9 @@ def _sections(lay: Layout) -> list[tuple[int, str]]:
     out = [(0, "")]
     for ln in lay.lines.spans:
         line = text[ln.start:min(ln.end, len(text))]
-        if _HEADING.match(line) and (len(line) < 40 or _HEADING.match(line).group(1).startswith("【")):
+        # (a digest, 【内容提要】…, is the page's summary, not the heading of what follows)
+        if _HEADING.match(line) and (len(line) < 40 or _HEADING.match(line).group(1).startswith("【")) and \
+                not DIGEST_HEAD.match(line):
             out.append((ln.start, line.strip()[:40]))
     return out
 

@@ -24,7 +24,7 @@ from .rx import compile as _compile
 _BYLINE = _compile(r"(记者|通讯员|作者|来源|编辑|责编|审核|发布|供稿|摄影|日期|时间|浏览|点击|"
                      r"(19|20)\d\d[-/.年]\d{1,2}[-/.月]\d{1,2})")
 _BULLET = _compile(r"^\s*[●◆■▲★☆◇□▶►•]")
-_DIGEST_HEAD = _compile(r"^\s*[【\[]?(内容提要|内容摘要|摘要|导读|提要|核心提示)[】\]]?")
+DIGEST_HEAD = _compile(r"^\s*[【\[]?(内容提要|内容摘要|摘要|导读|提要|核心提示)[】\]]?")
 _PROSE = _compile(r"[，,。；;]")
 _SPACES = _compile(r"\s+")
 # site navigation left in a line (您所在的位置:网站>>新闻>>…, 首页 > 栏目): not a headline
@@ -114,14 +114,14 @@ def zones(lay: Layout, title: str = "") -> Zones:
         if not seen_lead and (_NAVIGATION.search(s) or ln.start in contents or _JUNK_TITLE.match(s)):
             out.append(Zone(ln, NAVIGATION))
             continue
-        if _DIGEST_HEAD.match(s):
+        if DIGEST_HEAD.match(s):
             out.append(Zone(ln, DIGEST))
             continue
         if title_key and len(s) <= 80 and len(key := _SPACES.sub("", s)) >= 6 and key[:16] == title_key:
             out.append(Zone(ln, HEADLINE))
             continue
         if not seen_lead:
-            if _DIGEST_HEAD.match(s):
+            if DIGEST_HEAD.match(s):
                 in_digest = True
                 out.append(Zone(ln, DIGEST))
                 continue
