@@ -25,7 +25,7 @@ from ..figures import Figure, cn_number, find_figures
 from ..normalize import simplify
 from . import dedupe, frame as fr, grammar as g, reference, scopes
 from .frame import Frame, key
-from .givers import (Giver, central_giver, clause_givers, page_central, common_parent, level_lift,
+from .givers import (Giver, ancestor, central_giver, clause_givers, page_central, common_parent, level_lift,
                      multi_donor_total, parent_credit)
 from .indicator import Choice, Sentence, classify, cues, evidence_span, group_of
 from .layout import CLAUSE_END, Layout, Span, layout
@@ -899,6 +899,9 @@ def giver_for(r: Reading, fig: Figure, sent: Span, topic: Topic) -> Giver:
                   if frame.side.get(key(h.giver_unit)) == "donor" and h.role == "mention" and not h.township
                   and _HELPING_AFTER.match(text, h.end)}
     tried = set()
+    # a clause with a verb of its own after a list of parts (…共投入N,其中甲区x、乙区y,实施项目M个)
+    # goes back to the whole's subject: the parts' owners stop at the parts
+    parts = _parts_before(r, whole.start, clause_lo, fig.start)
     for lo, how in ((clause_lo, "clause_subject"), (sent.start, "sentence_subject"),
                     (whole.start, "sentence_subject")):
         if how == "sentence_subject" and len(named_here) == 1:
@@ -906,14 +909,15 @@ def giver_for(r: Reading, fig: Figure, sent: Span, topic: Topic) -> Giver:
             if frame.donor is None or u.nests(frame.donor):
                 topic.named, topic.named_at = u, sent.start
                 return Giver(u, u.full_name, "clause_named")
-        if how == "sentence_subject" and topic.named is not None and topic.named_at == sent.start:
+        if how == "sentence_subject" and topic.named is not None and topic.named_at == sent.start and parts is None:
             # 通过甲省帮扶销售…,带动…: a clause with no subject of its own goes on with the giver
             # the clause before it credited
             return Giver(topic.named, topic.named.full_name, "previous_clause_named")
         if lo in tried:
             continue        # a start tried already gives the same answer again
         tried.add(lo)
-        gs = clause_givers(r.hits_in(lo, fig.start), frame, lo, fig.start)
+        hi = parts if parts is not None and lo < parts else fig.start
+        gs = clause_givers(r.hits_in(lo, hi), frame, lo, hi)
         caused = _caused_giver(r, gs[-1], fig.start) if gs else None
         if caused is not None:
             topic.giver, topic.giver_para = caused, para.start     # the subject of the clauses that follow
@@ -1081,6 +1085,29 @@ def _joint_giver(r: Reading, units: list[Unit]) -> Giver | None:
 
 _PART_OPEN = _compile(r"\s*其中\s*[,，:：]?\s*")
 _ITEM_OPEN = _compile(r"[、，,；;]\s*$")
+_PARTS_WORD = _compile(r"其中")
+_GIVING = _compile(g.GIVING_VERB)
+_DEPARTMENT_ITEM = _compile(r"[、，,；;]\s*(市|省)(?:[\u4e00-\u9fff]{1,8}?(?:局|委|办|厅|委员会))\s*$")
+_LEVEL_OF_WORD = {"市": "prefecture", "省": "province"}
+
+
+_NEW_PREDICATE = _compile(r"\s*(?:" + g.GIVER_TAIL_RE + r")(?:" + g.GIVING_VERB + r")")
+
+
+def _parts_before(r: Reading, lo: int, clause_lo: int, fig_start: int) -> int | None:
+    """Where a list of parts (其中甲区x、乙区y) opens earlier in the sentence, when the figure's clause
+    after it is no part but a predicate of its own (实施项目M个): the start of 其中, else None."""
+    if clause_lo <= lo or _PART_OPEN.match(r.text, clause_lo, fig_start) or \
+            not _NEW_PREDICATE.match(r.text, clause_lo, fig_start):
+        return None
+    m = None
+    for m in _PARTS_WORD.finditer(r.text, lo, clause_lo):
+        pass
+    # (only a list of verbless items, 其中甲区x、乙区y: a part with a verb of its own, 其中甲区投入x,
+    # is a clause whose subject goes on)
+    if m is None or "、" not in r.text[m.end():clause_lo] or _GIVING.search(r.text, m.end(), clause_lo):
+        return None
+    return m.start()
 
 
 def _part_owner(r: Reading, clause_lo: int, fig_start: int) -> Giver | None:
@@ -1096,6 +1123,13 @@ def _part_owner(r: Reading, clause_lo: int, fig_start: int) -> Giver | None:
                  and not _rx.search(r"\d", r.text, h.end, fig_start) and h.start >= fig_start - 14), None)
     if item is not None and not item.township and r.frame.side.get(key(item.giver_unit)) == "donor":
         return Giver(item.giver_unit, item.giver_unit.full_name, "part_owner:item")
+    dept = _DEPARTMENT_ITEM.search(r.text, m.end(), fig_start)
+    if dept is not None and first.start < dept.start():
+        # 其中甲区N万元、市农业局M万元: a department of the bare level above the listed units
+        # (市, 省) is that level's, the unit holding them
+        up = ancestor(first.giver_unit, _LEVEL_OF_WORD[dept.group(1)], r.gz)
+        if up is not None and up != first.giver_unit:
+            return Giver(up, up.full_name, "part_owner:department")
     u = first.giver_unit
     return Giver(u, u.full_name, "part_owner")
 
