@@ -297,3 +297,12 @@ def test_a_ticker_of_other_stories_is_navigation_not_the_title():
     page = "某某在线　新闻频道　【滚动】全市夏粮收购进度过半　【财经】前三季度外贸增长5.1%\n" \
            "红桥区援助积石山县交出高分报表\n2020年,红桥区向积石山县拨付帮扶资金2600万元,实施项目20个。\n"
     assert read_metadata(page)["title"] == "红桥区援助积石山县交出高分报表"
+
+
+def test_one_tag_before_several_spaced_headlines_is_a_ticker():
+    from helpers.normalize import line_kind
+    assert line_kind("【快讯】甲县茶叶今年产量达3.1万吨  乙区新建停车位2600个  丙县春运发送旅客18万人次") == "nav"
+    assert line_kind("【快讯】甲县茶叶今年产量达3.1万吨 乙区新建停车位2600个 丙县春运发送旅客18万人次") == "nav"
+    # a title in two halves, or one tagged headline, is no ticker
+    assert line_kind("闽宁协作结硕果 山海携手谱新篇") is None
+    assert line_kind("【产业帮扶】甲区今年向乙县投入帮扶资金4200万元") is None
