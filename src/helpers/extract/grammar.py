@@ -116,11 +116,11 @@ TARGET_CUES = (
 )
 EXPECTED_CUES = r"预计|预期|有望"
 # Done-markers: a later figure after one of these is actual even inside a plan scope.
-DONE_MARKERS = r"已经|已(?!有)|实现了|完成了|累计完成|实际(?:到位|完成|投入|拨付|筹集)|到位了?|共完成"
+DONE_MARKERS = r"已经|已(?!有)|已有(?=\s*(?:[\d一二三四五六七八九十两]|$))|实现了|完成了|累计完成|实际(?:到位|完成|投入|拨付|筹集)|到位了?|共完成"
 # Of those, the ones that say a thing was done wherever they stand; the others (到位, 完成了 …)
 # are verbs a goal also governs (力争引导投资到位N亿元): they end a goal's scope only from a
 # clause of their own.
-DONE_OUTRIGHT = r"已经|已(?!有)|实际(?:到位|完成|投入|拨付|筹集)"
+DONE_OUTRIGHT = r"已经|已(?!有)|已有(?=\s*(?:[\d一二三四五六七八九十两]|$))|实际(?:到位|完成|投入|拨付|筹集)"
 
 # Period cues.
 CUMULATIVE_CUES = (r"累计|(?<!今年)(?<!去年)(?<!年初)(?<!本年)以来|年来|多年|近[两三四五六七八九十]年|"
