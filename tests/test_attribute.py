@@ -736,9 +736,13 @@ def test_an_agreed_purchase_value_is_a_contract_with_the_signing_prefecture(gz):
     assert r["recipients"] == "贵州省黔西南布依族苗族自治州"
 
 
-def test_enterprises_settled_in_a_co_built_park(gz):
-    rows, _ = rows_of(gz, "宁波与望谟县共建的甬望产业园已入驻企业5家。", intro=NINGBO)
+def test_enterprises_guided_into_a_co_built_park(gz):
+    # firms the giver guided in are a row; the park's tenants, whoever brought them, are its stock
+    rows, _ = rows_of(gz, "余姚市引导5家企业入驻与望谟县共建的产业园。", intro=NINGBO)
     assert only(rows, value=5.0)["indicator"] == "enterprises"
+    rows, mentions = rows_of(gz, "宁波与望谟县共建的甬望产业园已入驻企业5家。", intro=NINGBO)
+    assert not [r for r in rows if r["value"] == 5.0]
+    assert any(m["value"] == 5.0 and "park" in m["reason"] for m in mentions)
 
 
 def test_county_level_cities_of_the_donor_are_a_twinned_party(gz):
