@@ -1392,3 +1392,22 @@ def test_a_digest_is_no_heading_of_the_page_after_it(gz):
     rows, _ = extract_document(doc, gz)
     projects = [r for r in rows if r["indicator"] == "projects"]
     assert [r["recipients"] for r in projects] == ["甘肃省定西市"]
+
+
+def test_a_count_of_counties_that_may_be_the_givers_is_no_receivers_own_money(gz):
+    # as many giving counties as receiving ones named before 三县: the count may be either side's
+    text = ("2020年,浙江省湖州市对口帮扶四川省广元市。湖州市长兴县、安吉县、德清县分别结对广元市苍溪县、"
+            "旺苍县、剑阁县开展东西部扶贫协作。2020年,三县安排财政资金1500万元,支持结对县发展产业。")
+    rows, _ = extract_document(Doc("t", text), gz)
+    assert [r["donor"] for r in rows if r["value"] == 15000000.0] == ["浙江省湖州市"]
+
+
+def test_the_short_lines_under_a_digest_head_are_the_digest():
+    from helpers.extract.layout import layout
+    from helpers.extract.zones import zones
+    text = ("甲区帮扶乙县这一年\n【内容提要】\n投入财政帮扶资金3100万元\n帮助贫困劳动力就业860人\n"
+            "今年以来,甲区向乙县投入财政帮扶资金3100万元,帮助贫困劳动力就业860人。\n")
+    zs = zones(layout(text), "")
+    assert zs.kind_at(text.index("投入")) == "digest"
+    assert zs.kind_at(text.index("帮助")) == "digest"
+    assert zs.kind_at(text.index("今年以来")) == "lead"

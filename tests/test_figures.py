@@ -37,6 +37,8 @@ def one(text):
     ("引进两家企业", 2, "count", "exact"),
     ("帮扶三个村", 3, "count", "exact"),           # 个 before 村 is a count, not a name
     ("组织七家乡镇企业", 7, "count", "exact"),
+    ("天津三家村集体经济合作社与两县签订协议", 3, "count", "exact"),   # 村集体: a noun, not a name
+    ("帮扶两家镇办企业恢复生产", 2, "count", "exact"),
     ("培训十二名致富带头人", 12, "person", "exact"),
 ])
 def test_reads_value_unit_and_qualifier(text, value, unit, qualifier):

@@ -305,4 +305,8 @@ def test_one_tag_before_several_spaced_headlines_is_a_ticker():
     assert line_kind("【快讯】甲县茶叶今年产量达3.1万吨 乙区新建停车位2600个 丙县春运发送旅客18万人次") == "nav"
     # a title in two halves, or one tagged headline, is no ticker
     assert line_kind("闽宁协作结硕果 山海携手谱新篇") is None
+    assert line_kind("【山海协作】甲区乙县携手奔小康 2019年到位财政帮扶资金5200万元") is None
     assert line_kind("【产业帮扶】甲区今年向乙县投入帮扶资金4200万元") is None
+    assert line_kind("【热点】 甲市至乙市高速公路全线通车 ｜ 热门：丙县新建停车位2600个") == "nav"
+    assert line_kind("【脱贫攻坚】甲区 乙县 携手奔小康") is None
+    assert line_kind("【扶贫日】甲区领导赴乙县 调研 东西部协作工作") is None

@@ -117,8 +117,9 @@ def parse_number(s: str) -> float:
 
 
 # a Chinese numeral and 家 before one of these is the name of a township or village
-_PLACE_SUFFIX = "镇村庄屯铺"
-_PLACE_SUFFIX_NOT = ("企业", "学校", "小学", "中学", "卫生", "医院", "干部", "党组织")
+_PLACE_SUFFIX = "镇村屯铺"
+# (…but a noun starting with the suffix: 村级, 村集体, 镇办, 村民, 村企 …)
+_PLACE_SUFFIX_NOT = ("企", "卫", "医", "干", "党", "级", "集", "办", "属", "民", "委", "组")
 _PRONOUN_SUO = "说述讲言在属有以谓得需提指做想见"
 
 
@@ -145,7 +146,7 @@ def _excluded(text: str, m: re.Match) -> bool:
             return True
         if not mult and unit == "家" and after[:1] and after[0] in _PLACE_SUFFIX and \
                 not text.startswith(_PLACE_SUFFIX_NOT, m.end() + 1):
-            return True                                 # 七家镇, 三家村: a place's name
+            return True                                 # N家镇, N家村 (a numeral's name): a place
     if unit == "对" and after.startswith("一"):   # 一对一 with Arabic digits
         return True
     if len(num) >= 7 and _LONG_NUMBER.fullmatch(num.translate(_WIDTH)) and not mult \

@@ -10,7 +10,7 @@ Cues are grouped by the unit of the figure, so money words never decide a count 
 """
 from __future__ import annotations
 
-# Helping to sell the other side's goods, as it is said aloud (帮着卖, 帮我们卖出): a sale of
+# Helping to sell the other side's goods, as it is said aloud (帮…卖: the giver helps sell): a sale of
 # one's own goods (卖了60万元) is no help.
 HELP_SELL = r"帮(?:着|忙|助)?(?:我们|他们|群众|农户|老乡)?卖"
 

@@ -210,7 +210,7 @@ _TRAILER_RE = re.compile(
 _SENT_PUNCT_RE = re.compile(r"[,，。;；!?！？]")
 _TICKER_RE = re.compile(f"【[^】]{{1,6}}】\\s*[{CJK}]{{4}}")
 _DIGIT_RE = re.compile(r"\d")
-_WIDE_GAP_RE = re.compile(r"(?<=\S)(?:[ \t]+|\u3000+)(?=\S)")
+_GAP_RE = re.compile(r"[ \t\u3000|｜]+")
 
 BODY_MIN_CJK = 20
 
@@ -265,9 +265,13 @@ def line_kind(line: str) -> str | None:
     # A ticker of other stories (【滚动】…　【财经】…): two tagged headlines and no sentence mark
     if n <= 200 and len(_TICKER_RE.findall(s)) >= 2 and not _SENT_PUNCT_RE.search(s):
         return "nav"
-    # …or one tag before several headlines set apart by spaces (【滚动】甲…　乙…　丙…)
-    if n <= 200 and _TICKER_RE.match(s) and not _SENT_PUNCT_RE.search(s) and len(_WIDE_GAP_RE.findall(s)) >= 2:
-        return "nav"
+    # …or one tag before headlines of a headline's length set apart by bars (two or more) or by
+    # spaces (three or more): a title in two spaced halves, or with a word set apart (调研), is none
+    if n <= 200 and _TICKER_RE.match(s) and not _SENT_PUNCT_RE.search(s):
+        pieces = [p for p in _GAP_RE.split(s[s.index("】") + 1:]) if p]
+        barred = "|" in s or "｜" in s
+        if sum(len(p) >= 8 for p in pieces) >= (2 if barred else 3) and all(len(p) >= 3 for p in pieces):
+            return "nav"
     # Pipes: menus and spam link rows. A long line needs them dense (one per 50 characters):
     # a whole report on one line (a page without block tags) may hold a few.
     pipes = s.count("|")

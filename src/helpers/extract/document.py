@@ -59,7 +59,7 @@ _UNIT_COST = _compile(r"每(个|所|家|户|人|村|处|座|间)")
 _PER_UNIT = _compile(r"每(?:名|位|户|人|亩|生|头|只|公斤|斤|吨|平方米|套)")
 # money per month, day or school term (每月能挣N元, 每学期补助N元): a wage or a rate, never an amount given
 _PER_TIME = _compile(r"(?:(?:每|按)(?:月|天|日|人每月|人每天)(?:(?!" + g.GIVING_VERB + r")[^，,。；;\d]){0,4}"
-                     r"|每(?:人|生)?每?(?:学期|学年)[^，,。；;\d]{0,6})$")
+                     r"|每(?:人|生|名学生)?每?学期[^，,。；;\d]{0,6}|每(?:人|生|名学生)每?学年[^，,。；;\d]{0,6})$")
 # the upper end of a range (20—30万元, 20万元至30万元): the number before the dash shares the unit
 # (到 between two figures with units is mostly a preposition: 选派干部4名到4个县)
 _RANGE_BEFORE = _compile(r"(?:\d\s*[—–\-~～至到]|[\d.]+\s*(?:万|亿)?(?:元|个|家|人|名|户|所|项)\s*[—–\-~～至])\s*$")
@@ -68,11 +68,27 @@ _RANGE_AFTER = _compile(r"\s*[—–\-~～至]\s*[\d.]+\s*(?:万|亿)?(?:元|个
 _FALL_AFTER = _compile(r"\s*(减少到|下降到|降至|降到|减少至|下降至)")
 # a park as the subject of its tenants (产业园已入驻企业N家, 园区通过招商已吸引N家企业入驻): the
 # park's stock, whoever brought them; a giver's guiding verb (新引进N家企业入驻) makes it a flow
-_PARK_STOCK = _compile(r"(?:园区?|飞地)[”\"」]?(?:内|里)?[^。；;\d]{0,20}?(?:入驻|吸引)(?:[^。；;\d]{0,8})$")
-_GUIDED_IN = _compile(r"引导|引进|招引|牵线|组织")
-# a count per head or per unit (人均带教N名, 村均N户): an average (money has its own cue, reject:average)
-_AVERAGE_BEFORE = _compile(r"(?:人均|户均|村均|县均|校均|平均每?)(?=[^，,。；;\d]{0,8}$)")
-# a difference from a plan (比计划多出N万元, 比年初目标多N人): no amount of its own
+_PARK_STOCK = _compile(r"(?:园区|产业园|工业园|飞地)[”\"」]?(?:内|里)?[^。；;\d]{0,20}?(?:入驻|吸引)(?:[^。；;\d]{0,8})$")
+_GUIDED_IN = _compile(r"引导|引进|招引|牵线|组织|招商推介|协调")
+# a count per head or per unit (人均…N名, 村均N户): an average (money has its own cue, reject:average)
+_AVERAGE_BEFORE = _compile(r"(?:人均|户均|村均|县均|校均|平均每?)(?!\s*(?:已|有|为|是|达|在|" + g.GIVING_VERB + r"))"
+                           r"(?=[^，,。；;\d]{0,8}$)")
+_ACTING_ON_PARK = _compile(g.GIVING_VERB + r"|依托|通过|借助|利用|在|建设|共建")
+
+
+def _park_heads(r: Reading, park_at: int) -> bool:
+    """Whether the park named at ``park_at`` heads its clause: a giver before it only as a
+    modifier (甲区援建的产业园…) or part of its name (甲乙协作产业园), not doing something with it
+    (甲区依托产业园…, 甲区在乙县建设产业园,…)."""
+    lo = r.lay.clause_start(park_at)
+    givers = [h for h in r.hits_in(lo, park_at) if r.frame.side.get(key(h.giver_unit)) == "donor"]
+    if not givers:
+        return True
+    between = r.text[givers[-1].end:park_at]
+    return "的" in between or not _ACTING_ON_PARK.search(between)
+
+
+# a difference from a plan (比计划多N, 较目标超出N): no amount of its own
 _OVER_PLAN = _compile(r"(?:比|较)(?:年初|原|全年)?(?:计划|目标|任务)(?:数)?(?:多出|超出|多|超)[^，,。；;\d]{0,4}$")
 _NON_GOV = _compile(g.NON_GOVERNMENT_BODIES)
 _NON_GOV_SUBJECT = _compile(r"\s*(?:其中[,，]?|同时[,，]?)?[\u4e00-\u9fff]{0,12}?" + g.NON_GOVERNMENT_BODIES +
@@ -1087,7 +1103,7 @@ _PART_OPEN = _compile(r"\s*其中\s*[,，:：]?\s*")
 _ITEM_OPEN = _compile(r"[、，,；;]\s*$")
 _PARTS_WORD = _compile(r"其中")
 _GIVING = _compile(g.GIVING_VERB)
-_DEPARTMENT_ITEM = _compile(r"[、，,；;]\s*(市|省)(?:[\u4e00-\u9fff]{1,8}?(?:局|委|办|厅|委员会))\s*$")
+_DEPARTMENT_ITEM = _compile(r"[、，,；;]\s*(市|省)(?!场|内|外|直属)(?:[\u4e00-\u9fff]{1,8}?(?:局|委|办|厅|委员会))\s*$")
 _LEVEL_OF_WORD = {"市": "prefecture", "省": "province"}
 
 
@@ -1314,7 +1330,7 @@ def aid_test(r: Reading, fig: Figure, sent: Span, choice: Choice, giver: Giver, 
         return f"a difference from the plan ({over.group(0)})"
     if choice.indicator == "enterprises":
         park = _PARK_STOCK.search(text, sent.start, fig.start)
-        if park and not _GUIDED_IN.search(text, park.start(), fig.start):
+        if park and not _GUIDED_IN.search(text, park.start(), fig.start) and _park_heads(r, park.start()):
             return "a park's tenants (its stock, not firms a giver brought in)"
     if choice.indicator in ("poor_beneficiaries", "employment") and not _HELPING.search(text, lo, fig.start):
         # 甲州共有N人脱贫: the receiving area's own outcome, with no helping giver in the clause
@@ -1384,8 +1400,15 @@ def _receivers_counted_at_head(r: Reading, lo: int, hi: int) -> bool:
     """A clause headed by a count of the receiving counties (三县统筹…), on a page whose giver
     is no county: those counties are the clause's subject."""
     donor = r.frame.donor
-    return donor is not None and not donor.full_name.endswith(("县", "旗")) and \
-        _COUNTIES_COUNTED_AT_HEAD.match(r.text, lo, hi) is not None
+    if donor is None or donor.full_name.endswith(("县", "旗")) or not _COUNTIES_COUNTED_AT_HEAD.match(r.text, lo, hi):
+        return False
+    # (the counties named last before it are receiving ones, and as many giving counties are not
+    # named: 甲县、乙县分别结对丙县、丁县。两县安排… may count either side)
+    m = _COUNTIES_COUNTED_AT_HEAD.match(r.text, lo, hi)
+    n = _count(_rx.search(r"[两二三四五六七八九十2-9]", m.group(0)).group(0))
+    before = [h for h in r.hits_in(0, lo) if h.unit.level == "county"]
+    givers = {h.giver_unit for h in before if r.frame.side.get(key(h.giver_unit)) == "donor"}
+    return bool(before) and r.frame.side.get(key(before[-1].unit)) == "recipient" and len(givers) != n
 
 
 # a phrase of means (通过…, 依托…, 在…帮扶下): what the sentence states was done with it

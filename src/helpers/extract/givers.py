@@ -251,7 +251,7 @@ _RESPECTIVELY = _compile(r"分别")
 def _shares_of_givers(text: str, lo: int, fig_start: int, hits: list[PlaceHit], frame: Frame) -> bool:
     """甲省、乙省分别派出N名、M名: two or more donor-side givers before 分别 in the figure's own
     clause give one share each, not a figure together (even after a joint total, 四省市共…)."""
-    start = max(text.rfind(c, lo, fig_start) for c in "，,；;。") + 1
+    start = max(lo, max(text.rfind(c, lo, fig_start) for c in "，,；;。") + 1)
     resp = _RESPECTIVELY.search(text, max(start, lo), fig_start)
     if resp is None:
         return False

@@ -27,7 +27,7 @@ GIVING_VERBS = (
     ("send", r"选派|派出|派遣|派驻|选调|输送|增派|援派|组派|委派|奔赴|进驻", "people sent"),
     ("organise", r"组织|举办|开展|培训|帮助|帮扶|引导|引进|招引|推动|促成|带动|协调|助推|助力|增加|加大|新增", "organising help"),
     ("buy", r"采购|购买|销售|认购|帮销|助销|代销", "purchases"),
-    ("help_sell", HELP_SELL, "helping to sell the other side's goods (spoken: 帮着卖, 帮我们卖出)"),
+    ("help_sell", HELP_SELL, "helping to sell the other side's goods (spoken: 帮…卖)"),
     ("pair", r"结对|对口支援|对口帮扶|定点帮扶|携手|对接|支援|援疆|援藏|援青", "the pairing itself"),
     ("complete", r"实施|建成|完成|实现|新建|修建|争取|累计", "things done"),
 )
@@ -116,11 +116,11 @@ TARGET_CUES = (
 )
 EXPECTED_CUES = r"预计|预期|有望"
 # Done-markers: a later figure after one of these is actual even inside a plan scope.
-DONE_MARKERS = r"已经|已(?!有)|已有(?=\s*(?:[\d一二三四五六七八九十两]|$))|实现了|完成了|累计完成|实际(?:到位|完成|投入|拨付|筹集)|到位了?|共完成"
+DONE_MARKERS = r"已经|已(?!有)|(?<!在)已有(?=\s*(?:[\d二三四五六七八九十两]|$))|实现了|完成了|累计完成|实际(?:到位|完成|投入|拨付|筹集)|到位了?|共完成"
 # Of those, the ones that say a thing was done wherever they stand; the others (到位, 完成了 …)
 # are verbs a goal also governs (力争引导投资到位N亿元): they end a goal's scope only from a
 # clause of their own.
-DONE_OUTRIGHT = r"已经|已(?!有)|已有(?=\s*(?:[\d一二三四五六七八九十两]|$))|实际(?:到位|完成|投入|拨付|筹集)"
+DONE_OUTRIGHT = r"已经|已(?!有)|(?<!在)已有(?=\s*(?:[\d二三四五六七八九十两]|$))|实际(?:到位|完成|投入|拨付|筹集)"
 
 # Period cues.
 CUMULATIVE_CUES = (r"累计|(?<!今年)(?<!去年)(?<!年初)(?<!本年)以来|年来|多年|近[两三四五六七八九十]年|"

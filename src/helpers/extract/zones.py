@@ -115,16 +115,13 @@ def zones(lay: Layout, title: str = "") -> Zones:
             out.append(Zone(ln, NAVIGATION))
             continue
         if DIGEST_HEAD.match(s):
+            in_digest = in_digest or not seen_lead     # (its short lines after it are the digest's)
             out.append(Zone(ln, DIGEST))
             continue
         if title_key and len(s) <= 80 and len(key := _SPACES.sub("", s)) >= 6 and key[:16] == title_key:
             out.append(Zone(ln, HEADLINE))
             continue
         if not seen_lead:
-            if DIGEST_HEAD.match(s):
-                in_digest = True
-                out.append(Zone(ln, DIGEST))
-                continue
             if _BULLET.match(s) or in_digest and not _is_prose(s) and len(s) < 80:
                 out.append(Zone(ln, DIGEST))
                 continue
