@@ -1054,10 +1054,12 @@ def _own_money_subject(r: Reading, fig: Figure, topic: Topic) -> None:
     topic.foreign, topic.foreign_at = "the receiving side's own money", whole.start
 
 
+# a count of givers of mixed kinds (甲市农业局和乙区、丙县三家帮扶单位): any donor-side unit
+_UNITS_WORD = r"[家个](?:帮扶|结对|对口)?单位"
 _JOINT_BACK = _compile(r"(?:^|(?<=[^\u4e00-\u9fff])|(?<=[\u4e00-\u9fff]{2}))(?:今年|去年|全年|当年|年内)?"
-                       r"(两|三|四)(区|市|县)(?:今年|去年|全年|当年)?(?:共同|合计|累计|联合|共)")
+                       r"(两|三|四)(区|市|县|" + _UNITS_WORD + r")(?:今年|去年|全年|当年)?(?:共同|合计|累计|联合|共)")
 # 两区帮助…, 两市引导…: the count word opening its clause as the subject of a giving verb
-_JOINT_SUBJECT = _compile(r"\s*(?:今年|去年|全年|当年|年内)?[,，]?\s*(两|三|四)(区|市|县)(?:今年|去年|全年|当年)?(?:共同|合计|累计|联合|共)?"
+_JOINT_SUBJECT = _compile(r"\s*(?:今年|去年|全年|当年|年内)?[,，]?\s*(两|三|四)(区|市|县|" + _UNITS_WORD + r")(?:今年|去年|全年|当年)?(?:共同|合计|累计|联合|共)?"
                           r"(?=[^，,。；;\d]{0,2}(?:" + g.GIVING_VERB + r"|向|为|对|采购|购买))")
 
 
@@ -1085,7 +1087,8 @@ def _donor_units_before(r: Reading, lo: int, hi: int, word: str) -> list[Unit]:
     named: list[Unit] = []
     for h in reversed(r.hits_in(lo, hi)):
         u = h.giver_unit
-        if r.frame.side.get(key(u)) == "donor" and not h.township and u.name.endswith(word) and u not in named:
+        if r.frame.side.get(key(u)) == "donor" and not h.township and u not in named and \
+                (u.name.endswith(word) or word.endswith("单位")):
             named.append(u)
     return named
 
