@@ -135,6 +135,12 @@ STUDY_AFTER = r"^[^，,。；;\d]{0,24}?(进修|培训|学习)"
 HOSTED_AFTER = r"^[^，,。；;\d]{0,24}?(挂职|跟岗|锻炼)"
 # the giver's side named by its role, not its name (东部帮扶城区, 帮扶方, 结对城市)
 GENERIC_DONOR_AREA = r"(东部|帮扶方|协作方|支援方|帮扶城市|帮扶城区|结对城市|结对城区|对口帮扶城市|对口帮扶市|对口协作市|援建方)"
+# the giver named by its role as the subject of a clause (对口帮扶城市安排…, 帮扶方选派…, 结对城区
+# 投入…): group 1 the level it names (城市/市 a city, 城区/区 a district, 方 the page's giver).
+# Not the receiver's side (受帮扶方), nor 方面/方式/方案 (帮扶方面, 协作方式), nor a place after a
+# verb of going or a preposition (到帮扶方挂职, 向帮扶城市输送, 与结对城区…)
+GIVER_ROLE = (r"(?<![受被向为到赴在给与和同])(?:对口)?(?:帮扶|协作|支援|结对|援建)(城市|城区|市|区|方)"
+              r"(?![面式案法向针略位便])")
 RECEIVED_VERBS = r"(接收|接受|来[\u4e00-\u9fff]{0,3}(挂职|跟岗|学习|培训|锻炼)|到[\u4e00-\u9fff]{0,3}挂职|跟岗)"
 # 其中1名任县委常委: the post some of the staff just counted hold, not more staff
 ROLE_BREAKDOWN_BEFORE = r"其中[\s,，:：]*$"

@@ -25,7 +25,7 @@ from ..figures import Figure, cn_number, find_figures
 from ..normalize import simplify
 from . import dedupe, frame as fr, grammar as g, reference, scopes
 from .frame import Frame, key
-from .givers import (Giver, ancestor, central_giver, clause_givers, page_central, common_parent, level_lift,
+from .givers import (Giver, ancestor, central_giver, clause_givers, role_giver, page_central, common_parent, level_lift,
                      multi_donor_total, parent_credit)
 from .indicator import Choice, Sentence, classify, cues, evidence_span, group_of
 from .layout import CLAUSE_END, Layout, Span, layout
@@ -122,6 +122,17 @@ _STAFF_MOVE = _compile(lx.SENT_VERBS + "|" + lx.RECEIVED_VERBS + r"|到|来|去|
 _POOR_PART = _compile(lx.POOR_PART)
 _CONTRACT = _compile(lx.CONTRACT_PARTY_AFTER)
 _HELPING_AFTER = _compile(r"(对口帮扶|结对帮扶|对口支援|帮扶|援助|支援|援建|援疆|援藏|援青)")
+# a receiver seeking or winning a giver's help (争取甲市…项目, 获得甲区…资金): the giver is named
+_SOUGHT_FROM = _compile(r"(?:争取|争取到|获得|得到|赢得)了?$")
+
+
+def _credited(text: str, h: PlaceHit) -> bool:
+    """Whether a place mentioned in passing is credited with the help: a helping word follows it
+    (通过甲省帮扶…) or a word of seeking help precedes it (争取甲市慈善项目)."""
+    return _HELPING_AFTER.match(text, h.end) is not None or \
+        _SOUGHT_FROM.search(text, max(0, h.start - 4), h.start) is not None
+
+
 _HEADING = _compile(r"^\s*(#+|【[^】]{1,20}】|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|\d+[、.．](?!\d))")
 
 
@@ -263,10 +274,13 @@ def _paired_inner_donor(donor: Unit | None, recipients: list[Unit], receiving: l
     one of the page's counties: its frame's ``recipients`` when they are counties, or else the
     county-level ``receiving`` units it names; only on a page whose ``receiving`` units are those
     counties and their provinces."""
-    counties = [u for u in (recipients if recipients and all(u.level == "county" for u in recipients)
-                            else receiving) if u.level == "county"]
+    framed = bool(recipients) and all(u.level == "county" for u in recipients)
+    counties = [u for u in (recipients if framed else receiving) if u.level == "county"]
+    # (a page whose frame is its counties may name their prefecture too: 甲市向乙州投入… beside
+    # the county's own figures; one without such a frame that names a prefecture is about more)
+    wider = ("province", "prefecture") if framed else ("province",)
     if donor is None or donor.level == "central" or not counties or not all(
-            u in counties or u.level == "province" and any(u.contains(c) for c in counties) for u in receiving):
+            u in counties or u.level in wider and any(u.contains(c) for c in counties) for u in receiving):
         return None      # (the page also names other receiving units: a prefecture, other counties)
     found = {u for u in donor_units if u.adcode != donor.adcode and donor.contains(u)
              and all(r.adcode in reference.county_partners(u.adcode) for r in counties)}
@@ -336,6 +350,12 @@ def read(doc, gz, page: Frame | None = None) -> Reading:
         if own is not None and own != frame.donor and frame.donor.contains(own) and \
                 own.full_name.endswith(frame.self_word):
             frame.donor, frame.donor_from, frame.self_unit = own, "frame_reference_self", own
+    if frame.self_unit is None and frame.self_word in ("区", "县", "市"):
+        own = _self_of_its_prefecture(gz, frame.recipients, frame.self_word,
+                                      fr.self_roles(text, list(fr._SELF.finditer(text)), frame.self_word))
+        if own is not None:
+            frame.self_unit = own
+            frame.recipients, frame.recipients_from = [own], frame.recipients_from + "+self_level"
     frame.donor_units = [u for u in units if side.get(key(u)) == "donor"]
     frame.recipient_units = [u for u in units if side.get(key(u)) == "recipient"]
     inner = _paired_inner_donor(frame.donor, frame.recipients, frame.recipient_units, frame.donor_units)
@@ -419,6 +439,30 @@ def _county_counter(gz):
             counts[p.adcode[:4]] = counts.get(p.adcode[:4], 0) + 1
         _COUNTY_COUNTS[id(gz)] = counts
     return lambda u: counts.get(u.adcode[:4], 0) if u.level == "prefecture" else 0
+
+
+_COUNTIES_OF: dict[int, dict] = {}
+
+
+def _self_of_its_prefecture(gz, recipients: list[Unit], word: str, roles: tuple[int, int]) -> Unit | None:
+    """A receiver's page that calls itself 我区/我县 while its headline names only the short form
+    its prefecture shares with one of the prefecture's own districts or county-level cities
+    (甲 for 甲市 and its 甲区; 乙 for 乙州 and its 乙市): 我区 is that district, not the
+    prefecture. (我市 of a prefecture named 甲市 is that prefecture: only a 州/地区/盟 has a 甲市.)"""
+    helped, giving = roles
+    if len(recipients) != 1 or recipients[0].level != "prefecture" or not helped or giving > helped:
+        return None
+    pref = recipients[0]
+    if word == "市" and pref.name.endswith("市"):
+        return None
+    counties = _COUNTIES_OF.get(id(gz))
+    if counties is None:
+        counties = _COUNTIES_OF[id(gz)] = {}
+        for p in gz.places("county"):
+            counties.setdefault(p.adcode[:4], []).append(p)
+    same = [p for p in counties.get(pref.adcode[:4], [])
+            if p.name.endswith(word) and len(p.name) >= 3 and pref.name.startswith(p.name[:-1])]
+    return unit_of(same[0]) if len(same) == 1 else None
 
 
 def _every_county_named(units: list[Unit], how: str, hits: list[PlaceHit], side: dict,
@@ -655,7 +699,8 @@ class Topic:
 
 # a paragraph headed by a giver standing alone ((一)甲市。 / 1.甲市: …), its number optional
 _HEAD_NUMBER = _compile(r"\s*(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十\d]{1,3}[、.．]|[●◆■▲])?\s*")
-_HEAD_END = _compile(r"\s*[。：:]")
+# (its receivers may follow in brackets: (二)甲省(乙州丙县、丁县)。)
+_HEAD_END = _compile(r"\s*(?:[（(]([^（）()。]{2,40})[)）])?\s*[。：:]")
 _HEAD_BRACKET_GIVER = _compile(r"\s*[（(]([^（）()]{2,24}?)(?:结对帮扶|对口帮扶|对口支援|帮扶|支援|结对)[)）]\s*[。：:]?")
 
 
@@ -692,6 +737,12 @@ def _paragraph_head_giver(r: Reading, para: Span, topic: Topic) -> None:
         return
     u = hit.giver_unit
     topic.giver, topic.giver_para = Giver(u, u.full_name, "paragraph_head"), para.start
+    if end.group(1):
+        # (一)甲省(乙州丙县、丁县)。: the receivers in its brackets are the paragraph's topic
+        paired = [h for h in r.receivers_in(end.start(1), end.end(1)) if r.frame.side.get(key(h.unit)) != "donor"]
+        if paired:
+            topic.para_topic = _expand(r, paired)
+        return
     nxt = r.lay.sentence(end.end())
     if nxt.start >= end.end() - 1 and not r.figures_in(nxt.start, nxt.end):
         paired = [h for h in r.receivers_in(nxt.start, nxt.end) if r.frame.side.get(key(h.unit)) == "recipient"]
@@ -863,7 +914,7 @@ def _side_firms(r: Reading, fig: Figure, clause_lo: int) -> Giver | None:
         _rx.search(r"([\u4e00-\u9fff])企(?!业)[^，,。；;\d]{0,12}$", r.text, clause_lo, fig.start)
     if m is None:
         return None
-    if any(r.frame.side.get(key(h.giver_unit)) == "donor" for h in r.hits_in(clause_lo, fig.start)):
+    if _names_a_giver(r, clause_lo, fig.start):
         return None       # a giver named in the clause (甲市引导N家粤企…) is the subject
     code = fr.PROVINCE_ABBREVIATIONS.get(m.group(1)) or fr.CITY_ABBREVIATIONS.get(m.group(1))
     if code is None:
@@ -881,6 +932,12 @@ def _side_firms(r: Reading, fig: Figure, clause_lo: int) -> Giver | None:
         return None
     return Giver(u, u.full_name, "clause_named")
 
+
+
+def _names_a_giver(r: Reading, lo: int, hi: int) -> bool:
+    """Whether text[lo:hi] names a donor-side unit or a giver by its role (帮扶方引导…)."""
+    return any(r.frame.side.get(key(h.giver_unit)) == "donor" for h in r.hits_in(lo, hi)) or \
+        _rx.search(lx.GIVER_ROLE, r.text, lo, hi) is not None
 
 
 def giver_for(r: Reading, fig: Figure, sent: Span, topic: Topic) -> Giver:
@@ -913,7 +970,7 @@ def giver_for(r: Reading, fig: Figure, sent: Span, topic: Topic) -> Giver:
     # 销售…), else the subject of its sentence (the sentence's first clause)
     named_here = {h.giver_unit for h in r.hits_in(clause_lo, fig.start)
                   if frame.side.get(key(h.giver_unit)) == "donor" and h.role == "mention" and not h.township
-                  and _HELPING_AFTER.match(text, h.end)}
+                  and _credited(text, h)}
     tried = set()
     # a clause with a verb of its own after a list of parts (…共投入N,其中甲区x、乙区y,实施项目M个)
     # goes back to the whole's subject: the parts' owners stop at the parts
@@ -934,6 +991,11 @@ def giver_for(r: Reading, fig: Figure, sent: Span, topic: Topic) -> Giver:
         tried.add(lo)
         hi = parts if parts is not None and lo < parts else fig.start
         gs = clause_givers(r.hits_in(lo, hi), frame, lo, hi)
+        role = role_giver(text, lo, hi, frame, r.gz)
+        if role is not None and (not gs or role[0] > gs[-1].end):
+            # a giver named by its role (对口帮扶城市另安排…) nearer the figure than any named place
+            topic.giver, topic.giver_para = role[1], para.start
+            return role[1]
         caused = _caused_giver(r, gs[-1], fig.start) if gs else None
         if caused is not None:
             topic.giver, topic.giver_para = caused, para.start     # the subject of the clauses that follow
@@ -962,7 +1024,7 @@ def giver_for(r: Reading, fig: Figure, sent: Span, topic: Topic) -> Giver:
     # 《…甲市对口帮扶…项目》…共计N个项目): the sentence credits it
     named = {h.giver_unit for h in r.hits_in(sent.start, fig.start)
              if frame.side.get(key(h.giver_unit)) == "donor" and h.role == "mention" and not h.township
-             and _HELPING_AFTER.match(text, h.end)}
+             and _credited(text, h)}
     if len(named) == 1:
         u = next(iter(named))
         if frame.donor is None or u.nests(frame.donor):

@@ -144,6 +144,31 @@ def ancestor(u: Unit, level: str, gz) -> Unit | None:
     return unit_of(p, as_giver=True) if p is not None else None
 
 
+def role_giver(text: str, lo: int, hi: int, frame: Frame, gz) -> tuple[int, Giver] | None:
+    """(end, giver) of the last giver named by its role in text[lo:hi] (对口帮扶城市另安排…, 帮扶方
+    选派…): the page's giver, or the unit of the level the role names above or inside it."""
+    m = None
+    for m in _rx.finditer(lx.GIVER_ROLE, text, lo, hi):
+        pass
+    d = frame.donor
+    if m is None or d is None or d.level == "central":
+        return None
+    if _rx.search(r"各\s*$", text, max(0, m.start() - 2), m.start()) or _rx.match(r"\s*[、和及与]", text, m.end()):
+        return None     # 各对口帮扶市、县…: all the giver's units, not one of them
+    level = {"城市": "prefecture", "市": "prefecture", "城区": "county", "区": "county"}.get(m.group(1))
+    u = d
+    if m.group(1) == "市" and d.level == "county" and d.name.endswith("市"):
+        pass            # a county-level city's 对口帮扶市 is itself
+    elif level == "prefecture" and d.level == "county":
+        u = ancestor(d, "prefecture", gz)
+    elif level == "prefecture" and d.level == "province":
+        inside = {v for v in frame.donor_units if v.level == "prefecture" and d.contains(v)}
+        u = inside.pop() if len(inside) == 1 else None
+    elif level is not None and d.level != level:
+        u = None
+    return (m.end(), Giver(u, u.full_name, "role_subject")) if u is not None else None
+
+
 def clause_givers(hits: list[PlaceHit], frame: Frame, lo: int, hi: int) -> list[PlaceHit]:
     """Donor-side places in giver role in text[lo:hi]."""
     return [h for h in hits if lo <= h.start and h.end <= hi and h.role in ("giver", "head")
