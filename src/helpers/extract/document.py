@@ -363,6 +363,9 @@ def read(doc, gz, page: Frame | None = None) -> Reading:
         # the page names its broad giver most (上海) and, once, the unit inside it that the
         # pairing reference pairs with the page's county (甲区): that unit is the page's giver
         frame.donor, frame.donor_from = inner, frame.donor_from + "+paired_inner"
+    paired = _lead_pair_giver(text, zs, hits, frame)
+    if paired is not None:
+        frame.donor, frame.donor_from = paired, frame.donor_from + "+lead_pair"
     if frame.self_unit is not None:
         # 我县 wherever it stands is the unit the page's writer is
         own = []
@@ -439,6 +442,26 @@ def _county_counter(gz):
             counts[p.adcode[:4]] = counts.get(p.adcode[:4], 0) + 1
         _COUNTY_COUNTS[id(gz)] = counts
     return lambda u: counts.get(u.adcode[:4], 0) if u.level == "prefecture" else 0
+
+
+# 甲区结对帮扶我县 / 甲区对口支援我市: the lead names who helps the page's writer
+_HELPS_SELF = _compile(r"(?:结对|对口)(?:帮扶|支援|协作)(?:我[县区市旗州])")
+
+
+def _lead_pair_giver(text: str, zs: Zones, hits: list[PlaceHit], frame: Frame) -> Unit | None:
+    """A receiver's page whose headline or lead names the unit that pairs with it (…是甲市乙区结对
+    帮扶我县的第四年): that unit, when it lies inside the page's broader giver, is the page's giver
+    (the broad giver named more often is the scene: its city, its province)."""
+    d = frame.donor
+    if d is None or d.level == "central" or frame.self_unit is None:
+        return None
+    found = {h.giver_unit for h in hits if zs.kind_at(h.start) in (HEADLINE, LEAD)
+             and frame.side.get(key(h.giver_unit)) == "donor" and not h.township
+             and _HELPS_SELF.match(text, h.end)}
+    if len(found) != 1:
+        return None
+    u = found.pop()
+    return u if u != d and d.contains(u) else None
 
 
 _COUNTIES_OF: dict[int, dict] = {}
