@@ -845,6 +845,9 @@ def recipients_for(r: Reading, fig: Figure, sent: Span, topic: Topic) -> tuple[l
         if opening:
             # 其中甲县、乙县…；…帮扶地区…: the receiving area of a sentence about named places
             return opening, "generic_word+sentence_topic"
+        if topic.para_topic and topic.para_topic_at == r.lay.line(fig.start).start:
+            # 为受援地培训… in a paragraph about named receivers (its head's brackets): those
+            return list(topic.para_topic), "generic_word+paragraph_topic"
         if r.frame.recipients and r.frame.recipients_from in ("frame_named_set", "frame_headline", "frame_self",
                                                               "frame_short_pair", "frame_lead"):
             return list(r.frame.recipients), "generic_word+" + r.frame.recipients_from
