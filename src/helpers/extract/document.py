@@ -396,7 +396,7 @@ def read(doc, gz, page: Frame | None = None) -> Reading:
     return r
 
 
-_COUNTY_COUNTS: dict[int, dict] = {}
+_COUNTIES_OF: dict[int, dict] = {}
 _LEVEL_SUFFIX = _compile(r"(市|区|县)$")
 
 
@@ -433,15 +433,21 @@ def page_frame(doc, gz) -> Frame:
     return read(doc, gz).frame
 
 
-def _county_counter(gz):
-    """How many counties each prefecture has (computed once per gazetteer)."""
-    counts = _COUNTY_COUNTS.get(id(gz))
-    if counts is None:
-        counts = {}
+def _counties_of(gz) -> dict[str, list]:
+    """The county-level places of each prefecture, by the prefecture's first four adcode digits
+    (built once per gazetteer)."""
+    counties = _COUNTIES_OF.get(id(gz))
+    if counties is None:
+        counties = _COUNTIES_OF[id(gz)] = {}
         for p in gz.places("county"):
-            counts[p.adcode[:4]] = counts.get(p.adcode[:4], 0) + 1
-        _COUNTY_COUNTS[id(gz)] = counts
-    return lambda u: counts.get(u.adcode[:4], 0) if u.level == "prefecture" else 0
+            counties.setdefault(p.adcode[:4], []).append(p)
+    return counties
+
+
+def _county_counter(gz):
+    """How many counties each prefecture has."""
+    counties = _counties_of(gz)
+    return lambda u: len(counties.get(u.adcode[:4], ())) if u.level == "prefecture" else 0
 
 
 # 甲区结对帮扶我县 / 甲区对口支援我市: the lead names who helps the page's writer
@@ -464,9 +470,6 @@ def _lead_pair_giver(text: str, zs: Zones, hits: list[PlaceHit], frame: Frame) -
     return u if u != d and d.contains(u) else None
 
 
-_COUNTIES_OF: dict[int, dict] = {}
-
-
 def _self_of_its_prefecture(gz, recipients: list[Unit], word: str, roles: tuple[int, int]) -> Unit | None:
     """A receiver's page that calls itself 我区/我县 while its headline names only the short form
     its prefecture shares with one of the prefecture's own districts or county-level cities
@@ -478,12 +481,7 @@ def _self_of_its_prefecture(gz, recipients: list[Unit], word: str, roles: tuple[
     pref = recipients[0]
     if word == "市" and pref.name.endswith("市"):
         return None
-    counties = _COUNTIES_OF.get(id(gz))
-    if counties is None:
-        counties = _COUNTIES_OF[id(gz)] = {}
-        for p in gz.places("county"):
-            counties.setdefault(p.adcode[:4], []).append(p)
-    same = [p for p in counties.get(pref.adcode[:4], [])
+    same = [p for p in _counties_of(gz).get(pref.adcode[:4], [])
             if p.name.endswith(word) and len(p.name) >= 3 and pref.name.startswith(p.name[:-1])]
     return unit_of(same[0]) if len(same) == 1 else None
 
