@@ -581,6 +581,26 @@ def test_lists_of_ordinary_words_yield_no_places(gz, sentence):
     assert [m.surface for m in gz.find(sentence)] == []
 
 
+@pytest.mark.parametrize("sentence, names", [
+    # a county whose short form is an ordinary word, between members of its prefecture
+    ("当年向宁洱、江城、墨江捐赠图书", ["宁洱哈尼族彝族自治县", "江城哈尼族彝族自治县", "墨江哈尼族自治县"]),
+    # last before a count of counties
+    ("帮扶范围扩大到墨江、江城两县", ["墨江哈尼族自治县", "江城哈尼族彝族自治县"]),
+    # the same form beside a county of another province's prefecture is that one's namesake
+    ("组织客商赴阳东、江城、阳西考察", ["阳东区", "江城区", "阳西县"]),
+])
+def test_an_ordinary_word_short_form_inside_a_list_of_counties_is_a_county(gz, sentence, names):
+    assert [m.place.name for m in gz.find(sentence) if m.place] == names
+
+
+@pytest.mark.parametrize("sentence", [
+    "江城处处春意浓",                      # a city's nickname, no list
+    "加大帮扶、江城、工作的力度",           # a list of words with no county beside it
+])
+def test_an_ordinary_word_short_form_outside_a_list_of_counties_is_no_place(gz, sentence):
+    assert [m.surface for m in gz.find(sentence)] == []
+
+
 def test_tanggu_subdistrict_written_alone(gz):
     ms = gz.find("塘沽街道")
     assert len(ms) == 1

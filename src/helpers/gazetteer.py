@@ -381,10 +381,15 @@ class Gazetteer:
                 level=r["level"], as_written=r["name"], current_name=r["name"],
                 lon=float(r["lon"]), lat=float(r["lat"]), admin_full_name=full)
         current_names = {p.name for p in self._units.values()}
+        # bare short forms that are ordinary words (江城): read only inside a list of names
+        self._word_forms: dict[str, list[Place]] = {}
         for p in self._units.values():
             self._add(p.name, p, "full")
             for key, kind in short_forms(p.name, p.level):
                 self._add(key, p, kind)
+            word = _word_form(p.name) if p.level == "county" else None
+            if word is not None:
+                self._word_forms.setdefault(word, []).append(p)
         for r in changes:
             self._add_change(r, current_names)
         for r in zones:
@@ -504,7 +509,7 @@ class Gazetteer:
         赴大城市务工 and 到大城市就业 read the same way. In a list of counties, or before
         两县/四县, a name shared by a prefecture and its county (红河) is the county."""
         ctx = self._context_places(context)
-        scanned = self._scan(text)
+        scanned = self._list_word_forms(text, self._scan(text))
         chained = self._chain(text, scanned)
         strong = ctx + [p for m, weak in chained if not weak
                         for p in ([m.place] if m.place else m.candidates)]
@@ -535,6 +540,30 @@ class Gazetteer:
                     m = PlaceMention(m.start, m.end, m.surface, pick, m.candidates if m.note else [], m.note)
             out.append(m)
         return self._counties_in_lists(text, out)
+
+    def _list_word_forms(self, text: str, scanned: list[tuple[PlaceMention, bool]]) -> list[tuple[PlaceMention, bool]]:
+        """A short form that is also an ordinary word (江城) names a county where it stands as a
+        member of a 、-list beside a county of the same prefecture (甲、江城、乙三县): between two
+        members, or last before 三县/等县."""
+        out: list[tuple[PlaceMention, bool]] = []
+        for k, (m, weak) in enumerate(scanned):
+            out.append((m, weak))
+            if m.end + 3 > len(text) or text[m.end] not in _LIST_SEP:
+                continue
+            word = text[m.end + 1:m.end + 3]
+            places = self._word_forms.get(word)
+            if places is None:
+                continue
+            nxt = scanned[k + 1][0] if k + 1 < len(scanned) else None
+            between = nxt is not None and nxt.start == m.end + 4 and text[m.end + 3] in _LIST_SEP
+            if not (between or _COUNTY_TAIL.match(text, m.end + 3)):
+                continue
+            near = [p for q in (m, nxt if between else None) if q is not None
+                    for p in ([q.place] if q.place else q.candidates)]
+            fit = [p for p in places if any(n.level == "county" and n.adcode[:4] == p.adcode[:4] for n in near)]
+            if len(fit) == 1:
+                out.append((PlaceMention(m.end + 1, m.end + 3, word, replace(fit[0], as_written=word), []), False))
+        return out
 
     def _list_support(self, text: str, mentions: list[PlaceMention]) -> dict:
         """For the members of a list of names (会宁、武山; 元阳、绿春两县), a test of which of
@@ -980,6 +1009,14 @@ def _list_groups(text: str, mentions: Sequence[PlaceMention]) -> list[list[int]]
     if len(run) > 1:
         groups.append(run)
     return groups
+
+
+def _word_form(name: str) -> str | None:
+    """The bare short form of a county's name when it is one of the ordinary words kept out of
+    the scan (江城哈尼族彝族自治县 → 江城), else None."""
+    auto = autonomous_base(name)
+    base = auto[0] if auto else next((name[:-1] for suffix in "县区市旗" if name.endswith(suffix)), None)
+    return base if base in COMMON_WORDS else None
 
 
 def _no_support(c: Place) -> bool:

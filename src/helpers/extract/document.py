@@ -549,6 +549,14 @@ def _back_reference(r: Reading, pos: int, n: int, word: str) -> list[Unit]:
             units = [u for u in units if u.level == "county"]
         if len(units) == n:
             return units
+    # that many named in the sentence before it, in more than one list (甲省乙县、丙县和丁省戊县…,
+    # 向三县…)
+    sent = r.lay.full_sentence(pos)
+    named = dedupe_units([h.unit for h in r.hits if sent.start <= h.start and h.end <= pos
+                          and r.frame.side.get(key(h.unit)) == "recipient"
+                          and (word not in ("县", "区县", "县市", "县区", "旗") or h.unit.level == "county")])
+    if n >= 2 and len(named) == n and word not in ("省", "省区", "地", "市", "州", "盟"):
+        return named
     kind = [u for u in r.frame.recipients if word not in ("县", "旗", "区县", "县市", "县区") or u.level == "county"]
     if word in ("省", "省区"):
         kind = [u for u in r.frame.recipients if u.level == "province"]
@@ -1469,6 +1477,7 @@ def aid_test(r: Reading, fig: Figure, sent: Span, choice: Choice, giver: Giver, 
         if subj and all(h is None or r.frame.side.get(key(h.unit)) == "recipient" for h in subj) and \
                 not _rx.search(r"(援|帮扶|协作|对口|捐|社会)", text[lo:hi]) and \
                 not _SHARE_OF_AID.search(text, whole.start, lo) and \
+                not _share_of_paragraph_aid(r, lo, fig.start, whole.start) and \
                 not clause_givers(r.hits_in(whole.start, fig.start), r.frame, whole.start, fig.start):
             return "the receiving side's own money"
     return ""
@@ -1483,6 +1492,20 @@ _SHARE_OF_AID = _compile(r"(?:援[疆藏青]?|帮扶|协作|对口支援|援助)
 
 _COUNTIES_COUNTED_AT_HEAD = _compile(r"\s*(?:此外|另外|同时|其中)?[，,]?\s*(?:[两二三四五六七八九十]|[2-9])个?(?:县|县市|县区|区县|旗)"
                                      r"(?=[^，,。；;\d]{0,4}(?:统筹|整合|自筹|安排|投入|筹措|落实))")
+
+
+# aid money as the topic of a sentence before, in the same paragraph (援疆资金向基层倾斜。…)
+_AID_MONEY = _compile(r"(?:援[疆藏青]|帮扶|协作|对口支援|援助)资金")
+_MONEY_NAMED = _compile(r"资金|经费|款|财政|投资")
+
+
+def _share_of_paragraph_aid(r: Reading, lo: int, fig_start: int, sent_start: int) -> bool:
+    """甲县安排N亿元 with its money left unnamed, after the paragraph has made aid money its
+    topic: the unit's share of that money, not its own."""
+    if _MONEY_NAMED.search(r.text, lo, fig_start):
+        return False
+    para = r.lay.line(lo)
+    return para.start < sent_start and _AID_MONEY.search(r.text, para.start, sent_start) is not None
 
 
 def _receivers_counted_at_head(r: Reading, lo: int, hi: int) -> bool:

@@ -46,6 +46,8 @@ _PAIRING_BEFORE = _compile(r"(结对|协作|对口|帮扶|支援|援建|携手|�
 _WIDENED = _compile(r"(增加|扩大|扩展|新增|延伸)(了|到|至)?[^，,。；;\d]{0,6}$")
 _PAIRING_VERB_BEFORE = _compile(r"(对口支援|对口帮扶|结对帮扶|定点帮扶|帮扶|支援|援建)(的)?[^，,。；;\d]{0,3}$")
 _PAIRING_AFTER = _compile(r"^[^，,。；;\d]{0,4}(结对|协作|对口|帮扶|支援|携手|开展[^，,。；;\d]{0,3}(扶贫|协作|帮扶))")
+# what joins two sets each followed by its own kind of help (甲县、乙县定点帮扶和丙县…)
+_COORDINATED_PAIRING = _compile(r"[^，,。；;\d]{0,4}(结对|协作|对口|帮扶|支援)[^，,。；;\d]{0,6}(和|及|以及|与|、)[^，,。；;\d]{0,4}")
 _LIST_GAP = _compile(r"[\s、，,和与及以及]{0,3}")
 # a count of units opening a bracketed enumeration (甲市“一区两县(乙区、丙县、丁县)”, 两县(…))
 _ENUMERATION_OPEN = _compile(r"[“\"「]?(?:[一二两三四五六七八九十\d]+个?(?:区|县|市|旗|乡|镇)){1,2}[”\"」]?[（(]$")
@@ -479,15 +481,22 @@ def named_sets(text: str, hits: list[PlaceHit], side: dict) -> list[tuple[int, l
     分别与甲县、乙县结对): the donor's set of recipients, as (offset, units)."""
     out = []
     for pl in _lists(text, hits, side):
-        if len(pl.units) < 2 and not (pl.units and pl.hits[0].role == "receiver"):
+        prev = out[-1] if out else None
+        # 甲县、乙县定点帮扶和丙县对口支援: two kinds of help for one giver's whole set
+        joined = prev is not None and pl.units and prev[2] <= pl.start and \
+            _COORDINATED_PAIRING.fullmatch(text, prev[2], pl.start) is not None
+        if len(pl.units) < 2 and not (pl.units and pl.hits[0].role == "receiver") and not joined:
             continue
         # the pairing verb governs the list: right before it (对口支援甲县、乙县) or right after
         # it (与甲县、乙县结对, …开展协作)
         before = text[max(0, pl.start - 8):pl.start]
         after = text[pl.end:pl.end + 10]
         if _PAIRING_BEFORE.search(before) or _PAIRING_AFTER.match(after):
-            out.append((pl.start, list(pl.units)))
-    return out
+            if joined:
+                out[-1] = (prev[0], dedupe_units(prev[1] + list(pl.units)), pl.end)
+            else:
+                out.append((pl.start, list(pl.units), pl.end))
+    return [(start, units) for start, units, _ in out]
 
 
 def _own_governed_sets(text: str, hits: list[PlaceHit], side: dict, donor: Unit | None) -> list[list[Unit]]:

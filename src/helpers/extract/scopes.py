@@ -271,6 +271,9 @@ def _stated_years(text: str, start: int, end: int) -> tuple[tuple[int, int], ...
         before = text[max(start, m.start() - 40):m.start()]
         if before.rfind("《") > before.rfind("》"):
             continue                      # the name of a plan
+        if _BASELINE_BEFORE.search(text, max(start, m.start() - 2), m.start()) and \
+                (text[m.start() - 1] in "比较" or _CHANGE_TO.match(text[m.end():m.end() + 30])):
+            continue                      # a comparison's base (由2017年底的…降至…, 比2019年增长…)
         if text[max(0, m.start() - 1):m.start()] == "自" or \
                 _rx.match(r"(\d{1,2}月(份)?)?[^，,。；;：:\n\d]{0,20}(以来|开始|起步|启动)", text[m.end():m.end() + 26]):
             continue
@@ -278,6 +281,10 @@ def _stated_years(text: str, start: int, end: int) -> tuple[tuple[int, int], ...
     return tuple(out)
 
 
+# a year that is the base of a comparison: 比/较 before it, or 由/从 before it and a verb of
+# change with its end point (降至, 提高到) later in the clause
+_BASELINE_BEFORE = _compile(r"(?:由|从|比|较)\s*$")
+_CHANGE_TO = _compile(r"[^，,。；;]{0,24}?(?:下降|降低|减少|上升|提高|提升|增加|增长|扩大|缩小|降|减|增|升)(?:至|到|为)")
 _CUMULATIVE = _compile(g.CUMULATIVE_CUES)
 _TO_DATE = _compile(g.YEAR_TO_DATE)
 _SPAN = _compile(r"((?:19|20)\d\d)\s*年?\s*[至到—\-–~]\s*((?:19|20)\d\d)")
