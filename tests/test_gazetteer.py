@@ -601,6 +601,14 @@ def test_an_ordinary_word_short_form_outside_a_list_of_counties_is_no_place(gz, 
     assert [m.surface for m in gz.find(sentence)] == []
 
 
+@pytest.mark.parametrize("sentence, full_name", [
+    ("组织企业赴哈密市和十三师考察投资", "新疆生产建设兵团第十三师"),
+    ("援疆医生在第十四师医院坐诊", "新疆生产建设兵团第十四师"),
+])
+def test_a_corps_division_numbered_past_ten_is_named_without_the_corps(gz, sentence, full_name):
+    assert full_name in [m.place.full_name for m in gz.find(sentence) if m.place]
+
+
 def test_tanggu_subdistrict_written_alone(gz):
     ms = gz.find("塘沽街道")
     assert len(ms) == 1

@@ -39,7 +39,8 @@ MONEY_CUES: tuple[tuple[str, str, int], ...] = (
     ("reject:sales_target_area", r"(销售额|成交额)突破", 6),
     # the state's own subsidy to the receiving county (中央财政衔接推进乡村振兴补助资金, 省级衔接资金,
     # 中央财政专项扶贫资金): the receiving side's budget, not the giver's aid
-    ("reject:state_subsidy<", r"(?<!协作)衔接(?:推进乡村振兴)?(?:补助)?资金|中央(?:财政)?(?:专项)?(?:扶贫)?资金", 0),
+    ("reject:state_subsidy<", r"(?<!协作)衔接(?:推进乡村振兴)?(?:补助)?资金|中央(?:财政)?(?:专项)?(?:扶贫)?资金|"
+     r"(?<!协作)(?<!帮扶)(?<!援助)财政专项扶贫资金", 0),
     # the recipient's own budget (我县整合涉农资金, 县级配套资金) is not aid from the donor
     ("reject:recipient_own_money", r"((整合|统筹)[^，,。；;\d]{0,6}涉农(?:涉牧)?资金|涉农(?:涉牧)?整合资金|(县级|县本级|本级|地方)(财政)?配套(资金)?|自筹(配套)?资金|"
      r"(县|市|州|旗)(级)?财政(安排|投入|统筹|落实)?[^，,。；;\d]{0,2}配套(资金)?|"

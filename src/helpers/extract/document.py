@@ -532,6 +532,10 @@ def _reference_donor(recipients: list[Unit], year, gz, inside: Unit | None = Non
 
 # ------------------------------------------------------------------ recipients of one figure
 
+# the words of a back reference (三县, 两旗县) that count county-level units
+_COUNTY_WORDS = ("县", "区县", "县市", "县区", "旗", "旗县", "县旗")
+
+
 def _back_reference(r: Reading, pos: int, n: int, word: str) -> list[Unit]:
     """The units 两地/三县 at ``pos`` point back to: the latest list of that many units."""
     runs = fr._runs(r.text, [h for h in r.hits if h.end <= pos
@@ -545,7 +549,7 @@ def _back_reference(r: Reading, pos: int, n: int, word: str) -> list[Unit]:
             continue
         if word in ("地", "市", "州", "盟") and len({u.adcode[:4] for u in units}) == n:
             return units
-        if word in ("县", "区县", "县市", "县区", "旗"):
+        if word in _COUNTY_WORDS:
             units = [u for u in units if u.level == "county"]
         if len(units) == n:
             return units
@@ -554,10 +558,10 @@ def _back_reference(r: Reading, pos: int, n: int, word: str) -> list[Unit]:
     sent = r.lay.full_sentence(pos)
     named = dedupe_units([h.unit for h in r.hits if sent.start <= h.start and h.end <= pos
                           and r.frame.side.get(key(h.unit)) == "recipient"
-                          and (word not in ("县", "区县", "县市", "县区", "旗") or h.unit.level == "county")])
+                          and (word not in _COUNTY_WORDS or h.unit.level == "county")])
     if n >= 2 and len(named) == n and word not in ("省", "省区", "地", "市", "州", "盟"):
         return named
-    kind = [u for u in r.frame.recipients if word not in ("县", "旗", "区县", "县市", "县区") or u.level == "county"]
+    kind = [u for u in r.frame.recipients if word not in _COUNTY_WORDS or u.level == "county"]
     if word in ("省", "省区"):
         kind = [u for u in r.frame.recipients if u.level == "province"]
     if len(kind) == n:
@@ -1350,6 +1354,9 @@ def _joint_or_single(r: Reading, gs: list[PlaceHit], fig: Figure, sent: Span) ->
 
 # ------------------------------------------------------------------ the aid test
 
+# a sentence stating what an area has (年末全县共有…), and the words that make staff sent or trained
+_STOCK = _compile(r"(?:共有|现有|拥有)")
+_SENT_WORD = _compile(r"援|帮扶|挂职|选派|派出|派驻|选调|支教|支医|交流|培训|协作|对口|结对|柔性|引进")
 _PEOPLE_SENT = ("cadres_sent", "professionals_sent", "cadres_received", "professionals_received", "trained")
 
 
@@ -1466,6 +1473,9 @@ def aid_test(r: Reading, fig: Figure, sent: Span, choice: Choice, giver: Giver, 
     if choice.indicator not in _PEOPLE_SENT + ("pairings",) and \
             not (_AID.search(text, whole.start, hi) or _AID.search(text, lo, hi)):
         return "no giving verb or aid word in the sentence"
+    if choice.indicator in _PEOPLE_SENT and _STOCK.search(text, whole.start, fig.start) and \
+            not _SENT_WORD.search(text, whole.start, whole.end):
+        return "a stock of the area's own staff (共有…专任教师N人), no one sent"
     own = _own_level_subject(r, fig, whole)
     if own:
         return f"the receiving side's own ({own})"
@@ -1772,6 +1782,7 @@ def extract(doc, gz, page: Frame | None = None) -> tuple[list[dict], list[dict]]
     sentence_heads: dict[tuple[int, str], tuple[str, str, str]] = {}
     prev_status: tuple[str, int] | None = None
     last_total = None
+    not_aid_whole = None    # (end, sentence start, reason) of money just rejected as not aid
     last_staff = None
     last_recips: tuple[int, list[Unit], str] | None = None   # sentence, recipients, unit of the last row
     peer_recips: dict[str, tuple[int, list[Unit]]] = {}        # a peer giver → (paragraph, its last recipients)
@@ -1795,6 +1806,17 @@ def extract(doc, gz, page: Frame | None = None) -> tuple[list[dict], list[dict]]
         s = Sentence(r.lay, sent, fig_spans, r.side_in, r.donor_short)
         choice = classify(s, fig)
         indicator, detail, reason = choice.indicator, choice.detail, choice.reason
+        if fig.unit == "yuan" and not indicator and reason.startswith(("state_subsidy", "recipient_own_money")):
+            at = r.lay.full_sentence(fig.start).start
+            if not_aid_whole is None or not_aid_whole[1] != at:
+                not_aid_whole = (fig.end, at, reason)
+        elif fig.unit == "yuan" and indicator and not_aid_whole and \
+                not_aid_whole[1] == r.lay.full_sentence(fig.start).start and \
+                _rx.search(r"其中", text, not_aid_whole[0], fig.start) and \
+                not _rx.search(r"(援|帮扶|协作|对口|捐)", text, not_aid_whole[0], fig.start):
+            # 投入财政专项扶贫资金N亿元,其中中央资金…、省级资金M亿元: the parts of money that is
+            # not aid are not aid either
+            indicator, reason = "", f"a part of money that is not aid ({not_aid_whole[2]})"
         clause = r.lay.clause(fig.start)
         total = last_total if last_total and last_total[1] >= sent.start else None
         if indicator == "poor_beneficiaries" and total and _POOR_PART.fullmatch(

@@ -500,14 +500,16 @@ def named_sets(text: str, hits: list[PlaceHit], side: dict) -> list[tuple[int, l
 
 
 def _own_governed_sets(text: str, hits: list[PlaceHit], side: dict, donor: Unit | None) -> list[list[Unit]]:
-    """``governed_sets`` whose pairing verb no unit inside the donor heads (乙市对口支援丙县)."""
+    """``governed_sets`` whose pairing verb no other giver heads (a unit inside the donor: 乙市对口支援丙县;
+    a peer)."""
     out = []
     for pl in _lists(text, hits, side):
         if not (pl.units and _PAIRING_VERB_BEFORE.search(text[max(0, pl.start - 8):pl.start])):
             continue
         lo = max(text.rfind(c, 0, pl.start) for c in "。；;\n") + 1
+        # (or of a peer giver: 此外,丙省对口帮扶我州丁县)
         inner = [h for h in hits if lo <= h.start < pl.start and donor is not None and side.get(key(h.giver_unit)) == "donor"
-                 and h.giver_unit != donor and donor.contains(h.giver_unit)]
+                 and h.giver_unit != donor and not h.giver_unit.contains(donor)]
         if not inner:
             out.append(list(pl.units))
     return out

@@ -285,6 +285,9 @@ def _stated_years(text: str, start: int, end: int) -> tuple[tuple[int, int], ...
 # change with its end point (降至, 提高到) later in the clause
 _BASELINE_BEFORE = _compile(r"(?:由|从|比|较)\s*$")
 _CHANGE_TO = _compile(r"[^，,。；;]{0,24}?(?:下降|降低|减少|上升|提高|提升|增加|增长|扩大|缩小|降|减|增|升)(?:至|到|为)")
+# a list of years whose figures follow 分别 in the same order, and the amounts before a figure
+_YEARS_RESPECTIVELY = _compile(r"(?:(?:19|20)\d\d\s*年度?[、和及与至]\s*)+(?:19|20)\d\d\s*年度?[^，,。；;\d]{0,4}分别[^，,。；;\d]{0,8}(?=[\d〇一二三四五六七八九十两])")
+_AMOUNT_BEFORE = _compile(r"\d+(?:\.\d+)?\s*(?:万|亿)*(?:元|人次|人|名|个|家|户|批|期|所|座)(?=[、和及与，,])")
 _CUMULATIVE = _compile(g.CUMULATIVE_CUES)
 _TO_DATE = _compile(g.YEAR_TO_DATE)
 _SPAN = _compile(r"((?:19|20)\d\d)\s*年?\s*[至到—\-–~]\s*((?:19|20)\d\d)")
@@ -331,6 +334,13 @@ def period_year(lay: Layout, fig, sent: Span, doc_year: int | None, title: str =
     if period == "cumulative" and own and not _CUMULATIVE.search(own.group(3)) and \
             stated_years(text, clause_start + own.start(), clause_start + own.start() + 6):
         period = "annual"
+    respective = _YEARS_RESPECTIVELY.search(text, whole.start, fig.start + 1)
+    if respective:
+        # 2018年、2019年分别投入N亿元、M亿元: the k-th amount is the k-th year's
+        years = [int(y) for y in _YEAR_RE.findall(respective.group(0))]
+        k = len(_AMOUNT_BEFORE.findall(text, respective.end(), fig.start))
+        if k < len(years):
+            return "annual", years[k], "year:respectively", True
     if _rx.search(r"(今年|本年|年内|当年)", left) and doc_year:
         return period, doc_year, "year:今年", True
     if _rx.search(r"(?<![比较])(去年|上年)(?!同期)", left) and doc_year:
