@@ -799,6 +799,16 @@ def test_a_headline_figure_restated_in_the_body_is_one_row(gz):
     assert len(got) == 1 and got[0]["start"] > text.index("\n")
 
 
+def test_a_section_heading_restating_its_body_figure_is_one_row(gz):
+    # a heading inside the body (产业协作:三年投入N亿元) states the figure the text under it gives
+    # in full: one row, the sentence's
+    text = ("2020年,浙江省宁波市对口帮扶贵州省黔西南州。\n产业协作:三年投入3.6亿元\n"
+            "2018年以来,宁波市累计向黔西南州投入产业协作资金3.6亿元,建成园区12个。\n")
+    rows, _ = extract_document(Doc("t", text), gz)
+    got = [r for r in rows if r["value"] == 3.6e8]
+    assert len(got) == 1 and got[0]["start"] > text.index("2018年以来")
+
+
 def test_a_digest_rounding_a_body_figure_is_one_row(gz):
     # key figures in a digest are rounded (2.4万 for 23817; 突破7亿 for 7.35亿): the body's exact
     # figure is the row; a digest figure the body does not round to stays a row of its own

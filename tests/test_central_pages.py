@@ -97,3 +97,11 @@ def test_the_site_header_cleaning_drops_names_the_central_unit():
     rows, _ = extract_document(Doc("t", text, title="集团2021年定点帮扶工作纪实", raw_text=raw), get_gazetteer())
     (row,) = [r for r in rows if r["value"] == 1.2e7]
     assert row["donor"] == "中国华电集团有限公司"
+
+
+@pytest.mark.parametrize("title, name", [
+    # 定点扶贫, the older word for 定点帮扶, after the unit and its year
+    ("教育部2019年定点扶贫工作综述", "教育部"),
+])
+def test_the_headline_of_a_central_units_page_with_the_older_word(title, name):
+    assert page_central(title, [], "")[0] == name

@@ -44,7 +44,7 @@ MONEY_CUES: tuple[tuple[str, str, int], ...] = (
     # the recipient's own budget (我县整合涉农资金, 县级配套资金) is not aid from the donor
     ("reject:recipient_own_money", r"((整合|统筹)[^，,。；;\d]{0,6}涉农(?:涉牧)?资金|涉农(?:涉牧)?整合资金|(县级|县本级|本级|地方)(财政)?配套(资金)?|自筹(配套)?资金|"
      r"(县|市|州|旗)(级)?财政(安排|投入|统筹|落实)?[^，,。；;\d]{0,2}配套(资金)?|"
-     r"争取(到)?(中央|国家|省级?|上级)[^，,。；;\d]{0,16}资金)", 0),
+     r"争取(到)?(中央|国家|省级?|上级)[^，,。；;\d]{0,30}资金)", 0),
     # 较上年增加1280万元, 比2019年增加N万元: a change from one year to another, not an amount given
     ("reject:change", r"(较上年|比上年|较去年|比去年|同比|(?:较|比)(?:上一年|(?:19|20)\d\d年))(增加|增长|减少|下降|提高|多)(?![至到])(?=[^，,。；;%％]{0,10}元)", 0),
     # contract values: commitments to buy (consumption_aid, target, detail contract)
@@ -187,6 +187,8 @@ COUNT_CUES: tuple[tuple[str, str, int], ...] = (
     ("enterprises", r"(企业|公司|[京津沪冀苏浙闽鲁粤深穗甬厦杭]企)[^，。；]{0,12}(落地|入驻|落户|投资兴业|到位)", 1),
     # 产业园已入驻企业8家: enterprises settled in a co-built park
     ("enterprises", r"(已|新)?(入驻|落户|落地)(的)?(企业|公司)", 0),
+    # 新落户乙县的甲市企业N家: the firms that came, named after where they settled
+    ("enterprises", r"(入驻|落户|落地)[^，。；\d]{1,8}的[^，。；\d]{0,6}(企业|公司)", 0),
     ("enterprises", r"(引导|引进|招引|吸引|落地)[^，。；\d]{0,16}(企业|公司|[\u4e00-\u9fff]企(?!业))", 0),
     # N家企业到甲地投资: firms going to invest (…企 short for a kind of firm: 茶企, 药企, 国企)
     ("enterprises", r"(企业|公司|[\u4e00-\u9fff]企(?!业))[^，。；\d]{0,2}(到|赴)[^，。；\d]{1,10}投资", 0),
@@ -305,7 +307,7 @@ CENTRAL_DONORS: tuple[tuple[str, str, str], ...] = _central_givers()
 # the giver opens its clause: 某集团对口支援乙县,落实帮扶资金…
 # a time word before a central giver's verb (a year may be written in words in formal documents: 二〇二〇年)
 CENTRAL_TIME = r"(?:今年|去年|全年|当年|年内|(?:\d{4}|[〇零一二三四五六七八九]{4})年度?)?"
-CENTRAL_GIVER_AFTER = CENTRAL_TIME + r"(?:直接|持续|先后|还|又|再)?(对口支援|对口援[藏疆青]|援[藏疆青]|定点帮扶|对口帮扶|帮扶|援助|向|为|在|累计|共|投入|落实|捐)"
+CENTRAL_GIVER_AFTER = CENTRAL_TIME + r"(?:直接|持续|先后|还|又|再)?(对口支援|对口援[藏疆青]|援[藏疆青]|定点帮扶|定点扶贫|对口帮扶|帮扶|援助|向|为|在|累计|共|投入|落实|捐)"
 # a total over several donors (支援单位累计…, 甲市和乙市…帮助) belongs to none of them
 # (19个援疆省市, 对口支援甲省的6省市: a count of the giving provinces and cities; 东部N省市 is
 # the national total, read as such)

@@ -6,6 +6,8 @@ body; a page saved twice repeats whole sentences. Both are one figure (``convent
 * a row of the headline, byline, digest or lead whose indicator, value and unit a row of a
   later zone (lead, body) also states is dropped; so is a headline or digest row whose value
   is a later zone's value rounded at the precision it is written with (2.1万 for 21036);
+* a body row of a heading-like line (short, no clause: 省内协作:五年投入N亿元) whose figure a
+  later sentence states again is dropped;
 * a row whose sentence repeats, word for word, the sentence of an earlier row with the same
   indicator, value and unit is dropped (the page was saved twice);
 * a row stating the same figure, with the same words, as an earlier row with the same donor,
@@ -65,6 +67,20 @@ def _restated_rounded(x: dict, rows: list[dict]) -> bool:
         and y["donor"] == x["donor"] and y["recipients"] == x["recipients"] and rounds(x, y) for y in rows)
 
 
+def _heading_like(row: dict) -> bool:
+    """A short line with no clause of its own (省内协作:五年投入N亿元, 【N万元】): a heading or a
+    bold key-figure line that the text under it states in full."""
+    sentence = str(row.get("_sentence") or "")
+    return len(sentence) <= 30 and not any(c in sentence for c in "，,。；;")
+
+
+def _restated_below(x: dict, rows: list[dict]) -> bool:
+    """A heading-like body row whose figure a later body sentence states again."""
+    return x["_zone"] == BODY and _heading_like(x) and any(
+        _key(y) == _key(x) and y["_sentence_start"] > x["_sentence_start"] and not _heading_like(y)
+        for y in rows)
+
+
 def one_row_per_figure(rows: list[dict], mentions: list[dict]) -> list[dict]:
     best: dict[tuple, int] = {}
     for x in rows:
@@ -80,6 +96,9 @@ def one_row_per_figure(rows: list[dict], mentions: list[dict]) -> list[dict]:
             continue
         if _restated_rounded(x, rows):
             dropped[x["_fig_start"]] = f"restated later in the page, in full ({x['_zone']})"
+            continue
+        if _restated_below(x, rows):
+            dropped[x["_fig_start"]] = "a heading's figure, stated again under it"
             continue
         sk = k + (x["_sentence"], x["recipients"], x["detail"])
         first = seen_sentences.setdefault(sk, (x["_fig_start"], x["_sentence_start"]))

@@ -303,7 +303,7 @@ def read(doc, gz, page: Frame | None = None) -> Reading:
     header = _header_units(gz, doc, head_lines) if fr._SELF.search(text) else []
     hits = zone_short_names(text, common_word_short_names(text, defined_short_names(text, find_places(gz, text, header))))
     title_hits = find_places(gz, title) if title else []
-    side = fr.assign_sides(hits + title_hits)
+    side = fr.assign_sides(hits + title_hits, text)
     frame = Frame(side=side)
     frame.year, frame.year_from = fr.reporting_year(title, text, str(getattr(doc, "date", "") or ""))
     frame.donor, frame.donor_from = fr.choose_donor(hits, side, zs, title_hits)

@@ -129,9 +129,17 @@ def _runs_text(hits: list[PlaceHit]) -> list[list[PlaceHit]]:
     return runs
 
 
-def assign_sides(hits: list[PlaceHit]) -> dict:
-    """unit key → 'donor' or 'recipient' for every unit named (ties go to no side)."""
+# a page about help inside one province (广东省内对口帮扶, 南北挂钩, 山海协作): a unit of the
+# giver's own province can be the one helped
+_IN_PROVINCE = _compile(r"省内(?:对口|协作|结对|帮扶)|南北挂钩|南北结对|南北共建|山海协作|山海结对")
+
+
+def assign_sides(hits: list[PlaceHit], text: str = "") -> dict:
+    """unit key → 'donor' or 'recipient' for every unit named (ties go to no side). ``text``: the
+    page, read for words of help inside one province."""
     sides = reference.sides()
+    in_province = bool(text) and _IN_PROVINCE.search(text) is not None
+    strong: dict[str, int] = {}       # receiver roles after 向/为/帮扶/给 (not 到/赴)
     named = {h.unit.adcode for h in hits}
     votes: dict[str, list[float]] = {}
     prov_votes: dict[str, list[float]] = {}
@@ -150,13 +158,19 @@ def assign_sides(hits: list[PlaceHit]) -> dict:
                 w = 0.3 if h.marker in ("go", "aid_word") else 1.5
                 v[1] += w
                 pv[1] += w / 2
+                if w > 1:
+                    strong[k] = strong.get(k, 0) + 1
     out = {}
     paired = (reference.paired_with(named, "donor"), reference.paired_with(named, "recipient"))
     for k, u in units.items():
         d, r = _ref_side(u, paired, sides)
         v = votes[k]
         pv = prov_votes[u.adcode[:2]]
-        d += v[0] + 0.25 * (pv[0] - v[0] / 2)
+        if in_province and strong.get(k) and v[0] == 0:
+            d = 0.0     # helped, never giving, on an in-province page: its province says nothing
+        else:
+            d += 0.25 * (pv[0] - v[0] / 2)
+        d += v[0]
         r += v[1] + 0.25 * (pv[1] - v[1] / 2)
         if d > r:
             out[k] = "donor"

@@ -188,6 +188,9 @@ def nearest(text: str, fig: Figure, sent: Span, patterns, fig_spans, max_d: int 
             continue
         if name.endswith("<") and (me > fig.start or any(c in text[me:fig.start] for c in CLAUSE_END)):
             continue                     # a cue that only governs what follows it in its clause
+        if name.startswith("reject:") and name.endswith("+") and ms >= fig.end and \
+                any(c in text[fig.end:ms] for c in CLAUSE_END):
+            continue                     # (培训N人次,两地互派…: a rejecting list cue stays in its own clause)
         d = distance(text, fig, ms, me, fig_spans, name.endswith("+"))
         if d is None:
             continue
@@ -420,7 +423,8 @@ def classify(s: Sentence, fig: Figure) -> Choice:
         return Choice("", "", f"counts the givers of a transfer ({cue})", "", ms, me)
     elif indicator == "pairings":
         noun = _rx.match(r"[\u4e00-\u9fff()（）]{0,6}", text[fig.end:sent.end]).group(0)
-        detail = next((n for n, p in lx.PAIRING_DETAIL if _rx.match(r"[\u4e00-\u9fff]{0,3}?" + p, noun)), "")
+        # (up to four words before the party's noun: 深度贫困村, 经济薄弱村)
+        detail = next((n for n, p in lx.PAIRING_DETAIL if _rx.match(r"[\u4e00-\u9fff]{0,4}?" + p, noun)), "")
         if not detail:
             before = text[max(sent.start, fig.start - 8):fig.start]
             detail = next((n for n, p in lx.PAIRING_DETAIL

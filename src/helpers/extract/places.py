@@ -229,6 +229,11 @@ class PlaceHit:
     text_gap_ok: bool = True   # the text between this and the previous hit is a list separator
 
 
+_ASIDE = re.compile(r"[（(][\u4e00-\u9fff、，,]{1,16}[）)]")     # (a gloss in letters is no aside)
+# a place left out of a whole in brackets (全省(不含甲市), 甲省(除乙市外))
+_EXCLUDED_BEFORE = re.compile(r"[（(]\s*(?:不含|不包括|除去?)\s*$")
+
+
 def role_of(text: str, start: int, end: int) -> tuple[str, str]:
     """(role, marker) a place at text[start:end] plays in its clause (see the module docstring)."""
     before = text[max(0, start - 12):start]
@@ -239,6 +244,8 @@ def role_of(text: str, start: int, end: int) -> tuple[str, str]:
         return "venue", ""
     if _ATTRIBUTE_AFTER.match(after) or _PEOPLE_AFTER.match(after):
         return "attribute", ""
+    if _EXCLUDED_BEFORE.search(before):
+        return "attribute", "excluded"    # 甲省(不含乙市)安排…: 乙市 is left out of the figure
     if _ASSIGNED_TO.search(before) and _ASSIGNED_AFTER.match(after):
         return "giver", "assigned"        # 下达给甲区的…任务: 甲区 is to do it
     marker = next((n for n, p in _MARKERS if p.found(before)), "") if _RECEIVER_BEFORE.found(before) else None
@@ -250,6 +257,9 @@ def role_of(text: str, start: int, end: int) -> tuple[str, str]:
         return "receiver", marker
     if _clause_opens(text[max(0, start - 24):start]) or start == 0:
         tail = after
+        aside = _ASIDE.match(tail)          # 甲省(不含乙市)全年安排…: the aside is no part of the verb's way
+        if aside:
+            tail = text[end + aside.end():end + aside.end() + 24]
         body = _BODY_AFTER.match(tail)
         if body:
             tail = tail[body.end():]

@@ -49,7 +49,10 @@ _GOAL_COLON = _compile(r"(目标|计划|任务|目标任务|工作目标|工作�
 # 计划 before a noun (计划援助资金, 计划项目) names a planned amount; it governs that phrase only
 _PLAN_NOUN = _compile(r"(援助|帮扶|扶贫|财政|协作|援建|援疆|援藏|援青)?(资金|项目|任务|金额|指标|投资)")
 # projects only set for the year (初步安排, 确定实施, 筛选, 储备): not yet carried out
-_PROJECTS_SET = _compile(r"(初步安排|初步确定|确定实施|确定了|筛选|储备|入库)")
+_PROJECTS_SET = _compile(r"(初步安排|初步确定|确定实施|确定了|年初确定|筛选|储备|入库)")
+_DATED = _compile(r"\s*年\s*\d{1,2}\s*月")
+_ALL_UNDER_WAY = _compile(r"(?:已|均已|已经)?全部(?:开工|完工|建成|实施|竣工|落地|投用|完成)")
+_THIS_YEAR_WORD = _compile(r"今年|本年(?!度?以前)")
 _ARRIVED = _compile(r"(已经|已)?(到位|拨付到位|下达|拨付)")
 _FIVE_YEAR = {"十一五": 2010, "十二五": 2015, "十三五": 2020, "十四五": 2025}
 
@@ -62,6 +65,13 @@ def full_sentence(lay: Layout, pos: int) -> Span:
 _SIGNED_PROJECTS = _compile(r"(?:签订|签约|签署)了?[^，,。；;\d]{0,12}项目")
 
 
+def _in_quoted_name(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] lies inside a short quoted name (“…”) that closes soon after it."""
+    before = text[max(0, start - 10):start]
+    open_at = before.rfind("“")
+    return open_at >= 0 and "”" not in before[open_at:] and "”" in text[end:end + 6]
+
+
 def _target_cues(text: str, lo: int, hi: int) -> list:
     """Plan cues in text[lo:hi] that are plan words here, as (name, match), last first."""
     if not _ANY_TARGET.search(text, lo, hi):
@@ -72,6 +82,8 @@ def _target_cues(text: str, lo: int, hi: int) -> list:
             after = text[m.end():m.end() + 40]
             if name in _NOT_TARGET_AFTER and _NOT_TARGET_AFTER[name].match(after):
                 continue
+            if _in_quoted_name(text, m.start(), m.end()):
+                continue            # “国培计划”, “目标村”: a name in quotes, not a plan
             if name == "agreement" and not _SIGNED_PROJECTS.match(text, m.start(), min(hi, m.end() + 16)):
                 continue            # agreements make contracts targets through the indicator,
                                     # projects signed (签订…项目N个) through their scope
@@ -137,8 +149,9 @@ def status(lay: Layout, fig, sent: Span, indicator: str, detail: str, *, doc_yea
             break
     if _rx.search(g.AGREEMENT_CONTENT, text, whole.start, fig.start) and not _DONE.search(text, lay.clause_start(fig.start), fig.start):
         return "target", "scope:agreement_content"
-    if indicator in ("projects", "fiscal_aid") and _PROJECTS_SET.search(text, lay.clause_start(fig.start), fig.start):
-        return "target", "scope:projects_set"
+    if indicator in ("projects", "fiscal_aid") and _PROJECTS_SET.search(text, lay.clause_start(fig.start), fig.start) and \
+            not _ALL_UNDER_WAY.search(text, fig.end, whole.end):
+        return "target", "scope:projects_set"     # (年初确定项目N个,现已全部开工: carried out)
     if fig.text.startswith(("不少于", "不低于")):
         return "target", "scope:不少于"
     if year_stated and doc_year and fig_year and fig_year > doc_year:
@@ -352,8 +365,14 @@ def period_year(lay: Layout, fig, sent: Span, doc_year: int | None, title: str =
     if not years:
         years = stated_years(text, para.start, whole.start)
         how = "year:paragraph"
+        this = _THIS_YEAR_WORD.search(text, years[-1][0] if years else para.start, whole.start) if doc_year else None
+        if this:
+            # 今年安排…。年初确定…: the year the paragraph last named, in words
+            return period, doc_year, "year:paragraph_今年", True
         if not years and section_start < para.start:
-            years = stated_years(text, section_start, para.start)
+            # (not the dates of events told earlier: 2016年7月,工作队进藏)
+            years = tuple((p, y) for p, y in stated_years(text, section_start, para.start)
+                          if not _DATED.match(text, p + 4))
             how = "year:section"
         if doc_year:
             years = tuple((p, y) for p, y in years if doc_year - 3 <= y <= doc_year + 1)
