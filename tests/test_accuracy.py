@@ -48,7 +48,10 @@ from helpers.extract import extract_corpus
 # 0.739 / 0.944, 0.771 / 0.917, 0.885 / 0.934), heldout61 to heldout64 (0.563 / 0.941, 0.844 / 0.965,
 # 0.833 / 0.922, 0.945 / 0.951), heldout65 to heldout68 (0.772 / 0.946, 0.837 / 0.963, 0.821 / 0.967,
 # 0.803 / 0.976), heldout69 to heldout72 (round 15: 0.847 / 0.930, 0.804 / 0.935, 0.834 / 0.921,
-# 0.920 / 0.927), heldout73 to heldout75 (round 16: 0.551 / 0.984, 0.778 / 0.985, 0.874 / 0.931)
+# 0.920 / 0.927), heldout73 to heldout75 (round 16: 0.551 / 0.984, 0.778 / 0.985, 0.874 / 0.931),
+# heldout76 to heldout78 (round 17, at its start: 0.721 / 0.964, 0.789 / 0.959, 0.893 / 0.926),
+# heldout79 to heldout81 (round 17, written during it, first looks at 38f7e81: 0.892 / 0.967,
+# 0.782 / 0.887, 0.825 / 0.985)
 FLOORS = {
     "seeds": {"strict": 0.85, "lenient": 0.95},
     "dev": {"strict": 0.77, "lenient": 0.93},
@@ -129,6 +132,12 @@ FLOORS = {
     "heldout73": {"strict": 0.52, "lenient": 0.95},
     "heldout74": {"strict": 0.75, "lenient": 0.95},
     "heldout75": {"strict": 0.84, "lenient": 0.90},
+    "heldout76": {"strict": 0.69, "lenient": 0.93},
+    "heldout77": {"strict": 0.76, "lenient": 0.93},
+    "heldout78": {"strict": 0.86, "lenient": 0.89},
+    "heldout79": {"strict": 0.86, "lenient": 0.93},
+    "heldout80": {"strict": 0.75, "lenient": 0.85},
+    "heldout81": {"strict": 0.79, "lenient": 0.95},
 }
 # per indicator with >= 5 gold rows on the seeds (strict F1)
 SEED_INDICATOR_FLOOR = 0.70
