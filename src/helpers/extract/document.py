@@ -733,7 +733,7 @@ class Topic:
 # a paragraph headed by a giver standing alone ((一)甲市。 / 1.甲市: …), its number optional
 _HEAD_NUMBER = _compile(r"\s*(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十\d]{1,3}[、.．]|[●◆■▲])?\s*")
 # (its receivers may follow in brackets: (二)甲省(乙州丙县、丁县)。)
-_HEAD_END = _compile(r"\s*(?:[（(]([^（）()。]{2,40})[)）])?\s*[。：:]")
+_HEAD_END = _compile(r"\s*(?:[（(]([^（）()。]{2,40})[)）]|[—–－\-]{1,2}([^。：:，,（）()]{2,20}))?\s*[。：:]")
 _HEAD_BRACKET_GIVER = _compile(r"\s*[（(]([^（）()]{2,24}?)(?:结对帮扶|对口帮扶|对口支援|帮扶|支援|结对)[)）]\s*[。：:]?")
 
 
@@ -770,9 +770,11 @@ def _paragraph_head_giver(r: Reading, para: Span, topic: Topic) -> None:
         return
     u = hit.giver_unit
     topic.giver, topic.giver_para = Giver(u, u.full_name, "paragraph_head"), para.start
-    if end.group(1):
-        # (一)甲省(乙州丙县、丁县)。: the receivers in its brackets are the paragraph's topic
-        paired = [h for h in r.receivers_in(end.start(1), end.end(1)) if r.frame.side.get(key(h.unit)) != "donor"]
+    named = 1 if end.group(1) else 2 if end.group(2) else 0
+    if named:
+        # (一)甲省(乙州丙县、丁县)。 / (一)甲区—乙县。: the receivers in its brackets or after its
+        # dash are the paragraph's topic
+        paired = [h for h in r.receivers_in(end.start(named), end.end(named)) if r.frame.side.get(key(h.unit)) != "donor"]
         if paired:
             topic.para_topic = _expand(r, paired)
         return
