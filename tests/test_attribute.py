@@ -1421,3 +1421,21 @@ def test_the_short_lines_under_a_digest_head_are_the_digest():
     assert zs.kind_at(text.index("投入")) == "digest"
     assert zs.kind_at(text.index("帮助")) == "digest"
     assert zs.kind_at(text.index("今年以来")) == "lead"
+
+
+def test_a_transcript_turn_of_a_speaker_for_a_district_is_the_districts(gz):
+    # a city's press conference: the city official's figures are the city's, to the prefecture;
+    # the turn of the district's deputy head (and the question put to them) is the district's
+    text = ("杭州市举行2021年东西部协作新闻发布会(文字实录)\n"
+            "主持人(市政府新闻办副主任王丽):\n今天我们邀请到市协作办副主任李强先生、淳安县副县长张敏女士介绍有关情况。\n"
+            "李强(市协作办副主任):\n2021年是杭州市与黔东南州开展东西部协作的第一年。全年向黔东南州拨付财政援助资金5.2亿元,"
+            "选派党政干部46名。\n"
+            "主持人:\n下面进入提问环节。\n记者:\n请问淳安县在结对帮扶丹寨县方面有哪些做法?\n"
+            "张敏(淳安县副县长):\n淳安与丹寨县结对以来,淳安县向丹寨县拨付财政援助资金3100万元。淳安县企业与丹寨县贫困村结对22个。\n"
+            "主持人:\n谢谢各位。\n")
+    rows, _ = extract_document(Doc("t", text, title=text.split("\n")[0], date="2021-12-28"), gz)
+    city = only(rows, value=5.2e8)
+    assert (city["donor"], city["recipients"]) == ("浙江省杭州市", "贵州省黔东南苗族侗族自治州")
+    assert only(rows, value=46)["donor"] == "浙江省杭州市"
+    county = only(rows, value=3.1e7)
+    assert county["donor"] == "浙江省杭州市淳安县" and county["recipients"].endswith("丹寨县")

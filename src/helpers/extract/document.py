@@ -306,7 +306,9 @@ def read(doc, gz, page: Frame | None = None) -> Reading:
     side = fr.assign_sides(hits + title_hits, text)
     frame = Frame(side=side)
     frame.year, frame.year_from = fr.reporting_year(title, text, str(getattr(doc, "date", "") or ""))
-    frame.donor, frame.donor_from = fr.choose_donor(hits, side, zs, title_hits)
+    # (a transcript's turns of a speaker for a unit inside the page's giver are that unit's)
+    page_hits = fr.page_level_hits(text, hits, side, zs, title_hits)
+    frame.donor, frame.donor_from = fr.choose_donor(page_hits, side, zs, title_hits)
     # (the raw page's header too: the site's own name, which cleaning drops with its menu)
     central = page_central(title, [text[z.span.start:z.span.end] for z in zs.zones
                                    if z.kind in (HEADLINE, "byline", "navigation")] + head_lines[:1],
@@ -334,7 +336,7 @@ def read(doc, gz, page: Frame | None = None) -> Reading:
             pair[1].full_name.endswith(frame.self_word):
         frame.self_unit = pair[1]          # 我省 on a page about 甲乙协作 written by the receiver
     frame.recipients, frame.recipients_from = fr.page_recipients(
-        text, zs, hits, title_hits, side, frame.donor, frame.self_unit, pair, _county_counter(gz),
+        text, zs, page_hits, title_hits, side, frame.donor, frame.self_unit, pair, _county_counter(gz),
         frame.short_names, title)
     lead = [h for h in hits if zs.kind_at(h.start) in (HEADLINE, LEAD, DIGEST)]
     frame.recipients, frame.recipients_from = _every_county_named(

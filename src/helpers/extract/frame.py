@@ -392,6 +392,46 @@ def short_pair(text: str, shorts: dict, side: dict, gz=None, headline: str = "")
 
 # ------------------------------------------------------------------ donor choice
 
+# a speaker's turn in a transcript (发布会实录, 访谈): 姓名(职务): / 职务 姓名: at a line's start
+_SPEAKER = re.compile(r"^[ \t\u3000]*(?:[\u4e00-\u9fff·]{2,6}[（(]([^（）()\n]{2,30})[）)]|"
+                      r"([\u4e00-\u9fff]{2,24}?)[ \u3000]+[\u4e00-\u9fff·]{2,5}|[\u4e00-\u9fff·]{2,5})[:：]", re.M)
+# a person's post after a place (甲区副区长某某): the place names the person, not a giver
+_PERSON_TITLE = re.compile(r"(?:委|政府)?常?务?副?(?:市长|县长|区长|州长|省长|旗长|书记)")
+
+
+def speaker_turns(text: str) -> list[tuple[int, int, int, int]]:
+    """(start, end, title start, title end) of each speaker's turn of a transcript, a turn running
+    to the next speaker; [] unless at least three lines open with a speaker."""
+    found = list(_SPEAKER.finditer(text))
+    if len(found) < 3:
+        return []
+    out = []
+    for m, nxt in zip(found, found[1:] + [None]):
+        g = 1 if m.group(1) else 2 if m.group(2) else 0
+        a, b = (m.start(g), m.end(g)) if g else (m.start(), m.start())
+        out.append((m.start(), nxt.start() if nxt else len(text), a, b))
+    return out
+
+
+def page_level_hits(text: str, hits: list[PlaceHit], side: dict, zones: Zones,
+                    title_hits: list[PlaceHit]) -> list[PlaceHit]:
+    """The hits the page's frame is read from: in a transcript, not the turns of a speaker for a
+    unit inside the giver the headline names (甲市的发布会, 乙区副区长某某:…乙区与丙县…: that
+    turn is 乙区's), nor a place naming a person's post (乙区副区长某某)."""
+    turns = speaker_turns(text)
+    if not turns:
+        return hits
+    heads = [h.giver_unit for h in title_hits if side.get(key(h.giver_unit)) == "donor"] + \
+        [h.giver_unit for h in hits if zones.kind_at(h.start) == HEADLINE and side.get(key(h.giver_unit)) == "donor"]
+    spans = []
+    for start, end, a, b in turns:
+        units = {h.giver_unit for h in hits if a <= h.start < b and side.get(key(h.giver_unit)) == "donor"}
+        if any(u != t and t.contains(u) for u in units for t in heads):
+            spans.append((start, end))
+    return [h for h in hits if not any(a <= h.start < b for a, b in spans)
+            and not (side.get(key(h.giver_unit)) == "donor" and _PERSON_TITLE.match(text, h.end))]
+
+
 def choose_donor(hits: list[PlaceHit], side: dict, zones: Zones, title_hits: list[PlaceHit]) -> tuple[Unit | None, str]:
     """The page's giver: the broadest donor-side unit its headline names, or the one whose
     subtree the text names most; then the unit inside it the text keeps naming."""
@@ -513,6 +553,16 @@ def named_sets(text: str, hits: list[PlaceHit], side: dict) -> list[tuple[int, l
     return [(start, units) for start, units, _ in out]
 
 
+def _other_giver_before(text: str, hits: list[PlaceHit], side: dict, donor: Unit | None, at: int) -> bool:
+    """Whether a donor-side unit other than the page's giver (inside it or a peer) is named in the
+    sentence before ``at``: the list there is that unit's."""
+    if donor is None:
+        return False
+    lo = max(text.rfind(c, 0, at) for c in "。；;\n？?！!") + 1
+    return any(lo <= h.start < at and side.get(key(h.giver_unit)) == "donor" and h.giver_unit != donor
+               and not h.giver_unit.contains(donor) for h in hits)
+
+
 def _own_governed_sets(text: str, hits: list[PlaceHit], side: dict, donor: Unit | None) -> list[list[Unit]]:
     """``governed_sets`` whose pairing verb no other giver heads (a unit inside the donor: 乙市对口支援丙县;
     a peer)."""
@@ -577,7 +627,8 @@ def page_recipients(text: str, zones: Zones, hits: list[PlaceHit], title_hits: l
         return [self_unit], "frame_self"
     if pair is not None:
         return [pair[1]], "frame_short_pair"
-    sets = named_sets(text, hits, side)
+    # (not a set another giver heads: 乙区在结对帮扶丙县方面…, on 甲市's page)
+    sets = [(at, units) for at, units in named_sets(text, hits, side) if not _other_giver_before(text, hits, side, donor, at)]
     lead = recips([h for h in hits if zones.kind_at(h.start) in (LEAD, DIGEST, BYLINE)])
     if sets and max(len(u) for _, u in sets) == 1:
         frequent = _frequent(hits, side)
