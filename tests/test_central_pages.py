@@ -105,3 +105,25 @@ def test_the_site_header_cleaning_drops_names_the_central_unit():
 ])
 def test_the_headline_of_a_central_units_page_with_the_older_word(title, name):
     assert page_central(title, [], "")[0] == name
+
+
+def test_a_section_headed_by_a_central_unit_on_a_receivers_page_is_the_units():
+    # a county's review of two kinds of help, one section each: the central SOE's section gives
+    # its figures to the SOE (its money is social aid), the east–west section to the city
+    text = ("荔波县2020年定点帮扶和东西部扶贫协作工作综述\n"
+            "2020年,在中国华能集团有限公司定点帮扶和广东省广州市东西部扶贫协作的支持下,我县各项帮扶任务圆满完成。\n"
+            "一、中国华能集团有限公司定点帮扶\n"
+            "华能集团把荔波县定点帮扶作为重要政治任务。全年投入帮扶资金1500万元,培训基层干部860人次。\n"
+            "二、东西部扶贫协作\n"
+            "广州市向荔波县拨付财政帮扶资金4200万元。全年选派挂职干部5名。\n")
+    rows, _ = extract_document(Doc("t", text, title=text.split("\n")[0]), get_gazetteer())
+    soe = only_row(rows, 1.5e7)
+    assert (soe["donor"], soe["indicator"]) == ("中国华能集团有限公司", "social_aid")
+    assert only_row(rows, 860)["donor"] == "中国华能集团有限公司"
+    assert only_row(rows, 4.2e7)["donor"] == "广东省广州市"
+    assert only_row(rows, 5)["donor"] == "广东省广州市"
+
+
+def only_row(rows, value):
+    (row,) = [r for r in rows if r["value"] == value]
+    return row

@@ -26,7 +26,7 @@ from ..normalize import simplify
 from . import dedupe, frame as fr, grammar as g, reference, scopes
 from .frame import Frame, key
 from .givers import (Giver, ancestor, central_giver, clause_givers, role_giver, page_central, common_parent, level_lift,
-                     multi_donor_total, parent_credit)
+                     multi_donor_total, parent_credit, section_central)
 from .indicator import Choice, Sentence, classify, cues, evidence_span, group_of
 from .layout import CLAUSE_END, Layout, Span, layout
 from .places import (PlaceHit, Unit, common_word_short_names, dedupe_units, defined_short_names, find_places,
@@ -1083,8 +1083,13 @@ def giver_for(r: Reading, fig: Figure, sent: Span, topic: Topic) -> Giver:
         return lifted
     if base is not None:
         return Giver(base.unit, base.name, "discourse", base.kind)
+    head = section_central(r.section_of(fig.start)[1])
+    if head is not None and frame.donor is not None and frame.donor.level != "central":
+        return head       # 一、某集团定点帮扶 on a page whose giver is a place: the section is the unit's
     if frame.donor is not None:
         return Giver(frame.donor, frame.donor.full_name, frame.donor_from or "frame", frame.donor_kind)
+    if head is not None:
+        return head
     return Giver(None, "", "none")
 
 

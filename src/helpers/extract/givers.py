@@ -76,6 +76,22 @@ _CLAUSE_MARK = _compile(r"[，,；;]")
 _CENTRAL_GIVES = _compile(lx.CENTRAL_TIME + r"(?:" + g.GIVING_VERB + r"|购买|采购|销售)")
 
 
+_HEADING_NUMBER = _compile(r"[#\s\*]*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．])\s*")
+
+
+def section_central(heading: str) -> Giver | None:
+    """A section heading that opens with a central unit (一、某集团定点帮扶): the unit is the giver
+    of the section's figures no clause credits."""
+    m = _HEADING_NUMBER.match(heading)
+    if m is None:
+        return None
+    c = _ANY_CENTRAL.match(heading, m.end()) and _CENTRAL_RE.match(heading, m.end())
+    if not c:
+        return None
+    _, name, kind = lx.CENTRAL_DONORS[int(c.lastgroup[1:])]
+    return Giver(None, name, "section_head_central", kind)
+
+
 def page_central(title: str, head_lines: list[str], lead: str) -> tuple[str, str] | None:
     """(name, kind) of the ministry or central SOE a page is by or about: the page's header line
     is its name (the unit's own site), its byline's source is the unit's paper, a headline opens

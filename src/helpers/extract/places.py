@@ -321,7 +321,7 @@ def _with_mentions(text: str, hits: list[PlaceHit], spans) -> list[PlaceHit]:
 # a development zone's kind word, which a page uses alone for the one zone of that kind it names
 # in full (甲高新区 …, 高新区安排…): the endings of the zone's full name → the bare word
 _ZONE_WORDS = (("高新技术产业开发区", "高新区"), ("高新技术产业园区", "高新区"), ("经济技术开发区", "经开区"),
-               ("新区", "新区"))
+               ("新区", "新区"), ("保税区", "保税区"))
 # a character before the bare word that ends a word (so the word is not the tail of another name)
 _WORD_ENDS_BEFORE = set("，,。；;：:、（(“\"」 　\n来到在向与和及对为赴由")
 
