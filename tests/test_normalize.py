@@ -43,6 +43,13 @@ def test_pinyin_glosses_go_real_parentheses_stay():
     assert ("pinyin", "(zhàn)") in n.removed and n.counts["pinyin"] == 3
 
 
+def test_a_names_glosses_of_several_syllables_go():
+    # a mirror glosses a whole name, its syllables spaced or run together, even inside the name
+    n = normalize("盤州市(pán zhōu shì)引進的企業向布拖(bùtuō)縣和昭覺(zhāo jué)縣捐贈")
+    assert n.text == "盘州市引进的企业向布拖县和昭觉县捐赠"
+    assert normalize("甲地(tian jin)乙地(GDP)").text == "甲地(tian jin)乙地(GDP)"   # no tone mark: no gloss
+
+
 def test_full_width_pinyin_parentheses_also_go():
     assert normalize("決戰（zhàn）決勝").text == "决战决胜"
 

@@ -54,8 +54,10 @@ CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _CJK_RE = re.compile(f"[{CJK}]")
 TONE = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
 # Gold rule: parentheses holding only Latin letters with at least one tone mark.
-# A gloss is one syllable (at most six letters, e.g. zhuàng): bounded repeats keep this linear.
-PINYIN_RE = re.compile(r"\([a-zü%s]{0,6}[%s][a-zü%s]{0,6}\)" % (TONE, TONE, TONE))
+# A gloss is one syllable (at most six letters, e.g. zhuàng), or a name's syllables spaced or run
+# together (pán zhōu shì, bùtuō): bounded repeats keep this linear.
+_SYLLABLES = r"[a-zü%s]{1,7}(?: [a-zü%s]{1,7}){0,5}" % (TONE, TONE)
+PINYIN_RE = re.compile(r"\((?=[^()]{0,48}[%s])%s\)" % (TONE, _SYLLABLES))
 
 _WIDTH_TABLE = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
 _WIDTH_TABLE.update({0x3000: 0x20, 0xFF61: 0x3002, 0x00A0: 0x20, 0x2002: 0x20, 0x2003: 0x20,
