@@ -79,6 +79,8 @@ def test_the_headline_of_a_central_units_page(title, name):
     ("国家民委今年直接投入帮扶资金2400万元,支持两县产业发展。", "国家民族事务委员会", "fiscal_aid"),
     ("中国宝武全年向两县投入无偿援助资金4200万元。", "中国宝武钢铁集团有限公司", "social_aid"),
     ("中国扶贫基金会向两县捐赠帮扶资金360万元。", "中国扶贫基金会", "social_aid"),
+    # the unit's own bodies between it and the verb
+    ("国家民委机关食堂和直属单位采购两县农产品320万元。", "国家民族事务委员会", "consumption_aid"),
 ])
 def test_a_central_unit_named_as_the_giver_of_a_sentence(sentence, donor, indicator):
     text = "2021年,红桥区结对帮扶积石山县和广河县。\n" + sentence + "\n"

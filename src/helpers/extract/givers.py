@@ -65,13 +65,17 @@ def central_giver(text: str, lo: int, fig_start: int) -> Giver | None:
     for at in starts:
         lead = _LEAD.match(text, at, fig_start).end()
         m = _ANY_CENTRAL.match(text, lead, fig_start) and _CENTRAL_RE.match(text, lead, fig_start)
-        if m and (_rx.match(lx.CENTRAL_GIVER_AFTER, text, m.end(), fig_start) or _CENTRAL_GIVES.match(text, m.end(), fig_start)):
+        # (its own bodies may stand between: 某部机关食堂和部属单位采购…)
+        after = _CENTRAL_BODIES.match(text, m.end(), fig_start).end() if m else 0
+        if m and (_rx.match(lx.CENTRAL_GIVER_AFTER, text, after, fig_start) or _CENTRAL_GIVES.match(text, after, fig_start)):
             _, name, kind = lx.CENTRAL_DONORS[int(m.lastgroup[1:])]
             return Giver(None, name, "central_subject", kind)
     return None
 
 
 _CLAUSE_MARK = _compile(r"[，,；;]")
+# a central unit's own bodies, named after it as the ones who act (机关食堂, 部属单位, 干部职工)
+_CENTRAL_BODIES = _compile(r"(?:(?:机关|食堂|工会|干部职工|职工|系统|部属单位|直属单位|所属单位|各单位)[和及、]?){0,6}")
 # a central unit as the subject of a verb of giving, sending or organising (某部选派…, 某集团采购…)
 _CENTRAL_GIVES = _compile(lx.CENTRAL_TIME + r"(?:" + g.GIVING_VERB + r"|购买|采购|销售)")
 
