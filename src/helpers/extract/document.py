@@ -1083,13 +1083,12 @@ def giver_for(r: Reading, fig: Figure, sent: Span, topic: Topic) -> Giver:
         return lifted
     if base is not None:
         return Giver(base.unit, base.name, "discourse", base.kind)
-    head = section_central(r.section_of(fig.start)[1])
-    if head is not None and frame.donor is not None and frame.donor.level != "central":
+    heading = r.section_of(fig.start)[1]
+    head = section_central(heading[_HEAD_NUMBER.match(heading).end():])
+    if head is not None and (frame.donor is None or frame.donor.level != "central"):
         return head       # 一、某集团定点帮扶 on a page whose giver is a place: the section is the unit's
     if frame.donor is not None:
         return Giver(frame.donor, frame.donor.full_name, frame.donor_from or "frame", frame.donor_kind)
-    if head is not None:
-        return head
     return Giver(None, "", "none")
 
 
@@ -1507,14 +1506,15 @@ _RESPECTIVELY_BEFORE = _compile(r"(?:分别|各)[\u4e00-\u9fff]{0,4}$")
 
 # an earlier clause naming the aid money the sentence divides (援疆资金中，甲县安排N亿元): the
 # receiving units that "allocate" after it get their shares of that money, not their own
-_SHARE_OF_AID = _compile(r"(?:援[疆藏青]?|帮扶|协作|对口支援|援助)资金(?:中|里|当中)[，,]")
+_AID_MONEY_NAME = r"(?:援[疆藏青]?|帮扶|协作|对口支援|援助)资金"
+_SHARE_OF_AID = _compile(_AID_MONEY_NAME + r"(?:中|里|当中)[，,]")
 
 _COUNTIES_COUNTED_AT_HEAD = _compile(r"\s*(?:此外|另外|同时|其中)?[，,]?\s*(?:[两二三四五六七八九十]|[2-9])个?(?:县|县市|县区|区县|旗)"
                                      r"(?=[^，,。；;\d]{0,4}(?:统筹|整合|自筹|安排|投入|筹措|落实))")
 
 
 # aid money as the topic of a sentence before, in the same paragraph (援疆资金向基层倾斜。…)
-_AID_MONEY = _compile(r"(?:援[疆藏青]|帮扶|协作|对口支援|援助)资金")
+_AID_MONEY = _compile(_AID_MONEY_NAME)
 _MONEY_NAMED = _compile(r"资金|经费|款|财政|投资")
 
 

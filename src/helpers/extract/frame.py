@@ -139,7 +139,7 @@ def assign_sides(hits: list[PlaceHit], text: str = "") -> dict:
     page, read for words of help inside one province."""
     sides = reference.sides()
     in_province = bool(text) and _IN_PROVINCE.search(text) is not None
-    strong: dict[str, int] = {}       # receiver roles after 向/为/帮扶/给 (not 到/赴)
+    strong: set[str] = set()          # units with a receiver role after 向/为/帮扶/给 (not 到/赴)
     named = {h.unit.adcode for h in hits}
     votes: dict[str, list[float]] = {}
     prov_votes: dict[str, list[float]] = {}
@@ -159,14 +159,14 @@ def assign_sides(hits: list[PlaceHit], text: str = "") -> dict:
                 v[1] += w
                 pv[1] += w / 2
                 if w > 1:
-                    strong[k] = strong.get(k, 0) + 1
+                    strong.add(k)
     out = {}
     paired = (reference.paired_with(named, "donor"), reference.paired_with(named, "recipient"))
     for k, u in units.items():
         d, r = _ref_side(u, paired, sides)
         v = votes[k]
         pv = prov_votes[u.adcode[:2]]
-        if in_province and strong.get(k) and v[0] == 0:
+        if in_province and k in strong and v[0] == 0:
             d = 0.0     # helped, never giving, on an in-province page: its province says nothing
         else:
             d += 0.25 * (pv[0] - v[0] / 2)
@@ -570,11 +570,7 @@ def _own_governed_sets(text: str, hits: list[PlaceHit], side: dict, donor: Unit 
     for pl in _lists(text, hits, side):
         if not (pl.units and _PAIRING_VERB_BEFORE.search(text[max(0, pl.start - 8):pl.start])):
             continue
-        lo = max(text.rfind(c, 0, pl.start) for c in "。；;\n") + 1
-        # (or of a peer giver: 此外,丙省对口帮扶我州丁县)
-        inner = [h for h in hits if lo <= h.start < pl.start and donor is not None and side.get(key(h.giver_unit)) == "donor"
-                 and h.giver_unit != donor and not h.giver_unit.contains(donor)]
-        if not inner:
+        if not _other_giver_before(text, hits, side, donor, pl.start):
             out.append(list(pl.units))
     return out
 

@@ -80,16 +80,10 @@ _CENTRAL_BODIES = _compile(r"(?:(?:机关|食堂|工会|干部职工|职工|系�
 _CENTRAL_GIVES = _compile(lx.CENTRAL_TIME + r"(?:" + g.GIVING_VERB + r"|购买|采购|销售)")
 
 
-_HEADING_NUMBER = _compile(r"[#\s\*]*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．])\s*")
-
-
 def section_central(heading: str) -> Giver | None:
-    """A section heading that opens with a central unit (一、某集团定点帮扶): the unit is the giver
-    of the section's figures no clause credits."""
-    m = _HEADING_NUMBER.match(heading)
-    if m is None:
-        return None
-    c = _ANY_CENTRAL.match(heading, m.end()) and _CENTRAL_RE.match(heading, m.end())
+    """A section heading (its number cut off) that opens with a central unit (一、某集团定点帮扶):
+    the unit is the giver of the section's figures no clause credits."""
+    c = _ANY_CENTRAL.match(heading) and _CENTRAL_RE.match(heading)
     if not c:
         return None
     _, name, kind = lx.CENTRAL_DONORS[int(c.lastgroup[1:])]

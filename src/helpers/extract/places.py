@@ -142,7 +142,6 @@ def _clause_opens(window: str) -> bool:
 _GIVING_AFTER = _compile(g.GIVER_TAIL_RE + r"(?:" + g.GIVING_VERB + r"|接收|向|为|对|给|与|在[^，,。；;\d]{1,12}?(?:"
                          + g.GIVING_VERB + r"|实施)(?!下))")
 _BODY_AFTER = _compile(g.PLACE_BODIES)
-_RELATIVE = _compile(r"的")
 _BRINGING_IN = ("引进", "引入", "招引")
 _LABEL_AFTER = _compile(r"\s*[:：]\s*")
 _ASSIGNED_TO = _compile(g.ASSIGNED_TO)
@@ -268,7 +267,7 @@ def role_of(text: str, start: int, end: int) -> tuple[str, str]:
         label = _LABEL_AFTER.match(tail)    # 甲市:向乙县拨付…: a passage headed by its giver
         giving = _GIVING_AFTER.match(tail[label.end():] if label else tail)
         if giving and not (giving.group(0).endswith(_BRINGING_IN) and
-                           _RELATIVE.match(tail[label.end() if label else 0:][giving.end():])):
+                           tail[label.end() if label else 0:][giving.end():].startswith("的")):
             return "giver", ""           # (甲县引进的乙市企业投资…: what it brought in gives, not it)
         if _FIGURE_AFTER.match(after):
             return "head", ""            # 其中甲市N亿元、乙省M亿元: the place heads its amount
