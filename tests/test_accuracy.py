@@ -52,7 +52,8 @@ from helpers.extract import extract_corpus
 # heldout76 to heldout78 (round 17, at its start: 0.721 / 0.964, 0.789 / 0.959, 0.893 / 0.926),
 # heldout79 to heldout81 (round 17, written during it, first looks at 38f7e81: 0.892 / 0.967,
 # 0.782 / 0.887, 0.825 / 0.985), heldout82 to heldout84 (round 18, at its start 1f302fe: 0.976 / 0.983,
-# 0.825 / 0.951, 0.880 / 0.938)
+# 0.825 / 0.951, 0.880 / 0.938), heldout85 to heldout87 (round 18, written during it, first looks at 1f302fe:
+# 0.590 / 0.930, 0.787 / 0.945, 0.859 / 0.920)
 FLOORS = {
     "seeds": {"strict": 0.85, "lenient": 0.95},
     "dev": {"strict": 0.77, "lenient": 0.93},
@@ -142,6 +143,9 @@ FLOORS = {
     "heldout82": {"strict": 0.94, "lenient": 0.95},
     "heldout83": {"strict": 0.79, "lenient": 0.92},
     "heldout84": {"strict": 0.85, "lenient": 0.90},
+    "heldout85": {"strict": 0.56, "lenient": 0.90},
+    "heldout86": {"strict": 0.75, "lenient": 0.91},
+    "heldout87": {"strict": 0.83, "lenient": 0.89},
 }
 # per indicator with >= 5 gold rows on the seeds (strict F1)
 SEED_INDICATOR_FLOOR = 0.70
