@@ -1439,3 +1439,11 @@ def test_a_transcript_turn_of_a_speaker_for_a_district_is_the_districts(gz):
     assert only(rows, value=46)["donor"] == "浙江省杭州市"
     county = only(rows, value=3.1e7)
     assert county["donor"] == "浙江省杭州市淳安县" and county["recipients"].endswith("丹寨县")
+
+
+def test_an_opening_year_of_a_pairing_begun_is_not_the_year_reported():
+    from helpers.extract.frame import reporting_year
+    begun = "2018年,甲县与乙县结成携手奔小康结对关系。一年多来,两县从县与县结对向乡镇延伸。"
+    assert reporting_year("", begun, "2019-12-09") == (2019, "date")
+    # a plain opening year still dates the report
+    assert reporting_year("", "2018年,甲县向乙县拨付帮扶资金100万元。", "2019-03-09") == (2018, "opening")

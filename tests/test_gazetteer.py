@@ -750,3 +750,18 @@ def test_a_citys_own_zone_receiving_aid_keeps_its_name():
     assert (zone.unit.full_name, zone.unit.level) == ("贵州省安顺市安顺经济技术开发区", "zone")
     high_tech = find_places(get_gazetteer(), "安顺经开区、安顺高新区各获得资金100万元。")
     assert len({h.unit.key for h in high_tech}) == 2      # two zones of one city stay two units
+
+
+def test_a_mountain_area_is_no_slip_of_a_district_name(gz):
+    # 山区 ends the word (秦巴山区, 乌蒙山区): no one-character slip of a 某山区/某州区 unit is read
+    for text in ("浙企扎根秦巴山区,巴中市新建扶贫车间27个。", "从渤海之滨到乌蒙山区:大连市与六盘水市协作一年。"):
+        assert not [m for m in gz.find(text) if m.surface.endswith("山区")], text
+    # (a real slip of a district's name is still read: test_one_character_slip_is_flagged_…)
+
+
+def test_a_lone_prefecture_before_a_count_of_counties_is_the_prefecture(gz):
+    from helpers.extract.places import find_places
+    lone = [h for h in find_places(gz, "天津产业援疆 和田东三县群众增收") if h.surface == "和田"]
+    assert lone and lone[0].unit.level == "prefecture"
+    listed = [h for h in find_places(gz, "天津市对口支援和田地区策勒、于田、民丰三县") if h.surface == "民丰"]
+    assert listed and listed[0].unit.level == "county"

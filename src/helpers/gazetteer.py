@@ -879,7 +879,8 @@ class Gazetteer:
             if any(covered[a:b]):
                 continue
             word = text[a:b]
-            if word in GENERIC_UNIT_WORDS or word[:2] in COMMON_WORDS:
+            # (a common noun ending the word is no slip of a name: 秦巴山区, 乌蒙山区 are mountain areas)
+            if word in GENERIC_UNIT_WORDS or word[1:] in GENERIC_UNIT_WORDS or word[:2] in COMMON_WORDS:
                 continue
             cands = [c for c in self._near_misses(word) if supported(c)]
             if cands:

@@ -125,7 +125,7 @@ PEOPLE_CUES: tuple[tuple[str, str, int], ...] = (
 
 # nouns that decide cadres vs professionals once a staff cue has won
 # 人才 on its own is set against 干部 (其中干部63名、人才119名); 干部人才 together is MIXED_STAFF
-PROFESSIONAL_NOUNS = r"(专业骨干|专业技术|专技|专业技能|专业人才|技术人才|教师|医生|医务|医护|护士|专家|支教|技术人员|科技特派员|老师|校长|院长|(?<!干部)人才(?=\s*[\d约近超逾共])|(?<=[\d名])人才)"
+PROFESSIONAL_NOUNS = r"(专业骨干|专业技术|专技|专业技能|专业人才|技术人才|(?:医疗|教育|卫生|农业|农技|科技|教学|文化|旅游)人才|教师|医生|医务|医护|护士|专家|支教|技术人员|科技特派员|老师|校长|院长|(?<!干部)人才(?=\s*[\d约近超逾共])|(?<=[\d名])人才)"
 CADRE_NOUNS = r"(党政干部|领导干部|干部|县处级|乡科级|处级|科级|公务员)"
 MIXED_STAFF = r"干部(和|与|及|、)?(专业技术|专技|技术|专业)?人(才|员)"
 # staff of the receiving side taught by those sent (带教本地医护人员N名) or going east to study

@@ -232,6 +232,29 @@ def is_body_line(s: str) -> bool:
     return bool(_SENT_PUNCT_RE.search(s)) and has_cjk(s, BODY_MIN_CJK)
 
 
+_TABLE_SPLIT_RE = re.compile(r"[|｜]")
+_BARE_NUMBER_RE = re.compile(r"\d+(?:\.\d+)?")
+_YEAR_CELL_RE = re.compile(r"(?:19|20)\d\d")
+# the names of a header's columns of aid figures (a menu names sections, not quantities)
+_COLUMN_NAME_RE = re.compile(r"(资金|项目|干部|人才|人数|金额|投资|就业|培训|企业|采购|销售|目标|任务|完成|指标|计划|实际)")
+_COLUMN_UNIT_RE = re.compile(r"[(（]\s*(?:万元|亿元|元|人次|人|名|户|个|家|项|所|%|％)\s*[)）]")
+
+
+def is_table_line(s: str) -> bool:
+    """A line of a table written with bars: three or more short cells, and a cell that is a bare
+    number beside one in Chinese (a data line), or a column name with its unit in brackets (到位资金
+    (万元)) or three names of quantities of aid (the header). Menus and spam link rows have neither."""
+    cells = [c.strip() for c in _TABLE_SPLIT_RE.split(s)]
+    cells = [c for c in cells if c]
+    if len(cells) < 3 or any(len(c) > 24 for c in cells):
+        return False
+    if any(_COLUMN_UNIT_RE.search(c) for c in cells) or sum(bool(_COLUMN_NAME_RE.search(c)) for c in cells) >= 3:
+        return True
+    # (a year is a label: 网站地图 | 2024 | 版权所有)
+    numbers = [c for c in cells if _BARE_NUMBER_RE.fullmatch(c) and not _YEAR_CELL_RE.fullmatch(c)]
+    return bool(numbers) and any(_CJK_RE.search(c) for c in cells)
+
+
 def line_kind(line: str) -> str | None:
     """Boilerplate kind of one (simplified, width-normalised) line, or None for report text.
 
@@ -274,6 +297,8 @@ def line_kind(line: str) -> str | None:
         barred = "|" in s or "｜" in s
         if sum(len(p) >= 8 for p in pieces) >= (2 if barred else 3) and all(len(p) >= 3 for p in pieces):
             return "nav"
+    if is_table_line(s):
+        return None        # a line of a table (甲区｜乙县｜4185｜37), which the extractor reads
     # Pipes: menus and spam link rows. A long line needs them dense (one per 50 characters):
     # a whole report on one line (a page without block tags) may hold a few.
     pipes = s.count("|")
@@ -493,6 +518,8 @@ def _should_join(a: str, b: str) -> bool:
     """Does the line break between line ``a`` and line ``b`` cut one sentence in two?"""
     if not a or not b:
         return False
+    if is_table_line(a) or is_table_line(b):
+        return False        # a table's lines are its rows
     end, start = a[-1], b[0]
     if end in _TERMINAL:
         return False

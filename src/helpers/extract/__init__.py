@@ -11,6 +11,7 @@ Modules, in the order the data flows through them:
 ``indicator`` nearest-cue indicator and detail (cue tables in ``helpers.lexicon``)
 ``givers``    the giver of a figure: clause subject → discourse state → frame
 ``scopes``    status, period and year as scopes opened by cues
+``tables``    tables written as lines (a header of column names, one line per giver or receiver)
 ``dedupe``    one row per figure per document
 ``document``  the steps above for one document
 ``grammar``   the word classes the rules combine (data)

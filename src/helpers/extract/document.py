@@ -23,7 +23,7 @@ from .. import lexicon as lx
 from ..codebook import EMPLOYMENT_DETAILS
 from ..figures import Figure, cn_number, find_figures
 from ..normalize import simplify
-from . import dedupe, frame as fr, grammar as g, reference, scopes
+from . import dedupe, frame as fr, grammar as g, reference, scopes, tables
 from .frame import Frame, key
 from .givers import (Giver, ancestor, central_giver, clause_givers, role_giver, page_central, common_parent, level_lift,
                      multi_donor_total, parent_credit, section_central)
@@ -153,6 +153,7 @@ class Reading:
     gz: object
     donor_short: str = ""
     has_charity: bool = False             # the page names a charity or people's body (rules look for it then only)
+    tables: list = field(default_factory=list)   # the tables written as lines (``tables.find_tables``)
     _sentence_heads: dict | None = field(default=None, repr=False)   # sentence → who heads it (charity or giver)
     _hits_in: dict = field(default_factory=dict, repr=False)
     _receivers_in: dict = field(default_factory=dict, repr=False)
@@ -388,6 +389,8 @@ def read(doc, gz, page: Frame | None = None) -> Reading:
     figures = [f for f in find_figures(text) if not any(h.start <= f.start < h.end for h in hits)]
     r = Reading(doc.doc_id, lay, zs, hits, [h.start for h in hits], frame, figures,
                 [f.start for f in figures], scopes.plan_spans(lay, title), _sections(lay), gz)
+    if "|" in text or "｜" in text:
+        r.tables = tables.find_tables(text)
     if frame.donor is not None and frame.donor.level != "central":
         names = {re.sub(r"(省|市|区|县|自治区)$", "", n) for n in (frame.donor.name, frame.donor.province)}
         names = {n for n in names if len(n) >= 2}
@@ -641,7 +644,11 @@ def _partners_named(r: Reading, giver: Giver, units: list[Unit], how: str, fig_s
         return None       # the figure's own clause gives to the area by name (向乙省拨付…)
     if area.level not in ("province", "prefecture"):
         return None
-    named = {u.adcode: u for u in r.frame.recipient_units if u != area and area.contains(u)}
+    # (a table's lines list the areas of its own figures, maybe a selection (其余略): the prose
+    # naming every partner is what lets the area stand for them)
+    prose = {h.unit.adcode for h in r.hits if not _in_table(r, h.start)} if r.tables else None
+    named = {u.adcode: u for u in r.frame.recipient_units if u != area and area.contains(u)
+             and (prose is None or u.adcode in prose)}
     codes = _partner_codes(r, giver.unit)
     keep = 2 if area.level == "province" else 4
     inside = sorted(c for c in codes if c[:keep] == area.adcode[:keep] and c != area.adcode)
@@ -863,7 +870,8 @@ def recipients_for(r: Reading, fig: Figure, sent: Span, topic: Topic) -> tuple[l
             # 为受援地培训… in a paragraph about named receivers (its head's brackets): those
             return list(topic.para_topic), "generic_word+paragraph_topic"
         if r.frame.recipients and r.frame.recipients_from in ("frame_named_set", "frame_headline", "frame_self",
-                                                              "frame_short_pair", "frame_lead"):
+                                                              "frame_short_pair", "frame_lead",
+                                                              "frame_headline+named_set"):
             return list(r.frame.recipients), "generic_word+" + r.frame.recipients_from
         return [], "generic_word"
     parts = _parts_after(r, fig, sent)
@@ -1699,6 +1707,16 @@ class Breakdown:
     recipients: list
 
 
+def _listed_sibling(r: Reading, prev: Figure, fig: Figure) -> bool:
+    """甲县N万元、乙县M万元: a place and its amount listed right after a pair whose amount made a
+    row, in the same sentence, is an item of the same list (the list's verb is before its first item)."""
+    if prev.end > fig.start or scopes.full_sentence(r.lay, fig.start).start > prev.start:
+        return False
+    hits = r.receivers_in(prev.end, fig.start)
+    return len(hits) == 1 and _rx.fullmatch(r"[、，,；;\s和及]{1,2}", r.text, prev.end, hits[0].start) is not None \
+        and _rx.fullmatch(r"[为:：\s]{0,2}", r.text, hits[0].end, fig.start) is not None
+
+
 def breakdowns(r: Reading) -> list[Breakdown]:
     out = []
     text = r.text
@@ -1782,6 +1800,116 @@ def _mention(r: Reading, fig: Figure, decision: str, indicator: str, reason: str
             "zone": r.zones.kind_at(fig.start), **_NO_REASONS}
 
 
+def _table_line_at(r: Reading, pos: int):
+    """(table, line) a table line holding ``pos``, or None."""
+    for t in r.tables:
+        for line in (t.header,) + t.lines:
+            if line.start <= pos < line.end:
+                return t, line
+    return None
+
+
+def _in_table(r: Reading, pos: int) -> bool:
+    return _table_line_at(r, pos) is not None
+
+
+def _column_status(r: Reading, fig: Figure) -> str:
+    """target or actual when the figure stands in a table column named for it (目标任务 |
+    完成情况), else ''."""
+    found = _table_line_at(r, fig.start) if r.tables else None
+    if found is None:
+        return ""
+    table, line = found
+    for i, cell in enumerate(line.cells):
+        if cell.start <= fig.start < cell.end and i < len(table.header.cells):
+            head = table.header.cells[i].text
+            if _rx.search(r"(目标|计划|任务)", head):
+                return "target"
+            if _rx.search(r"(完成|实际|到位)", head):
+                return "actual"
+    return ""
+
+
+def _line_parties(r: Reading, line: "tables.Line") -> tuple[list[Unit], list[Unit]]:
+    """(givers, receivers) the name cells of a table line hold."""
+    givers_, receivers = [], []
+    for cell in line.cells:
+        if tables.bare_number(cell) is not None:
+            continue
+        for h in r.hits_in(cell.start, cell.end):
+            side = r.frame.side.get(key(h.giver_unit))
+            if side == "donor":
+                givers_.append(h.giver_unit)
+            elif r.frame.side.get(key(h.unit)) == "recipient":
+                receivers.append(h.unit)
+    return dedupe_units(givers_), dedupe_units(receivers)
+
+
+def table_rows(r: Reading) -> tuple[list[dict], list[dict]]:
+    """Rows of the tables written as lines (see ``tables``): each bare number under a column that
+    names an aid indicator and its unit, for the givers and receivers its line names (the page's
+    when it names none); a total line (合计) for the givers and receivers of the lines above it."""
+    rows, mentions = [], []
+    text = r.text
+    for table in r.tables:
+        columns = [tables.column(c.text, table.caption) for c in table.header.cells]
+        if not any(columns):
+            continue
+        year_said = _rx.search(r"((?:19|20)\d\d)\s*年", table.caption)
+        year = int(year_said.group(1)) if year_said else r.frame.year
+        planned = _rx.search(r"(计划|目标|任务|预计)", table.caption) is not None
+        seen_givers, seen_receivers = [], []
+        for line in table.lines:
+            givers_, receivers = _line_parties(r, line)
+            if line.is_total:
+                distinct = dedupe_units(seen_givers)
+                if not givers_ and len(distinct) == 1:
+                    givers_ = distinct
+                elif not givers_ and distinct:
+                    parent = common_parent(distinct, r.gz)      # 甲区、乙区 → 甲市
+                    givers_ = [parent] if parent is not None else []
+                receivers = receivers or dedupe_units(seen_receivers)
+            elif not (givers_ or receivers):
+                continue                    # a line of no place (a year, a kind of help): not read
+            else:
+                seen_givers += givers_
+                seen_receivers += receivers
+            giver = givers_[0] if len(givers_) == 1 else r.frame.donor
+            if giver is None:
+                continue
+            recips = receivers or list(r.frame.recipients)
+            for cell, col, head in zip(line.cells, columns, table.header.cells):
+                number = tables.bare_number(cell)
+                if col is None or number is None or number <= 0:
+                    continue
+                status = "target" if planned or year is not None and r.frame.year is not None and year > r.frame.year \
+                    else "actual"
+                period = "cumulative" if col.cumulative or _rx.search(r"(累计|以来)", table.caption) else "annual"
+                said = fr.cue_program(table.caption)
+                program = said if said and said != "mixed" else (
+                    fr.program_of(recips, giver) or r.frame.program or "east_west")
+                fig = Figure(cell.start, cell.end, cell.text, number * col.multiplier, col.unit, "", "exact", cell.text)
+                m = _mention(r, fig, "panel", col.indicator, f"table cell under {head.text}")
+                m.update(donor=giver.full_name, recipients=";".join(u.full_name for u in recips), status=status,
+                         period=period, year=year, donor_from="table_line" if len(givers_) == 1 else "frame",
+                         recipients_from="table_line" if receivers else "frame", status_from="table_caption"
+                         if planned else "default", period_from=period, year_from="table_caption" if year_said else "frame")
+                mentions.append(m)
+                rows.append({
+                    "doc_id": r.doc_id, "donor": giver.full_name,
+                    "recipients": ";".join(u.full_name for u in recips), "program": program,
+                    "year": year, "period": period, "status": status, "indicator": col.indicator,
+                    "value": fig.value, "unit": "count" if col.indicator == "pairings" else col.unit,
+                    "qualifier": "exact", "detail": "", "evidence": text[line.start:line.end].strip(),
+                    "recipient_adcodes": ";".join(u.adcode for u in recips),
+                    "start": line.start, "end": line.end, "_fig_start": cell.start,
+                    "_zone": r.zones.kind_at(cell.start), "_sentence": text[line.start:line.end].strip(),
+                    "_sentence_start": line.start, "_cue": head.text,
+                    "_number": cell.text,
+                })
+    return rows, mentions
+
+
 def extract(doc, gz, page: Frame | None = None) -> tuple[list[dict], list[dict]]:
     r = read(doc, gz, page)
     text = r.text
@@ -1853,6 +1981,11 @@ def extract(doc, gz, page: Frame | None = None) -> tuple[list[dict], list[dict]]
             if head is not None and fig.unit != "yuan" and \
                     _RESPECTIVELY_BEFORE.search(text, r.lay.clause_start(fig.start), fig.start):
                 indicator, detail, reason = head[0], head[1], f"one share of {head[2]}, divided by 分别/各"
+            elif head is not None and fig.unit != "yuan" and _rx.search(r"其中", text, sent.start, fig.start) and \
+                    not _rx.search(r"[\u4e00-\u9fff]", text, fig.end, fig.end + 1):
+                # 共N名…,其中甲市派出M名、乙省派出K名: a part counted with no noun of its own is of
+                # the whole's kind
+                indicator, detail, reason = head[0], head[1], f"a part (其中) of {head[2]}"
         if indicator and fig.unit != "yuan":
             sentence_heads.setdefault((sent.start, fig.classifier), (indicator, detail, fig.text))
         if not indicator and reason.startswith("no indicator cue"):
@@ -1891,6 +2024,9 @@ def extract(doc, gz, page: Frame | None = None) -> tuple[list[dict], list[dict]]
         part = last_recips is not None and last_recips[0] == sent.start and last_recips[2] == fig.unit and \
             _rx.match(r"\s*其中", text, r.lay.clause_start(fig.start), fig.start) is not None
         inherited = part or reason.startswith(("continues the list", "the poor part of", "line of the breakdown"))
+        sibling = prev_list.get(fig.unit if fig.unit == "yuan" else fig.classifier)
+        if not inherited and sibling is not None and sibling[0] == indicator and _listed_sibling(r, sibling[2], fig):
+            inherited = True
         why_not = joint or aid_test(r, fig, sent, choice, giver, inherited)
         whole_start = scopes.full_sentence(r.lay, fig.start).start
         if giver.own_subject or _rx.search(g.DIRECTED_TRANSFER, text, clause.start, fig.start):
@@ -1966,6 +2102,9 @@ def extract(doc, gz, page: Frame | None = None) -> tuple[list[dict], list[dict]]
             next_figs=r.figures_in(fig.end, sent.end),
             new_subject=next((h.start for h in r.hits_in(sent.start, fig.start) if h.role == "giver"
                               and r.frame.side.get(key(h.giver_unit)) == "donor"), None))
+        column_status = _column_status(r, fig)
+        if column_status:
+            status, status_how = column_status, "table_column"
         prev_status = (status, fig.end)
         each, units = _each(r, fig, sent)
         groups = [(recips, detail)]
@@ -2043,6 +2182,9 @@ def extract(doc, gz, page: Frame | None = None) -> tuple[list[dict], list[dict]]
                 "_cue": text[choice.cue_start:choice.cue_end] if choice.cue_start >= 0 else "",
                 "_number": fig.number,
             })
+    table_found = table_rows(r)
+    rows += table_found[0]
+    mentions += table_found[1]
     rows = dedupe.one_row_per_figure(rows, mentions)
     for row in rows:
         for k in ("_fig_start", "_zone", "_sentence", "_sentence_start", "_cue", "_number"):

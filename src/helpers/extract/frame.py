@@ -29,6 +29,9 @@ _TITLE_YEAR = _compile(r"((?:19|20)\d\d)\s*年(?!\d{0,2}月?(以来|起|至|到|
 # a year as a point in time (2019年, 2019年底), not the start of a span (2017年以来, 2019年起)
 _POINT_YEAR = _compile(r"((?:19|20)\d\d)\s*年(?!代|以来|起|至|到|开始|[—\-–~])")
 _OPENING_YEAR = _compile(r"(?:^|\n|获悉[:：,，]|了解到[:：,，]?)\s*((?:19|20)\d\d)\s*年\s*[,，是]")
+# an opening sentence that states when the work began, the next one counting the time since
+_STARTED_SINCE = _compile(r"[^。\n]{0,60}?(结成|建立|签订|签署|启动|确立|结为)[^。\n]{0,30}[。；;]\s*"
+                          r"(?:[一二两三四五六七八九十\d]+年多?|多年|半年多?)(?:来|以来)")
 _NEXT_YEAR_OPENING = _compile(r"[。；;]\s*((?:19|20)\d\d)\s*年\s*[,，]")
 _SELF = _compile(g.SELF_REFERENCE)
 _SENTENCE_CUT = re.compile(r"[\n。！？；;]")
@@ -45,6 +48,7 @@ _PAIRING_VERB = _compile(r"(结对|协作|对口|帮扶|支援|援建|携手|合
 _PAIRING_BEFORE = _compile(r"(结对|协作|对口|帮扶|支援|援建|携手|援疆|援藏|援青|扶贫)[^，,。；;\d]{0,3}$")
 _WIDENED = _compile(r"(增加|扩大|扩展|新增|延伸)(了|到|至)?[^，,。；;\d]{0,6}$")
 _PAIRING_VERB_BEFORE = _compile(r"(对口支援|对口帮扶|结对帮扶|定点帮扶|帮扶|支援|援建)(的)?[^，,。；;\d]{0,3}$")
+_INSTITUTION_AFTER = _compile(g.INSTITUTION_AFTER)
 _PAIRING_AFTER = _compile(r"^[^，,。；;\d]{0,4}(结对|协作|对口|帮扶|支援|携手|开展[^，,。；;\d]{0,3}(扶贫|协作|帮扶))")
 # what joins two sets each followed by its own kind of help (甲县、乙县定点帮扶和丙县…)
 _COORDINATED_PAIRING = _compile(r"[^，,。；;\d]{0,4}(结对|协作|对口|帮扶|支援)[^，,。；;\d]{0,6}(和|及|以及|与|、)[^，,。；;\d]{0,4}")
@@ -212,6 +216,8 @@ def reporting_year(title: str, text: str, date: str) -> tuple[int | None, str]:
     if m and (pub_year is None or int(m.group(1)) <= pub_year + 1):
         return int(m.group(1)), "title"
     m = _OPENING_YEAR.search(text[:600])
+    if m and _STARTED_SINCE.match(text, m.end(), m.end() + 120):
+        m = None        # 2018年,甲县与乙县结成…关系。一年多来…: the year the work began, not the one reported
     if m and pub_year is not None and pub_year - 1 <= int(m.group(1)) <= pub_year:
         # (an opening paragraph that goes on to the next year, 2019年,…。2020年,…, reports on that one)
         end = text.find("\n", m.end())
@@ -294,8 +300,9 @@ def _self_unit(text: str, found: list, hits: list[PlaceHit], header_units: list[
         if u.full_name.endswith(suffix) and u.level in levels and (
                 fits(u) or helped_n == giving_n or helped and not gives_itself(u, hits)):
             return u, word
+    # (a dateline's place, 某网甲市1月9日电, is where the story was filed, not who speaks)
     cands = Counter(h.unit for h in hits if h.unit.full_name.endswith(suffix) and h.unit.level in levels
-                    and fits(h.unit))
+                    and fits(h.unit) and h.role != "venue")
     if not cands:
         return None, word
     # the unit named in the page's head (headline, byline) first, then the one named most
@@ -458,6 +465,17 @@ def choose_donor(hits: list[PlaceHit], side: dict, zones: Zones, title_hits: lis
         if u != root and root.contains(u) and counts[u] >= 2 and \
                 (counts[u] >= 0.4 * subtree or n >= 0.4 * subtree_w):
             return u, how + "+inner"
+    if how == "most_named":
+        # no headline giver: the one donor-side unit the lead names, inside the root the body
+        # names most (今年以来,乙县依托甲省丙市的帮扶…; 甲省 named later as a destination or
+        # through its own bodies), is the page's giver
+        # (named in full, as the helper is: a person's home town, 来自甲市的教师, is written short)
+        lead_hits = [h for h in donor_hits if zones.kind_at(h.start) == LEAD]
+        lead = {h.giver_unit for h in lead_hits}
+        if len(lead) == 1 and all(re.search(r"(省|市|区|县|州|旗|盟)$", h.surface) for h in lead_hits):
+            u = next(iter(lead))
+            if u != root and root.contains(u):
+                return u, how + "+lead_inner"
     if weight[root] == counts[root]:
         # the root is never a giver (named only as a market, the firms' home, a destination) and
         # the lead names one unit inside it: that unit is the page's giver (在甲市乙区的帮扶下)
@@ -570,6 +588,8 @@ def _own_governed_sets(text: str, hits: list[PlaceHit], side: dict, donor: Unit 
     for pl in _lists(text, hits, side):
         if not (pl.units and _PAIRING_VERB_BEFORE.search(text[max(0, pl.start - 8):pl.start])):
             continue
+        if _INSTITUTION_AFTER.match(text[pl.end:pl.end + 12]):
+            continue                # 组团帮扶乙县人民医院: a hospital's partner, not the donor's county
         if not _other_giver_before(text, hits, side, donor, pl.start):
             out.append(list(pl.units))
     return out

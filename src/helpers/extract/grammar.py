@@ -40,7 +40,7 @@ GIVER_TAIL = (
                r"援青指挥部|帮扶工作队|挂职干部|援派干部|干部|企业|工商联|慈善总会|慈善协会|红十字会|"
                r"总工会|妇联|团委|商会|各区|各县|区县|[县区市]级)", "the giver's government and bodies"),
     ("adverbs", r"(?:再次|又一次|首次|共|累计|先后|已|已经|共计|合计|全年|今年|去年|当年|上半年|下半年|前三季度|[一二三四]季度|"
-                r"再|又|还|新|积极|主动|持续|继续|"
+                r"再|又|还|新|积极|主动|持续|继续|另行|另外|额外|单独|"
                 r"年内|历年|近年来|至今|目前|同时|也|都|均|分别|直接|陆续|专门|多次|一共|总计|为此|"
                 r"计划|将|拟|力争|预计|确保|要|共有|有)",
      "adverbs and time words"),
@@ -99,6 +99,29 @@ NATIONAL_TOTAL = r"(全国|党中央|中共中央|各省市|各地|东部\d+省�
 AID_TEAM = r"(?:第[一二三四五六七八九十\d]+批)?(?:对口)?(?:援疆|援藏|援青|援滇|援黔|帮扶|扶贫协作|东西部扶贫协作|对口支援[\u4e00-\u9fff]{0,4})?(?:前方)?(?:工作队|指挥部|工作组|干部人才|干部)"
 PLACE_BODIES = (r"(?:" + _CHARITY_NAMES + r"|红十字会|工商联|总工会|妇联|团委|商会|企业家协会|援疆指挥部|援藏指挥部|"
                 r"援青指挥部|前方指挥部|工作队|工作组)")
+
+# A place that names an institution of its own (甲县人民医院, 甲县第一中学): the institution is
+# the object of the verb before it, not the place.
+INSTITUTION_AFTER = r"^[\u4e00-\u9fff\d]{0,5}?(?:医院|卫生院|保健院|中学|小学|学校|幼儿园|职校|中心校)"
+
+# The name of a table's column → the indicator of its numbers (first match wins; the unit in the
+# name's brackets must fit the indicator). A column of names, rates or facilities matches none.
+TABLE_COLUMNS = (
+    ("social_aid", r"社会|捐|慈善", "donations"),
+    ("investment", r"投资", "investment brought in"),
+    ("consumption_aid", r"消费|采购|销售|购买", "products bought or sold"),
+    ("fiscal_aid", r"资金|援助|财政", "money given"),
+    ("projects", r"项目", "projects carried out"),
+    ("cadres_received", r"接收[\u4e00-\u9fff]{0,4}干部", "cadres hosted"),
+    ("professionals_received", r"接收[\u4e00-\u9fff]{0,6}(人才|教师|医生)", "professionals hosted"),
+    ("cadres_sent", r"干部", "cadres sent"),
+    ("professionals_sent", r"人才|教师|医生|专技|专业技术", "professionals sent"),
+    ("trained", r"培训", "people trained"),
+    ("employment", r"就业|务工", "jobs"),
+    ("poor_beneficiaries", r"带动|受益|贫困人口|脱贫人口|贫困户", "poor people benefiting"),
+    ("enterprises", r"企业", "enterprises brought in"),
+    ("pairings", r"结对", "pairings"),
+)
 
 # ------------------------------------------------------------------ scopes
 # Plan words: a figure after one of these, to the end of the sentence, is a target.

@@ -245,7 +245,9 @@ def staff_direction(s: Sentence, fig: Figure) -> str:
     before = None
     for before in _GOING.finditer(text, clause_start, fig.start):
         pass
-    if before is not None and _rx.match(r"[\u4e00-\u9fff]{0,2}的", text, before.end()):
+    # (or right before the count: 党政干部到乙县挂职N人)
+    if before is not None and (_rx.match(r"[\u4e00-\u9fff]{0,2}的", text, before.end()) or
+                               _rx.fullmatch(r"[\s共计达有]{0,3}", text, before.end(), fig.start)):
         side = s.side_in(before.start(2), before.end(2))
         if side:
             return "sent" if side == "recipient" else "received"

@@ -586,7 +586,9 @@ def _counties_in_lists(gz, text: str, hits: list[PlaceHit]) -> list[PlaceHit]:
         while j + 1 < len(hits) and _LIST_GAP.fullmatch(text, hits[j].end, hits[j + 1].start):
             j += 1
             run_end = hits[j].end
-        if not in_list and not _COUNTY_TAIL.match(text, run_end):
+        # (a lone prefecture before a count of counties names its counties, not one of them:
+        # 甲州东三县, 甲州三县)
+        if not in_list and not (j > i and _COUNTY_TAIL.match(text, run_end)):
             continue
         if h.surface not in counties:
             counties[h.surface] = gz.resolve(h.surface + "县")

@@ -49,7 +49,7 @@ _GOAL_COLON = _compile(r"(目标|计划|任务|目标任务|工作目标|工作�
 # 计划 before a noun (计划援助资金, 计划项目) names a planned amount; it governs that phrase only
 _PLAN_NOUN = _compile(r"(援助|帮扶|扶贫|财政|协作|援建|援疆|援藏|援青)?(资金|项目|任务|金额|指标|投资)")
 # projects only set for the year (初步安排, 确定实施, 筛选, 储备): not yet carried out
-_PROJECTS_SET = _compile(r"(初步安排|初步确定|确定实施|确定了|年初确定|筛选|储备|入库)")
+_PROJECTS_SET = _compile(r"(初步安排|确定|筛选|储备|入库)")
 _DATED = _compile(r"\s*年\s*\d{1,2}\s*月")
 _ALL_UNDER_WAY = _compile(r"(?:已|均已|已经)?全部(?:开工|完工|建成|实施|竣工|落地|投用|完成)")
 _THIS_YEAR_WORD = _compile(r"今年|本年(?!度?以前)")
@@ -137,6 +137,8 @@ def status(lay: Layout, fig, sent: Span, indicator: str, detail: str, *, doc_yea
         for name, m in _target_cues(text, lo, fig.start):
             if how == "head" and _rx.search(r"[；;]", text[whole.start:m.start()]):
                 continue                        # the cue sits in an earlier piece of its own
+            if name == "minimum" and _rx.search(r"\d", text, m.end(), fig.start):
+                continue                        # 按每人不少于N元的标准…M万元: the minimum is the standard's
             if how == "head" and _DONE.search(text, whole.start, m.start()):
                 continue                        # a piece reporting what was done (已…) names a plan in passing: its scope ends with the piece
             if name == "plan" and _PLAN_NOUN.match(text, m.end()) and (
