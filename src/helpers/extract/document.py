@@ -988,6 +988,24 @@ def _names_a_giver(r: Reading, lo: int, hi: int) -> bool:
         _rx.search(lx.GIVER_ROLE, r.text, lo, hi) is not None
 
 
+_FROM_ORIGIN = _compile(r"来自([^，,。；;、\d]{1,12}?)的")
+
+
+def _staff_origin(r: Reading, fig: Figure, lo: int) -> Giver | None:
+    """来自甲省的专家N名: people counted with the place they come from; the giver side's unit
+    there sent them (its own piece of the clause: 来自甲市的N名、来自乙省的M名)."""
+    if fig.unit not in ("person", "person_time"):
+        return None
+    piece = max(lo, r.text.rfind("、", lo, fig.start) + 1)
+    m = None
+    for m in _FROM_ORIGIN.finditer(r.text, piece, fig.start):
+        pass
+    if m is None:
+        return None
+    hits = [h for h in r.hits_in(m.start(1), m.end(1)) if r.frame.side.get(key(h.giver_unit)) == "donor"]
+    return Giver(hits[-1].giver_unit, hits[-1].giver_unit.full_name, "origin_named") if len(hits) == 1 else None
+
+
 def giver_for(r: Reading, fig: Figure, sent: Span, topic: Topic) -> Giver:
     text, frame = r.text, r.frame
     clause_lo = r.lay.clause_start(fig.start)
@@ -1010,6 +1028,9 @@ def giver_for(r: Reading, fig: Figure, sent: Span, topic: Topic) -> Giver:
         if owner.unit is not None and owner.unit == r.frame.self_unit:
             topic.giver, topic.giver_para = owner, para.start
         return owner
+    origin = _staff_origin(r, fig, clause_lo)
+    if origin is not None:
+        return origin
     firms = _side_firms(r, fig, clause_lo)
     if firms is not None:
         topic.giver, topic.giver_para = firms, para.start     # the subject of the clauses that follow

@@ -53,7 +53,7 @@ class Giver:
         """Whether the reading comes from the figure's own clause or sentence (not from the
         discourse or the page)."""
         return self.how in ("clause_subject", "sentence_subject", "clause_named", "sentence_named",
-                            "central_subject", "body_subject")
+                            "central_subject", "body_subject", "origin_named")
 
 
 def central_giver(text: str, lo: int, fig_start: int) -> Giver | None:

@@ -207,6 +207,7 @@ _STAFF_NOUNS = [("professionals", _compile(lx.PROFESSIONAL_NOUNS), 0), ("cadres"
 _STAFF_VERBS = [("received", _compile(lx.RECEIVED_VERBS), 0), ("sent", _compile(lx.SENT_VERBS), 1)]
 _GOING = _compile(r"(到|赴|来|去|在|奔赴|前往)([^，,。；;：:\d]{1,12}?)(挂职|跟岗|学习|进修|培训|锻炼|支援|支教|支医|工作|开展|帮扶|服务|任职)")
 _SENDING = _compile(r"(选派|派出|派遣|输送|推荐|组织)")
+_HOSTING = _compile(r"(接收|接纳|接受)")
 _BACK_OR_GENERIC = _compile(lx.BACK_REFERENCE + "|" + lx.GENERIC_RECIPIENT)
 # 31个旗县, 5个村: a count of places (never enterprises or projects)
 # N个贫困县, N个乡镇: the figure counts places (a firm or a destination in between is not: N家企业到甲县)
@@ -260,6 +261,18 @@ def staff_direction(s: Sentence, fig: Figure) -> str:
             side = s.side_in(clause_start, verb.start())
             if side:
                 return "received" if side == "recipient" else "sent"
+    # who receives the staff: a receiving area taking in the giver's staff (乙县接收的甲市人才N名,
+    # 三县接收…) has them sent; the giver taking in the area's staff has them received
+    host = None
+    for host in _HOSTING.finditer(text, clause_start, fig.start):
+        pass
+    if host is not None:
+        subject = text[clause_start:host.start()]
+        if not _rx.search(r"(向|为|到|赴|在|给|对)", subject):
+            side = s.side_in(clause_start, host.start()) or (
+                "recipient" if _BACK_OR_GENERIC.search(subject) else "")
+            if side:
+                return "sent" if side == "recipient" else "received"
     return ""
 
 
