@@ -326,6 +326,14 @@ def read(doc, gz, page: Frame | None = None) -> Reading:
     frame.self_unit, frame.self_word = fr.self_reference(text, hits, header, side, min(head_end, lead_start))
     if frame.self_unit is not None:
         _place_the_writer(frame, side, hits, header, *fr.self_roles(text, list(fr._SELF.finditer(text)), frame.self_word))
+    if frame.donor is not None and frame.donor_from.endswith("+inner") and frame.self_unit is not None and \
+            frame.self_unit != frame.donor and frame.self_unit.contains(frame.donor) and \
+            side.get(key(frame.self_unit)) == "donor" and frame.donor.level == "county" and \
+            frame.self_unit.level in ("prefecture", "province"):
+        # the page speaks as the giver above the county it keeps naming (我市…,其中乙县向丙县…): the
+        # writer is the page's giver, the county gives where a clause names it (a zone is no such
+        # unit: 我区 on a zone's page is the zone)
+        frame.donor, frame.donor_from = frame.self_unit, frame.donor_from + "+self_writer"
     # in order of first mention (a set's order would change with the hash seed between runs)
     units = list(dict.fromkeys(u for h in hits + title_hits for u in (h.unit, h.giver_unit)))
     frame.short_names = fr.short_names(units)
