@@ -232,12 +232,18 @@ def is_body_line(s: str) -> bool:
     return bool(_SENT_PUNCT_RE.search(s)) and has_cjk(s, BODY_MIN_CJK)
 
 
-_TABLE_SPLIT_RE = re.compile(r"[|｜]")
-_BARE_NUMBER_RE = re.compile(r"\d+(?:\.\d+)?")
+# A table written as lines: its cell separators, the numbers in its cells and the unit words a
+# column name carries in brackets (到位资金(万元)). Declared once here, where cleaning keeps table
+# lines; ``extract.tables`` reads the cells with the same vocabulary.
+TABLE_BARS = "|｜"
+BARE_NUMBER = r"\d+(?:\.\d+)?"
+COLUMN_UNIT_WORDS = ("万元", "亿元", "元", "人次", "人", "名", "户", "个", "家", "项", "所", "期", "批")
+_TABLE_SPLIT_RE = re.compile("[" + re.escape(TABLE_BARS) + "]")
+_BARE_NUMBER_RE = re.compile(BARE_NUMBER)
 _YEAR_CELL_RE = re.compile(r"(?:19|20)\d\d")
 # the names of a header's columns of aid figures (a menu names sections, not quantities)
 _COLUMN_NAME_RE = re.compile(r"(资金|项目|干部|人才|人数|金额|投资|就业|培训|企业|采购|销售|目标|任务|完成|指标|计划|实际)")
-_COLUMN_UNIT_RE = re.compile(r"[(（]\s*(?:万元|亿元|元|人次|人|名|户|个|家|项|所|%|％)\s*[)）]")
+_COLUMN_UNIT_RE = re.compile(r"[(（]\s*(?:" + "|".join(COLUMN_UNIT_WORDS + ("%", "％")) + r")\s*[)）]")
 
 
 def is_table_line(s: str) -> bool:

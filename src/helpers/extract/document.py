@@ -1829,6 +1829,28 @@ def _mention(r: Reading, fig: Figure, decision: str, indicator: str, reason: str
             "zone": r.zones.kind_at(fig.start), **_NO_REASONS}
 
 
+# the fields a row carries only until dedupe has chosen among restatements
+_DEDUPE_FIELDS = ("_fig_start", "_zone", "_sentence", "_sentence_start", "_cue", "_number")
+
+
+def _panel_row(r: Reading, fig: Figure, donor: str, recips: list[Unit], program: str, year, period: str,
+               status: str, indicator: str, detail: str, evidence: Span, sent: Span, cue: str,
+               evidence_text: str | None = None) -> dict:
+    """One panel row for ``fig``, with the fields dedupe needs (its zone, sentence, cue, number)."""
+    text = r.text
+    return {
+        "doc_id": r.doc_id, "donor": donor, "recipients": ";".join(u.full_name for u in recips),
+        "program": program, "year": year, "period": period, "status": status, "indicator": indicator,
+        "value": fig.value, "unit": "count" if indicator == "pairings" else fig.unit,
+        "qualifier": fig.qualifier, "detail": detail,
+        "evidence": text[evidence.start:evidence.end] if evidence_text is None else evidence_text,
+        "recipient_adcodes": ";".join(u.adcode for u in recips),
+        "start": evidence.start, "end": evidence.end, "_fig_start": fig.start,
+        "_zone": r.zones.kind_at(fig.start), "_sentence": text[sent.start:sent.end].strip(),
+        "_sentence_start": sent.start, "_cue": cue, "_number": fig.number,
+    }
+
+
 def _table_line_at(r: Reading, pos: int):
     """(table, line) a table line holding ``pos``, or None."""
     for t in r.tables:
@@ -1887,6 +1909,10 @@ def table_rows(r: Reading) -> tuple[list[dict], list[dict]]:
         year_said = _rx.search(r"((?:19|20)\d\d)\s*年", table.caption)
         year = int(year_said.group(1)) if year_said else r.frame.year
         planned = _rx.search(r"(计划|目标|任务|预计)", table.caption) is not None
+        status = "target" if planned or year is not None and r.frame.year is not None and year > r.frame.year \
+            else "actual"
+        since = _rx.search(r"(累计|以来)", table.caption) is not None
+        said_program = fr.cue_program(table.caption)
         seen_givers, seen_receivers = [], []
         for line in table.lines:
             givers_, receivers = _line_parties(r, line)
@@ -1907,16 +1933,13 @@ def table_rows(r: Reading) -> tuple[list[dict], list[dict]]:
             if giver is None:
                 continue
             recips = receivers or list(r.frame.recipients)
+            program = said_program if said_program and said_program != "mixed" else (
+                fr.program_of(recips, giver) or r.frame.program or "east_west")
             for cell, col, head in zip(line.cells, columns, table.header.cells):
                 number = tables.bare_number(cell)
                 if col is None or number is None or number <= 0:
                     continue
-                status = "target" if planned or year is not None and r.frame.year is not None and year > r.frame.year \
-                    else "actual"
-                period = "cumulative" if col.cumulative or _rx.search(r"(累计|以来)", table.caption) else "annual"
-                said = fr.cue_program(table.caption)
-                program = said if said and said != "mixed" else (
-                    fr.program_of(recips, giver) or r.frame.program or "east_west")
+                period = "cumulative" if col.cumulative or since else "annual"
                 fig = Figure(cell.start, cell.end, cell.text, number * col.multiplier, col.unit, "", "exact", cell.text)
                 m = _mention(r, fig, "panel", col.indicator, f"table cell under {head.text}")
                 m.update(donor=giver.full_name, recipients=";".join(u.full_name for u in recips), status=status,
@@ -1924,18 +1947,9 @@ def table_rows(r: Reading) -> tuple[list[dict], list[dict]]:
                          recipients_from="table_line" if receivers else "frame", status_from="table_caption"
                          if planned else "default", period_from=period, year_from="table_caption" if year_said else "frame")
                 mentions.append(m)
-                rows.append({
-                    "doc_id": r.doc_id, "donor": giver.full_name,
-                    "recipients": ";".join(u.full_name for u in recips), "program": program,
-                    "year": year, "period": period, "status": status, "indicator": col.indicator,
-                    "value": fig.value, "unit": "count" if col.indicator == "pairings" else col.unit,
-                    "qualifier": "exact", "detail": "", "evidence": text[line.start:line.end].strip(),
-                    "recipient_adcodes": ";".join(u.adcode for u in recips),
-                    "start": line.start, "end": line.end, "_fig_start": cell.start,
-                    "_zone": r.zones.kind_at(cell.start), "_sentence": text[line.start:line.end].strip(),
-                    "_sentence_start": line.start, "_cue": head.text,
-                    "_number": cell.text,
-                })
+                rows.append(_panel_row(r, fig, giver.full_name, recips, program, year, period, status,
+                                       col.indicator, "", Span(line.start, line.end), Span(line.start, line.end),
+                                       head.text, evidence_text=text[line.start:line.end].strip()))
     return rows, mentions
 
 
@@ -2187,35 +2201,14 @@ def extract(doc, gz, page: Frame | None = None) -> tuple[list[dict], list[dict]]
                  status_from=status_how, period_from=period, year_from=year_how)
         mentions.append(m)
         for gg, det in groups:
-            rows.append({
-                "doc_id": r.doc_id,
-                "donor": giver.name,
-                "recipients": ";".join(u.full_name for u in gg),
-                "program": _program(r, gg, giver, sent, fig),
-                "year": year,
-                "period": period,
-                "status": status,
-                "indicator": indicator,
-                "value": fig.value,
-                "unit": "count" if indicator == "pairings" else fig.unit,
-                "qualifier": fig.qualifier,
-                "detail": det,
-                "evidence": text[ev_start:ev_end],
-                "recipient_adcodes": ";".join(u.adcode for u in gg),
-                "start": ev_start,
-                "end": ev_end,
-                "_fig_start": fig.start,
-                "_zone": r.zones.kind_at(fig.start),
-                "_sentence": text[sent.start:sent.end].strip(),
-                "_sentence_start": sent.start,
-                "_cue": text[choice.cue_start:choice.cue_end] if choice.cue_start >= 0 else "",
-                "_number": fig.number,
-            })
+            rows.append(_panel_row(r, fig, giver.name, gg, _program(r, gg, giver, sent, fig), year, period,
+                                   status, indicator, det, Span(ev_start, ev_end), sent,
+                                   text[choice.cue_start:choice.cue_end] if choice.cue_start >= 0 else ""))
     table_found = table_rows(r)
     rows += table_found[0]
     mentions += table_found[1]
     rows = dedupe.one_row_per_figure(rows, mentions)
     for row in rows:
-        for k in ("_fig_start", "_zone", "_sentence", "_sentence_start", "_cue", "_number"):
+        for k in _DEDUPE_FIELDS:
             row.pop(k, None)
     return rows, mentions

@@ -11,13 +11,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..normalize import BARE_NUMBER, COLUMN_UNIT_WORDS, TABLE_BARS
 from . import grammar as g
 from .rx import compile as _compile
 
-_SEPARATORS = "|｜"
+_UNIT_WORD = "(" + "|".join(COLUMN_UNIT_WORDS) + ")"
 _RULE_LINE = _compile(r"^[\s|｜:：\-—–]+$")           # |---|---| under a header
-_BARE_NUMBER = _compile(r"^\s*(\d+(?:\.\d+)?)\s*$")
-_COLUMN_UNIT = _compile(r"[（(]\s*(万元|亿元|元|人次|人|名|户|个|家|项|所|期|批)\s*[)）]")
+_BARE_NUMBER = _compile(r"^\s*(" + BARE_NUMBER + r")\s*$")
+_COLUMN_UNIT = _compile(r"[（(]\s*" + _UNIT_WORD + r"\s*[)）]")
 _SHARE = _compile(r"[（(]\s*[%％‰]\s*[)）]|比重|比例|占比|增长|增幅|率")
 _TOTAL_LABEL = _compile(r"^\s*(合计|总计|小计|共计|全市|全省|全区|总体)\s*$")
 _COLUMNS = [(name, _compile(p)) for name, p, _ in g.TABLE_COLUMNS]
@@ -27,6 +28,7 @@ UNIT_OF = {"万元": ("yuan", 1e4), "亿元": ("yuan", 1e8), "元": ("yuan", 1.0
            "人": ("person", 1.0), "名": ("person", 1.0), "户": ("household", 1.0), "个": ("count", 1.0),
            "家": ("count", 1.0), "项": ("count", 1.0), "所": ("count", 1.0), "期": ("count", 1.0),
            "批": ("count", 1.0)}
+assert set(UNIT_OF) == set(COLUMN_UNIT_WORDS)
 _PEOPLE = ("cadres_sent", "professionals_sent", "cadres_received", "professionals_received", "trained",
            "poor_beneficiaries", "employment")
 _MONEY = ("fiscal_aid", "social_aid", "investment", "consumption_aid")
@@ -70,7 +72,7 @@ def _cells(text: str, start: int, end: int) -> tuple[Cell, ...]:
     """The cells of one line, with their offsets (outer separators dropped, cells stripped)."""
     out, pos = [], start
     for i in range(start, end + 1):
-        if i == end or text[i] in _SEPARATORS:
+        if i == end or text[i] in TABLE_BARS:
             raw = text[pos:i]
             lead = len(raw) - len(raw.lstrip())
             cell = raw.strip()
@@ -103,7 +105,7 @@ def find_tables(text: str) -> list[Table]:
             tables.append(Table("\n".join(before), run[0], tuple(run[1:])))
 
     for start, end, raw in _lines(text):
-        if sum(raw.count(s) for s in _SEPARATORS) >= 2 and not _RULE_LINE.match(raw):
+        if sum(raw.count(s) for s in TABLE_BARS) >= 2 and not _RULE_LINE.match(raw):
             line = Line(start, end, _cells(text, start, end))
             if len(line.cells) >= 3 and (not run or len(line.cells) == len(run[0].cells)):
                 if not run:
@@ -121,7 +123,7 @@ def find_tables(text: str) -> list[Table]:
     return tables
 
 
-_NOTE_UNIT = _compile(r"([\u4e00-\u9fff、]*?)单位\s*[:：]\s*(万元|亿元|元|人次|人|名|户|个|家|项|所|期|批)")
+_NOTE_UNIT = _compile(r"([\u4e00-\u9fff、]*?)单位\s*[:：]\s*" + _UNIT_WORD)
 
 
 def _noted_unit(label: str, caption: str) -> str:
