@@ -54,7 +54,8 @@ from helpers.extract import extract_corpus
 # 0.782 / 0.887, 0.825 / 0.985), heldout82 to heldout84 (round 18, at its start 1f302fe: 0.976 / 0.983,
 # 0.825 / 0.951, 0.880 / 0.938), heldout85 to heldout87 (round 18, written during it, first looks at 1f302fe:
 # 0.590 / 0.930, 0.787 / 0.945, 0.859 / 0.920), heldout88 to heldout90 (round 19, written at its start,
-# first looks at 01568e0: 0.848 / 0.956, 0.923 / 0.986, 0.881 / 0.954)
+# first looks at 01568e0: 0.848 / 0.956, 0.923 / 0.986, 0.881 / 0.954), heldout91 to heldout93 (round 19,
+# written during it, first looks at 1f6a50b: 0.831 / 0.980, 0.719 / 0.980, 0.970 / 0.977)
 FLOORS = {
     "seeds": {"strict": 0.85, "lenient": 0.95},
     "dev": {"strict": 0.77, "lenient": 0.93},
@@ -150,6 +151,9 @@ FLOORS = {
     "heldout88": {"strict": 0.82, "lenient": 0.93},
     "heldout89": {"strict": 0.89, "lenient": 0.95},
     "heldout90": {"strict": 0.85, "lenient": 0.92},
+    "heldout91": {"strict": 0.80, "lenient": 0.95},
+    "heldout92": {"strict": 0.69, "lenient": 0.95},
+    "heldout93": {"strict": 0.94, "lenient": 0.95},
 }
 # per indicator with >= 5 gold rows on the seeds (strict F1)
 SEED_INDICATOR_FLOOR = 0.70
