@@ -894,8 +894,9 @@ def test_a_prefecture_named_in_the_clause_is_not_spread_over_the_paired_counties
 
 
 def test_a_sentence_singling_out_a_year_goes_where_the_sentence_before_went(gz):
-    text = ("“十三五”期间,天津市红桥区结对帮扶甘肃省临夏州积石山县、广河县。\n"
-            "五年来,红桥区累计向两县投入财政帮扶资金3.2亿元,带动1.1万贫困人口脱贫。仅2020年就投入财政帮扶资金9000万元。"
+    # (the page's set is three counties: the figure after the one for two of them goes where that went)
+    text = ("“十三五”期间,天津市红桥区结对帮扶甘肃省临夏州积石山县、广河县、东乡县。\n"
+            "五年来,红桥区累计向积石山县、广河县两县投入财政帮扶资金3.2亿元,带动1.1万贫困人口脱贫。仅2020年就投入财政帮扶资金9000万元。"
             "今年已拨付帮扶资金2000万元。\n")
     rows, _ = extract_document(Doc("t", text, title="津陇情深:红桥区扶贫协作五年回顾", date="2021-05-01"), gz)
     assert len(only(rows, value=9e7)["recipients"].split(";")) == 2
@@ -1447,3 +1448,41 @@ def test_an_opening_year_of_a_pairing_begun_is_not_the_year_reported():
     assert reporting_year("", begun, "2019-12-09") == (2019, "date")
     # a plain opening year still dates the report
     assert reporting_year("", "2018年,甲县向乙县拨付帮扶资金100万元。", "2019-03-09") == (2018, "opening")
+
+
+def test_each_of_the_givers_bodies_divides_nothing_among_the_receivers(gz):
+    # 各分行/各处室: the giver's own bodies, each buying; the figure stays one, for both counties
+    rows, _ = rows_of(gz, "区机关食堂、工会和驻区银行各分行购买两县农产品2680万元。")
+    row = only(rows, value=2.68e7)
+    assert row["recipients"].count(";") == 1
+    # 各 before the receivers still divides (两县各安排N万元: one row per county)
+    rows, _ = rows_of(gz, "红桥区向两县各安排帮扶资金500万元。")
+    assert len([r for r in rows if r["value"] == 5e6]) == 2
+
+
+def test_where_a_central_units_labourers_went_is_no_receiver(gz):
+    # a bank's page: the provinces people were placed in (转移到甲省、乙省等省外就业) are where they
+    # went, neither receivers nor several donors together
+    intro = "2020年,国家开发银行定点帮扶贵州省务川县、正安县。\n"
+    rows, _ = rows_of(gz, "行里帮助两县贫困劳动力就近就业1650人,组织转移到浙江、广东等省外就业2460人。", intro=intro)
+    row = only(rows, value=2460)
+    assert row["donor"] == "国家开发银行" and "浙江" not in row["recipients"] and row["recipients"].endswith("正安县")
+
+
+def test_a_set_named_with_its_pairing_word_after_it_is_the_pages_set_in_its_province(gz):
+    # 京蒙 in the headline gives 内蒙古; the lead's 与甲旗、乙旗、丙县三个结对旗县携手 is the
+    # giver's whole set there: a figure naming no receiver is for those three
+    text = ("京蒙协作结硕果\n2022年,北京市丰台区与内蒙古自治区乌兰察布市察哈尔右翼前旗、察哈尔右翼中旗、兴和县"
+            "三个结对旗县携手推进乡村振兴。\n丰台区举办培训班18期,培训基层干部和乡村振兴带头人1650人次。\n")
+    rows, _ = extract_document(Doc("t", text, title="京蒙协作结硕果", date="2022-12-20"), gz)
+    assert only(rows, value=1650)["recipients"].count(";") == 2
+
+
+def test_a_set_ending_in_deng_is_not_the_pages_whole_set(gz):
+    # 对口支援甲县、乙县等N县: the headline's prefecture stays the page's receiver; without 等 the
+    # giver's named counties in it are
+    for lead, want in (("上海市对口支援定日县、江孜县等5个县", "西藏自治区日喀则市"),
+                       ("上海市对口支援定日县、江孜县", "西藏自治区日喀则市定日县;西藏自治区日喀则市江孜县")):
+        text = f"援藏力量汇聚日喀则\n2017年,{lead},援藏工作取得新突破。\n上海市全年选派专业技术人才22名。\n"
+        rows, _ = extract_document(Doc("t", text, title="援藏力量汇聚日喀则", date="2017-12-25"), gz)
+        assert only(rows, value=22)["recipients"] == want, lead

@@ -759,9 +759,29 @@ def test_a_mountain_area_is_no_slip_of_a_district_name(gz):
     # (a real slip of a district's name is still read: test_one_character_slip_is_flagged_…)
 
 
+def test_an_autonomous_county_written_without_its_peoples_is_found(gz):
+    # 沿河自治县, 三都自治县: the official short form a county's own pages use
+    for text, full in (("沿河自治县召开东西部协作推进会", "贵州省铜仁市沿河土家族自治县"),
+                       ("三都自治县获得帮扶资金", "贵州省黔南布依族苗族自治州三都水族自治县")):
+        assert [m.place.full_name for m in gz.find(text) if m.place is not None] == [full], text
+
+
+def test_a_count_of_units_is_no_slip_of_a_name(gz):
+    # 8个州市, 各县区: a classifier or numeral before unit words counts units (个州市 is one
+    # character from a county of the prefecture named before it, and is still no name)
+    for text in ("红河州、文山州等地。全年向8个州市拨付帮扶资金。", "楚雄州各县市均已脱贫。"):
+        assert [m.surface for m in gz.find(text) if m.place is None or m.place.level == "county"] == [], text
+
+
 def test_a_lone_prefecture_before_a_count_of_counties_is_the_prefecture(gz):
     from helpers.extract.places import find_places
     lone = [h for h in find_places(gz, "天津产业援疆 和田东三县群众增收") if h.surface == "和田"]
     assert lone and lone[0].unit.level == "prefecture"
     listed = [h for h in find_places(gz, "天津市对口支援和田地区策勒、于田、民丰三县") if h.surface == "民丰"]
     assert listed and listed[0].unit.level == "county"
+
+
+def test_the_usual_short_form_of_tashkurgan_is_read_beside_its_prefecture(gz):
+    # aliases.csv: 塔县 for 塔什库尔干塔吉克自治县, read where its prefecture's units support it
+    found = [m for m in gz.find("资金投向喀什市和塔县,其中塔县2.7亿元。") if m.surface == "塔县"]
+    assert found and all(m.place.full_name.endswith("塔什库尔干塔吉克自治县") for m in found)

@@ -142,6 +142,8 @@ _STREET_AFTER = frozenset("东路 西路 南路 北路 中路 大道 大街".spl
 # (the character first and the look back after it: re then jumps from 县/区/市 to 县/区/市 instead
 # of looking back at every position of the text)
 _UNIT_WORD_END = re.compile(r"[县区市](?<=[\u4e00-\u9fff]{3})")
+# a classifier or a numeral before unit words: they count units (8个州市, 各县区, 两个县市)
+_COUNTING_CHARS = frozenset("个各全本该每多两三四五六七八九十几")
 
 # Generic words that precede 乡/镇/街道 without naming a township.
 _TOWNSHIP_STOP = frozenset("""
@@ -251,6 +253,9 @@ def short_forms(name: str, level: str) -> list[tuple[str, str]]:
         base, kind = auto
         if len(base) >= 1:
             out.append((base + kind, "suffix"))
+            # the people's names dropped, the autonomy kept (沿河自治县, 三都自治县): an official
+            # short form, the way a county's own pages write it
+            out.append((base + "自治" + kind, "suffix"))
         bare(base)
         return out
     banner = _BANNER.match(name) if level == "county" else None
@@ -881,6 +886,9 @@ class Gazetteer:
             word = text[a:b]
             # (a common noun ending the word is no slip of a name: 秦巴山区, 乌蒙山区 are mountain areas)
             if word in GENERIC_UNIT_WORDS or word[1:] in GENERIC_UNIT_WORDS or word[:2] in COMMON_WORDS:
+                continue
+            # (a count of units is no slip of a name: 8个州市, 三个县区, 各县市)
+            if word[0] in _COUNTING_CHARS or text[a - 1:a] in _COUNTING_CHARS or text[a - 1:a].isdigit():
                 continue
             cands = [c for c in self._near_misses(word) if supported(c)]
             if cands:

@@ -14,6 +14,11 @@ from __future__ import annotations
 # one's own goods (卖了60万元) is no help.
 HELP_SELL = r"帮(?:着|忙|助)?(?:我们|他们|群众|农户|老乡)?卖"
 
+# a change on an earlier year (比上年增加, 较去年同期多出, 比2019年全年多, 同比增长): a difference
+# between two years' figures, not an amount given or a count (conventions: changes)
+CHANGE_ON_EARLIER = (r"(?:(?:较|比)(?:上年|去年|上一年|(?:19|20)\d\d年)(?:同期|全年)?|同比)"
+                     r"(?:新增|增加|增长|减少|下降|提高|多出|多|少)(?![至到])")
+
 # ---------------------------------------------------------------- money (yuan)
 MONEY_CUES: tuple[tuple[str, str, int], ...] = (
     # rejections: money that is not an input the codebook counts
@@ -46,7 +51,7 @@ MONEY_CUES: tuple[tuple[str, str, int], ...] = (
      r"(县|市|州|旗)(级)?财政(安排|投入|统筹|落实)?[^，,。；;\d]{0,2}配套(资金)?|"
      r"争取(到)?(中央|国家|省级?|上级)[^，,。；;\d]{0,30}资金)", 0),
     # 较上年增加1280万元, 比2019年增加N万元: a change from one year to another, not an amount given
-    ("reject:change", r"(较上年|比上年|较去年|比去年|同比|(?:较|比)(?:上一年|(?:19|20)\d\d年))(增加|增长|减少|下降|提高|多)(?![至到])(?=[^，,。；;%％]{0,10}元)", 0),
+    ("reject:change", CHANGE_ON_EARLIER + r"(?=[^，,。；;%％]{0,10}元)", 0),
     # contract values: commitments to buy (consumption_aid, target, detail contract)
     ("consumption_aid:contract", r"(签约总?(金)?额|(合同|订单|(采购|购销|销售)协议)(总)?金额|(约定|协议|合同)(采购|购销|销售)?(总)?(金)?额|签订[^，。；]{0,8}(合同|订单|采购协议|购销协议)(总)?金?额?|签约)", 0),
     # consumption
@@ -105,7 +110,7 @@ PEOPLE_CUES: tuple[tuple[str, str, int], ...] = (
     ("reject:stock", r"(增至|增加到|增长到|扩大到|提高到|增加至|从[^，,。；;]{0,10}增加到)", -2),
     ("reject:returning", r"(期满|返回|返沪|返津|返京|回到|轮换回)", -6),
     ("reject:age_group", r"[5-9]0后", -6),
-    ("reject:change", r"(较上年|比上年|同比)(增加|增长|减少|下降)", 0),
+    ("reject:change", CHANGE_ON_EARLIER, 0),
     ("reject:awards", r"(记功|嘉奖|表彰|奖励|荣誉)", 0),
     ("reject:non_poor", r"(?<!贫困)(?<!脱贫)(?<!建档立卡)(农户|农民|群众|人口|劳动力)(?=[^贫]{0,3}(增收|受益|就业))", 3),
     # the area's labour-market statistics (城镇新增就业N人), not poor labourers placed in jobs
@@ -156,7 +161,7 @@ SENT_VERBS = r"(选派|派驻|派出|派遣|赴|支教|援派|援疆|援藏|援�
 COUNT_CUES: tuple[tuple[str, str, int], ...] = (
     ("reject:agreements", r"(协议|合同|备忘录)(?![^，。；]{0,4}(结对|帮扶关系))", 2),
     # 比上年多N个, 比上年新增结对企业N家: the change on the year before, not a count (conventions: changes)
-    ("reject:change", r"(较上年|比上年|较去年|比去年|同比)(新增|增加|增长|减少|下降|多|少)", -4),
+    ("reject:change", CHANGE_ON_EARLIER, -4),
     # N个方面/领域/层面: kinds of work counted, not things given
     ("reject:aspects", r"(?<=[个项大类])(方面|领域|层面|环节|板块|类别|批次)", -4),
     # 五项重点工作, 十项举措: items of a work plan, not projects
@@ -258,7 +263,7 @@ PROJECT_DETAIL = (
 )
 
 # words that point back to the recipients named before (三地, 两县) rather than to all of them
-BACK_REFERENCE = r"([两二三四五六七八九])(区县|县市|地|县|市|州|旗)(?!携手|共同|合作|联合|互|之间|人民|政府|党委|干部群众|签订|签署)"
+BACK_REFERENCE = r"([两二三四五六七八九])(区县|县区|县市|旗县|县旗|市州|州市|地州|地|县|市|州|旗)(?!携手|共同|合作|联合|互|之间|人民|政府|党委|干部群众|签订|签署)"
 # words meaning "the recipient area" in general: no recipients
 GENERIC_RECIPIENT = r"(受援地区|受援地|受援县|帮扶地区|贫困地区|协作地区|对口地区|结对帮扶县|结对县|帮扶县|贫困县)"
 # 大理州的11个贫困县 / 凉山州所辖各县: the counties of the place named just before
@@ -273,7 +278,8 @@ REPORT_TITLE = r"(总结|报告|情况|成效|综述|纪实|回顾|成绩)"
 POVERTY_WORDS = r"(贫困|脱贫|建档立卡|低收入)"
 # each / respectively: one row per recipient with the per-unit value
 # (每个 of a receiving unit only: 每个村级项目 is a rate of projects)
-EACH_CUES = r"(各(?!类|种|项|级|地|界|方|族|部门|单位|成员|街|乡|村|县|区|企业|专项)|分别|" \
+# (各 before the givers' own bodies, 各分行/各支行/各处室/各部门, distributes over the givers, not the receivers)
+EACH_CUES = r"(各(?!类|种|项|级|地|界|方|族|部门|单位|成员|街|乡|村|县|区|企业|专项|分行|支行|分公司|子公司|处室|科室|部委|司局)|分别|" \
     r"每个(?=(?:贫困|结对|受援|帮扶){0,2}(?:县|区|市|州|旗|村)(?!级))|每县|每村)"
 
 # 浙川, 津陇, 苏陕, 沪滇, 闽宁, 粤桂, 京蒙, 鲁渝: a pairing written with province abbreviations
@@ -307,7 +313,8 @@ CENTRAL_DONORS: tuple[tuple[str, str, str], ...] = _central_givers()
 # the giver opens its clause: 某集团对口支援乙县,落实帮扶资金…
 # a time word before a central giver's verb (a year may be written in words in formal documents: 二〇二〇年)
 CENTRAL_TIME = r"(?:今年|去年|全年|当年|年内|(?:\d{4}|[〇零一二三四五六七八九]{4})年度?)?"
-CENTRAL_GIVER_AFTER = CENTRAL_TIME + r"(?:直接|持续|先后|还|又|再)?(对口支援|对口援[藏疆青]|援[藏疆青]|定点帮扶|定点扶贫|对口帮扶|帮扶|援助|向|为|在|累计|共|投入|落实|捐)"
+# (a plan word may stand before the verb: 某局计划直接投入…, 某集团将继续捐赠…)
+CENTRAL_GIVER_AFTER = CENTRAL_TIME + r"(?:计划|拟|将|力争)?(?:直接|持续|先后|还|又|再|继续)?(对口支援|对口援[藏疆青]|援[藏疆青]|定点帮扶|定点扶贫|对口帮扶|帮扶|援助|向|为|在|累计|共|投入|落实|捐)"
 # a total over several donors (支援单位累计…, 甲市和乙市…帮助) belongs to none of them
 # (19个援疆省市, 对口支援甲省的6省市: a count of the giving provinces and cities; 东部N省市 is
 # the national total, read as such)

@@ -309,7 +309,7 @@ def read(doc, gz, page: Frame | None = None) -> Reading:
     frame.year, frame.year_from = fr.reporting_year(title, text, str(getattr(doc, "date", "") or ""))
     # (a transcript's turns of a speaker for a unit inside the page's giver are that unit's)
     page_hits = fr.page_level_hits(text, hits, side, zs, title_hits)
-    frame.donor, frame.donor_from = fr.choose_donor(page_hits, side, zs, title_hits)
+    frame.donor, frame.donor_from = fr.choose_donor(page_hits, side, zs, title_hits, text)
     # (the raw page's header too: the site's own name, which cleaning drops with its menu)
     central = page_central(title, [text[z.span.start:z.span.end] for z in zs.zones
                                    if z.kind in (HEADLINE, "byline", "navigation")] + head_lines[:1],
@@ -319,7 +319,7 @@ def read(doc, gz, page: Frame | None = None) -> Reading:
         frame.donor = Unit("000000", central[0], central[0], "", "central")
         frame.donor_from, frame.donor_kind = "frame_central", central[1]
         for h in hits + title_hits:
-            if h.role != "giver":
+            if h.role != "giver" and not _destination(text, h):
                 side[key(h.unit)] = side[key(h.giver_unit)] = "recipient"   # the places it helps
     head_end = max([z.span.end for z in zs.zones if z.kind in (HEADLINE, "byline", "navigation")] + [0])
     lead_start = min([z.span.start for z in zs.zones if z.kind == "lead"] + [len(text)])
@@ -411,6 +411,17 @@ def read(doc, gz, page: Frame | None = None) -> Reading:
 
 _COUNTIES_OF: dict[int, dict] = {}
 _LEVEL_SUFFIX = _compile(r"(市|区|县)$")
+
+
+_GOING_BEFORE = _compile(r"(?:到|赴|去|前往|转移到|输送到|输出到)(?:[\u4e00-\u9fff]{2,8}[、和及与])*$")
+_WORK_AFTER = _compile(r"(?:[、和及与][\u4e00-\u9fff]{2,8}?)*等?(?:省外|省内|地区|城市|地)?(?:就业|务工|学习|考察|参观|进修)")
+
+
+def _destination(text: str, h: PlaceHit) -> bool:
+    """A place people go to work or study in (组织转移到甲省、乙省等省外就业, 赴甲市学习考察):
+    where they went, not a place a central unit helps."""
+    return _GOING_BEFORE.search(text, max(0, h.start - 30), h.start) is not None and \
+        _WORK_AFTER.match(text, h.end) is not None
 
 
 def _as_the_donor_is_named(hits: list[PlaceHit], donor: Unit | None) -> list[PlaceHit]:
@@ -678,6 +689,17 @@ def _partners_named(r: Reading, giver: Giver, units: list[Unit], how: str, fig_s
     return [named[c] for c in inside]
 
 
+def _page_set_inside(r: Reading, giver: Giver, units: list[Unit]) -> bool:
+    """Is ``units`` the one province holding the page's own named set of receivers, for the page's
+    giver?"""
+    page = r.frame.recipients
+    return len(units) == 1 and units[0].level == "province" and len(page) >= 2 and \
+        r.frame.recipients_from.endswith("named_set") and all(units[0].contains(u) for u in page) and \
+        giver.unit is not None and r.frame.donor is not None and giver.unit == r.frame.donor and \
+        fr.covers_all_named(page, units[0], [h.unit for h in r.hits if r.frame.side.get(key(h.unit)) == "recipient"
+                                             and not fr.event_place(r.text, h)])
+
+
 def _set_beyond_reference(r: Reading, area: Unit, partners: list[Unit], giver: Unit | None = None) -> bool:
     """A sentence of the page listing all the reference's partners of the giver in ``area`` with a
     further unit of their level there (甲市、乙市、丙州、丁州等市州结对 where the reference has three):
@@ -823,6 +845,10 @@ def _sentence_topic(r: Reading, fig: Figure) -> list[Unit]:
     return _expand(r, run)
 
 
+# where the money and projects of a sentence went, said in a clause after them
+_WENT_TO = _compile(r"(?:资金|项目)[^，,。；;]{0,8}?(?:投向|投放|用于|安排到|安排在|落实到|集中投向|集中用于|覆盖)")
+
+
 def recipients_for(r: Reading, fig: Figure, sent: Span, topic: Topic) -> tuple[list[Unit], str]:
     text = r.text
     clause = r.lay.clause(fig.start)
@@ -914,6 +940,14 @@ def recipients_for(r: Reading, fig: Figure, sent: Span, topic: Topic) -> tuple[l
             sets = {frozenset(u.adcode for u in of(r.lay.clauses[i])) for i in holders}
             if len(sets) == 1:
                 return of(r.lay.clauses[holders[0]]), "sentence_same_set"
+            # a later clause saying where the money and projects went (资金和项目全部投向甲县和乙县)
+            # names the receivers of the figures before it
+            later = [r.lay.clauses[i] for i in holders if r.lay.clauses[i].start >= hi
+                     and not r.figures_in(r.lay.clauses[i].start, r.lay.clauses[i].end)
+                     and _WENT_TO.search(text, r.lay.clauses[i].start,
+                                         min(h.start for h in sent_places if h.start >= r.lay.clauses[i].start))]
+            if later:
+                return of(later[0]), "sentence_later_destination"
             before = [r.lay.clauses[i] for i in holders if r.lay.clauses[i].end <= lo]
             if before and not r.figures_in(before[-1].start, before[-1].end):
                 return of(before[-1]), "sentence_earlier_clause"
@@ -1066,6 +1100,12 @@ def giver_for(r: Reading, fig: Figure, sent: Span, topic: Topic) -> Giver:
         if lo in tried:
             continue        # a start tried already gives the same answer again
         tried.add(lo)
+        if lo == whole.start and lo < sent.start:
+            # a ；-piece opened by a peer giver is that giver's (甲区…；乙区在丙县落地企业N家), not
+            # the subject of the sentence's first piece
+            piece = _sentence_opener(r, sent, fig.start)
+            if piece is not None:
+                return piece
         hi = parts if parts is not None and lo < parts else fig.start
         gs = clause_givers(r.hits_in(lo, hi), frame, lo, hi)
         role = role_giver(text, lo, hi, frame, r.gz)
@@ -1279,6 +1319,12 @@ def _part_owner(r: Reading, clause_lo: int, fig_start: int) -> Giver | None:
     first = _donor_place_at(r, m.end(), fig_start) if m else None
     if first is None or first.role == "venue":
         return None
+    listed = _listed_donors(r, first, fig_start)
+    if len(listed) > 1:
+        # 其中甲区、乙区分别向…N名、M名 (each its own), 其中甲区、乙区共N万元 (together)
+        several = _several_givers(r, listed, first.end, fig_start, "part_owner")
+        if several is not None:
+            return several
     # a list of parts (其中甲区N名、乙区M名): each item's owner is the place that opens it
     item = next((h for h in reversed(r.hits_in(first.end, fig_start))
                  if _ITEM_OPEN.search(r.text, max(m.end(), h.start - 2), h.start)
@@ -1316,10 +1362,45 @@ def _sentence_opener(r: Reading, whole: Span, fig_start: int) -> Giver | None:
     if _rx.match(r"[的之（(]|驻|[\u4e00-\u9fff]{0,4}?(?:籍|企业|公司)|[\u4e00-\u9fff]{0,6}?(?:网|报|台)(?:讯|电)", r.text, first.end):
         return None       # 甲县的…, 甲县企业…, 甲市(乙区)驻…队长, 甲北方网讯: not the unit itself
     u = first.giver_unit
+    listed = _listed_donors(r, first, fig_start)
+    if len(listed) > 1:
+        # 甲区、乙区两区共同结对丙县，投入…: the listed givers together
+        return _several_givers(r, listed, first.end, fig_start, "sentence_opener")
     d = r.frame.donor
     if d is not None and d != u and d.adcode == u.adcode:
         u = d             # 我区 on a zone's page: the zone, which bears its district's code
     return Giver(u, u.full_name, "sentence_opener")
+
+
+_AND_NEXT = _compile(r"\s*(?:、|和|与|及|同)\s*")
+_EACH_OWN = _compile(r"分别|各自|各(?![类级种项界方族地部单行业])")
+
+
+def _several_givers(r: Reading, listed: list[Unit], lo: int, fig_start: int, how: str) -> Giver | None:
+    """The giver of a figure after a list of givers: each its own in order when the sentence
+    says so (甲区、乙区分别向…选派N名、M名), else all of them together (their common parent).
+    Each its own with figures that do not line up with the names (甲、乙两市各选派N名): the
+    first named, as a single subject."""
+    if _EACH_OWN.search(r.text, lo, fig_start):
+        fig = next((f for f in r.figures_in(fig_start, fig_start + 1) if f.start == fig_start), None)
+        _, figs = _respective_list(r, fig, r.lay.sentence(fig_start)) if fig is not None else (-1, [])
+        respective = len(figs) == len(listed) and fig in figs
+        u = listed[figs.index(fig)] if respective else listed[0]
+        return Giver(u, u.full_name, how + ":respective" if respective else how)
+    joint = _joint_giver(r, listed)
+    return replace(joint, how=how + ":joint") if joint is not None else None
+
+
+def _listed_donors(r: Reading, first: PlaceHit, hi: int) -> list[Unit]:
+    """The donor-side units listed from ``first`` on (甲区、乙区和丙区), in order."""
+    units, h = [first.giver_unit], first
+    while True:
+        joined = _AND_NEXT.match(r.text, h.end, hi)
+        nxt = _donor_place_at(r, joined.end(), hi) if joined else None
+        if nxt is None:
+            return dedupe_units(units)
+        units.append(nxt.giver_unit)
+        h = nxt
 
 
 # a level word heading a clause (全县, 县本级, 县财政 …) and what the level gets rather than gives
@@ -1586,9 +1667,13 @@ _GOING_TO = _compile(r"(?:到|赴|去|来)$")
 
 
 def _to_donor_side(r: Reading, lo: int, hi: int) -> bool:
-    """Labour sent to the donor's side to work (乙县劳动力到甲省就业): aid, not the area's own."""
-    return any(r.frame.side.get(key(h.giver_unit)) == "donor" and _GOING_TO.search(r.text, max(lo, h.start - 1), h.start)
-               for h in r.hits_in(lo, hi))
+    """Labour sent to the donor's side to work (乙县劳动力到甲省就业, 赴甲就业 by the giver's short
+    name): aid, not the area's own."""
+    if any(r.frame.side.get(key(h.giver_unit)) == "donor" and _GOING_TO.search(r.text, max(lo, h.start - 1), h.start)
+           for h in r.hits_in(lo, hi)):
+        return True
+    return bool(r.donor_short) and _rx.search(r"(?:到|赴|去|来)(?:" + r.donor_short + r")[\u4e00-\u9fff]{0,2}?(就业|务工)",
+                                              r.text, lo, hi) is not None
 
 
 def _donor_means(r: Reading, sent_start: int, lo: int) -> bool:
@@ -2095,6 +2180,10 @@ def extract(doc, gz, page: Frame | None = None) -> tuple[list[dict], list[dict]]
         partners = _partners_named(r, giver, recips, recips_from, fig.start)
         if partners:
             recips, recips_from = partners, recips_from + "+giver_partners_named"
+        elif _page_set_inside(r, giver, recips):
+            # 赴乙省挂职N名 on a page that named the giver's set in 乙省 (对口帮扶乙省丙州、丁州…):
+            # the province stands for that set
+            recips, recips_from = list(r.frame.recipients), recips_from + "+page_set"
         if giver.kind in g.CENTRAL_KINDS and recips_from.startswith("frame") and \
                 r.frame.donor is not None and r.frame.self_unit is not None and \
                 r.frame.side.get(key(r.frame.self_unit)) == "recipient":

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from . import grammar as g
 from . import reference
-from .places import PlaceHit, Unit, dedupe_units, unit_of
+from .places import CORPS, PlaceHit, Unit, dedupe_units, unit_of
 from .rx import compile as _compile
 from .zones import BODY, BYLINE, DIGEST, HEADLINE, LEAD, Zones
 
@@ -439,9 +439,22 @@ def page_level_hits(text: str, hits: list[PlaceHit], side: dict, zones: Zones,
             and not (side.get(key(h.giver_unit)) == "donor" and _PERSON_TITLE.match(text, h.end))]
 
 
-def choose_donor(hits: list[PlaceHit], side: dict, zones: Zones, title_hits: list[PlaceHit]) -> tuple[Unit | None, str]:
+_EVENT_HELD = re.compile(r"[^，,。；;\s]{0,12}?(?:召开|举行|举办|开幕|闭幕|落幕|落下帷幕)")
+
+
+def event_place(text: str, h: PlaceHit) -> bool:
+    """A place named where an event was held (在甲区某广场举行, …会议在甲市召开), not the
+    helper or the receiver the page is about (在甲区的帮扶下, 东西部协作在乙省)."""
+    if h.role == "venue":
+        return True
+    return bool(text) and text[max(0, h.start - 1):h.start] == "在" and _EVENT_HELD.match(text, h.end) is not None
+
+
+def choose_donor(hits: list[PlaceHit], side: dict, zones: Zones, title_hits: list[PlaceHit],
+                 text: str = "") -> tuple[Unit | None, str]:
     """The page's giver: the broadest donor-side unit its headline names, or the one whose
-    subtree the text names most; then the unit inside it the text keeps naming."""
+    subtree the text names most; then the unit inside it the text keeps naming. ``text``: the
+    page, to tell the place an event was held in (在甲区某馆举行) from a helper (在甲区的帮扶下)."""
     donor_hits = [h for h in hits if side.get(key(h.giver_unit)) == "donor" and not h.township]
     if not donor_hits:
         return None, ""
@@ -470,7 +483,7 @@ def choose_donor(hits: list[PlaceHit], side: dict, zones: Zones, title_hits: lis
         # names most (今年以来,乙县依托甲省丙市的帮扶…; 甲省 named later as a destination or
         # through its own bodies), is the page's giver
         # (named in full, as the helper is: a person's home town, 来自甲市的教师, is written short)
-        lead_hits = [h for h in donor_hits if zones.kind_at(h.start) == LEAD]
+        lead_hits = [h for h in donor_hits if zones.kind_at(h.start) == LEAD and not event_place(text, h)]
         lead = {h.giver_unit for h in lead_hits}
         if len(lead) == 1 and all(re.search(r"(省|市|区|县|州|旗|盟)$", h.surface) for h in lead_hits):
             u = next(iter(lead))
@@ -480,7 +493,7 @@ def choose_donor(hits: list[PlaceHit], side: dict, zones: Zones, title_hits: lis
         # the root is never a giver (named only as a market, the firms' home, a destination) and
         # the lead names one unit inside it: that unit is the page's giver (在甲市乙区的帮扶下)
         lead = {h.giver_unit for h in donor_hits if zones.kind_at(h.start) in (HEADLINE, LEAD)
-                and h.giver_unit != root and root.contains(h.giver_unit)}
+                and h.giver_unit != root and root.contains(h.giver_unit) and not event_place(text, h)}
         if len(lead) == 1:
             return lead.pop(), how + "+lead_inner"
     return root, how
@@ -551,6 +564,11 @@ def _lists(text: str, hits: list[PlaceHit], side: dict) -> list[PlaceList]:
 def named_sets(text: str, hits: list[PlaceHit], side: dict) -> list[tuple[int, list[Unit]]]:
     """Lists of recipient-side units named after a pairing word (对口支援甲县、乙县、丙县;
     分别与甲县、乙县结对): the donor's set of recipients, as (offset, units)."""
+    return [(start, units) for start, units, _ in _named_set_spans(text, hits, side)]
+
+
+def _named_set_spans(text: str, hits: list[PlaceHit], side: dict) -> list[tuple[int, list[Unit], int]]:
+    """``named_sets`` with the end of each list."""
     out = []
     for pl in _lists(text, hits, side):
         prev = out[-1] if out else None
@@ -568,7 +586,7 @@ def named_sets(text: str, hits: list[PlaceHit], side: dict) -> list[tuple[int, l
                 out[-1] = (prev[0], dedupe_units(prev[1] + list(pl.units)), pl.end)
             else:
                 out.append((pl.start, list(pl.units), pl.end))
-    return [(start, units) for start, units, _ in out]
+    return out
 
 
 def _other_giver_before(text: str, hits: list[PlaceHit], side: dict, donor: Unit | None, at: int) -> bool:
@@ -581,12 +599,15 @@ def _other_giver_before(text: str, hits: list[PlaceHit], side: dict, donor: Unit
                and not h.giver_unit.contains(donor) for h in hits)
 
 
-def _own_governed_sets(text: str, hits: list[PlaceHit], side: dict, donor: Unit | None) -> list[list[Unit]]:
+def _own_governed_sets(text: str, hits: list[PlaceHit], side: dict, donor: Unit | None,
+                       complete: bool = False) -> list[list[Unit]]:
     """``governed_sets`` whose pairing verb no other giver heads (a unit inside the donor: 乙市对口支援丙县;
-    a peer)."""
+    a peer). ``complete``: only lists that do not end in 等 (甲州、乙市等8个州市 names some of them)."""
     out = []
     for pl in _lists(text, hits, side):
         if not (pl.units and _PAIRING_VERB_BEFORE.search(text[max(0, pl.start - 8):pl.start])):
+            continue
+        if complete and text.startswith("等", pl.end):
             continue
         if _INSTITUTION_AFTER.match(text[pl.end:pl.end + 12]):
             continue                # 组团帮扶乙县人民医院: a hospital's partner, not the donor's county
@@ -611,6 +632,13 @@ def _aid_to_short(headline: str, short: dict, side: dict) -> list[Unit]:
     return []
 
 
+def covers_all_named(areas: list[Unit], province: Unit, named: list[Unit]) -> bool:
+    """Does the set ``areas`` hold every receiving unit the page names in ``province``? A set
+    beside other receivers there (甲市、乙市两市和丙市的N个县; a second program's 丁州) is not the
+    giver's complete set."""
+    return all(any(a.contains(u) for a in areas) for u in named if province.contains(u) and u != province)
+
+
 def page_recipients(text: str, zones: Zones, hits: list[PlaceHit], title_hits: list[PlaceHit], side: dict,
                     donor: Unit | None, self_unit: Unit | None, pair: tuple | None,
                     county_count=lambda u: 0, short: dict | None = None, title: str = "") -> tuple[list[Unit], str]:
@@ -620,7 +648,9 @@ def page_recipients(text: str, zones: Zones, hits: list[PlaceHit], title_hits: l
     def recips(hs):
         return dedupe_units([h.unit for h in hs if side.get(key(h.unit)) == "recipient"])
 
-    head = recips(title_hits) or recips([h for h in hits if zones.kind_at(h.start) == HEADLINE])
+    # (not where the event the headline reports took place: …联席会议在甲市召开)
+    head = recips([h for h in title_hits if not event_place(title, h)]) or \
+        recips([h for h in hits if zones.kind_at(h.start) == HEADLINE and not event_place(text, h)])
     if pair is not None and (not head or all(not pair[1].contains(u) for u in head)) and \
             side.get(key(pair[1])) == "recipient":
         head = head or [pair[1]]
@@ -631,13 +661,29 @@ def page_recipients(text: str, zones: Zones, hits: list[PlaceHit], title_hits: l
         # the donor's own counties named inside the headline's prefecture: those, unless they
         # are all of its counties (then the prefecture is what the page means); not the
         # partners of a unit inside the donor (甲省…, 乙市对口支援丙县: 丙县 is 乙市's)
-        for units in _own_governed_sets(text, hits, side, donor):
+        for units in _own_governed_sets(text, hits, side, donor, complete=True):
             inside = [u for u in units if u.level == "county" and any(h.contains(u) and h != u for h in head)]
             holders = {h for h in head for u in inside if h.contains(u)}
             if inside and len(inside) == len(units) and len(holders) == 1:
                 holder = holders.pop()
                 if holder.level == "prefecture" and len(inside) < county_count(holder):
                     return inside, "frame_headline+named_set"
+        # the headline's province (沪滇, 甲省…乙省) and the donor's own set of prefectures or
+        # counties in it, named with its pairing word (对口帮扶乙省丙州、丁州…N个州市; 与丙县、丁县
+        # 两个结对县携手): the set is what the page means, when it is the whole set the page names
+        # there (not 甲州、乙州等N个州市) and not the receiving province's own page (我省…: it
+        # speaks of itself as a whole)
+        named = recips([h for h in hits if not event_place(text, h)])
+        for start, units, end in (_named_set_spans(text, hits, side) if all(h.level == "province" for h in head) else ()):
+            if text.startswith("等", end) or _other_giver_before(text, hits, side, donor, start):
+                continue
+            # (a corps unit is named by its division, which the set's own naming does not give)
+            areas = [u for u in units if u.level in ("prefecture", "county") and not u.full_name.startswith(CORPS)
+                     and any(h.level == "province" and h.contains(u) and h != self_unit for h in head)]
+            holders = {h for h in head for u in areas if h.contains(u)}
+            if len(areas) >= 2 and len(areas) == len(units) and len(holders) == 1 and \
+                    covers_all_named(areas, next(iter(holders)), named):
+                return areas, "frame_headline+named_set"
         return head, "frame_headline"
     if self_unit is not None and side.get(key(self_unit)) != "donor":
         return [self_unit], "frame_self"

@@ -278,6 +278,8 @@ def multi_donor_total(text: str, lo: int, fig_start: int, hits: list[PlaceHit], 
     provinces = {h.giver_unit.adcode[:2] for h in givers}
     if len(provinces) >= 2:
         first, last = givers[0], givers[-1]
+        if _GOING_TO.search(text, max(lo, first.start - 3), first.start):
+            return ""            # where people went (转移到甲省、乙省等省外就业): no givers
         between = text[first.end:last.start]
         if _rx.fullmatch(r"[、和与及\s]{1,3}", between) or (len(between) <= 4 and not _rx.search(r"[，,。；;]", between)):
             return f"a figure of several donors together ({text[first.start:last.end]})"
@@ -285,6 +287,7 @@ def multi_donor_total(text: str, lo: int, fig_start: int, hits: list[PlaceHit], 
 
 
 _RESPECTIVELY = _compile(r"分别")
+_GOING_TO = _compile(r"(?:到|赴|去|前往)$")
 
 
 def _shares_of_givers(text: str, lo: int, fig_start: int, hits: list[PlaceHit], frame: Frame) -> bool:

@@ -93,7 +93,8 @@ CHARITY_BODIES = r"(?:" + _CHARITY_NAMES + r"|基金会|红十字会|工商联|�
 NON_GOVERNMENT_BODIES = CHARITY_BODIES[:-1] + r"|爱心企业|企业|公司|集团)"
 # Aggregates over the whole country or over many donors: no single donor (全国第三批N名援青干部);
 # 各级财政 is everybody's money unless an aid word makes it the helper's (各级财政安排的帮扶资金).
-NATIONAL_TOTAL = r"(全国|党中央|中共中央|各省市|各地|东部\d+省市|东部[一二三四五六七八九十]+省市|(?<![\u4e00-\u9fff])中央(?!企业|单位定点)|各中央单位|国家(?![\u4e00-\u9fff]{0,8}?(?:委|局|部|集团|公司|银行))(?=[\u4e00-\u9fff]{0,4}(投入|安排|下达))|各级财政(?![^，,。；;\d]{0,6}(?:帮扶|援助|协作|对口)))"
+# (全国 right after a verb of sending or inviting is a modifier of whom: 组织全国…专家N名)
+NATIONAL_TOTAL = r"((?<!组织)(?<!邀请)(?<!聘请)(?<!选派)(?<!协调)(?<!动员)全国|党中央|中共中央|各省市|各地|东部\d+省市|东部[一二三四五六七八九十]+省市|(?<![\u4e00-\u9fff])中央(?!企业|单位定点)|各中央单位|国家(?![\u4e00-\u9fff]{0,8}?(?:委|局|部|集团|公司|银行))(?=[\u4e00-\u9fff]{0,4}(投入|安排|下达))|各级财政(?![^，,。；;\d]{0,6}(?:帮扶|援助|协作|对口)))"
 # Bodies of a place that give in its name (the panel credits the place): these follow a place name.
 # An aid team or command of a place (甲市第八批援藏工作队, 甲省援疆前方指挥部): the place gives.
 AID_TEAM = r"(?:第[一二三四五六七八九十\d]+批)?(?:对口)?(?:援疆|援藏|援青|援滇|援黔|帮扶|扶贫协作|东西部扶贫协作|对口支援[\u4e00-\u9fff]{0,4})?(?:前方)?(?:工作队|指挥部|工作组|干部人才|干部)"
@@ -131,8 +132,8 @@ TARGET_CUES = (
              r"实施|新增|落实|争取|援助|拨付|开展|组织|超过|突破|推动|促成|引进|招引|吸纳|转移|输转|捐赠|捐建|援建|派出|举办|支持))",
      "将 + a verb, with at most an adverb between (将 + a noun phrase + verb is 将 meaning 把)"),
     ("plan", r"计划|拟|意向|规划(?=[^，,。；;、]{0,4}(?:投入|安排|建设|实施|援助|资金|项目))|预算安排|年度任务", "a plan (规划 as a verb, not the planning sector)"),
-    ("strive", r"力争|争取(?!到|了|[\u4e00-\u9fff]{0,4}?(?:资金|项目)|中央|国家|省|[^，,。；;\d]{0,16}?(?:支持|关心|帮助)(?=[，,。；;]))|确保|努力实现|(?:工作|年度|任务|预期|具体)目标|目标(?:任务|是|为|[:：]|募集|实现|达到|完成|引进|带动|投入|帮助|培训|销售|采购)|任务是|任务为",
-     "striving for a goal (目标 said as the goal, not 总目标 as a slogan)"),
+    ("strive", r"力争|争取(?!到|了|[\u4e00-\u9fff]{0,4}?(?:资金|项目)|中央|国家|省|[^，,。；;\d]{0,16}?(?:支持|关心|帮助)(?=[，,。；;]))|确保|努力实现|(?:工作|年度|任务|预期|具体)目标|目标(?:任务(?!的?\s*[\d.]+\s*[%％倍])|是|为|[:：]|募集|实现|达到|完成|引进|带动|投入|帮助|培训|销售|采购)|任务是|任务为",
+     "striving for a goal (目标 said as the goal, not 总目标 as a slogan, nor a rate of 完成目标任务的N%)"),
     ("next", r"下一步|明年|今后|未来[一二三四五两\d]*年|下步|接下来|来年|下一阶段", "what comes next"),
     ("minimum", r"不少于|不低于|至少要", "a minimum set as a goal"),
     ("agreement", r"签订|签署|签约|协议|意向", "what an agreement commits to"),

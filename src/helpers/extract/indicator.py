@@ -12,6 +12,7 @@ employment gets its kind (to_donor, local, elsewhere, total); pairings the party
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Callable
 
@@ -226,19 +227,26 @@ def _clause_start(text: str, sent: Span, pos: int) -> int:
     return max(sent.start, max(text.rfind(c, sent.start, pos) for c in CLAUSE_END) + 1)
 
 
+def _destination_side(s: Sentence, going: re.Match) -> str:
+    """The side of the place staff go to (到乙县挂职, 赴沪跟岗, 到东部帮扶城区学校): a named place,
+    a back reference or generic receiver, the giver's short name, or the giver's side unnamed."""
+    text, lo, hi = s.text, going.start(2), going.end(2)
+    side = s.side_in(lo, hi)
+    if not side and _BACK_OR_GENERIC.fullmatch(text, lo, hi):
+        side = "recipient"
+    if not side and s.donor_short and _rx.search(s.donor_short, text[lo:hi]):
+        side = "donor"
+    if not side and (_rx.search(lx.GENERIC_DONOR_AREA, text[lo:hi]) or _rx.match(lx.GENERIC_DONOR_AREA, text, lo)):
+        side = "donor"        # 到东部帮扶城区学校跟岗: the giver's side, unnamed
+    return side
+
+
 def staff_direction(s: Sentence, fig: Figure) -> str:
     """Where the staff go decides (到乙县挂职 → sent), else who sends them."""
     text, sent = s.text, s.span
     going = _GOING.search(text, fig.end, min(sent.end, fig.end + 40))
     if going and not _rx.search(r"[，,。；;]", text[fig.end:going.start()]):
-        side = s.side_in(going.start(2), going.end(2))
-        if not side and _BACK_OR_GENERIC.fullmatch(text, going.start(2), going.end(2)):
-            side = "recipient"
-        if not side and s.donor_short and _rx.search(s.donor_short, text[going.start(2):going.end(2)]):
-            side = "donor"
-        if not side and (_rx.search(lx.GENERIC_DONOR_AREA, text[going.start(2):going.end(2)]) or
-                         _rx.match(lx.GENERIC_DONOR_AREA, text, going.start(2))):
-            side = "donor"        # 到东部帮扶城区学校跟岗: the giver's side, unnamed
+        side = _destination_side(s, going)
         if side:
             return "sent" if side == "recipient" else "received"
     clause_start = _clause_start(text, sent, fig.start)
@@ -246,10 +254,10 @@ def staff_direction(s: Sentence, fig: Figure) -> str:
     before = None
     for before in _GOING.finditer(text, clause_start, fig.start):
         pass
-    # (or right before the count: 党政干部到乙县挂职N人)
+    # (or right before the count: 党政干部到乙县挂职N人, 赴甲市挂职锻炼N名)
     if before is not None and (_rx.match(r"[\u4e00-\u9fff]{0,2}的", text, before.end()) or
-                               _rx.fullmatch(r"[\s共计达有]{0,3}", text, before.end(), fig.start)):
-        side = s.side_in(before.start(2), before.end(2))
+                               _rx.fullmatch(r"(锻炼|学习|交流|工作)?[\s共计达有]{0,3}", text, before.end(), fig.start)):
+        side = _destination_side(s, before)
         if side:
             return "sent" if side == "recipient" else "received"
     verb = None
@@ -276,6 +284,17 @@ def staff_direction(s: Sentence, fig: Figure) -> str:
     return ""
 
 
+def _mixed_staff(text: str, fig: Figure, noun: tuple[int, int], clause_start: int) -> bool:
+    """Is the count of staff of both kinds (干部人才N名)? A heading of both kinds before the count's
+    own noun of one kind (援派干部人才中有党政干部N名) leaves the count to that noun."""
+    lo, hi = max(clause_start, fig.start - 30), max(noun[1] + 4, fig.end + 8)
+    for m in _rx.finditer(lx.MIXED_STAFF, text, lo, hi):
+        if m.end() <= noun[0] and noun[1] <= fig.start and not _rx.search(lx.MIXED_STAFF, text, noun[0], noun[1] + 4):
+            continue           # a heading over the noun that counts, said between them
+        return True
+    return False
+
+
 def staff_indicator(s: Sentence, fig: Figure) -> tuple[str, str]:
     """cadres/professionals × sent/received for a figure governed by a staff noun."""
     text, sent, fig_spans = s.text, s.span, s.fig_spans
@@ -292,7 +311,7 @@ def staff_indicator(s: Sentence, fig: Figure) -> tuple[str, str]:
             and not _rx.search(lx.PROFESSIONAL_NOUNS, listed[:joined.start()]):
         return "", "mixes cadres and professionals"
     clause_start = _clause_start(text, sent, fig.start)
-    if who and _rx.search(lx.MIXED_STAFF, text[max(clause_start, fig.start - 30):max(who[4][1] + 4, fig.end + 8)]):
+    if who and _mixed_staff(text, fig, who[4], clause_start):
         return "", "mixes cadres and professionals (干部人才)"
     if _rx.search(lx.TAUGHT_BEFORE, text, clause_start, fig.start):
         return "trained", _nearest_detail(s, fig, _TRAINED_DETAIL)
