@@ -203,6 +203,14 @@ def test_long_titles_in_a_list_of_earlier_articles_are_a_trailer():
     assert "3.6亿" not in n.text and "8亿" not in n.text and "1200万元" in n.text
 
 
+def test_a_ranking_of_most_read_articles_is_a_trailer():
+    # 点击排行 / 阅读排行: numbered titles of other reports, their figures none of this page's
+    page = ("西湖台江协作这一年\n今年以来,西湖区投入帮扶资金1200万元,实施项目15个。\n"
+            "点击排行\n1 西湖区今年向台江县转移就业超2000人\n2 台江县扶贫车间投入资金300万元\n")
+    n = normalize(page)
+    assert "2000人" not in n.text and "300万元" not in n.text and "1200万元" in n.text
+
+
 def test_short_report_headings_with_ui_words_are_kept():
     # "下载"/"招聘" inside the running text are not navigation.
     text = ("一、开展专场招聘\n为受援县举办5场专场招聘会,提供2114个岗位,帮助贫困人口就业300人。\n"
