@@ -413,7 +413,7 @@ _COUNTIES_OF: dict[int, dict] = {}
 _LEVEL_SUFFIX = _compile(r"(市|区|县)$")
 
 
-_GOING_BEFORE = _compile(r"(?:到|赴|去|前往|转移到|输送到|输出到)(?:[\u4e00-\u9fff]{2,8}[、和及与])*$")
+_GOING_BEFORE = _compile(r"(?:转移|输送|输出)?" + g.GOING_TO + r"(?:[\u4e00-\u9fff]{2,8}[、和及与])*$")
 _WORK_AFTER = _compile(r"(?:[、和及与][\u4e00-\u9fff]{2,8}?)*等?(?:省外|省内|地区|城市|地)?(?:就业|务工|学习|考察|参观|进修)")
 
 
@@ -1373,7 +1373,6 @@ def _sentence_opener(r: Reading, whole: Span, fig_start: int) -> Giver | None:
 
 
 _AND_NEXT = _compile(r"\s*(?:、|和|与|及|同)\s*")
-_EACH_OWN = _compile(r"分别|各自|各(?![类级种项界方族地部单行业])")
 
 
 def _several_givers(r: Reading, listed: list[Unit], lo: int, fig_start: int, how: str) -> Giver | None:
@@ -1381,7 +1380,7 @@ def _several_givers(r: Reading, listed: list[Unit], lo: int, fig_start: int, how
     says so (甲区、乙区分别向…选派N名、M名), else all of them together (their common parent).
     Each its own with figures that do not line up with the names (甲、乙两市各选派N名): the
     first named, as a single subject."""
-    if _EACH_OWN.search(r.text, lo, fig_start):
+    if _EACH.search(r.text, lo, fig_start):
         fig = next((f for f in r.figures_in(fig_start, fig_start + 1) if f.start == fig_start), None)
         _, figs = _respective_list(r, fig, r.lay.sentence(fig_start)) if fig is not None else (-1, [])
         respective = len(figs) == len(listed) and fig in figs
@@ -1436,7 +1435,7 @@ def _own_level_subject(r: Reading, fig: Figure, whole: Span) -> str:
 # the whole eastern side as the subject of a sentence (东部地区今年共引导…): a total over all donors
 _ALL_EAST_SUBJECT = _compile(r"\s*(?:[\d年月底以来今去当全]{0,8}[，,]?)?"
                              r"(东部地区|东部省市|东部各省市|东部各省|东部协作省市)(?![\u4e00-\u9fff]{0,4}(?:资金|帮扶资金|协作资金))")
-_TO_SERVE = _compile(r"(?:到|赴|来|去|前往)")
+_TO_SERVE = _compile(g.GOING_TO)
 
 
 def _host(r: Reading, fig: Figure, clause: Span) -> Giver | None:
@@ -1663,7 +1662,7 @@ def _receivers_counted_at_head(r: Reading, lo: int, hi: int) -> bool:
 # a phrase of means (通过…, 依托…, 在…帮扶下): what the sentence states was done with it
 _INSTRUMENT = _compile(r"(?:通过|依托|借助|利用|经由)")
 _MEANS = _compile(r"\s*(?:通过|依托|借助|利用|在)[^，,。；;]{0,30}?(?:援建|帮扶|援助|支持|推动|协作|支援)")
-_GOING_TO = _compile(r"(?:到|赴|去|来)$")
+_GOING_TO = _compile(g.GOING_TO + "$")
 
 
 def _to_donor_side(r: Reading, lo: int, hi: int) -> bool:
@@ -1672,7 +1671,7 @@ def _to_donor_side(r: Reading, lo: int, hi: int) -> bool:
     if any(r.frame.side.get(key(h.giver_unit)) == "donor" and _GOING_TO.search(r.text, max(lo, h.start - 1), h.start)
            for h in r.hits_in(lo, hi)):
         return True
-    return bool(r.donor_short) and _rx.search(r"(?:到|赴|去|来)(?:" + r.donor_short + r")[\u4e00-\u9fff]{0,2}?(就业|务工)",
+    return bool(r.donor_short) and _rx.search(g.GOING_TO + r"(?:" + r.donor_short + r")[\u4e00-\u9fff]{0,2}?(就业|务工)",
                                               r.text, lo, hi) is not None
 
 

@@ -287,7 +287,7 @@ def multi_donor_total(text: str, lo: int, fig_start: int, hits: list[PlaceHit], 
 
 
 _RESPECTIVELY = _compile(r"分别")
-_GOING_TO = _compile(r"(?:到|赴|去|前往)$")
+_GOING_TO = _compile(g.GOING_TO + "$")
 
 
 def _shares_of_givers(text: str, lo: int, fig_start: int, hits: list[PlaceHit], frame: Frame) -> bool:

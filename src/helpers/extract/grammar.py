@@ -20,6 +20,8 @@ def alternation(table) -> str:
 
 
 # ------------------------------------------------------------------ verbs
+# a word of going to a place (到甲县挂职, 赴沪跟岗, 前往乙市就业): what follows is where people go
+GOING_TO = r"(?:到|赴|去|来|前往)"
 # Verbs whose subject gives something to the other side (money, people, purchases, projects).
 GIVING_VERBS = (
     ("fund", r"投入|提供|追加|分配|拨付|划拨|下达|安排|落实|筹集|援助|援建|资助|支持|补助|投资|出资", "money given or allocated"),
