@@ -55,7 +55,8 @@ from helpers.extract import extract_corpus
 # 0.825 / 0.951, 0.880 / 0.938), heldout85 to heldout87 (round 18, written during it, first looks at 1f302fe:
 # 0.590 / 0.930, 0.787 / 0.945, 0.859 / 0.920), heldout88 to heldout90 (round 19, written at its start,
 # first looks at 01568e0: 0.848 / 0.956, 0.923 / 0.986, 0.881 / 0.954), heldout91 to heldout93 (round 19,
-# written during it, first looks at 1f6a50b: 0.831 / 0.980, 0.719 / 0.980, 0.970 / 0.977)
+# written during it, first looks at 1f6a50b: 0.831 / 0.980, 0.719 / 0.980, 0.970 / 0.977), heldout94 to
+# heldout96 (round 19/20, first looks at fe529c6: 0.811 / 0.965, 0.753 / 0.937, 0.955 / 0.974)
 FLOORS = {
     "seeds": {"strict": 0.85, "lenient": 0.95},
     "dev": {"strict": 0.77, "lenient": 0.93},
@@ -154,6 +155,9 @@ FLOORS = {
     "heldout91": {"strict": 0.80, "lenient": 0.95},
     "heldout92": {"strict": 0.69, "lenient": 0.95},
     "heldout93": {"strict": 0.94, "lenient": 0.95},
+    "heldout94": {"strict": 0.78, "lenient": 0.93},
+    "heldout95": {"strict": 0.72, "lenient": 0.90},
+    "heldout96": {"strict": 0.92, "lenient": 0.94},
 }
 # per indicator with >= 5 gold rows on the seeds (strict F1)
 SEED_INDICATOR_FLOOR = 0.70
