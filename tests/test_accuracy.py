@@ -57,7 +57,8 @@ from helpers.extract import extract_corpus
 # first looks at 01568e0: 0.848 / 0.956, 0.923 / 0.986, 0.881 / 0.954), heldout91 to heldout93 (round 19,
 # written during it, first looks at 1f6a50b: 0.831 / 0.980, 0.719 / 0.980, 0.970 / 0.977), heldout94 to
 # heldout96 (round 19/20, first looks at fe529c6: 0.811 / 0.965, 0.753 / 0.937, 0.955 / 0.974), heldout97 to
-# heldout99 (round 20, written at its start, first looks at fe529c6: 0.907 / 0.990, 0.931 / 0.986, 0.905 / 0.926)
+# heldout99 (round 20, written at its start, first looks at fe529c6: 0.907 / 0.990, 0.931 / 0.986, 0.905 / 0.926),
+# heldout100 and heldout101 (round 20, written during it, first looks at fe529c6: 0.590 / 0.929, 0.435 / 0.939)
 FLOORS = {
     "seeds": {"strict": 0.85, "lenient": 0.95},
     "dev": {"strict": 0.77, "lenient": 0.93},
@@ -162,6 +163,8 @@ FLOORS = {
     "heldout97": {"strict": 0.87, "lenient": 0.95},
     "heldout98": {"strict": 0.90, "lenient": 0.95},
     "heldout99": {"strict": 0.87, "lenient": 0.89},
+    "heldout100": {"strict": 0.56, "lenient": 0.90},
+    "heldout101": {"strict": 0.40, "lenient": 0.91},
 }
 # per indicator with >= 5 gold rows on the seeds (strict F1)
 SEED_INDICATOR_FLOOR = 0.70
