@@ -822,6 +822,19 @@ def test_a_digest_rounding_a_body_figure_is_one_row(gz):
     assert sorted(r["value"] for r in rows if r["indicator"] == "enterprises") == [28.0, 31.0]
 
 
+def test_a_digest_figure_the_body_reads_otherwise_is_the_bodys(gz):
+    # a digest line (●挂职干部N名) restates a body figure that the body's sentence reads as another
+    # indicator (cadres received, not sent): the body's reading is the page's, and the digest
+    # adds no row of its own; a digest number the body rejects as something else stays its own
+    text = ("宁波黔西南协作年度总结\n本文要点\n●挂职干部86名\n●引进企业23家\n"
+            "2020年,浙江省宁波市对口帮扶贵州省黔西南州。全年宁波接收黔西南州86名干部到宁波挂职,"
+            "宁波企业在黔西南州建成帮扶车间23家。\n")
+    rows, _ = extract_document(Doc("t", text), gz)
+    body = text.index("2020年")
+    assert [(r["indicator"], r["start"] > body) for r in rows if r["value"] == 86] == [("cadres_received", True)]
+    assert [r["indicator"] for r in rows if r["value"] == 23] == ["enterprises"]
+
+
 @pytest.mark.parametrize("short, full, same", [
     ({"value": 21000.0, "_number": "2.1", "qualifier": "exact"}, {"value": 21036.0}, True),
     ({"value": 21000.0, "_number": "2.1", "qualifier": "exact"}, {"value": 21600.0}, False),

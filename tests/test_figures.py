@@ -40,6 +40,8 @@ def one(text):
     ("天津三家村集体经济合作社与两县签订协议", 3, "count", "exact"),   # 村集体: a noun, not a name
     ("帮扶两家镇办企业恢复生产", 2, "count", "exact"),
     ("培训十二名致富带头人", 12, "person", "exact"),
+    ("财政帮扶资金:1.86亿元", 1.86e8, "yuan", "exact"),       # a label's colon heads its figure
+    ("选派专业技术人才：246名", 246, "person", "exact"),
 ])
 def test_reads_value_unit_and_qualifier(text, value, unit, qualifier):
     f = one(text)
@@ -67,6 +69,7 @@ def test_two_figures_in_one_phrase():
     "占比不低于30％",
     "电话：022-29241234 传真:010-63691514",  # phone / fax
     "邮编:100053",
+    "上午9:30召开",                            # a time
     "京ICP备09051002号-3",
     "第八届津洽会",                           # ordinal
     "第3个工作日",

@@ -103,3 +103,44 @@ def test_a_figure_in_a_column_of_goals_is_a_target_and_in_one_of_results_actual(
     assert got.get(("fiscal_aid", 14_500_000)) == "actual"
     assert got.get(("professionals_sent", 12)) == "target"
     assert got.get(("professionals_sent", 19)) == "actual"
+
+
+# lines that name the indicators, columns that name the programs (and a total of both)
+BY_PROGRAM = (
+    "杭州市2021年协作和支援主要指标\n"
+    "2021年,杭州市东西部协作帮扶四川省甘孜州和湖北省恩施州,对口支援新疆阿克苏地区、西藏那曲市。主要指标如下。\n"
+    "项目｜东西部协作｜对口支援｜合计\n"
+    "拨付财政资金(亿元)｜5.6｜6.2｜11.8\n"
+    "选派专业技术人才(名)｜410｜275｜685\n"
+    "说明:合计为两项工作之和。\n"
+)
+
+# the same layout by years: a column named for a later year holds targets
+BY_YEAR = (
+    "河东区帮扶合作市主要指标\n"
+    "2019年,天津市河东区结对帮扶甘肃省甘南州合作市。主要指标如下。\n"
+    "指标｜2019年｜2020年\n"
+    "到位资金(万元)｜2150｜2400\n"
+)
+
+
+def test_a_header_of_names_over_a_data_line_survives_cleaning_though_alone_it_reads_as_a_menu():
+    clean = normalize(BY_PROGRAM).text.replace("｜", "|")
+    assert "项目|东西部协作|对口支援|合计\n拨付财政资金" in clean
+    assert "首页|东西部协作|对口支援|联系我们" not in normalize("首页|东西部协作|对口支援|联系我们\n正文。").text.replace("｜", "|")
+
+
+def test_columns_of_programs_give_each_program_its_set_and_the_total_both(gz):
+    got = _rows(gz, BY_PROGRAM)
+    east = "四川省甘孜藏族自治州;湖北省恩施土家族苗族自治州"
+    west = "新疆维吾尔自治区阿克苏地区;西藏自治区那曲市"
+    assert ("杭州市", east, "fiscal_aid", 560_000_000) in got
+    assert ("杭州市", west, "fiscal_aid", 620_000_000) in got
+    assert ("杭州市", f"{east};{west}", "fiscal_aid", 1_180_000_000) in got
+    assert ("杭州市", west, "professionals_sent", 275) in got
+
+
+def test_a_column_of_a_later_year_holds_targets(gz):
+    rows, _ = extract_document(Doc("t", normalize(BY_YEAR).text, date="2019-12-20"), gz)
+    got = {(r["value"], r["year"]): r["status"] for r in rows if r["indicator"] == "fiscal_aid"}
+    assert got == {(21_500_000, 2019): "actual", (24_000_000, 2020): "target"}

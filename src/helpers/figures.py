@@ -129,8 +129,10 @@ def _excluded(text: str, m: re.Match) -> bool:
     after = text[m.end():m.end() + 2]
     if before.endswith("第"):                       # ordinals: 第八届, 第3个
         return True
-    if before and (before[-1].isdigit() or before[-1] in ".+-/:"):   # 1+6, phone/ICP tails
+    if before and (before[-1].isdigit() or before[-1] in ".+-/"):   # 1+6, phone/ICP tails
         return True
+    if before.endswith(":") and (len(before) < 2 or before[0].isdigit() or not before[0].strip()):
+        return True       # 10:30, 1:1 配套 (a label's colon, 财政帮扶资金:1.86亿元, heads a figure)
     if unit == "所" and after[:1] and after[0] in _PRONOUN_SUO:
         return True                                     # 李者三所说, 十所在: 所 as a pronoun, not schools
     if num and num[0] in _CN_DIGITS:

@@ -261,6 +261,18 @@ def is_table_line(s: str) -> bool:
     return bool(numbers) and any(_CJK_RE.search(c) for c in cells)
 
 
+def _table_cells(s: str) -> list[str]:
+    return [c for c in (c.strip() for c in _TABLE_SPLIT_RE.split(s)) if c]
+
+
+def is_table_header(line: str, below: str) -> bool:
+    """A line of names over a table data line with as many cells (指标｜东西部扶贫协作｜对口支援｜合计
+    over 财政帮扶资金(亿元)｜62.8｜45.3｜108.1): the table's header, though alone it reads as a menu."""
+    cells, under = _table_cells(line), _table_cells(below)
+    return len(cells) >= 3 and len(cells) == len(under) and is_table_line(below) and \
+        all(len(c) <= 24 and not _BARE_NUMBER_RE.fullmatch(c) for c in cells)
+
+
 def line_kind(line: str) -> str | None:
     """Boilerplate kind of one (simplified, width-normalised) line, or None for report text.
 
@@ -437,6 +449,9 @@ def classify_lines(lines: list[str]) -> list[str | None]:
     started, every further short line (related-article titles), except a signature line.
     """
     kinds: list[str | None] = [line_kind(x) for x in lines]
+    for i in range(len(lines) - 1):
+        if kinds[i] is not None and kinds[i + 1] is None and is_table_header(lines[i], lines[i + 1]):
+            kinds[i] = None
     body = [i for i, x in enumerate(lines) if kinds[i] is None and is_body_line(x)]
     first_body = body[0] if body else len(lines)
     last_body = body[-1] if body else -1

@@ -4,7 +4,8 @@ A page states its key figures in the headline, a digest (● …) or the lead, a
 body; a page saved twice repeats whole sentences. Both are one figure (``conventions.md``):
 
 * a row of the headline, byline, digest or lead whose indicator, value and unit a row of a
-  later zone (lead, body) also states is dropped; so is a headline or digest row whose value
+  later zone (lead, body) also states is dropped; so is a headline or digest row whose value and
+  unit a row of the lead or body states as another indicator; so is a headline or digest row whose value
   is a later zone's value rounded at the precision it is written with (2.1万 for 21036);
 * a body row of a heading-like line (short, no clause: 省内协作:五年投入N亿元) whose figure a
   later sentence states again is dropped;
@@ -81,6 +82,18 @@ def _restated_below(x: dict, rows: list[dict]) -> bool:
         for y in rows)
 
 
+def _read_later(x: dict, mentions: list[dict]) -> bool:
+    """A headline or digest figure (●挂职干部N名) whose number a row of the lead or body states
+    again as another indicator (cadres received, not sent): the later reading, in its sentence,
+    is the page's. (A number the body rejects may be another thing of the same size.)"""
+    rank = _RANK.get(x["_zone"], 3)
+    if rank > 1:
+        return False
+    value = round(float(x["value"]), 2)
+    return any(m["decision"] == "panel" and _RANK.get(m["zone"], 3) > 1 and m["unit"] == x["unit"]
+               and round(float(m["value"]), 2) == value and m["start"] > x["_fig_start"] for m in mentions)
+
+
 def one_row_per_figure(rows: list[dict], mentions: list[dict]) -> list[dict]:
     best: dict[tuple, int] = {}
     for x in rows:
@@ -93,6 +106,9 @@ def one_row_per_figure(rows: list[dict], mentions: list[dict]) -> list[dict]:
         k = _key(x)
         if _RANK.get(x["_zone"], 3) < best[k]:
             dropped[x["_fig_start"]] = f"restated later in the page ({x['_zone']})"
+            continue
+        if _read_later(x, mentions):
+            dropped[x["_fig_start"]] = f"restated later in the page, read there ({x['_zone']})"
             continue
         if _restated_rounded(x, rows):
             dropped[x["_fig_start"]] = f"restated later in the page, in full ({x['_zone']})"

@@ -30,7 +30,7 @@ from .givers import (Giver, ancestor, central_giver, clause_givers, role_giver, 
 from .indicator import Choice, Sentence, classify, cues, evidence_span, group_of
 from .layout import CLAUSE_END, Layout, Span, layout
 from .places import (PlaceHit, Unit, common_word_short_names, dedupe_units, defined_short_names, find_places,
-                     role_of, unit_of, zone_short_names)
+                     role_of, side_short_names, unit_of, zone_short_names)
 from .rx import compile as _compile, rx as _rx
 from .zones import BODY, DIGEST, DIGEST_HEAD, HEADLINE, LEAD, Zones, clean_title, zones as find_zones
 
@@ -154,6 +154,8 @@ class Reading:
     donor_short: str = ""
     has_charity: bool = False             # the page names a charity or people's body (rules look for it then only)
     tables: list = field(default_factory=list)   # the tables written as lines (``tables.find_tables``)
+    stated_pairs: dict = field(default_factory=dict)   # giver adcode → the set the page says it pairs with
+    program_sets: dict = field(default_factory=dict)   # program → the donor's receivers under it (several only)
     _sentence_heads: dict | None = field(default=None, repr=False)   # sentence → who heads it (charity or giver)
     _hits_in: dict = field(default_factory=dict, repr=False)
     _receivers_in: dict = field(default_factory=dict, repr=False)
@@ -337,6 +339,7 @@ def read(doc, gz, page: Frame | None = None) -> Reading:
     # in order of first mention (a set's order would change with the hash seed between runs)
     units = list(dict.fromkeys(u for h in hits + title_hits for u in (h.unit, h.giver_unit)))
     frame.short_names = fr.short_names(units)
+    hits = side_short_names(text, hits, frame.short_names)
     pair = fr.short_pair(title + "\n" + zs.text_of(text, HEADLINE, "lead", "digest"), frame.short_names, side, gz,
                          headline=title + "\n" + zs.text_of(text, HEADLINE))
     if frame.donor is None and pair is not None:
@@ -399,6 +402,10 @@ def read(doc, gz, page: Frame | None = None) -> Reading:
                 [f.start for f in figures], scopes.plan_spans(lay, title), _sections(lay), gz)
     if "|" in text or "｜" in text:
         r.tables = tables.find_tables(text)
+    r.stated_pairs = fr.stated_pairs(text, hits, frame.side)
+    sets = fr.program_sets(text, hits, frame.side, frame.donor)
+    if len(sets) >= 2:
+        r.program_sets = sets            # a page of one program: its frame's recipients already are its set
     if frame.donor is not None and frame.donor.level != "central":
         names = {re.sub(r"(省|市|区|县|自治区)$", "", n) for n in (frame.donor.name, frame.donor.province)}
         names = {n for n in names if len(n) >= 2}
@@ -645,6 +652,12 @@ def _expand(r: Reading, hs: list[PlaceHit]) -> list[Unit]:
         # set, so the figure is the area's that holds them
         tail = _INCOMPLETE_LIST.match(r.text, max(h.end for h in hs))
         if tail and _count(tail.group(1)) > len(out):
+            # (unless the page stated one giver's set of that many holding them: 甲县等四县 is it)
+            codes = {u.adcode for u in out}
+            stated = [units for units in r.stated_pairs.values()
+                      if len(units) == _count(tail.group(1)) and codes <= {u.adcode for u in units}]
+            if len(stated) == 1:
+                return list(stated[0])
             parent = common_parent(out, r.gz)
             if parent is not None:
                 return [parent]
@@ -687,6 +700,46 @@ def _partners_named(r: Reading, giver: Giver, units: list[Unit], how: str, fig_s
     if others:
         return None       # the paragraph is about another unit of the area (its 丙市 …)
     return [named[c] for c in inside]
+
+
+def _stated_set_inside(r: Reading, giver: Giver, recips: list[Unit]) -> list[Unit]:
+    """The set the page states the giver pairs with (``fr.stated_pairs``), when the figure's
+    receivers are the page's one area holding it (its headline's 甲省); not when the set is all
+    of a prefecture's counties (then the prefecture is what the page means)."""
+    stated = r.stated_pairs.get(giver.unit.adcode) if giver.unit is not None else None
+    if not stated or giver.kind in g.CENTRAL_KINDS or len(recips) != 1:
+        return []
+    area = recips[0]
+    if not all(area.contains(u) and u != area for u in stated):
+        return []
+    if area.level == "prefecture" and len(stated) >= _county_counter(r.gz)(area):
+        return []
+    return list(stated)
+
+
+def _program_recipients(r: Reading, fig: Figure, giver: Giver, recips: list[Unit], how: str) -> list[Unit]:
+    """On a page of several programs, a figure whose own clause names no receiver takes the set of
+    the program its clause, its ；-piece or its section heading names (援疆资金N亿元 under the
+    page's Xinjiang partner; 二、对口支援 … N名 for the counterpart set), not the page's first set."""
+    if not r.program_sets or giver.unit is None or r.frame.donor is None or not giver.unit.nests(r.frame.donor):
+        return []
+    clause = r.lay.clause(fig.start)
+    if r.receivers_in(clause.start, clause.end):
+        return []
+    text = r.text
+    sent = r.lay.sentence(fig.start)
+    piece = max(sent.start, max(text.rfind(c, sent.start, fig.start) for c in "；;") + 1)
+    # (receivers that came from the sentence or the paragraph give way only to a program the
+    # figure's own clause names, and only one they are none of: 甲省…；援疆资金N亿元)
+    contexts = (text[clause.start:fig.end], text[piece:fig.end], r.section_of(fig.start)[1])
+    for context in contexts if how.startswith("frame") else contexts[:1]:
+        said = fr.program_said(context, r.program_sets, r.frame.recipients, r.frame.donor)
+        if not said:
+            continue
+        if not how.startswith("frame") and any(u.nests(v) for u in said for v in recips):
+            return []
+        return said if {u.adcode for u in said} != {u.adcode for u in recips} else []
+    return []
 
 
 def _page_set_inside(r: Reading, giver: Giver, units: list[Unit]) -> bool:
@@ -1619,6 +1672,7 @@ def aid_test(r: Reading, fig: Figure, sent: Span, choice: Choice, giver: Giver, 
 
 
 # 甲、乙分别派出N名、M名 after a head count of the sentence (共派出专家K名): the shares need no noun
+_BARE_LIST_GAP = _compile(r"\s*、\s*")
 _RESPECTIVELY_BEFORE = _compile(r"(?:分别|各)[\u4e00-\u9fff]{0,4}$")
 
 # an earlier clause naming the aid money the sentence divides (援疆资金中，甲县安排N亿元): the
@@ -1980,6 +2034,66 @@ def _line_parties(r: Reading, line: "tables.Line") -> tuple[list[Unit], list[Uni
     return dedupe_units(givers_), dedupe_units(receivers)
 
 
+_TOTAL_HEAD = _compile(r"^\s*(合计|总计|共计|小计|总数|两项(工作)?合计)\s*$")
+
+
+def _column_parties(r: Reading, heads: list) -> list[tuple[list[Unit], str, int | None, str] | None]:
+    """For a table whose lines name the indicators (财政帮扶资金(亿元)｜62.8｜45.3): what each
+    column heading says of its figures, as (receivers, program, year, status): a receiver named
+    (甲县), a program (东西部扶贫协作 | 对口支援: its set of the page's receivers), a year, a plan
+    or a result (目标任务 | 完成); a total (合计) holds every other column's receivers."""
+    out: list = []
+    for cell in heads:
+        text = cell.text
+        year = _rx.search(r"((?:19|20)\d\d)\s*年?", text)
+        status = "target" if _rx.search(r"(目标|计划|任务)", text) else "actual"
+        named = [h.unit for h in r.receivers_in(cell.start, cell.end)]
+        said = fr.cue_program(text)
+        recips = dedupe_units(named) if named else fr.program_said(text, r.program_sets, r.frame.recipients, r.frame.donor)
+        out.append(None if _TOTAL_HEAD.match(text) else (recips, said, int(year.group(1)) if year else None, status))
+    parts = [p for p in out if p is not None]
+    total = (dedupe_units(u for p in parts for u in p[0]),
+             "mixed" if len({p[1] for p in parts if p[1]}) > 1 else "", None, "actual")
+    return [total if p is None else p for p in out]
+
+
+def _transposed_rows(r: Reading, table) -> tuple[list[dict], list[dict]]:
+    """Rows of a table whose first cell of each line names an indicator and its unit and whose
+    columns are programs, receivers or years (``_column_parties``): each bare number is a row
+    for the page's giver, with the whole line as its evidence (a cell alone says nothing)."""
+    rows, mentions = [], []
+    giver = r.frame.donor
+    if giver is None or len(table.header.cells) < 2:
+        return rows, mentions
+    parties = _column_parties(r, list(table.header.cells[1:]))
+    since = _rx.search(r"(累计|以来)", table.caption) is not None
+    for line in table.lines:
+        col = tables.column(line.cells[0].text, table.caption) if line.cells else None
+        if col is None:
+            continue
+        for cell, party, head in zip(line.cells[1:], parties, table.header.cells[1:]):
+            number = tables.bare_number(cell)
+            if number is None or number <= 0:
+                continue
+            recips, said, year, status = party
+            recips = recips or list(r.frame.recipients)
+            year = year or r.frame.year
+            if status == "actual" and year is not None and r.frame.year is not None and year > r.frame.year:
+                status = "target"
+            program = said if said else fr.program_of(recips, giver) or r.frame.program or "east_west"
+            period = "cumulative" if col.cumulative or since else "annual"
+            fig = Figure(cell.start, cell.end, cell.text, number * col.multiplier, col.unit, "", "exact", cell.text)
+            m = _mention(r, fig, "panel", col.indicator, f"table cell under {head.text}")
+            m.update(donor=giver.full_name, recipients=";".join(u.full_name for u in recips), status=status,
+                     period=period, year=year, donor_from="frame", recipients_from="table_column",
+                     status_from="table_column", period_from=period, year_from="table_column")
+            mentions.append(m)
+            rows.append(_panel_row(r, fig, giver.full_name, recips, program, year, period, status,
+                                   col.indicator, "", Span(line.start, line.end), Span(line.start, line.end),
+                                   head.text, evidence_text=r.text[line.start:line.end].strip()))
+    return rows, mentions
+
+
 def table_rows(r: Reading) -> tuple[list[dict], list[dict]]:
     """Rows of the tables written as lines (see ``tables``): each bare number under a column that
     names an aid indicator and its unit, for the givers and receivers its line names (the page's
@@ -1989,6 +2103,9 @@ def table_rows(r: Reading) -> tuple[list[dict], list[dict]]:
     for table in r.tables:
         columns = [tables.column(c.text, table.caption) for c in table.header.cells]
         if not any(columns):
+            got_rows, got_mentions = _transposed_rows(r, table)
+            rows += got_rows
+            mentions += got_mentions
             continue
         year_said = _rx.search(r"((?:19|20)\d\d)\s*年", table.caption)
         year = int(year_said.group(1)) if year_said else r.frame.year
@@ -2113,6 +2230,12 @@ def extract(doc, gz, page: Frame | None = None) -> tuple[list[dict], list[dict]]
                 # 共N名…,其中甲市派出M名、乙省派出K名: a part counted with no noun of its own is of
                 # the whole's kind
                 indicator, detail, reason = head[0], head[1], f"a part (其中) of {head[2]}"
+        bare = prev_list.get(fig.unit if fig.unit == "yuan" else fig.classifier)
+        if bare is not None and bare[2].end < fig.start and _BARE_LIST_GAP.fullmatch(text, bare[2].end, fig.start) and \
+                _rx.search(r"分别|各", text, r.lay.clause_start(bare[2].start), bare[2].start):
+            # 分别选派干部N名、M名、K名: bare numbers listed after the first are of its kind, whatever
+            # noun the next clause counts
+            indicator, detail, reason = bare[0], bare[1], f"continues the list of {bare[2].text}"
         if indicator and fig.unit != "yuan":
             sentence_heads.setdefault((sent.start, fig.classifier), (indicator, detail, fig.text))
         if not indicator and reason.startswith("no indicator cue"):
@@ -2189,14 +2312,18 @@ def extract(doc, gz, page: Frame | None = None) -> tuple[list[dict], list[dict]]
             # the page's pair is its eastern donor's: a central unit's figure on a receiving
             # area's own page (我州) with no receiver named is for that area
             recips, recips_from = [r.frame.self_unit], "central_giver_page_area"
+        stated = _stated_set_inside(r, giver, recips) if recips_from.startswith("frame") else []
+        if stated:
+            recips, recips_from = stated, "frame+stated_pair"
         peer = giver.unit is not None and r.frame.donor is not None and giver.kind not in g.CENTRAL_KINDS and \
             not giver.unit.nests(r.frame.donor)
         if peer and recips_from.startswith("frame"):
             # a peer giver's passage on a page about several pairs: the page's recipients are its
             # donor's; the peer's are those it gave to earlier in the paragraph, else its own
-            # partners by the pairing reference that the page names
+            # partners as the page states them, else by the pairing reference, that the page names
             earlier = peer_recips.get(giver.unit.adcode)
-            own = list(earlier[1]) if earlier and earlier[0] == para.start else _partners_on_page(r, giver.unit)
+            own = list(earlier[1]) if earlier and earlier[0] == para.start else \
+                r.stated_pairs.get(giver.unit.adcode) or _partners_on_page(r, giver.unit)
             if own:
                 recips, recips_from = own, "peer_giver_own"
         if peer and recips and not recips_from.startswith("frame"):
@@ -2208,6 +2335,9 @@ def extract(doc, gz, page: Frame | None = None) -> tuple[list[dict], list[dict]]
         if block is not None and block.recipients and \
                 not r.receivers_in(text.rfind("\n", 0, fig.start) + 1, fig.start):
             recips, recips_from = list(block.recipients), "breakdown_head"
+        scoped = _program_recipients(r, fig, giver, recips, recips_from)
+        if scoped:
+            recips, recips_from = scoped, recips_from + "+program_set"
         whole_recips = recips
         own = _own_partners(r, giver, recips) if giver.how.startswith("part_owner") else []
         if own:

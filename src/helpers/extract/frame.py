@@ -52,6 +52,7 @@ _INSTITUTION_AFTER = _compile(g.INSTITUTION_AFTER)
 _PAIRING_AFTER = _compile(r"^[^，,。；;\d]{0,4}(结对|协作|对口|帮扶|支援|携手|开展[^，,。；;\d]{0,3}(扶贫|协作|帮扶))")
 # what joins two sets each followed by its own kind of help (甲县、乙县定点帮扶和丙县…)
 _COORDINATED_PAIRING = _compile(r"[^，,。；;\d]{0,4}(结对|协作|对口|帮扶|支援)[^，,。；;\d]{0,6}(和|及|以及|与|、)[^，,。；;\d]{0,4}")
+_DIGIT = _compile(r"\d")
 _LIST_GAP = _compile(r"[\s、，,和与及以及]{0,3}")
 # a count of units opening a bracketed enumeration (甲市“一区两县(乙区、丙县、丁县)”, 两县(…))
 _ENUMERATION_OPEN = _compile(r"[“\"「]?(?:[一二两三四五六七八九十\d]+个?(?:区|县|市|旗|乡|镇)){1,2}[”\"」]?[（(]$")
@@ -587,6 +588,74 @@ def _named_set_spans(text: str, hits: list[PlaceHit], side: dict) -> list[tuple[
             else:
                 out.append((pl.start, list(pl.units), pl.end))
     return out
+
+
+def stated_pairs(text: str, hits: list[PlaceHit], side: dict) -> dict[str, list[Unit]]:
+    """The pairings the page states with their giver (按照…，甲省对口支援乙县、丙县，丁省对口支援
+    戊县、己县): giver adcode → its set, the first the page states for it. A page reporting on
+    several givers at once says once who pairs with whom and then gives each its figures; the
+    statement outranks the pairing reference, which may hold an older or a coarser pairing."""
+    out: dict[str, list[Unit]] = {}
+    for pl in _lists(text, hits, side):
+        window = text[max(0, pl.start - 8):pl.start]
+        verb = _PAIRING_VERB_BEFORE.search(window)
+        if not verb or not pl.units:
+            continue
+        at = max(0, pl.start - 8) + verb.start()
+        lo = max(text.rfind(c, 0, at) for c in "，,。；;\n：:") + 1
+        givers = [h for h in hits if lo <= h.start and h.end <= at and side.get(key(h.giver_unit)) == "donor"]
+        # the giver heads the pairing verb: right before it, with at most a word between (主要, 负责)
+        if len(givers) != 1 or at - givers[0].end > 3 or _DIGIT.search(text, lo, pl.end):
+            continue
+        out.setdefault(givers[0].giver_unit.adcode, dedupe_units(
+            [u for u in pl.units if not givers[0].giver_unit.contains(u)]) or [])
+    return {k: v for k, v in out.items() if v}
+
+
+# the one area a counterpart word names (援疆资金, 援藏干部): its province
+AREA_OF_AID = (("援疆", "新疆维吾尔自治区"), ("援藏", "西藏自治区"), ("援青", "青海省"))
+
+
+def program_sets(text: str, hits: list[PlaceHit], side: dict, donor: Unit | None) -> dict[str, list[Unit]]:
+    """The donor's receivers on a page under each program it runs (…东西部扶贫协作帮扶甲省和乙市，
+    对口支援丙地区、丁市): program → the units its pairing statements name. A list takes the
+    program its own clause names, else the one its units' place gives (Xinjiang, Tibet, Qinghai:
+    counterpart; the donor's own province: designated). Lists another giver heads in their
+    clause are not the donor's."""
+    out: dict[str, list[Unit]] = {}
+    for start, units, _ in _named_set_spans(text, hits, side):
+        lo = max(text.rfind(c, 0, start) for c in "，,。；;\n") + 1
+        if any(lo <= h.start < start and side.get(key(h.giver_unit)) == "donor" and donor is not None
+               and not h.giver_unit.nests(donor) for h in hits):
+            continue
+        said = cue_program(text[lo:start])
+        for u in units:
+            program = said if said and said != "mixed" else program_of([u], donor)
+            if program and u not in out.setdefault(program, []):
+                out[program].append(u)
+    # (甲省乙州 written as a list of two: the finer unit is the partner)
+    return {p: [u for u in units if not any(u != v and u.contains(v) for v in units)] for p, units in out.items()}
+
+
+# the two programs together, by count (两项工作合计, 两项工作共): on a page of several programs
+_BOTH_PROGRAMS = _compile(r"两项工作")
+
+
+def program_said(context: str, sets: dict[str, list[Unit]], page: list[Unit], donor: Unit | None) -> list[Unit]:
+    """The receivers of the program ``context`` names, on a page of several (``program_sets``):
+    援疆/援藏/援青 the units of that area; 东西部…/对口支援/省内… that program's set, or the
+    page's own recipients when they are of it (a headline's province over its one named county);
+    both programs at once (两项工作合计) the two together. [] when it names none."""
+    def of(program):
+        return list(page) if page and program_of(page, donor) == program else list(sets.get(program, []))
+
+    areas = [p for word, p in AREA_OF_AID if word in context]
+    if areas:
+        return [u for units in sets.values() for u in units if u.province in areas]
+    said = "mixed" if _BOTH_PROGRAMS.search(context) else cue_program(context)
+    if said == "mixed":
+        return dedupe_units(of("east_west") + of("counterpart"))
+    return of(said) if said else []
 
 
 def _other_giver_before(text: str, hits: list[PlaceHit], side: dict, donor: Unit | None, at: int) -> bool:

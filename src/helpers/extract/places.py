@@ -349,6 +349,38 @@ def zone_short_names(text: str, hits: list[PlaceHit]) -> list[PlaceHit]:
     return _with_mentions(text, hits, spans())
 
 
+# a side named by a unit's one-character short name and 方 (沪方, 粤方, 甬方: the Shanghai side), not
+# a word of 方 (双方, 各方, 地方) nor 方面/方案/方式 (援疆方面 is "as for aid to Xinjiang")
+_SIDE_WORD = re.compile(r"([\u4e00-\u9fff])方(?![面案式法针阵言圆])")
+_CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
+_SIDE_BEFORE = _WORD_ENDS_BEFORE | set("年月日的中是将")
+_NOT_SIDE = frozenset("双各对我东西南北地官多一甲乙军警校院资买卖上下前后远药配处大平立成他己友敌男女贵")
+
+
+def side_short_names(text: str, hits: list[PlaceHit], shorts: dict) -> list[PlaceHit]:
+    """沪方/粤方/甬方 for the unit the page names in full under that short name (``shorts``: a
+    character → [unit], as ``frame.short_names`` gives it). Returns the hits with those mentions
+    added, in text order."""
+    if "方" not in text:
+        return hits
+    by_code = {}
+    for h in hits:
+        by_code.setdefault(h.giver_unit.adcode, h)
+        by_code.setdefault(h.unit.adcode, h)
+
+    def spans():
+        for m in _SIDE_WORD.finditer(text):
+            c = m.group(1)
+            before = text[m.start() - 1] if m.start() else "\n"
+            if _CJK_CHAR.match(before) and before not in _SIDE_BEFORE:
+                continue      # 帮扶方, 受援方: the tail of a word, not a short name
+            named = shorts.get(c) if c not in _NOT_SIDE else None
+            if not named or isinstance(named[0], tuple) or named[0].adcode not in by_code:
+                continue
+            yield m.start(), m.end(), m.group(0), by_code[named[0].adcode]
+    return _with_mentions(text, hits, spans())
+
+
 # where a place stands: after a verb or preposition of going or giving, or in a list; or before a
 # figure, a list mark or a clause end
 _SLOT_BEFORE = _compile(r"(?:在|赴|到|分赴|奔赴|前往|向|为|对|帮扶|其中|、|和|与|及)$")

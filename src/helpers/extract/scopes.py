@@ -54,6 +54,8 @@ _DATED = _compile(r"\s*年\s*\d{1,2}\s*月")
 _ALL_UNDER_WAY = _compile(r"(?:已|均已|已经)?全部(?:开工|完工|建成|实施|竣工|落地|投用|完成)")
 _THIS_YEAR_WORD = _compile(r"今年|本年(?!度?以前)")
 _ARRIVED = _compile(r"(已经|已)?(到位|拨付到位|下达|拨付)")
+# a goal named as the base of a rate (是年度目标任务N万元的M%): the cue governs that phrase only
+_RATE_OF = _compile(r"[\d.]+\s*[万亿]?[元人个名户家项]的\s*[\d.]+\s*[%％倍]")
 _FIVE_YEAR = {"十一五": 2010, "十二五": 2015, "十三五": 2020, "十四五": 2025}
 
 
@@ -145,7 +147,8 @@ def status(lay: Layout, fig, sent: Span, indicator: str, detail: str, *, doc_yea
                     _rx.search(r"[，,、]", text[m.end():fig.start]) or
                     _rx.search(r"(投入|完成|实施|落实|拨付|到位|共|累计)\s*$", text[max(0, m.start() - 4):m.start()])):
                 continue                        # 计划资金N万元 / 投入规划资金N万元: a noun phrase
-            closed = _goal_closed(text, m.end(), fig.start) or _closed_by(text, m, fig, new_subject)
+            closed = _goal_closed(text, m.end(), fig.start) or _closed_by(text, m, fig, new_subject) or \
+                _RATE_OF.search(text, m.end(), fig.start) is not None
             if not closed:
                 return "target", f"scope:{m.group(0)}"
             break
@@ -210,9 +213,10 @@ def plan_spans(lay: Layout, title: str) -> list[Span]:
     contents = _contents_entries(lay, heads)
     for i, ln in enumerate(heads):
         line = heading_text(text[ln.start:ln.end])
-        if _rx.search(lx.PLAN_SECTION, line) or _PLAN_HEADINGS.search(line) and \
+        if (_rx.search(lx.PLAN_SECTION, line) or _PLAN_HEADINGS.search(line)) and \
                 not _rx.search(r"(情况|成效|进展|完成|成果|回顾|总结|推进)", line):
-            # 重点工作推进情况 reports the year's work; 重点工作 alone, 下一步, 明年 … plan it
+            # 重点工作推进情况 reports the year's work; 重点工作 alone, 下一步, 明年 … plan it; a
+            # heading of both (成效和下一步安排) reports as well, its plans said by their own cues
             if ln.start in contents:
                 # an entry of the page's table of contents: the plan is the part its title opens
                 # later, up to the title of the next entry
