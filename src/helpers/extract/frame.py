@@ -599,8 +599,8 @@ def stated_pairs(text: str, hits: list[PlaceHit], side: dict) -> dict[str, list[
     for pl in _lists(text, hits, side):
         window = text[max(0, pl.start - 8):pl.start]
         verb = _PAIRING_VERB_BEFORE.search(window)
-        if not verb or not pl.units:
-            continue
+        if not verb or not pl.units or text.startswith("等", pl.end):
+            continue            # (甲县、乙县等5个县 names some of the set, not the set)
         at = max(0, pl.start - 8) + verb.start()
         lo = max(text.rfind(c, 0, at) for c in "，,。；;\n：:") + 1
         givers = [h for h in hits if lo <= h.start and h.end <= at and side.get(key(h.giver_unit)) == "donor"]
