@@ -702,6 +702,17 @@ def _partners_named(r: Reading, giver: Giver, units: list[Unit], how: str, fig_s
     return [named[c] for c in inside]
 
 
+def _share_giver(r: Reading, fig: Figure) -> Unit | None:
+    """The donor-side unit named right before a figure in a 其中 list (其中甲市N亿元、乙方M亿元)."""
+    clause_lo = r.lay.clause_start(fig.start)
+    if not _rx.match(r"\s*其中", r.text, clause_lo, fig.start):
+        return None
+    named = [h for h in r.hits_in(clause_lo, fig.start) if r.frame.side.get(key(h.giver_unit)) == "donor"]
+    if not named or not _rx.fullmatch(r"[\s为:：]{0,2}", r.text, named[-1].end, fig.start):
+        return None
+    return named[-1].giver_unit
+
+
 def _stated_set_inside(r: Reading, giver: Giver, recips: list[Unit]) -> list[Unit]:
     """The set the page states the giver pairs with (``fr.stated_pairs``), when the figure's
     receivers are the page's one area holding it (its headline's 甲省); not when the set is all
@@ -2165,6 +2176,7 @@ def extract(doc, gz, page: Frame | None = None) -> tuple[list[dict], list[dict]]
     last_total = None
     not_aid_whole = None    # (end, sentence start, reason) of money just rejected as not aid
     last_staff = None
+    many_total = None       # (sentence, indicator, detail) of a total of several givers just rejected
     last_recips: tuple[int, list[Unit], str] | None = None   # sentence, recipients, unit of the last row
     peer_recips: dict[str, tuple[int, list[Unit]]] = {}        # a peer giver → (paragraph, its last recipients)
     topic = Topic()
@@ -2277,12 +2289,19 @@ def extract(doc, gz, page: Frame | None = None) -> tuple[list[dict], list[dict]]
         sibling = prev_list.get(fig.unit if fig.unit == "yuan" else fig.classifier)
         if not inherited and sibling is not None and sibling[0] == indicator and _listed_sibling(r, sibling[2], fig):
             inherited = True
-        why_not = joint or aid_test(r, fig, sent, choice, giver, inherited)
         whole_start = scopes.full_sentence(r.lay, fig.start).start
+        sharer = _share_giver(r, fig) if many_total and many_total[0] == whole_start else None
+        if sharer is not None:
+            # 东部三省市共…N亿元，其中甲市M亿元、乙方K亿元: each giver's share of the total is its own
+            indicator, detail, reason = many_total[1], many_total[2], "a giver's share of a total of several"
+            giver, inherited = Giver(sharer, sharer.full_name, "clause_named"), True
+        why_not = joint or aid_test(r, fig, sent, choice, giver, inherited)
         if giver.own_subject or _rx.search(g.DIRECTED_TRANSFER, text, clause.start, fig.start):
             topic.foreign = ""           # a peer giver, or one side getting or giving, takes the subject back
         elif not why_not and topic.foreign and topic.foreign_at == whole_start:
             why_not = f"continues the subject of an earlier clause ({topic.foreign})"
+        if why_not.startswith("a national or many-donor total") and indicator:
+            many_total = (whole_start, indicator, detail)
         if why_not.startswith("a national or many-donor total") and not giver.own_subject:
             national = _NATIONAL.search(text, clause.start, fig.start) or _NATIONAL.search(text, sent.start, fig.start)
             if national:
@@ -2335,6 +2354,12 @@ def extract(doc, gz, page: Frame | None = None) -> tuple[list[dict], list[dict]]
         if block is not None and block.recipients and \
                 not r.receivers_in(text.rfind("\n", 0, fig.start) + 1, fig.start):
             recips, recips_from = list(block.recipients), "breakdown_head"
+        if sharer is not None:
+            # (the share's receivers: the set the page states for its giver, inside the area the
+            # total went to, 我省)
+            stated = _stated_set_inside(r, giver, recips)
+            if stated:
+                recips, recips_from = stated, recips_from + "+stated_pair"
         scoped = _program_recipients(r, fig, giver, recips, recips_from)
         if scoped:
             recips, recips_from = scoped, recips_from + "+program_set"
