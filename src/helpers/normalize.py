@@ -246,12 +246,15 @@ _COLUMN_NAME_RE = re.compile(r"(资金|项目|干部|人才|人数|金额|投资
 _COLUMN_UNIT_RE = re.compile(r"[(（]\s*(?:" + "|".join(COLUMN_UNIT_WORDS + ("%", "％")) + r")\s*[)）]")
 
 
+def _table_cells(s: str) -> list[str]:
+    return [c for c in (c.strip() for c in _TABLE_SPLIT_RE.split(s)) if c]
+
+
 def is_table_line(s: str) -> bool:
     """A line of a table written with bars: three or more short cells, and a cell that is a bare
     number beside one in Chinese (a data line), or a column name with its unit in brackets (到位资金
     (万元)) or three names of quantities of aid (the header). Menus and spam link rows have neither."""
-    cells = [c.strip() for c in _TABLE_SPLIT_RE.split(s)]
-    cells = [c for c in cells if c]
+    cells = _table_cells(s)
     if len(cells) < 3 or any(len(c) > 24 for c in cells):
         return False
     if any(_COLUMN_UNIT_RE.search(c) for c in cells) or sum(bool(_COLUMN_NAME_RE.search(c)) for c in cells) >= 3:
@@ -259,10 +262,6 @@ def is_table_line(s: str) -> bool:
     # (a year is a label: 网站地图 | 2024 | 版权所有)
     numbers = [c for c in cells if _BARE_NUMBER_RE.fullmatch(c) and not _YEAR_CELL_RE.fullmatch(c)]
     return bool(numbers) and any(_CJK_RE.search(c) for c in cells)
-
-
-def _table_cells(s: str) -> list[str]:
-    return [c for c in (c.strip() for c in _TABLE_SPLIT_RE.split(s)) if c]
 
 
 def is_table_header(line: str, below: str) -> bool:

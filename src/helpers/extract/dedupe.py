@@ -5,8 +5,8 @@ body; a page saved twice repeats whole sentences. Both are one figure (``convent
 
 * a row of the headline, byline, digest or lead whose indicator, value and unit a row of a
   later zone (lead, body) also states is dropped; so is a headline or digest row whose value and
-  unit a row of the lead or body states as another indicator; so is a headline or digest row whose value
-  is a later zone's value rounded at the precision it is written with (2.1万 for 21036);
+  unit a lead or body row states as another indicator, and one whose value is a later zone's
+  value rounded at the precision it is written with (2.1万 for 21036);
 * a body row of a heading-like line (short, no clause: 省内协作:五年投入N亿元) whose figure a
   later sentence states again is dropped;
 * a row whose sentence repeats, word for word, the sentence of an earlier row with the same
@@ -82,16 +82,24 @@ def _restated_below(x: dict, rows: list[dict]) -> bool:
         for y in rows)
 
 
-def _read_later(x: dict, mentions: list[dict]) -> bool:
+def _later_rows(mentions: list[dict]) -> dict[tuple, int]:
+    """(value, unit) → the last start of a lead or body row stating it: looked up by
+    ``_read_later`` for each headline or digest row, built once per document."""
+    out: dict[tuple, int] = {}
+    for m in mentions:
+        if m["decision"] == "panel" and _RANK.get(m["zone"], 3) > 1:
+            k = (round(float(m["value"]), 2), m["unit"])
+            out[k] = max(out.get(k, -1), m["start"])
+    return out
+
+
+def _read_later(x: dict, later: dict[tuple, int]) -> bool:
     """A headline or digest figure (●挂职干部N名) whose number a row of the lead or body states
     again as another indicator (cadres received, not sent): the later reading, in its sentence,
     is the page's. (A number the body rejects may be another thing of the same size.)"""
-    rank = _RANK.get(x["_zone"], 3)
-    if rank > 1:
+    if _RANK.get(x["_zone"], 3) > 1:
         return False
-    value = round(float(x["value"]), 2)
-    return any(m["decision"] == "panel" and _RANK.get(m["zone"], 3) > 1 and m["unit"] == x["unit"]
-               and round(float(m["value"]), 2) == value and m["start"] > x["_fig_start"] for m in mentions)
+    return later.get((round(float(x["value"]), 2), x["unit"]), -1) > x["_fig_start"]
 
 
 def one_row_per_figure(rows: list[dict], mentions: list[dict]) -> list[dict]:
@@ -100,6 +108,7 @@ def one_row_per_figure(rows: list[dict], mentions: list[dict]) -> list[dict]:
         k = _key(x)
         best[k] = max(best.get(k, -1), _RANK.get(x["_zone"], 3))
     keep, dropped = [], {}
+    later = _later_rows(mentions)
     seen_sentences: dict[tuple, int] = {}
     seen_facts: dict[tuple, int] = {}
     for x in rows:
@@ -107,7 +116,7 @@ def one_row_per_figure(rows: list[dict], mentions: list[dict]) -> list[dict]:
         if _RANK.get(x["_zone"], 3) < best[k]:
             dropped[x["_fig_start"]] = f"restated later in the page ({x['_zone']})"
             continue
-        if _read_later(x, mentions):
+        if _read_later(x, later):
             dropped[x["_fig_start"]] = f"restated later in the page, read there ({x['_zone']})"
             continue
         if _restated_rounded(x, rows):

@@ -2022,11 +2022,7 @@ def _column_status(r: Reading, fig: Figure) -> str:
     table, line = found
     for i, cell in enumerate(line.cells):
         if cell.start <= fig.start < cell.end and i < len(table.header.cells):
-            head = table.header.cells[i].text
-            if _rx.search(r"(目标|计划|任务)", head):
-                return "target"
-            if _rx.search(r"(完成|实际|到位)", head):
-                return "actual"
+            return tables.head_status(table.header.cells[i].text)
     return ""
 
 
@@ -2045,9 +2041,6 @@ def _line_parties(r: Reading, line: "tables.Line") -> tuple[list[Unit], list[Uni
     return dedupe_units(givers_), dedupe_units(receivers)
 
 
-_TOTAL_HEAD = _compile(r"^\s*(合计|总计|共计|小计|总数|两项(工作)?合计)\s*$")
-
-
 def _column_parties(r: Reading, heads: list) -> list[tuple[list[Unit], str, int | None, str] | None]:
     """For a table whose lines name the indicators (财政帮扶资金(亿元)｜62.8｜45.3): what each
     column heading says of its figures, as (receivers, program, year, status): a receiver named
@@ -2057,11 +2050,11 @@ def _column_parties(r: Reading, heads: list) -> list[tuple[list[Unit], str, int 
     for cell in heads:
         text = cell.text
         year = _rx.search(r"((?:19|20)\d\d)\s*年?", text)
-        status = "target" if _rx.search(r"(目标|计划|任务)", text) else "actual"
+        status = "target" if tables.head_status(text) == "target" else "actual"
         named = [h.unit for h in r.receivers_in(cell.start, cell.end)]
         said = fr.cue_program(text)
         recips = dedupe_units(named) if named else fr.program_said(text, r.program_sets, r.frame.recipients, r.frame.donor)
-        out.append(None if _TOTAL_HEAD.match(text) else (recips, said, int(year.group(1)) if year else None, status))
+        out.append(None if tables.is_total_name(text) else (recips, said, int(year.group(1)) if year else None, status))
     parts = [p for p in out if p is not None]
     total = (dedupe_units(u for p in parts for u in p[0]),
              "mixed" if len({p[1] for p in parts if p[1]}) > 1 else "", None, "actual")

@@ -607,8 +607,8 @@ def stated_pairs(text: str, hits: list[PlaceHit], side: dict) -> dict[str, list[
         # the giver heads the pairing verb: right before it, with at most a word between (主要, 负责)
         if len(givers) != 1 or at - givers[0].end > 3 or _DIGIT.search(text, lo, pl.end):
             continue
-        out.setdefault(givers[0].giver_unit.adcode, dedupe_units(
-            [u for u in pl.units if not givers[0].giver_unit.contains(u)]) or [])
+        out.setdefault(givers[0].giver_unit.adcode,
+                       dedupe_units(u for u in pl.units if not givers[0].giver_unit.contains(u)))
     return {k: v for k, v in out.items() if v}
 
 

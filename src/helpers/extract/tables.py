@@ -20,7 +20,9 @@ _RULE_LINE = _compile(r"^[\s|｜:：\-—–]+$")           # |---|---| under a 
 _BARE_NUMBER = _compile(r"^\s*(" + BARE_NUMBER + r")\s*$")
 _COLUMN_UNIT = _compile(r"[（(]\s*" + _UNIT_WORD + r"\s*[)）]")
 _SHARE = _compile(r"[（(]\s*[%％‰]\s*[)）]|比重|比例|占比|增长|增幅|率")
-_TOTAL_LABEL = _compile(r"^\s*(合计|总计|小计|共计|全市|全省|全区|总体)\s*$")
+_TOTAL_LABEL = _compile(r"^\s*(合计|总计|小计|共计|总数|两项(工作)?合计|全市|全省|全区|总体)\s*$")
+_PLANNED_HEAD = _compile(r"(目标|计划|任务)")
+_DONE_HEAD = _compile(r"(完成|实际|到位)")
 _COLUMNS = [(name, _compile(p)) for name, p, _ in g.TABLE_COLUMNS]
 
 # a column's unit word → (unit, multiplier)
@@ -49,7 +51,18 @@ class Line:
 
     @property
     def is_total(self) -> bool:
-        return any(_TOTAL_LABEL.match(c.text) for c in self.cells[:1])
+        return any(is_total_name(c.text) for c in self.cells[:1])
+
+
+def is_total_name(text: str) -> bool:
+    """A cell naming a total (合计, 总计, 全市…): a line's label or a column's heading."""
+    return _TOTAL_LABEL.match(text) is not None
+
+
+def head_status(head: str) -> str:
+    """target for a column heading of goals (目标任务, 计划), actual for one of results (完成情况,
+    实际到位), else ''."""
+    return "target" if _PLANNED_HEAD.search(head) else "actual" if _DONE_HEAD.search(head) else ""
 
 
 @dataclass(frozen=True)
