@@ -58,7 +58,9 @@ from helpers.extract import extract_corpus
 # written during it, first looks at 1f6a50b: 0.831 / 0.980, 0.719 / 0.980, 0.970 / 0.977), heldout94 to
 # heldout96 (round 19/20, first looks at fe529c6: 0.811 / 0.965, 0.753 / 0.937, 0.955 / 0.974), heldout97 to
 # heldout99 (round 20, written at its start, first looks at fe529c6: 0.907 / 0.990, 0.931 / 0.986, 0.905 / 0.926),
-# heldout100 and heldout101 (round 20, written during it, first looks at fe529c6: 0.590 / 0.929, 0.435 / 0.939)
+# heldout100 and heldout101 (round 20, written during it, first looks at fe529c6: 0.590 / 0.929, 0.435 / 0.939),
+# heldout102–104 (round 21, written at its start, first looks at e168b29: 0.857 / 0.926, 0.969 / 0.990,
+# 0.860 / 0.990)
 FLOORS = {
     "seeds": {"strict": 0.85, "lenient": 0.95},
     "dev": {"strict": 0.77, "lenient": 0.93},
@@ -165,6 +167,9 @@ FLOORS = {
     "heldout99": {"strict": 0.87, "lenient": 0.89},
     "heldout100": {"strict": 0.56, "lenient": 0.90},
     "heldout101": {"strict": 0.40, "lenient": 0.91},
+    "heldout102": {"strict": 0.82, "lenient": 0.89},
+    "heldout103": {"strict": 0.93, "lenient": 0.95},
+    "heldout104": {"strict": 0.82, "lenient": 0.95},
 }
 # per indicator with >= 5 gold rows on the seeds (strict F1)
 SEED_INDICATOR_FLOOR = 0.70
