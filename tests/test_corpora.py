@@ -40,7 +40,7 @@ def _got(spec: dict, gz, sentence: str):
         hits = [h for h in find_places(gz, text) if h.start <= offset + s < h.end or offset + s <= h.start < offset + e]
         assert hits, f"no place found at 【{plain[s:e]}】"
         return hits[0].role
-    _, mentions = extract_document(Doc("t", text), gz)
+    _, mentions = extract_document(Doc("t", text, title=spec.get("title")), gz)
     found = [m for m in mentions if m["start"] <= offset + s < m["end"] or offset + s <= m["start"] < offset + e]
     assert found, f"no figure found at 【{plain[s:e]}】"
     m = found[0]

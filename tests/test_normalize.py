@@ -8,8 +8,8 @@ import pytest
 
 from helpers import paths
 from helpers.ingest import read_metadata
-from helpers.normalize import (PINYIN_RE, line_kind, normalize, normalize_fragment, script_of,
-                               t2s, to_raw_span)
+from helpers.normalize import (PINYIN_RE, is_masthead, line_kind, normalize, normalize_fragment,
+                               script_of, t2s, to_raw_span)
 
 SEEDS = sorted(paths.RAW.glob("00*_*.txt"))
 ALL_TXT = sorted(paths.RAW.glob("*.txt"))
@@ -325,3 +325,25 @@ def test_one_tag_before_several_spaced_headlines_is_a_ticker():
     assert line_kind("【热点】 甲市至乙市高速公路全线通车 ｜ 热门：丙县新建停车位2600个") == "nav"
     assert line_kind("【脱贫攻坚】甲区 乙县 携手奔小康") is None
     assert line_kind("【扶贫日】甲区领导赴乙县 调研 东西部协作工作") is None
+
+
+# ------------------------------------------------------------------------------ mastheads
+@pytest.mark.parametrize("line", [
+    "铜仁日报　2020年9月8日　星期二　第2版　要闻",
+    "宁波日报 2019年3月5日 A3版：综合新闻",
+    "《 安徽日报 》（ 2021年06月17日 07 版）",
+    "2022年06月04日 星期六",
+])
+def test_a_newspapers_masthead_is_told_from_a_headline(line):
+    assert is_masthead(line)
+    text = line + "\n山海携手结硕果\n本报讯　今年以来，万山区与苏州市深化东西部协作，成效明显。"
+    assert read_metadata(text)["title"] == "山海携手结硕果"          # the headline under it
+
+
+@pytest.mark.parametrize("line", [
+    "2020年9月8日，苏州市在万山区召开东西部协作联席会议",      # a headline with a date
+    "铜仁日报社举办东西部协作新闻报道培训班",                   # the paper in a headline, no date
+    "2020年9月8日，记者从市扶贫办获悉，全市到位帮扶资金3.2亿元。",  # prose
+])
+def test_a_headline_or_sentence_with_a_date_is_no_masthead(line):
+    assert not is_masthead(line)

@@ -66,7 +66,7 @@ import pandas as pd
 from . import paths
 from .csvfile import CsvFileError, read_records
 from .normalize import (ORG_END_RE, Normalized, chinese_letter_share, cjk_share, is_body_line,
-                        line_kind, normalize, script_of, simplify)
+                        is_masthead, line_kind, normalize, script_of, simplify)
 
 FORMATS = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md", ".html": "html",
            ".htm": "html", ".docx": "docx", ".pdf": "pdf"}
@@ -418,7 +418,7 @@ def read_metadata(raw_text: str, head_lines: int = 30, tail_lines: int = 10) -> 
             break
         if len(x) > 60 or len(re.findall(r"[\u4e00-\u9fff]", x)) < 4:
             continue
-        if x.endswith(("。", ":")) or x.startswith("原标题") or _BYLINE_RE.search(x):
+        if x.endswith(("。", ":")) or x.startswith("原标题") or _BYLINE_RE.search(x) or is_masthead(x):
             continue
         out["title"] = x
         break

@@ -227,6 +227,22 @@ def has_cjk(s: str, n: int) -> bool:
     return _at_least_cjk_re(n).match(s) is not None
 
 
+# A newspaper's masthead line: the issue's full date with its page or weekday, or beside the
+# paper's name (甲日报　2019年3月5日　第2版　要闻; 2020年1月6日 星期一). It names the paper and its
+# city, not what the page is about: never the page's headline.
+_MASTHEAD_DATE_RE = re.compile(r"(?:19|20)\d\d\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
+_MASTHEAD_MARK_RE = re.compile(r"第\s*[A-Z]?\d{1,3}\s*版|[A-Z]\d{1,2}\s*版|版次|星期[一二三四五六日天]|"
+                               r"[日晚时]报(?:数字报|数字版|电子版)?(?![\u4e00-\u9fff])")
+
+
+def is_masthead(line: str) -> bool:
+    """Whether a short line is a newspaper's masthead (the issue's date with its page, weekday
+    or paper's name) rather than a headline or text."""
+    s = line.strip()
+    return len(s) <= 60 and not _SENT_PUNCT_RE.search(s) and _MASTHEAD_DATE_RE.search(s) is not None \
+        and _MASTHEAD_MARK_RE.search(s) is not None
+
+
 def is_body_line(s: str) -> bool:
     """Running report text: enough Chinese and at least one sentence mark."""
     return bool(_SENT_PUNCT_RE.search(s)) and has_cjk(s, BODY_MIN_CJK)

@@ -27,7 +27,7 @@ def _key(row: dict) -> tuple:
 
 
 # the later a zone, the more a statement there is the page's own: headline < digest < lead < body
-_RANK = {"headline": 0, "navigation": 0, "byline": 0, "digest": 1, "lead": 2, BODY: 3}
+_RANK = {"headline": 0, "navigation": 0, "byline": 0, "masthead": 0, "digest": 1, "lead": 2, BODY: 3}
 
 
 def _step(row: dict) -> float:

@@ -314,7 +314,7 @@ def read(doc, gz, page: Frame | None = None) -> Reading:
     frame.donor, frame.donor_from = fr.choose_donor(page_hits, side, zs, title_hits, text)
     # (the raw page's header too: the site's own name, which cleaning drops with its menu)
     central = page_central(title, [text[z.span.start:z.span.end] for z in zs.zones
-                                   if z.kind in (HEADLINE, "byline", "navigation")] + head_lines[:1],
+                                   if z.kind in (HEADLINE, "byline", "masthead", "navigation")] + head_lines[:1],
                            zs.text_of(text, LEAD))
     if central is not None:
         # a ministry's or central SOE's page: the unit gives whatever no clause credits elsewhere
@@ -323,7 +323,7 @@ def read(doc, gz, page: Frame | None = None) -> Reading:
         for h in hits + title_hits:
             if h.role != "giver" and not _destination(text, h):
                 side[key(h.unit)] = side[key(h.giver_unit)] = "recipient"   # the places it helps
-    head_end = max([z.span.end for z in zs.zones if z.kind in (HEADLINE, "byline", "navigation")] + [0])
+    head_end = max([z.span.end for z in zs.zones if z.kind in (HEADLINE, "byline", "masthead", "navigation")] + [0])
     lead_start = min([z.span.start for z in zs.zones if z.kind == "lead"] + [len(text)])
     frame.self_unit, frame.self_word = fr.self_reference(text, hits, header, side, min(head_end, lead_start))
     if frame.self_unit is not None:
@@ -339,7 +339,7 @@ def read(doc, gz, page: Frame | None = None) -> Reading:
     # in order of first mention (a set's order would change with the hash seed between runs)
     units = list(dict.fromkeys(u for h in hits + title_hits for u in (h.unit, h.giver_unit)))
     frame.short_names = fr.short_names(units)
-    hits = side_short_names(text, hits, frame.short_names)
+    hits = side_short_names(text, hits, frame.short_names, frame.donor)
     pair = fr.short_pair(title + "\n" + zs.text_of(text, HEADLINE, "lead", "digest"), frame.short_names, side, gz,
                          headline=title + "\n" + zs.text_of(text, HEADLINE))
     if frame.donor is None and pair is not None:

@@ -22,7 +22,7 @@ from . import grammar as g
 from . import reference
 from .places import CORPS, PlaceHit, Unit, dedupe_units, unit_of
 from .rx import compile as _compile
-from .zones import BODY, BYLINE, DIGEST, HEADLINE, LEAD, Zones
+from .zones import BODY, BYLINE, DIGEST, HEADLINE, LEAD, MASTHEAD, Zones
 
 _YEAR_RE = _compile(r"((?:19|20)\d\d)\s*年(?!代)")
 _TITLE_YEAR = _compile(r"((?:19|20)\d\d)\s*年(?!\d{0,2}月?(以来|起|至|到|[—\-–~]))")
@@ -464,7 +464,7 @@ def choose_donor(hits: list[PlaceHit], side: dict, zones: Zones, title_hits: lis
     for h in donor_hits:
         weight[h.giver_unit] += 2 if h.role == "giver" else 1
     head = [h.giver_unit for h in title_hits if side.get(key(h.giver_unit)) == "donor"] + \
-        [h.giver_unit for h in donor_hits if zones.kind_at(h.start) == HEADLINE]
+        [h.giver_unit for h in donor_hits if zones.kind_at(h.start) in (HEADLINE, MASTHEAD)]
     how = "headline"
     if head:
         root = sorted(head, key=lambda u: -u.depth)[0]

@@ -357,10 +357,11 @@ _SIDE_BEFORE = _WORD_ENDS_BEFORE | set("年月日的中是将")
 _NOT_SIDE = frozenset("双各对我东西南北地官多一甲乙军警校院资买卖上下前后远药配处大平立成他己友敌男女贵")
 
 
-def side_short_names(text: str, hits: list[PlaceHit], shorts: dict) -> list[PlaceHit]:
+def side_short_names(text: str, hits: list[PlaceHit], shorts: dict, donor: Unit | None = None) -> list[PlaceHit]:
     """沪方/粤方/甬方 for the unit the page names in full under that short name (``shorts``: a
-    character → [unit], as ``frame.short_names`` gives it). Returns the hits with those mentions
-    added, in text order."""
+    character → [unit], as ``frame.short_names`` gives it); for the page's giver ``donor`` when
+    that unit holds it (津方 on a page whose partner is a district of 天津: the side of the pair).
+    Returns the hits with those mentions added, in text order."""
     if "方" not in text:
         return hits
     by_code = {}
@@ -377,7 +378,9 @@ def side_short_names(text: str, hits: list[PlaceHit], shorts: dict) -> list[Plac
             named = shorts.get(c) if c not in _NOT_SIDE else None
             if not named or isinstance(named[0], tuple) or named[0].adcode not in by_code:
                 continue
-            yield m.start(), m.end(), m.group(0), by_code[named[0].adcode]
+            side = donor if donor is not None and donor.adcode in by_code and donor != named[0] and \
+                named[0].contains(donor) else named[0]
+            yield m.start(), m.end(), m.group(0), by_code[side.adcode]
     return _with_mentions(text, hits, spans())
 
 

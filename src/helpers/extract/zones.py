@@ -8,6 +8,7 @@ two things downstream: where the page's own pair is named (headline and lead, se
 * headline: the document title (from metadata or the text) and the short lines at the top
   before the first line of prose; a later line repeating the title;
 * byline: short lines of reporter, source, editor, date;
+* masthead: a newspaper's name with the issue's date and page;
 * digest: lines opening with a bullet (●◆■▲★) or under 内容提要/摘要/导读, before the lead;
 * lead: the first line of prose;
 * body: every line after it.
@@ -18,6 +19,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from ..normalize import is_masthead
 from .layout import Layout, Span
 from .rx import compile as _compile
 
@@ -37,6 +39,9 @@ _JUNK_TITLE = _compile(r"^(?:[\u4e00-\u9fffA-Za-z]{0,8}(?:网|新闻|正文|首�
 NAVIGATION = "navigation"
 
 HEADLINE, BYLINE, DIGEST, LEAD, BODY = "headline", "byline", "digest", "lead", "body"
+# a newspaper's masthead: the paper (and its city) that wrote the page, a giver's when the paper
+# is the giver's; never the page's receivers
+MASTHEAD = "masthead"
 
 
 @dataclass(frozen=True)
@@ -78,7 +83,7 @@ def _is_prose(line: str) -> bool:
 def clean_title(title: str) -> str:
     """The title, or '' when it is navigation or the site's name rather than a headline."""
     t = (title or "").strip()
-    if not t or _NAVIGATION.search(t) or _JUNK_TITLE.match(t):
+    if not t or _NAVIGATION.search(t) or _JUNK_TITLE.match(t) or is_masthead(t):
         return ""
     return t
 
@@ -113,6 +118,9 @@ def zones(lay: Layout, title: str = "") -> Zones:
             continue
         if not seen_lead and (_NAVIGATION.search(s) or ln.start in contents or _JUNK_TITLE.match(s)):
             out.append(Zone(ln, NAVIGATION))
+            continue
+        if not seen_lead and is_masthead(s):
+            out.append(Zone(ln, MASTHEAD))        # (whatever the title says)
             continue
         if DIGEST_HEAD.match(s):
             in_digest = in_digest or not seen_lead     # (its short lines after it are the digest's)
