@@ -32,6 +32,10 @@ MONEY_CUES: tuple[tuple[str, str, int], ...] = (
     # 增收项目/增收产业 name what money is spent on, not an income
     ("reject:income", r"(人均|户均|年均|县均)?(收入|增收(?!项目|产业|工程)|工资|月薪|年薪|产值|营业额|利润|分红)", 2),
     ("reject:average<", r"(人均|户均|县均|每户|每人|平均)", -10),
+    # a price (售价每斤N元, 每公斤卖到N元, 均价N元): what one unit of a product sells for, not an
+    # amount bought or given
+    ("reject:price<", r"(?:售价|单价|均价|零售价|收购价|市场价)(?:为|达|达到|在|是)?(?:每|一)?(?:斤|公斤|千克|吨|件|箱|盒|袋|瓶)?"
+     r"(?=[\d两一二三四五六七八九十几])|每(?:斤|公斤|千克|吨|件|箱|盒|袋|瓶)(?:售价|价格)?(?:为|达|达到|卖到|卖|能卖)?(?=[\d两一二三四五六七八九十几])", -10),
     # 每年每县N万元: a rate of a policy, not an amount given
     ("reject:rate<", r"每年每(县|村|户|人|个)|每(县|村)每年", -10),
     ("reject:credit", r"(贷款|授信|信贷|担保)", 0),
