@@ -332,6 +332,8 @@ def test_one_character_slip_is_flagged_with_the_supported_candidate(gz, t2s):
     "动员24个街镇、开发区、卫健委等成员单位",       # 开发区 is not a slip of 开福区 (长沙 named)
     "湖南长沙的开发区",
     "甘南州县两级干部参加培训",                     # prefecture and county levels
+    "广州市各区全年采购扶贫产品。从地区看,采购最多的是毕节。",   # 地区 ends the word: no slip of 从化区
+    "杭州市对口协作的县区中,分县区看,淳安县最多。",             # nor 县区 (a slip of 临安区 or the like)
 ])
 def test_generic_words_are_not_flagged(gz, sentence):
     assert [m.note for m in gz.find(sentence) if m.note] == []

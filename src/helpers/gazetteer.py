@@ -129,7 +129,7 @@ _PROVINCE_CUE = re.compile("|".join(map(re.escape, PROVINCE_CUES)))
 GENERIC_UNIT_WORDS = frozenset("""
 开发区 示范区 保护区 功能区 试验区 实验区 高新区 工业区 产业区 园区 风景区 旅游区 先行区 合作区 集聚区
 核心区 规划区 建成区 主城区 老城区 新城区 贫困县 重点县 受援县 帮扶县 结对县 摘帽县 对口县 小康县
-协作县 周边县 城市 都市 超市 门市 股市 集市 夜市 上市 城区 社区 景区 山区 牧区 灾区 片区 辖区 专区
+协作县 周边县 城市 都市 超市 门市 股市 集市 夜市 上市 城区 社区 景区 山区 牧区 灾区 片区 辖区 专区 地区 县区 市区 郊区 湖区 库区 矿区 林区 老区 省区
 """.split())
 # Single-character-base county names (环县, 漳县, 成县 …) are only matched when the next
 # character does not continue a common word (建成县级…, 健康县城…).

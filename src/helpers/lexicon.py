@@ -51,8 +51,8 @@ MONEY_CUES: tuple[tuple[str, str, int], ...] = (
     ("reject:state_subsidy<", r"(?<!协作)衔接(?:推进乡村振兴)?(?:补助)?资金|中央(?:财政)?(?:专项)?(?:扶贫)?资金|"
      r"(?<!协作)(?<!帮扶)(?<!援助)财政专项扶贫资金", 0),
     # the recipient's own budget (我县整合涉农资金, 县级配套资金) is not aid from the donor
-    ("reject:recipient_own_money", r"((整合|统筹)[^，,。；;\d]{0,6}涉农(?:涉牧)?资金|涉农(?:涉牧)?整合资金|(县级|县本级|本级|地方)(财政)?配套(资金)?|自筹(配套)?资金|"
-     r"(县|市|州|旗)(级)?财政(安排|投入|统筹|落实)?[^，,。；;\d]{0,2}配套(资金)?|"
+    ("reject:recipient_own_money", r"((整合|统筹)[^，,。；;\d]{0,6}涉农(?:涉牧)?资金|涉农(?:涉牧)?整合资金|(县级|县本级|本级|地方)(财政)?配套(投入|安排|落实)?(资金)?|自筹(配套)?资金|"
+     r"(县|市|州|旗)(级)?财政(安排|投入|统筹|落实)?[^，,。；;\d]{0,2}配套(投入|安排|落实)?(资金)?|"
      r"争取(到)?(中央|国家|省级?|上级)[^，,。；;\d]{0,30}资金)", 0),
     # 较上年增加1280万元, 比2019年增加N万元: a change from one year to another, not an amount given
     ("reject:change", CHANGE_ON_EARLIER + r"(?=[^，,。；;%％]{0,10}元)", 0),
@@ -142,6 +142,8 @@ MIXED_STAFF = r"干部(和|与|及|、)?(专业技术|专技|技术|专业)?人(
 # (培养 too, unless staff are hosted to be trained: 接收培养…干部 is received)
 TAUGHT_BEFORE = r"(带教|传帮带|培训|轮训|(?<!接收)(?<!接受)培养)[^，,。；;\d]{0,12}$"
 STUDY_AFTER = r"^[^，,。；;\d]{0,24}?(进修|培训|学习)"
+# Verbs of giving a training or a course (开展/举办…培训): staff going somewhere to do them teach.
+DELIVERING_VERBS = r"开展|举办|组织|进行|实施|授课|讲授|指导"
 HOSTED_AFTER = r"^[^，,。；;\d]{0,24}?(挂职|跟岗|锻炼)"
 # the giver's side named by its role, not its name (东部帮扶城区, 帮扶方, 结对城市)
 GENERIC_DONOR_AREA = r"(东部|帮扶方|协作方|支援方|帮扶城市|帮扶城区|结对城市|结对城区|对口帮扶城市|对口帮扶市|对口协作市|援建方)"

@@ -42,7 +42,7 @@ _OWN_ECONOMY = _compile(g.OWN_ECONOMY)
 _NATIONAL = _compile(g.NATIONAL_TOTAL)
 # verbs that make an outcome the helper's doing; 输出/赴…就业 is labour sent to work with the helper
 _HELPING = _compile(r"(带动|帮助|助力|扶持|促进|促使|受益|惠及|资助|吸纳|救助|支持|帮扶|援助|结对|培训|转移|输转|输出|解决)")
-_WHOLE_AREA = _compile(r"\s*(?:今年|去年|全年|当年|年内|截至目前|目前|\d{4}年)?[,，]?\s*(全县|全区|全州|全市|全旗|全盟|全乡|全镇)")
+_WHOLE_AREA = _compile(r"\s*(?:今年|去年|全年|当年|年内|截[至止](?:目前|年底|年末|(?:\d{4}年)?\d{0,2}月?(?:底|末))|目前|\d{4}年)?[,，]?\s*(全县|全区|全州|全市|全旗|全盟|全乡|全镇)")
 # what an area has (全县共有…N人): a stock of its own, not staff sent or received
 _HAS = _compile(r"(共有|现有|拥有)")
 # money not given or not spent (仍有N万元未拨付, 资金缺口N亿元): a problem an inspection names
@@ -122,8 +122,44 @@ _STAFF_MOVE = _compile(lx.SENT_VERBS + "|" + lx.RECEIVED_VERBS + r"|到|来|去|
 _POOR_PART = _compile(lx.POOR_PART)
 _CONTRACT = _compile(lx.CONTRACT_PARTY_AFTER)
 _HELPING_AFTER = _compile(r"(对口帮扶|结对帮扶|对口支援|帮扶|援助|支援|援建|援疆|援藏|援青)")
-# a receiver seeking or winning a giver's help (争取甲市…项目, 获得甲区…资金): the giver is named
-_SOUGHT_FROM = _compile(r"(?:争取|争取到|获得|得到|赢得)了?$")
+# a receiver seeking, winning or taking in a giver's help (争取甲市…项目, 获得甲区…资金, 到位甲市…
+# 资金): the giver is named
+_SOUGHT_FROM = _compile(r"(?:争取|争取到|获得|得到|赢得|到位)了?$")
+
+
+def _credited_units(r: "Reading", lo: int, hi: int) -> set:
+    """Donor-side units mentioned in text[lo:hi] that the text credits with the help (_credited),
+    but for one a different donor-side unit follows before hi: the nearer one owns what comes
+    (到位甲省资金M万元、乙区资金N万元)."""
+    side_hits = [h for h in r.hits_in(lo, hi) if r.frame.side.get(key(h.giver_unit)) == "donor"]
+    return {h.giver_unit for h in side_hits
+            if h.role == "mention" and not h.township and _credited(r.text, h)
+            and not any(o.start >= h.end and o.giver_unit != h.giver_unit for o in side_hits)}
+
+
+def _last_donor_side(r: "Reading", lo: int, hi: int) -> Unit | None:
+    """The donor-side unit named last in text[lo:hi] (a giver credited earlier in the sentence
+    does not go on past another: 到位甲省资金M万元、乙区资金N万元，实施项目K个), but for the
+    parts of a whole seen from outside them (其中甲市M万元、乙区N万元，实施…: the whole's giver goes
+    on) and a list of givers together (甲市、乙县两级资金)."""
+    units, prev = [], None
+    in_part = _rx.match(r"\s*其中", r.text, r.lay.clause_start(hi), hi) is not None
+    side = [h for h in r.hits_in(lo, hi) if r.frame.side.get(key(h.giver_unit)) == "donor"]
+    def among_parts(h) -> bool:
+        # (a breakdown over two owners or more; one part with a verb of its own goes on: 其中乙市
+        # 承担的N万元全部拨付到位，实施项目K个)
+        c = r.lay.clause_start(h.start)
+        return _rx.match(r"\s*其中", r.text, c, h.start) is not None and \
+            len({o.giver_unit for o in side if r.lay.clause_start(o.start) == c}) > 1
+    for h in side:
+        if not in_part and among_parts(h):
+            continue
+        if prev is not None and units and _rx.fullmatch(r"\s*[、和与及]\s*", r.text, prev.end, h.start):
+            prev = h
+            continue        # 甲市、乙县两级: a list of givers together, its first one standing for it
+        units.append(h.giver_unit)
+        prev = h
+    return units[-1] if units else None
 
 
 def _credited(text: str, h: PlaceHit) -> bool:
@@ -389,6 +425,7 @@ def read(doc, gz, page: Frame | None = None) -> Reading:
                 own.append(PlaceHit(m.start(), m.end(), m.group(0), frame.self_unit, frame.self_unit, role,
                                     False, marker, False))
         hits = sorted(hits + own, key=lambda h: (h.start, h.end))
+    hits = _speakers_selves(text, hits, fr.turn_units(text, hits))
     hits = _as_the_donor_is_named(hits, frame.donor)
     if frame.donor is not None and frame.donor.level != "central" and _page_of_a_body(text, title, zs, hits, frame.donor):
         frame.donor_kind = "association"
@@ -414,6 +451,24 @@ def read(doc, gz, page: Frame | None = None) -> Reading:
         r.donor_short = "|".join(sorted(re.escape(n) for n in names))
     r.has_charity = _CHARITY.search(text) is not None
     return r
+
+
+def _speakers_selves(text: str, hits: list[PlaceHit], turns) -> list[PlaceHit]:
+    """In a transcript, 我市/我县 in a speaker's turn is the unit the speaker speaks for (a
+    发布会 of a receiving province where a giver city's official says 我市), when the word fits
+    that unit's level."""
+    if not turns:
+        return hits
+    own = []
+    for start, end, unit in turns:
+        for m in fr._SELF.finditer(text, start, end):
+            if unit.level != "central" and _rx.search(m.group(1) + r"$", unit.name):
+                role, marker = role_of(text, m.start(), m.end())
+                own.append(PlaceHit(m.start(), m.end(), m.group(0), unit, unit, role, False, marker, False))
+    if not own:
+        return hits
+    taken = {(h.start, h.end) for h in own}
+    return sorted([h for h in hits if (h.start, h.end) not in taken] + own, key=lambda h: (h.start, h.end))
 
 
 _COUNTIES_OF: dict[int, dict] = {}
@@ -1143,9 +1198,7 @@ def giver_for(r: Reading, fig: Figure, sent: Span, topic: Topic) -> Giver:
         return firms
     # the subject of the figure's clause, a unit credited with a helping verb in it (通过甲省帮扶
     # 销售…), else the subject of its sentence (the sentence's first clause)
-    named_here = {h.giver_unit for h in r.hits_in(clause_lo, fig.start)
-                  if frame.side.get(key(h.giver_unit)) == "donor" and h.role == "mention" and not h.township
-                  and _credited(text, h)}
+    named_here = _credited_units(r, clause_lo, fig.start)
     tried = set()
     # a clause with a verb of its own after a list of parts (…共投入N,其中甲区x、乙区y,实施项目M个)
     # goes back to the whole's subject: the parts' owners stop at the parts
@@ -1157,7 +1210,8 @@ def giver_for(r: Reading, fig: Figure, sent: Span, topic: Topic) -> Giver:
             if frame.donor is None or u.nests(frame.donor):
                 topic.named, topic.named_at = u, sent.start
                 return Giver(u, u.full_name, "clause_named")
-        if how == "sentence_subject" and topic.named is not None and topic.named_at == sent.start and parts is None:
+        if how == "sentence_subject" and topic.named is not None and topic.named_at == sent.start and parts is None \
+                and _last_donor_side(r, sent.start, fig.start) in (None, topic.named):
             # 通过甲省帮扶销售…,带动…: a clause with no subject of its own goes on with the giver
             # the clause before it credited
             return Giver(topic.named, topic.named.full_name, "previous_clause_named")
@@ -1203,9 +1257,7 @@ def giver_for(r: Reading, fig: Figure, sent: Span, topic: Topic) -> Giver:
             return Giver(unit, unit.full_name, "body_subject", "association")
     # a donor-side unit followed by a verb of helping inside the sentence (通过甲省帮扶销售…,
     # 《…甲市对口帮扶…项目》…共计N个项目): the sentence credits it
-    named = {h.giver_unit for h in r.hits_in(sent.start, fig.start)
-             if frame.side.get(key(h.giver_unit)) == "donor" and h.role == "mention" and not h.township
-             and _credited(text, h)}
+    named = _credited_units(r, sent.start, fig.start)
     if len(named) == 1:
         u = next(iter(named))
         if frame.donor is None or u.nests(frame.donor):
@@ -1423,8 +1475,9 @@ def _sentence_opener(r: Reading, whole: Span, fig_start: int) -> Giver | None:
     first = _donor_place_at(r, lo, fig_start)
     if first is None or first.role not in ("mention", "giver", "head"):
         return None
-    if _rx.match(r"[的之（(]|驻|[\u4e00-\u9fff]{0,4}?(?:籍|企业|公司)|[\u4e00-\u9fff]{0,6}?(?:网|报|台)(?:讯|电)", r.text, first.end):
-        return None       # 甲县的…, 甲县企业…, 甲市(乙区)驻…队长, 甲北方网讯: not the unit itself
+    if _rx.match(r"[的之（(]|驻|[\u4e00-\u9fff]{0,4}?(?:籍|公司)|[\u4e00-\u9fff]{0,6}?(?:网|报|台)(?:讯|电)", r.text, first.end):
+        return None       # 甲县的…, 甲县籍…, 甲市(乙区)驻…队长, 甲北方网讯: not the unit itself
+                          # (甲区爱心企业…捐赠 is: an area's firms are credited to the area)
     u = first.giver_unit
     listed = _listed_donors(r, first, fig_start)
     if len(listed) > 1:
@@ -1634,7 +1687,8 @@ def aid_test(r: Reading, fig: Figure, sent: Span, choice: Choice, giver: Giver, 
         if subj and not before and not clause_givers(r.hits_in(lo, fig.start), r.frame, lo, fig.start) and \
                 not _rx.search(r"(向|为|帮|助|援|协作|对口)", text, subj[0].end, fig.start) and \
                 not _subject_carried(r, whole.start, lo, subj) and not _to_donor_side(r, subj[0].end, fig.start) \
-                and not _donor_means(r, whole.start, lo):
+                and not _to_donor_side(r, fig.end, r.lay.clause(fig.start).end) and not _donor_means(r, whole.start, lo):
+            # (the going may follow the count: 乙县有N名劳动力到甲省就业)
             return "the receiving area's own outcome (no helping verb)"
     whole_area = _whole_area_own(r, fig, choice, lo)
     if whole_area:
@@ -1765,11 +1819,17 @@ def _subject_carried(r: Reading, sent_start: int, lo: int, places: list) -> bool
 
 def _whole_area_own(r: Reading, fig: Figure, choice: Choice, lo: int) -> str:
     """A clause headed by a whole area (全县, 全区 …) with no helping verb and no giver in it: its
-    poverty reduction (全县年内N人脱贫; the givers' areas count no poor people of their own) and its
-    investment (全县招商引资到位资金N亿元) are the area's own."""
+    poverty reduction (全县年内N人脱贫; the givers' areas count no poor people of their own), its
+    investment (全县招商引资到位资金N亿元) and its labour placed in all (全州转移就业总数) are the
+    area's own."""
     staff = choice.indicator in _PEOPLE_SENT
-    if choice.indicator not in ("poor_beneficiaries", "investment") and not staff or \
-            _HELPING.search(r.text, lo, fig.start):
+    # (and the whole area's labour placed anywhere, as its total: 全州转移就业总数达N人)
+    labour_total = choice.indicator == "employment" and _rx.search(r"总数|总量|总人数", r.text, lo, fig.start)
+    if choice.indicator not in ("poor_beneficiaries", "investment") and not staff and not labour_total:
+        return ""
+    # (转移就业 names the labour's move, not a helper's act)
+    if any(not (labour_total and h.group(0) in ("转移", "输转", "输出"))
+           for h in _HELPING.finditer(r.text, lo, fig.start)):
         return ""
     # the area may be named before its whole (乙县今年全县…)
     named = [h for h in r.hits_in(lo, fig.start) if r.frame.side.get(key(h.unit)) == "recipient"]
@@ -1782,7 +1842,7 @@ def _whole_area_own(r: Reading, fig: Figure, choice: Choice, lo: int) -> str:
         if has is None or _STAFF_MOVE.search(r.text, m.end(), fig.end):
             return ""
         return f"the receiving area's own staff ({m.group(1)}…{has.group(0)})"
-    what = "outcome" if choice.indicator == "poor_beneficiaries" else "investment"
+    what = {"poor_beneficiaries": "outcome", "employment": "labour placed"}.get(choice.indicator, "investment")
     return f"the receiving area's own {what} ({m.group(1)})"
 
 

@@ -407,18 +407,69 @@ _SPEAKER = re.compile(r"^[ \t\u3000]*(?:[\u4e00-\u9fff·]{2,6}[（(]([^（）()\
 _PERSON_TITLE = re.compile(r"(?:委|政府)?常?务?副?(?:市长|县长|区长|州长|省长|旗长|书记)")
 
 
+# a press release's speaker line (【发布人】甲市某办主任 某某): the whole line names the speaker
+_RELEASE_SPEAKER = re.compile(r"^[ \t\u3000]*【(?:发布人|发言人|嘉宾)】[:：]?[ \t\u3000]*([^\n【】]{2,40})$", re.M)
+
+
+def _turn_heads(text: str) -> list[tuple[int, int, int]]:
+    """(line start, title start, title end) of each speaker's line, in text order; a bare name
+    (某某:) has an empty title."""
+    heads = [(m.start(), m.start(1), m.end(1)) for m in _RELEASE_SPEAKER.finditer(text)]
+    for m in _SPEAKER.finditer(text):
+        g = 1 if m.group(1) else 2 if m.group(2) else 0
+        heads.append((m.start(), *((m.start(g), m.end(g)) if g else (m.start(), m.start()))))
+    return sorted(heads)
+
+
 def speaker_turns(text: str) -> list[tuple[int, int, int, int]]:
     """(start, end, title start, title end) of each speaker's turn of a transcript, a turn running
-    to the next speaker; [] unless at least three lines open with a speaker."""
-    found = list(_SPEAKER.finditer(text))
-    if len(found) < 3:
+    to the next speaker; [] unless at least three lines open with a speaker (two marked as a
+    release's speakers: 【发布人】)."""
+    found = _turn_heads(text)
+    if len(found) < 3 and not (len(found) == 2 and len(_RELEASE_SPEAKER.findall(text)) == 2):
         return []
-    out = []
-    for m, nxt in zip(found, found[1:] + [None]):
-        g = 1 if m.group(1) else 2 if m.group(2) else 0
-        a, b = (m.start(g), m.end(g)) if g else (m.start(), m.start())
-        out.append((m.start(), nxt.start() if nxt else len(text), a, b))
+    ends = [f[0] for f in found[1:]] + [len(text)]
+    return [(start, end, a, b) for (start, a, b), end in zip(found, ends)]
+
+
+_NAME_BEFORE_COLON = re.compile(r"[ \t\u3000]*([\u4e00-\u9fff·]{2,6})[:：]")
+
+
+def turn_units(text: str, hits: list[PlaceHit]) -> list[tuple[int, int, Unit]]:
+    """(start, end, unit) of the turns a speaker speaks for a unit: the place the speaker's title
+    names (【发布人】甲市某办主任, 某某(乙县县长):), or, for a bare name (某某:), the place named
+    beside that name where the page introduces the person (请甲市某办主任某某介绍)."""
+    out, introduced = [], {}        # (a person's introduction is looked up once per name)
+    for start, end, a, b in speaker_turns(text):
+        units = [h.giver_unit for h in hits if a <= h.start < b]
+        if not units and a == b:
+            name = _NAME_BEFORE_COLON.match(text, start)
+            if name is not None and len(name.group(1)) <= 4:
+                if name.group(1) not in introduced:
+                    introduced[name.group(1)] = _introduced(text, hits, name.group(1))
+                units = introduced[name.group(1)]
+        if units:
+            out.append((start, end, units[0]))
     return out
+
+
+def _introduced(text: str, hits: list[PlaceHit], name: str) -> list[Unit]:
+    """The place named just before a person's name where the page introduces the person (not
+    where the name opens a turn: 某某:)."""
+    for m in re.finditer(re.escape(name), text):
+        if _opens_turn(text, m):
+            continue
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        near = [h for h in hits if max(line_start, m.start() - 30) <= h.start < m.start()]
+        if near:
+            return [near[-1].giver_unit]
+    return []
+
+
+def _opens_turn(text: str, m: re.Match) -> bool:
+    """Whether the name found at m opens a speaker's turn (某某: at a line's start)."""
+    line_start = text.rfind("\n", 0, m.start()) + 1
+    return not text[line_start:m.start()].strip() and text[m.end():m.end() + 1] in (":", "：")
 
 
 def page_level_hits(text: str, hits: list[PlaceHit], side: dict, zones: Zones,

@@ -284,6 +284,19 @@ def staff_direction(s: Sentence, fig: Figure) -> str:
     return ""
 
 
+_STUDY_TRIP = _compile(r"(到|赴|来|去|前往)([^，,。；;：:\d]{1,12}?)(学习考察|考察学习|观摩学习|参观学习|学习交流|交流学习|学习|进修|研修)")
+_NOT_STUDY = _compile(r"挂职|跟岗|开展|支教|支医|工作|帮扶|服务")
+
+
+def _study_trip(s: Sentence, fig: Figure):
+    """People going to the giver's side to study (组织N名带头人赴甲市学习考察): trained, as the
+    conventions have it, where a visit anywhere else (赴乙县考察) is no figure."""
+    m = _STUDY_TRIP.search(s.text, fig.end, min(s.span.end, fig.end + 30))
+    if m is None or _rx.search(r"[，,。；;]", s.text[fig.end:m.start()]) or _NOT_STUDY.search(m.group(2)):
+        return None
+    return m if _destination_side(s, m) == "donor" else None
+
+
 def _mixed_staff(text: str, fig: Figure, noun: tuple[int, int], clause_start: int) -> bool:
     """Is the count of staff of both kinds (干部人才N名)? A heading of both kinds before the count's
     own noun of one kind (援派干部人才中有党政干部N名) leaves the count to that noun."""
@@ -385,6 +398,11 @@ def classify(s: Sentence, fig: Figure) -> Choice:
             _rx.search(r"其中", text, best[4][1], fig.start):
         # 较上年增加N万元,其中甲县M万元: the part is of the total before, not of the change
         best = nearest(text, fig, sent, cues(group), fig_spans, exclude=("reject:change",))
+    if group == "people" and (best is None or best[3] == "reject:visits"):
+        trip = _study_trip(s, fig)
+        if trip is not None:
+            return Choice("trained", _nearest_detail(s, fig, _TRAINED_DETAIL) or "", f"cue {trip.group(0)}",
+                          "trained", trip.start(), trip.end())
     if best is None:
         return Choice("", "", "no indicator cue near the figure", "")
     name, (ms, me) = best[3], best[4]
@@ -416,9 +434,12 @@ def classify(s: Sentence, fig: Figure) -> Choice:
         cue_clause = _clause_start(text, sent, ms)
         hosted = _rx.search(lx.HOSTED_STAFF, text[cue_clause:fig.start]) or \
             _rx.search(r"(赴|来|到)[\u4e00-\u9fff]{0,4}挂职", text[fig.end:clause.end])
-        if _rx.search(r"(培训|参训|受训)[^，,。；;：:]*$", text[cue_clause:ms]) or (not hosted and
-                _rx.search(r"(赴|来|到|进|参加)[\u4e00-\u9fff]{0,6}(培训|跟岗培训|学习培训)|参加[^，,。；;]{0,20}?(培训|研修|进修)",
-                           text[fig.end:clause.end])):
+        going = _rx.search(r"(赴|来|到|进|参加)([\u4e00-\u9fff]{0,6})(培训|跟岗培训|学习培训)|参加[^，,。；;]{0,20}?(培训|研修|进修)",
+                           text, fig.end, clause.end)
+        if going and going.group(2) and _rx.search(lx.DELIVERING_VERBS, going.group(2)) and \
+                _destination_side(s, going) != "donor":
+            going = None        # 赴乙县开展技能培训: the staff go to give the training, not to take it
+        if _rx.search(r"(培训|参训|受训)[^，,。；;：:]*$", text[cue_clause:ms]) or (not hosted and going):
             indicator = "trained"
         else:
             indicator, detail = staff_indicator(s, fig)

@@ -159,8 +159,9 @@ def status(lay: Layout, fig, sent: Span, indicator: str, detail: str, *, doc_yea
         return "target", "scope:projects_set"     # (年初确定项目N个,现已全部开工: carried out)
     if fig.text.startswith(("不少于", "不低于")):
         return "target", "scope:不少于"
-    if year_stated and doc_year and fig_year and fig_year > doc_year:
-        return "target", "year_after_report"
+    if year_stated and doc_year and fig_year and fig_year > doc_year and \
+            not _rx.search(r"已经|已(?!有)", text, lay.clause_start(fig.start), fig.start):
+        return "target", "year_after_report"      # (已下达下一年度的资金: given ahead, done)
     # 统筹X万元,已到位Y万元: X is what was set, Y what has arrived
     for f in next_figs:
         if f.unit == fig.unit and f.start > fig.end and f.value < fig.value and \
