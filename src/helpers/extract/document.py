@@ -350,7 +350,7 @@ def read(doc, gz, page: Frame | None = None) -> Reading:
     frame.donor, frame.donor_from = fr.choose_donor(page_hits, side, zs, title_hits, text)
     # (the raw page's header too: the site's own name, which cleaning drops with its menu)
     central = page_central(title, [text[z.span.start:z.span.end] for z in zs.zones
-                                   if z.kind in (HEADLINE, "byline", "masthead", "navigation")] + head_lines[:1],
+                                   if z.kind in _HEAD_KINDS] + head_lines[:1],
                            zs.text_of(text, LEAD))
     if central is not None:
         # a ministry's or central SOE's page: the unit gives whatever no clause credits elsewhere
@@ -359,7 +359,7 @@ def read(doc, gz, page: Frame | None = None) -> Reading:
         for h in hits + title_hits:
             if h.role != "giver" and not _destination(text, h):
                 side[key(h.unit)] = side[key(h.giver_unit)] = "recipient"   # the places it helps
-    head_end = max([z.span.end for z in zs.zones if z.kind in (HEADLINE, "byline", "masthead", "navigation")] + [0])
+    head_end = max([z.span.end for z in zs.zones if z.kind in _HEAD_KINDS] + [0])
     lead_start = min([z.span.start for z in zs.zones if z.kind == "lead"] + [len(text)])
     frame.self_unit, frame.self_word = fr.self_reference(text, hits, header, side, min(head_end, lead_start))
     if frame.self_unit is not None:
@@ -418,12 +418,7 @@ def read(doc, gz, page: Frame | None = None) -> Reading:
         frame.donor, frame.donor_from = paired, frame.donor_from + "+lead_pair"
     if frame.self_unit is not None:
         # 我县 wherever it stands is the unit the page's writer is
-        own = []
-        for m in fr._SELF.finditer(text):
-            if m.group(1) == frame.self_word:
-                role, marker = role_of(text, m.start(), m.end())
-                own.append(PlaceHit(m.start(), m.end(), m.group(0), frame.self_unit, frame.self_unit, role,
-                                    False, marker, False))
+        own = [_self_hit(text, m, frame.self_unit) for m in fr._SELF.finditer(text) if m.group(1) == frame.self_word]
         hits = sorted(hits + own, key=lambda h: (h.start, h.end))
     hits = _speakers_selves(text, hits, fr.turn_units(text, hits))
     hits = _as_the_donor_is_named(hits, frame.donor)
@@ -453,18 +448,24 @@ def read(doc, gz, page: Frame | None = None) -> Reading:
     return r
 
 
+# the zones above a page's text: its headline and the lines about the page (who wrote it, where)
+_HEAD_KINDS = (HEADLINE, "byline", "masthead", "navigation")
+
+
+def _self_hit(text: str, m: re.Match, unit: Unit) -> PlaceHit:
+    """我县/我市 (a match of frame._SELF) read as ``unit``, with the role its words give it."""
+    role, marker = role_of(text, m.start(), m.end())
+    return PlaceHit(m.start(), m.end(), m.group(0), unit, unit, role, False, marker, False)
+
+
 def _speakers_selves(text: str, hits: list[PlaceHit], turns) -> list[PlaceHit]:
     """In a transcript, 我市/我县 in a speaker's turn is the unit the speaker speaks for (a
     发布会 of a receiving province where a giver city's official says 我市), when the word fits
     that unit's level."""
     if not turns:
         return hits
-    own = []
-    for start, end, unit in turns:
-        for m in fr._SELF.finditer(text, start, end):
-            if unit.level != "central" and _rx.search(m.group(1) + r"$", unit.name):
-                role, marker = role_of(text, m.start(), m.end())
-                own.append(PlaceHit(m.start(), m.end(), m.group(0), unit, unit, role, False, marker, False))
+    own = [_self_hit(text, m, unit) for start, end, unit in turns if unit.level != "central"
+           for m in fr._SELF.finditer(text, start, end) if unit.name.endswith(m.group(1))]
     if not own:
         return hits
     taken = {(h.start, h.end) for h in own}
@@ -1828,8 +1829,8 @@ def _whole_area_own(r: Reading, fig: Figure, choice: Choice, lo: int) -> str:
     if choice.indicator not in ("poor_beneficiaries", "investment") and not staff and not labour_total:
         return ""
     # (转移就业 names the labour's move, not a helper's act)
-    if any(not (labour_total and h.group(0) in ("转移", "输转", "输出"))
-           for h in _HELPING.finditer(r.text, lo, fig.start)):
+    moves = ("转移", "输转", "输出") if labour_total else ()
+    if any(h.group(0) not in moves for h in _HELPING.finditer(r.text, lo, fig.start)):
         return ""
     # the area may be named before its whole (乙县今年全县…)
     named = [h for h in r.hits_in(lo, fig.start) if r.frame.side.get(key(h.unit)) == "recipient"]
