@@ -60,7 +60,8 @@ from helpers.extract import extract_corpus
 # heldout99 (round 20, written at its start, first looks at fe529c6: 0.907 / 0.990, 0.931 / 0.986, 0.905 / 0.926),
 # heldout100 and heldout101 (round 20, written during it, first looks at fe529c6: 0.590 / 0.929, 0.435 / 0.939),
 # heldout102–104 (round 21, written at its start, first looks at e168b29: 0.857 / 0.926, 0.969 / 0.990,
-# 0.860 / 0.990), heldout105 and heldout106 (round 21, first looks at e168b29: 0.873 / 0.955, 0.912 / 0.968)
+# 0.860 / 0.990), heldout105 and heldout106 (round 21, first looks at e168b29: 0.873 / 0.955, 0.912 / 0.968),
+# heldout107 and heldout108 (round 22, written during it, first looks at 225b559: 0.752 / 0.950, 0.737 / 0.933)
 FLOORS = {
     "seeds": {"strict": 0.85, "lenient": 0.95},
     "dev": {"strict": 0.77, "lenient": 0.93},
@@ -172,6 +173,8 @@ FLOORS = {
     "heldout104": {"strict": 0.82, "lenient": 0.95},
     "heldout105": {"strict": 0.84, "lenient": 0.92},
     "heldout106": {"strict": 0.88, "lenient": 0.94},
+    "heldout107": {"strict": 0.72, "lenient": 0.92},
+    "heldout108": {"strict": 0.70, "lenient": 0.90},
 }
 # per indicator with >= 5 gold rows on the seeds (strict F1)
 SEED_INDICATOR_FLOOR = 0.70
