@@ -1499,3 +1499,38 @@ def test_a_set_ending_in_deng_is_not_the_pages_whole_set(gz):
         text = f"援藏力量汇聚日喀则\n2017年,{lead},援藏工作取得新突破。\n上海市全年选派专业技术人才22名。\n"
         rows, _ = extract_document(Doc("t", text, title="援藏力量汇聚日喀则", date="2017-12-25"), gz)
         assert only(rows, value=22)["recipients"] == want, lead
+
+
+# ----------------------------------------------------------------------------- one figure, several givers
+GIVERS_INTRO = ("2022年,天津市东丽区、津南区分别与甘肃省兰州市皋兰县、平凉市灵台县开展东西部协作结对帮扶。"
+                "两区高度重视。\n")
+
+
+@pytest.mark.parametrize("body", [
+    "东丽区、津南区分别安排区级帮扶资金1500万元,用于结对县产业发展。",
+    "今年,东丽区和津南区各安排区级帮扶资金1500万元。",
+])
+def test_one_figure_after_several_givers_is_each_givers_for_its_partners(gz, body):
+    rows, _ = rows_of(gz, body, intro=GIVERS_INTRO)
+    got = sorted((r["donor"], r["recipients"]) for r in rows if r["value"] == 15e6)
+    assert got == [("天津市东丽区", "甘肃省兰州市皋兰县"), ("天津市津南区", "甘肃省平凉市灵台县")]
+
+
+def test_several_givers_with_their_own_receivers_named_keep_the_sentence_pairs(gz):
+    rows, _ = rows_of(gz, "东丽区、津南区分别向皋兰县、灵台县拨付帮扶资金1500万元、1200万元。", intro=GIVERS_INTRO)
+    got = sorted((r["donor"], r["recipients"], r["value"]) for r in rows if r["indicator"] == "fiscal_aid")
+    assert len(got) == 2 and {v for *_, v in got} == {15e6, 12e6}
+
+
+# ----------------------------------------------------------------------------- a yearbook's entries
+YEARBOOK_INTRO = "【概况】2019年,浙江省湖州市、嘉兴市继续结对帮扶四川省广元市和凉山彝族自治州,全年到位财政帮扶资金3.2亿元。\n"
+
+
+def test_an_entry_under_a_bracketed_heading_is_the_giver_that_opens_it(gz):
+    body = ("【湖州市协作】湖州市结对帮扶四川省广元市。全年拨付财政帮扶资金1.1亿元,选派党政干部12名。\n"
+            "【嘉兴市协作】嘉兴市结对帮扶四川省凉山彝族自治州。全年到位财政帮扶资金6800万元,实施项目25个。\n")
+    rows, _ = rows_of(gz, body, intro=YEARBOOK_INTRO)
+    assert only(rows, value=1.1e8)["donor"] == "浙江省湖州市"
+    assert only(rows, value=12)["donor"] == "浙江省湖州市"
+    assert only(rows, value=6.8e7)["donor"] == "浙江省嘉兴市"
+    assert only(rows, value=25)["donor"] == "浙江省嘉兴市"

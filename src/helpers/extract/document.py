@@ -22,6 +22,7 @@ from dataclasses import dataclass, field, replace
 from .. import lexicon as lx
 from ..codebook import EMPLOYMENT_DETAILS
 from ..figures import Figure, cn_number, find_figures
+from ..gazetteer import PROVINCE_CUES
 from ..normalize import simplify
 from . import dedupe, frame as fr, grammar as g, reference, scopes, tables
 from .frame import Frame, key
@@ -93,9 +94,11 @@ _OVER_PLAN = _compile(r"(?:比|较)(?:年初|原|全年)?(?:计划|目标|任务
 _NON_GOV = _compile(g.NON_GOVERNMENT_BODIES)
 _NON_GOV_SUBJECT = _compile(r"\s*(?:其中[,，]?|同时[,，]?)?[\u4e00-\u9fff]{0,12}?" + g.NON_GOVERNMENT_BODIES +
                               r"[^，,。；;\d]{0,8}?(?:向|为|给|捐|募|筹)")
-# a charity heading its sentence as the subject: after an opener (据了解, 今年以来, …后), its own
-# place name or a level word (市慈协), and not as the source or the speaker (…了解到, 会长…表示)
-_CHARITY_HEAD = _compile(r"\s*(?:(?:据(?:了解|介绍|悉|统计)|其中|同时|此外|另外|[^，,。；;\d]{0,14}?(?:以来|之后|后|期间))[,，]\s*)?"
+# a charity heading its sentence as the subject: after an opener (据了解, 今年以来, …后, a purpose
+# 为…,), its own place name or a level word (市慈协), and not as the source or the speaker
+# (…了解到, 会长…表示)
+_CHARITY_HEAD = _compile(r"\s*(?:(?:据(?:了解|介绍|悉|统计)|其中|同时|此外|另外|[^，,。；;\d]{0,14}?(?:以来|之后|后|期间)"
+                         r"|为(?:了)?[^，,。；;\d]{2,14})[,，]\s*)?"
                          r"(?:(?![在从经据向与和对给跟同到通有])[\u4e00-\u9fff]){0,12}?" + g.CHARITY_BODIES +
                          r"(?!会长|副会长|理事长|秘书长|负责人|工作人员)(?![^，,。；;]{0,16}?(?:了解到|介绍|表示|获悉|指出|透露))")
 _CHARITY = _compile(g.CHARITY_BODIES)
@@ -224,9 +227,15 @@ class Reading:
         if found is None:
             found = self._receivers_in[lo, hi, strict] = [
                 h for h in self.hits_in(lo, hi)
-                if self.frame.side.get(key(h.unit)) == "recipient" and h.role != "venue"
+                if (self.frame.side.get(key(h.unit)) == "recipient" or self._writer_helped(h)) and h.role != "venue"
                 and (not strict or h.role in ("receiver", "giver") and h.marker != "from")]
         return list(found)
+
+    def _writer_helped(self, h: PlaceHit) -> bool:
+        """The page's giving writer helped in so many words (甲省向我市投入…): a writer that gives
+        to one area and is helped by its own partner receives there."""
+        return self.frame.donor_from == "frame_self_aiding_area" and h.unit == self.frame.self_unit and \
+            h.role == "receiver" and h.marker not in ("go", "aid_word")
 
     def side_in(self, lo: int, hi: int) -> str:
         hs = self.hits_in(lo, hi)
@@ -307,6 +316,48 @@ def _place_the_writer(frame: Frame, side: dict, hits: list[PlaceHit], header: li
             side[key(u)] = "recipient" if frame.donor is None or not frame.donor.nests(u) else "donor"
 
 
+def _pair_at_self_level(pair: tuple[Unit, Unit], word: str, gz) -> tuple[Unit, Unit]:
+    """甲乙协作 on a page that says 我州 (or 我市) where 乙 stands for a county-level unit: the
+    receiving unit of the writer's level that holds it and shares its first character (a
+    prefecture named like its seat: 乙州 and 乙市) is the one the pair names."""
+    u = pair[1]
+    if u.level != "county" or word not in ("州", "市", "盟"):
+        return pair
+    try:
+        p = gz.by_adcode(u.adcode[:4] + "00")
+    except (KeyError, ValueError):
+        return pair
+    if p is None:
+        return pair
+    parent = unit_of(p)
+    if parent.level == "prefecture" and parent.full_name.endswith(word) and parent.name[:1] == u.name[:1]:
+        return pair[0], parent
+    return pair
+
+
+def _writer_aiding_an_area(frame: Frame, side: dict, hits: list[PlaceHit], head: str) -> None:
+    """A writer helped by its own partner that gives to another area (a central-western city
+    both receiving east-west help and doing counterpart support): where the headline or lead
+    names the aid by its area (援藏资金, 援疆干部) and the writer lies outside that area, while the
+    page names units inside it, the writer is the page's giver; a clause naming the writer's own
+    helper still credits that helper."""
+    u = frame.self_unit
+    if u is None or side.get(key(u)) != "recipient" or u.level == "central":
+        return
+    areas = {PROVINCE_CUES[c][:2] for c in _AREA_OF_AID.findall(head)}
+    if len(areas) != 1:
+        return
+    area = areas.pop()
+    if u.adcode.startswith(area) or not any(h.unit.adcode.startswith(area) for h in hits):
+        return
+    side[key(u)] = "donor"
+    frame.donor, frame.donor_from = u, "frame_self_aiding_area"
+
+
+# the programme words that name the area helped (援藏, 援疆 …), giving words only (进藏 is going there)
+_AREA_OF_AID = re.compile("|".join(re.escape(c) for c in PROVINCE_CUES if c.startswith("援")))
+
+
 def _paired_inner_donor(donor: Unit | None, recipients: list[Unit], receiving: list[Unit],
                         donor_units: list[Unit]) -> Unit | None:
     """The one donor-side unit inside ``donor`` that the pairing reference pairs with every
@@ -364,6 +415,7 @@ def read(doc, gz, page: Frame | None = None) -> Reading:
     frame.self_unit, frame.self_word = fr.self_reference(text, hits, header, side, min(head_end, lead_start))
     if frame.self_unit is not None:
         _place_the_writer(frame, side, hits, header, *fr.self_roles(text, list(fr._SELF.finditer(text)), frame.self_word))
+        _writer_aiding_an_area(frame, side, hits, title + "\n" + zs.text_of(text, HEADLINE, LEAD, DIGEST))
     if frame.donor is not None and frame.donor_from.endswith("+inner") and frame.self_unit is not None and \
             frame.self_unit != frame.donor and frame.self_unit.contains(frame.donor) and \
             side.get(key(frame.self_unit)) == "donor" and frame.donor.level == "county" and \
@@ -380,6 +432,9 @@ def read(doc, gz, page: Frame | None = None) -> Reading:
                          headline=title + "\n" + zs.text_of(text, HEADLINE))
     if frame.donor is None and pair is not None:
         frame.donor, frame.donor_from = pair[0], "frame_short_pair"
+    if frame.self_unit is None and frame.self_word and pair is not None and \
+            not pair[1].full_name.endswith(frame.self_word):
+        pair = _pair_at_self_level(pair, frame.self_word, gz)
     if frame.self_unit is None and frame.self_word and pair is not None and \
             pair[1].full_name.endswith(frame.self_word):
         frame.self_unit = pair[1]          # 我省 on a page about 甲乙协作 written by the receiver
@@ -890,7 +945,8 @@ class Topic:
 
 
 # a paragraph headed by a giver standing alone ((一)甲市。 / 1.甲市: …), its number optional
-_HEAD_NUMBER = _compile(r"\s*(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十\d]{1,3}[、.．]|[●◆■▲])?\s*")
+# (a yearbook's or a digest's entry opens with its heading in lenticular brackets: 【甲市援疆】甲市…)
+_HEAD_NUMBER = _compile(r"\s*(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十\d]{1,3}[、.．]|[●◆■▲]|【(?=[^】\n]{2,16}】))?\s*")
 # (its receivers may follow in brackets: (二)甲省(乙州丙县、丁县)。)
 _HEAD_END = _compile(r"\s*(?:[（(]([^（）()。]{2,40})[)）]|[—–－\-]{1,2}([^。：:，,（）()]{2,20}))?\s*[。：:]")
 _HEAD_BRACKET_GIVER = _compile(r"\s*[（(]([^（）()]{2,24}?)(?:结对帮扶|对口帮扶|对口支援|帮扶|支援|结对)[)）]\s*[。：:]?")
@@ -948,6 +1004,25 @@ def _paragraph_head_giver(r: Reading, para: Span, topic: Topic) -> None:
 # what a sentence may open with before its subject: a time, or a connective (下一步, 同时)
 _TIME_LEAD = _compile(r"\s*(?:今年以来|去年以来|近年来|多年来|(?:19|20)\d\d年(?:以来)?|截至目前|目前|今年|去年|明年|"
                       r"全年|下一步|同时|此外|另外|与此同时)[,，]\s*")
+
+
+def _receivers_listed_before(r: Reading, lo: int, hi: int) -> list[Unit]:
+    """The receivers named together as a list (甲省、乙市和丙市, at least two) in text[lo:hi], in a
+    receiver's role (向/为 …), when no receiver is named after the list: the set the paragraph's
+    later words for the receivers (协作地区, 受援地) stand for; else []."""
+    hs = r.receivers_in(lo, hi, strict=True)
+    if not hs:
+        return []
+    after = r.receivers_in(hs[-1].end, hi)
+    if after:
+        return []
+    run = [hs[-1]]
+    for h in reversed(r.receivers_in(lo, hs[-1].start)):
+        if run[0].start - h.end <= 3 and _rx.fullmatch(r"[、和及与]", r.text, h.end, run[0].start):
+            run.insert(0, h)
+        else:
+            break
+    return _expand(r, run) if len({h.unit for h in run}) >= 2 and any(h.role == "receiver" for h in run) else []
 
 
 def _sentence_topic(r: Reading, fig: Figure) -> list[Unit]:
@@ -1023,9 +1098,15 @@ def recipients_for(r: Reading, fig: Figure, sent: Span, topic: Topic) -> tuple[l
         if topic.para_topic and topic.para_topic_at == r.lay.line(fig.start).start:
             # 为受援地培训… in a paragraph about named receivers (its head's brackets): those
             return list(topic.para_topic), "generic_word+paragraph_topic"
+        named = _receivers_listed_before(r, r.lay.line(fig.start).start, r.lay.clause_start(fig.start))
+        if named:
+            # 向甲省、乙市和丙市投入…。…在协作地区…: the receivers the paragraph listed last
+            return named, "generic_word+paragraph_list"
         if r.frame.recipients and r.frame.recipients_from in ("frame_named_set", "frame_headline", "frame_self",
                                                               "frame_short_pair", "frame_lead",
-                                                              "frame_headline+named_set"):
+                                                              "frame_headline+named_set") or \
+                r.frame.recipients_from.endswith("+every_county_named"):
+            # (the page's lead names every county the giver helps: 受援县 are those)
             return list(r.frame.recipients), "generic_word+" + r.frame.recipients_from
         return [], "generic_word"
     parts = _parts_after(r, fig, sent)
@@ -1434,6 +1515,16 @@ def _part_owner(r: Reading, clause_lo: int, fig_start: int) -> Giver | None:
     企业3家): that unit's, whoever gave the whole."""
     m = _PART_OPEN.match(r.text, clause_lo, fig_start)
     first = _donor_place_at(r, m.end(), fig_start) if m else None
+    if m is not None and first is None and _LEVEL_PART.match(r.text, m.end(), fig_start):
+        # 其中省级x、甲市y: a list opened by the giver's own level; a later item opened by a
+        # donor-side place is that place's
+        item = _item_owner(r, m.end(), fig_start)
+        if item is None:
+            return None
+        before = r.hits_in(m.end(), item.start)
+        if before and item.giver_unit in _listed_donors(r, before[-1], fig_start)[1:]:
+            return None     # (…、甲区、乙区两区N: the last of givers listed together, no owner alone)
+        return Giver(item.giver_unit, item.giver_unit.full_name, "part_owner:item")
     if first is None or first.role == "venue":
         return None
     listed = _listed_donors(r, first, fig_start)
@@ -1443,10 +1534,8 @@ def _part_owner(r: Reading, clause_lo: int, fig_start: int) -> Giver | None:
         if several is not None:
             return several
     # a list of parts (其中甲区N名、乙区M名): each item's owner is the place that opens it
-    item = next((h for h in reversed(r.hits_in(first.end, fig_start))
-                 if _ITEM_OPEN.search(r.text, max(m.end(), h.start - 2), h.start)
-                 and not _rx.search(r"\d", r.text, h.end, fig_start) and h.start >= fig_start - 14), None)
-    if item is not None and not item.township and r.frame.side.get(key(item.giver_unit)) == "donor":
+    item = _item_owner(r, first.end, fig_start, m.end())
+    if item is not None:
         return Giver(item.giver_unit, item.giver_unit.full_name, "part_owner:item")
     dept = _DEPARTMENT_ITEM.search(r.text, m.end(), fig_start)
     if dept is not None and first.start < dept.start():
@@ -1457,6 +1546,23 @@ def _part_owner(r: Reading, clause_lo: int, fig_start: int) -> Giver | None:
             return Giver(up, up.full_name, "part_owner:department")
     u = first.giver_unit
     return Giver(u, u.full_name, "part_owner")
+
+
+def _item_owner(r: Reading, lo: int, fig_start: int, list_start: int | None = None) -> PlaceHit | None:
+    """The donor-side place (not a township) opening the item of a list of parts the figure ends
+    (…、甲区N名): the nearest place in text[lo:fig_start] after an item separator, with no number
+    between it and the figure. ``list_start``: where the list opens (after 其中)."""
+    start = lo if list_start is None else list_start
+    item = next((h for h in reversed(r.hits_in(lo, fig_start))
+                 if _ITEM_OPEN.search(r.text, max(start, h.start - 2), h.start)
+                 and not _rx.search(r"\d", r.text, h.end, fig_start) and h.start >= fig_start - 14), None)
+    if item is None or item.township or r.frame.side.get(key(item.giver_unit)) != "donor":
+        return None
+    return item
+
+
+# a list of parts opened by the giver's own level (其中省级…, 其中市本级…)
+_LEVEL_PART = _compile(r"\s*(?:省|市|区|县|州)(?:级|本级)")
 
 
 def _donor_place_at(r: Reading, pos: int, hi: int) -> PlaceHit | None:
@@ -1866,6 +1972,25 @@ def _each(r: Reading, fig: Figure, sent: Span) -> tuple[bool, list[str]]:
     before = text[max(sent.start, m.start() - 40):m.start()]     # the names the cue distributes over
     items = _rx.search(r"([\u4e00-\u9fff]{2,8}(?:[、和与及][\u4e00-\u9fff]{2,8})+)[^、]{0,6}$", before)
     return True, ([x for x in _rx.split(r"[、和与及]", items.group(1)) if x] if items else [])
+
+
+def _each_givers_share(r: Reading, sent: Span, fig: Figure, n: int, detail: str) -> list[tuple]:
+    """甲区、乙区、丙区分别安排N万元 with no receivers in the sentence: the n names before the
+    figure are donor-side givers, each giving N to the receivers the page pairs it with; one
+    (receivers, detail, giver name) per giver, or [] when any of them has no partner on the page."""
+    if r.receivers_in(sent.start, sent.end, strict=True):
+        return []
+    givers = dedupe_units(h.giver_unit for h in r.hits_in(sent.start, fig.start)
+                          if r.frame.side.get(key(h.giver_unit)) == "donor")
+    if len(givers) != n:
+        return []
+    out = []
+    for u in givers:
+        partners = _partners_on_page(r, u)
+        if not partners:
+            return []
+        out.append((partners, detail, u.full_name))
+    return out
 
 
 def _respective_list(r: Reading, fig: Figure, sent: Span) -> tuple[int, list[Figure]]:
@@ -2462,6 +2587,9 @@ def extract(doc, gz, page: Frame | None = None) -> tuple[list[dict], list[dict]]
             elif len(roles) > 1 and all(roles):
                 groups = ([(recips, roles[listed.index(fig)])] if len(listed) == len(roles)
                           else [(recips, role) for role in roles])
+            elif len(units) > 1 and len(listed) <= 1 and _each_givers_share(r, sent, fig, len(units), detail):
+                # 甲区、乙区分别安排N万元 (甲区和乙区各…): each giver's N, for its own partners
+                groups = _each_givers_share(r, sent, fig, len(units), detail)
             elif len(recips) > 1:
                 paired = _respective(r, fig, sent, recips)
                 if paired is not None:
@@ -2478,18 +2606,18 @@ def extract(doc, gz, page: Frame | None = None) -> tuple[list[dict], list[dict]]
                     and not _rx.search(r"(其余|其他|剩余)", text, sent.start, fig.start):
                 # 各选派1名 with no list: each of the page's receiving counties
                 groups = [([p], detail) for p in _counties(r)]
-        if indicator == "poor_beneficiaries" and not any(d for _, d in groups) and _LIFTED_AFTER.match(text, fig.end):
-            groups = [(gg, "lifted") for gg, _ in groups]
-        if indicator == "consumption_aid" and not any(d for _, d in groups) and \
+        if indicator == "poor_beneficiaries" and not any(g_[1] for g_ in groups) and _LIFTED_AFTER.match(text, fig.end):
+            groups = [(g_[0], "lifted", *g_[2:]) for g_ in groups]
+        if indicator == "consumption_aid" and not any(g_[1] for g_ in groups) and \
                 _GOV_PROCUREMENT.search(text, clause.start, fig.start):
-            groups = [(gg, "gov_procurement") for gg, _ in groups]
-        if indicator == "fiscal_aid" and each and len(groups) > 1 and not any(d for _, d in groups):
+            groups = [(g_[0], "gov_procurement", *g_[2:]) for g_ in groups]
+        if indicator == "fiscal_aid" and each and len(groups) > 1 and not any(g_[1] for g_ in groups):
             said = _EACH.search(text, clause.start, fig.start)
             purpose = next((n for n, p in _FISCAL_PURPOSE
                             if p.search(text, said.end() if said else clause.start, fig.start)), "")
-            groups = [(gg, purpose or "per_county") for gg, _ in groups]
+            groups = [(g_[0], purpose or "per_county", *g_[2:]) for g_ in groups]
         if indicator == "social_aid" and _COVID.search(text, clause.start, fig.start):
-            groups = [(gg, "covid") for gg, _ in groups]
+            groups = [(g_[0], "covid", *g_[2:]) for g_ in groups]
         ev_start, ev_end = evidence_span(text, fig, sent,
                                          [(h.start, h.end) for h in r.hits_in(max(sent.start, fig.start - 30), fig.start)])
         m = _mention(r, fig, "panel", indicator, reason)
@@ -2497,8 +2625,8 @@ def extract(doc, gz, page: Frame | None = None) -> tuple[list[dict], list[dict]]
                  period=period, year=year, donor_from=giver.how, recipients_from=recips_from,
                  status_from=status_how, period_from=period, year_from=year_how)
         mentions.append(m)
-        for gg, det in groups:
-            rows.append(_panel_row(r, fig, giver.name, gg, _program(r, gg, giver, sent, fig), year, period,
+        for gg, det, *own in groups:
+            rows.append(_panel_row(r, fig, own[0] if own else giver.name, gg, _program(r, gg, giver, sent, fig), year, period,
                                    status, indicator, det, Span(ev_start, ev_end), sent,
                                    text[choice.cue_start:choice.cue_end] if choice.cue_start >= 0 else ""))
     table_found = table_rows(r)

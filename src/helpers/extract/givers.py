@@ -274,7 +274,9 @@ def multi_donor_total(text: str, lo: int, fig_start: int, hits: list[PlaceHit], 
     if m and "其中" not in left[m.end():]:
         return f"a total over several donors ({m.group(0)})"
     givers = [h for h in hits if lo <= h.start and h.end <= fig_start
-              and frame.side.get(key(h.giver_unit)) == "donor" and h.giver_unit.level == "province"]
+              and frame.side.get(key(h.giver_unit)) == "donor" and h.giver_unit.level == "province"
+              and not (h.unit == frame.self_unit and h.role == "receiver" and h.marker not in ("go", "aid_word"))]
+    # (甲省向我市…: the page's writer helped there is no giver beside 甲省)
     provinces = {h.giver_unit.adcode[:2] for h in givers}
     if len(provinces) >= 2:
         first, last = givers[0], givers[-1]
