@@ -98,7 +98,7 @@ _NON_GOV_SUBJECT = _compile(r"\s*(?:其中[,，]?|同时[,，]?)?[\u4e00-\u9fff]
 # 为…,), its own place name or a level word (市慈协), and not as the source or the speaker
 # (…了解到, 会长…表示)
 _CHARITY_HEAD = _compile(r"\s*(?:(?:据(?:了解|介绍|悉|统计)|其中|同时|此外|另外|[^，,。；;\d]{0,14}?(?:以来|之后|后|期间)"
-                         r"|为(?:了)?[^，,。；;\d]{2,14})[,，]\s*)?"
+                         r"|为[^，,。；;\d]{2,14})[,，]\s*)?"
                          r"(?:(?![在从经据向与和对给跟同到通有])[\u4e00-\u9fff]){0,12}?" + g.CHARITY_BODIES +
                          r"(?!会长|副会长|理事长|秘书长|负责人|工作人员)(?![^，,。；;]{0,16}?(?:了解到|介绍|表示|获悉|指出|透露))")
 _CHARITY = _compile(g.CHARITY_BODIES)
@@ -227,15 +227,9 @@ class Reading:
         if found is None:
             found = self._receivers_in[lo, hi, strict] = [
                 h for h in self.hits_in(lo, hi)
-                if (self.frame.side.get(key(h.unit)) == "recipient" or self._writer_helped(h)) and h.role != "venue"
+                if (self.frame.side.get(key(h.unit)) == "recipient" or fr.writer_helped_here(self.frame, h)) and h.role != "venue"
                 and (not strict or h.role in ("receiver", "giver") and h.marker != "from")]
         return list(found)
-
-    def _writer_helped(self, h: PlaceHit) -> bool:
-        """The page's giving writer helped in so many words (甲省向我市投入…): a writer that gives
-        to one area and is helped by its own partner receives there."""
-        return self.frame.donor_from == "frame_self_aiding_area" and h.unit == self.frame.self_unit and \
-            h.role == "receiver" and h.marker not in ("go", "aid_word")
 
     def side_in(self, lo: int, hi: int) -> str:
         hs = self.hits_in(lo, hi)
@@ -325,9 +319,7 @@ def _pair_at_self_level(pair: tuple[Unit, Unit], word: str, gz) -> tuple[Unit, U
         return pair
     try:
         p = gz.by_adcode(u.adcode[:4] + "00")
-    except (KeyError, ValueError):
-        return pair
-    if p is None:
+    except KeyError:
         return pair
     parent = unit_of(p)
     if parent.level == "prefecture" and parent.full_name.endswith(word) and parent.name[:1] == u.name[:1]:
@@ -351,7 +343,7 @@ def _writer_aiding_an_area(frame: Frame, side: dict, hits: list[PlaceHit], head:
     if u.adcode.startswith(area) or not any(h.unit.adcode.startswith(area) for h in hits):
         return
     side[key(u)] = "donor"
-    frame.donor, frame.donor_from = u, "frame_self_aiding_area"
+    frame.donor, frame.donor_from = u, fr.SELF_AIDING_AREA
 
 
 # the programme words that name the area helped (援藏, 援疆 …), giving words only (进藏 is going there)
@@ -1981,7 +1973,7 @@ def _each_givers_share(r: Reading, sent: Span, fig: Figure, n: int, detail: str)
     if r.receivers_in(sent.start, sent.end, strict=True):
         return []
     givers = dedupe_units(h.giver_unit for h in r.hits_in(sent.start, fig.start)
-                          if r.frame.side.get(key(h.giver_unit)) == "donor")
+                          if r.frame.side.get(key(h.giver_unit)) == "donor" and h.role != "venue" and h.marker != "from")
     if len(givers) != n:
         return []
     out = []
@@ -2587,9 +2579,9 @@ def extract(doc, gz, page: Frame | None = None) -> tuple[list[dict], list[dict]]
             elif len(roles) > 1 and all(roles):
                 groups = ([(recips, roles[listed.index(fig)])] if len(listed) == len(roles)
                           else [(recips, role) for role in roles])
-            elif len(units) > 1 and len(listed) <= 1 and _each_givers_share(r, sent, fig, len(units), detail):
+            elif len(units) > 1 and len(listed) <= 1 and (shares := _each_givers_share(r, sent, fig, len(units), detail)):
                 # 甲区、乙区分别安排N万元 (甲区和乙区各…): each giver's N, for its own partners
-                groups = _each_givers_share(r, sent, fig, len(units), detail)
+                groups = shares
             elif len(recips) > 1:
                 paired = _respective(r, fig, sent, recips)
                 if paired is not None:

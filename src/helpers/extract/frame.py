@@ -89,6 +89,17 @@ def key(u: Unit) -> str:
     return u.key
 
 
+# the page's donor_from when its writer, helped by its own partner, gives to another area
+SELF_AIDING_AREA = "frame_self_aiding_area"
+
+
+def writer_helped_here(frame: "Frame", h: PlaceHit) -> bool:
+    """Whether hit ``h`` is the page's giving writer helped in so many words (甲省向我市投入…): a
+    writer that aids another area and is helped by its own partner receives there."""
+    return frame.donor_from.startswith(SELF_AIDING_AREA) and h.unit == frame.self_unit and \
+        h.role == "receiver" and h.marker not in ("go", "aid_word")
+
+
 # ------------------------------------------------------------------ sides
 
 def _ref_side(u: Unit, paired: tuple, sides: reference.Sides) -> tuple[float, float]:

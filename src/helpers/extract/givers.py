@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from .. import lexicon as lx
 from . import grammar as g
-from .frame import Frame, key
+from .frame import Frame, key, writer_helped_here
 from .places import PlaceHit, Unit, unit_of
 from .rx import compile as _compile, rx as _rx
 
@@ -275,8 +275,7 @@ def multi_donor_total(text: str, lo: int, fig_start: int, hits: list[PlaceHit], 
         return f"a total over several donors ({m.group(0)})"
     givers = [h for h in hits if lo <= h.start and h.end <= fig_start
               and frame.side.get(key(h.giver_unit)) == "donor" and h.giver_unit.level == "province"
-              and not (h.unit == frame.self_unit and h.role == "receiver" and h.marker not in ("go", "aid_word"))]
-    # (甲省向我市…: the page's writer helped there is no giver beside 甲省)
+              and not writer_helped_here(frame, h)]      # (甲省向我市…: the helped writer is no second giver)
     provinces = {h.giver_unit.adcode[:2] for h in givers}
     if len(provinces) >= 2:
         first, last = givers[0], givers[-1]
