@@ -317,12 +317,9 @@ def _pair_at_self_level(pair: tuple[Unit, Unit], word: str, gz) -> tuple[Unit, U
     u = pair[1]
     if u.level != "county" or word not in ("州", "市", "盟"):
         return pair
-    try:
-        p = gz.by_adcode(u.adcode[:4] + "00")
-    except KeyError:
-        return pair
-    parent = unit_of(p)
-    if parent.level == "prefecture" and parent.full_name.endswith(word) and parent.name[:1] == u.name[:1]:
+    parent = ancestor(u, "prefecture", gz)
+    if parent is not None and parent.level == "prefecture" and parent.full_name.endswith(word) and \
+            parent.name[:1] == u.name[:1]:
         return pair[0], parent
     return pair
 
@@ -1010,7 +1007,7 @@ def _receivers_listed_before(r: Reading, lo: int, hi: int) -> list[Unit]:
         return []
     run = [hs[-1]]
     for h in reversed(r.receivers_in(lo, hs[-1].start)):
-        if run[0].start - h.end <= 3 and _rx.fullmatch(r"[、和及与]", r.text, h.end, run[0].start):
+        if _rx.fullmatch(r"[、和及与]", r.text, h.end, run[0].start):
             run.insert(0, h)
         else:
             break
@@ -1094,10 +1091,10 @@ def recipients_for(r: Reading, fig: Figure, sent: Span, topic: Topic) -> tuple[l
         if named:
             # 向甲省、乙市和丙市投入…。…在协作地区…: the receivers the paragraph listed last
             return named, "generic_word+paragraph_list"
-        if r.frame.recipients and r.frame.recipients_from in ("frame_named_set", "frame_headline", "frame_self",
-                                                              "frame_short_pair", "frame_lead",
-                                                              "frame_headline+named_set") or \
-                r.frame.recipients_from.endswith("+every_county_named"):
+        if r.frame.recipients and (r.frame.recipients_from in ("frame_named_set", "frame_headline", "frame_self",
+                                                               "frame_short_pair", "frame_lead",
+                                                               "frame_headline+named_set") or
+                                   r.frame.recipients_from.endswith("+every_county_named")):
             # (the page's lead names every county the giver helps: 受援县 are those)
             return list(r.frame.recipients), "generic_word+" + r.frame.recipients_from
         return [], "generic_word"
